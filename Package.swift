@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "NewsletterKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    ],
+    targets: [
+        // The domain, positions, the adapter protocol and mojibake repair: Swift and Foundation only.
+        .target(name: "NewsletterCore"),
+
+        // C libraries from the system, wrapped by the adapter layers; their C types never reach public API.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+
+        .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,59 @@
+/// One newsletter issue, read from any supported format.
+///
+/// Text is kept exactly as written: an adapter never normalises, trims inside, or repairs what it reads.
+/// Finding problems is the job of the rules (`EditorialChecks`); repairing them goes through explicit edits.
+///
+/// Positions (``Section/range``, ``Link/range``, ...) point into the source the issue was decoded from,
+/// and are `nil` for parts that were built in code or came from a format without positions.
+public struct Issue: Sendable, Equatable, Codable {
+    /// The title, as written (`nil` when the draft has none).
+    public var title: String?
+    /// The subtitle or description, as written.
+    public var subtitle: String?
+    /// Author names in order.
+    public var authors: [String]
+    /// The publication date as written, and parsed where it parses.
+    public var date: PublicationDate?
+    /// The URL slug.
+    public var slug: String?
+    /// Tags in order.
+    public var tags: [String]
+    /// Every other field the format holds (front-matter keys, JSON fields, beehiiv's author links), in source order.
+    public var metadata: Metadata
+    /// The content before the first section (a greeting, a row of links), as written.
+    public var preamble: String
+    /// Sections in document order, flat; each knows its heading level.
+    public var sections: [Section]
+    /// Every link in document order: header, preamble and sections together.
+    public var links: [Link]
+
+    /// Creates an issue; every part defaults to empty, which is what an empty draft decodes to.
+    public init(
+        title: String? = nil,
+        subtitle: String? = nil,
+        authors: [String] = [],
+        date: PublicationDate? = nil,
+        slug: String? = nil,
+        tags: [String] = [],
+        metadata: Metadata = Metadata(),
+        preamble: String = "",
+        sections: [Section] = [],
+        links: [Link] = []
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.authors = authors
+        self.date = date
+        self.slug = slug
+        self.tags = tags
+        self.metadata = metadata
+        self.preamble = preamble
+        self.sections = sections
+        self.links = links
+    }
+
+    /// The first section whose plain title matches `title` exactly.
+    public func section(titled title: String) -> Section? {
+        sections.first { $0.title == title }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A link or image in an issue.
+public struct Link: Sendable, Equatable, Codable {
+    /// How the link is written.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// `[text](destination)`
+        case inline
+        /// `[text][label]`, `[text][]` or `[label]`, resolved through a definition.
+        case reference
+        /// `<https://...>`
+        case autolink
+        /// A URL written as plain text: `see https://...`.
+        case bareURL
+        /// `![alt](destination)`; ``Link/text`` holds the alt text.
+        case image
+    }
+
+    /// The link text (or an image's alt text) reduced to plain text: markup and inline HTML such as `<u>` removed.
+    public var text: String
+    /// The destination with Markdown escapes and entities resolved (`a\&b` becomes `a&b`).
+    public var destination: String
+    /// The destination exactly as written in the source.
+    public var rawDestination: String
+    /// The title (`[a](url "title")`), if any.
+    public var title: String?
+    /// How the link is written.
+    public var kind: Kind
+    /// The whole link, from `[` (or `!`, `<`, the first URL character) to its end.
+    public var range: SourceRange?
+    /// The destination alone, as written.
+    public var destinationRange: SourceRange?
+
+    /// Creates a link; `rawDestination` defaults to `destination` for links built in code.
+    public init(
+        text: String,
+        destination: String,
+        rawDestination: String? = nil,
+        title: String? = nil,
+        kind: Kind,
+        range: SourceRange? = nil,
+        destinationRange: SourceRange? = nil
+    ) {
+        self.text = text
+        self.destination = destination
+        self.rawDestination = rawDestination ?? destination
+        self.title = title
+        self.kind = kind
+        self.range = range
+        self.destinationRange = destinationRange
+    }
+
+    /// The destination parsed as a URL (absolute or relative), or `nil` when it is not a well-formed URL
+    /// (spaces, bad characters, a broken authority). Nothing is percent-encoded on the way.
+    public var url: URL? {
+        guard !destination.isEmpty, let components = URLComponents(string: destination) else { return nil }
+        return components.url
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+
+/// The text of one source file with an index of its lines, the single place where
+/// positions are converted between byte offsets, line/column pairs and column units.
+///
+/// C parsers report positions in their own units: cmark-gfm counts UTF-8 bytes, libyaml counts
+/// Unicode scalars from 0, editors speaking LSP count UTF-16 code units. Adapters convert at the edge
+/// with the methods here, so that everything past an adapter speaks ``SourceLocation``.
+///
+/// ```swift
+/// let source = SourceText("Café ☕️ [menu](https://example.org)\n")
+/// let start = source.location(atUTF8Offset: 14)   // the "[" of the link
+/// start.line    // 1
+/// start.column  // 9 (Unicode scalars)
+/// source.utf16Column(of: start)  // 9
+/// ```
+public struct SourceText: Sendable, Equatable {
+    /// The default largest input accepted by ``init(data:path:maximumSize:)``: 64 MiB.
+    public static let defaultMaximumSize = 64 * 1024 * 1024
+
+    /// The text exactly as read, byte order mark and line endings included.
+    public let text: String
+    /// Where the text came from, used to name the file in errors and diagnostics.
+    public let path: String?
+    /// The UTF-8 offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    /// Wraps text that is already a `String` (and so already valid Unicode).
+    public init(_ text: String, path: String? = nil) {
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        self.text = contiguous
+        self.path = path
+        self.lineStarts = contiguous.utf8.withContiguousStorageIfAvailable(Self.lineStarts(of:)) ?? Self.lineStarts(of: Array(contiguous.utf8))
+    }
+
+    /// Reads bytes as UTF-8, refusing input that is not valid UTF-8 or is larger than `maximumSize`.
+    ///
+    /// - Throws: ``NewsletterError`` of kind ``NewsletterError/Kind/invalidEncoding`` naming the line and
+    ///   column of the first byte that is not UTF-8, or ``NewsletterError/Kind/limitExceeded``.
+    public init(data: Data, path: String? = nil, maximumSize: Int = SourceText.defaultMaximumSize) throws(NewsletterError) {
+        guard data.count <= maximumSize else {
+            throw NewsletterError(
+                .limitExceeded,
+                "input is \(data.count) bytes, more than the limit of \(maximumSize) bytes",
+                path: path
+            )
+        }
+        let bytes = [UInt8](data)
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            let prefix = String(decoding: bytes[..<bad], as: UTF8.self)
+            let partial = SourceText(prefix, path: path)
+            let location = partial.location(atUTF8Offset: bad)
+            throw NewsletterError(
+                .invalidEncoding,
+                "invalid UTF-8: the byte sequence starting with 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not a character",
+                path: path,
+                location: location
+            )
+        }
+        self.init(String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    /// Number of UTF-8 bytes in the text.
+    public var utf8Count: Int { text.utf8.count }
+
+    /// Number of lines; an empty text has one empty line, and a final line ending does not start a new counted line of text
+    /// but does start a new (empty) line, as editors show it.
+    public var lineCount: Int { lineStarts.count }
+
+    /// Whether the text starts with a UTF-8 byte order mark (EF BB BF).
+    public var hasByteOrderMark: Bool { text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) }
+
+    /// The location of a UTF-8 offset; an offset inside a multi-byte character maps to that character.
+    public func location(atUTF8Offset offset: Int) -> SourceLocation {
+        let clamped = min(max(offset, 0), utf8Count)
+        let lineIndex = lineIndex(containing: clamped)
+        let column = scalarCount(from: lineStarts[lineIndex], to: clamped) + 1
+        return SourceLocation(offset: clamped, line: lineIndex + 1, column: column)
+    }
+
+    /// The location at a 1-based line and a 1-based column counted in UTF-8 bytes (cmark-gfm's unit).
+    public func location(line: Int, utf8Column: Int) -> SourceLocation {
+        let lineIndex = min(max(line - 1, 0), lineStarts.count - 1)
+        let end = lineEndOffset(lineIndex, includingTerminator: true)
+        return location(atUTF8Offset: min(lineStarts[lineIndex] + max(utf8Column - 1, 0), end))
+    }
+
+    /// The location at a 1-based line and a 1-based column counted in Unicode scalars (libyaml's unit, plus one).
+    public func location(line: Int, scalarColumn: Int) -> SourceLocation {
+        let lineIndex = min(max(line - 1, 0), lineStarts.count - 1)
+        let end = lineEndOffset(lineIndex, includingTerminator: true)
+        var offset = lineStarts[lineIndex]
+        var remaining = max(scalarColumn - 1, 0)
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            while remaining > 0 && offset < end {
+                offset += 1
+                while offset < end && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                remaining -= 1
+            }
+        }
+        return SourceLocation(offset: offset, line: lineIndex + 1, column: scalarColumn - remaining)
+    }
+
+    /// The 1-based column of `location` counted in UTF-16 code units, as LSP editors count it.
+    public func utf16Column(of location: SourceLocation) -> Int {
+        let start = lineStarts[min(max(location.line - 1, 0), lineStarts.count - 1)]
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var units = 0
+            for offset in start..<min(location.offset, bytes.count) where bytes[offset] & 0xC0 != 0x80 {
+                units += bytes[offset] >= 0xF0 ? 2 : 1
+            }
+            return units + 1
+        } ?? 1
+    }
+
+    /// The 1-based column of `location` counted in UTF-8 bytes.
+    public func utf8Column(of location: SourceLocation) -> Int {
+        location.offset - lineStarts[min(max(location.line - 1, 0), lineStarts.count - 1)] + 1
+    }
+
+    /// The range covering the given UTF-8 offsets.
+    public func range(utf8Offsets offsets: Range<Int>) -> SourceRange {
+        SourceRange(start: location(atUTF8Offset: offsets.lowerBound), end: location(atUTF8Offset: offsets.upperBound))
+    }
+
+    /// The text of a 1-based line without its line ending.
+    public func lineText(_ line: Int) -> Substring {
+        let lineIndex = min(max(line - 1, 0), lineStarts.count - 1)
+        return slice(lineStarts[lineIndex]..<lineEndOffset(lineIndex, includingTerminator: false))
+    }
+
+    /// The UTF-8 offsets of a 1-based line without its line ending.
+    public func lineOffsets(_ line: Int) -> Range<Int> {
+        let lineIndex = min(max(line - 1, 0), lineStarts.count - 1)
+        return lineStarts[lineIndex]..<lineEndOffset(lineIndex, includingTerminator: false)
+    }
+
+    /// The text a range covers.
+    public subscript(range: SourceRange) -> Substring { slice(range.utf8Offsets) }
+
+    /// The text between two UTF-8 offsets; offsets inside a character are rounded down to its start.
+    public func slice(_ offsets: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: min(max(offsets.lowerBound, 0), utf8.count))
+        let upper = utf8.index(utf8.startIndex, offsetBy: min(max(offsets.upperBound, 0), utf8.count))
+        return text[lower..<upper]
+    }
+
+    private func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    private func lineEndOffset(_ lineIndex: Int, includingTerminator: Bool) -> Int {
+        let next = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] : utf8Count
+        guard !includingTerminator, next > lineStarts[lineIndex] else { return next }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var end = next
+            if end > lineStarts[lineIndex] && bytes[end - 1] == 0x0A { end -= 1 }
+            if end > lineStarts[lineIndex] && bytes[end - 1] == 0x0D { end -= 1 }
+            return end
+        } ?? next
+    }
+
+    private func scalarCount(from start: Int, to end: Int) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for offset in start..<end where bytes[offset] & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? 0
+    }
+
+    private static func lineStarts<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes) -> [Int] where Bytes.Index == Int {
+        var starts = [0]
+        var offset = bytes.startIndex
+        let end = bytes.endIndex
+        while offset < end {
+            let byte = bytes[offset]
+            offset += 1
+            if byte == 0x0A {
+                starts.append(offset)
+            } else if byte == 0x0D {
+                if offset < end && bytes[offset] == 0x0A { offset += 1 }
+                starts.append(offset)
+            }
+        }
+        return starts
+    }
+
+    public static func == (lhs: SourceText, rhs: SourceText) -> Bool {
+        lhs.path == rhs.path && lhs.text == rhs.text
+    }
+}
