@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+        .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
+        .library(name: "FrontMatterAdapter", targets: ["FrontMatterAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -26,7 +28,18 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
+        // YAML on libyaml: an ordered value tree with whole-file positions, the core schema, limits, and the emitter.
+        .target(name: "NewsletterYAML", dependencies: ["NewsletterCore", "CYAML"], path: "Sources/Adapters/NewsletterYAML"),
+        // Format `front-matter`: YAML front matter and a Markdown body.
+        .target(
+            name: "FrontMatterAdapter",
+            dependencies: ["NewsletterCore", "NewsletterYAML"],
+            path: "Sources/Adapters/FrontMatterAdapter"
+        ),
+
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+        .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
+        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
     ],
     swiftLanguageModes: [.v6]
 )
