@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+        .library(name: "NewsletterMarkdown", targets: ["NewsletterMarkdown"]),
+        .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -26,7 +28,22 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
+        // The shared Markdown layer over cmark-gfm: headings, links and sections with exact source ranges.
+        .target(
+            name: "NewsletterMarkdown",
+            dependencies: ["NewsletterCore", "CCmarkGFM"],
+            path: "Sources/Adapters/NewsletterMarkdown"
+        ),
+        // beehiiv posts exported to Markdown.
+        .target(
+            name: "BeehiivAdapter",
+            dependencies: ["NewsletterCore", "NewsletterMarkdown"],
+            path: "Sources/Adapters/BeehiivAdapter"
+        ),
+
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+        .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
+        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

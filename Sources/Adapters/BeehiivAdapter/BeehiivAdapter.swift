@@ -1,0 +1,2 @@
+import NewsletterCore
+import NewsletterMarkdown
