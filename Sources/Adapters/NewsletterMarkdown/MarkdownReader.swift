@@ -93,17 +93,35 @@ struct MarkdownReader {
     private func heading(_ node: CmarkTreeReader.HeadingNode) -> MarkdownHeading {
         let positions = BodyPositions(source: source, bodyRange: body)
         let start = positions.lineStart(node.startLine)
-        let end = max(start, positions.lineEnd(node.endLine, includingTerminator: false))
         var firstMark = start
-        while firstMark < end, bytes[firstMark] == UInt8(ascii: " ") { firstMark += 1 }
+        while firstMark < body.upperBound, bytes[firstMark] == UInt8(ascii: " ") { firstMark += 1 }
+        let isSetext = firstMark >= body.upperBound || bytes[firstMark] != UInt8(ascii: "#")
+        // cmark ends a setext heading where the next block starts; the heading ends at its underline.
+        let lastLine = isSetext
+            ? (node.startLine + 1...max(node.startLine + 1, node.endLine)).first { isSetextUnderline(positions, $0) } ?? node.endLine
+            : node.startLine
+        let end = max(start, positions.lineEnd(lastLine, includingTerminator: false))
         return MarkdownHeading(
             level: node.level,
             source: String(source.slice(start..<end)),
             plainText: node.plainText,
             range: source.range(utf8Offsets: start..<end),
-            isSetext: firstMark >= end || bytes[firstMark] != UInt8(ascii: "#"),
-            contentStartOffset: max(end, positions.lineEnd(node.endLine, includingTerminator: true))
+            isSetext: isSetext,
+            contentStartOffset: max(end, positions.lineEnd(lastLine, includingTerminator: true))
         )
+    }
+
+    /// Whether a body line is `===` or `---` (up to three spaces before, white space after).
+    private func isSetextUnderline(_ positions: BodyPositions, _ line: Int) -> Bool {
+        let start = positions.lineStart(line)
+        let end = positions.lineEnd(line, includingTerminator: false)
+        var index = start
+        while index < end, index - start < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < end, bytes[index] == UInt8(ascii: "=") || bytes[index] == UInt8(ascii: "-") else { return false }
+        let marker = bytes[index]
+        while index < end, bytes[index] == marker { index += 1 }
+        while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        return index == end
     }
 
     /// The exact extent of a code span from cmark's hint: the opening backtick run, up to the next run of the same length.
@@ -155,8 +173,10 @@ struct MarkdownReader {
         var result: [Link] = []
         result.reserveCapacity(first.count + second.count)
         var index = 0
+        var start = 0
         for link in first {
-            let start = link.range?.start.offset ?? Int.max
+            // A link whose opener was not found keeps its place after the link before it.
+            start = link.range?.start.offset ?? start
             while index < second.count, second[index].range!.start.offset < start {
                 result.append(second[index])
                 index += 1
