@@ -114,6 +114,8 @@ import Testing
         #expect(issue.preamble == "\r\nHello 🌸 [friends](https://f.example)\r\n\r\n")
         #expect(issue.sections.map(\.heading) == ["### **✅ Done**", "### **‚≠êÔ∏è Next**"])
         #expect(issue.sections.map(\.body) == ["", ""])
+        #expect(issue.sections.map(\.title) == ["Done", "Next"])
+        #expect(issue.sections.map(\.emoji) == ["✅", "‚≠êÔ∏è"])
         #expect(issue.sections.map { "\($0.headingRange!)" } == ["10:1-10:15", "11:1-11:20"])
         #expect(issue.links.map { "\($0.text) \($0.range!)" } == [
             "Author 3:1-3:72", "Ben Reader 5:1-5:54", "friends 8:9-8:37",

@@ -51,9 +51,10 @@ struct GeneratedIssue {
                 return "See \(url)."
             case 2:
                 let name = capitalised(1)
+                let url = "https://x.example/\(destinations.count)"
                 texts.append(name)
-                destinations.append("https://x.example/\(destinations.count)")
-                return "\(Self.emoji.randomElement(using: &generator)!) [\(name)](https://x.example/\(destinations.count)) \(phrase(3))"
+                destinations.append(url)
+                return "\(Self.emoji.randomElement(using: &generator)!) [\(name)](\(url)) \(phrase(3))"
             case 3:
                 return "`code https://not.a.link/` \(phrase(2))"
             default:
