@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+        .library(name: "NewsletterMarkdown", targets: ["NewsletterMarkdown"]),
+        .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
         .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
         .library(name: "FrontMatterAdapter", targets: ["FrontMatterAdapter"]),
     ],
@@ -28,16 +30,30 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
+        // The shared Markdown layer over cmark-gfm: headings, links and sections with exact source ranges.
+        .target(
+            name: "NewsletterMarkdown",
+            dependencies: ["NewsletterCore", "CCmarkGFM"],
+            path: "Sources/Adapters/NewsletterMarkdown"
+        ),
+        // beehiiv posts exported to Markdown.
+        .target(
+            name: "BeehiivAdapter",
+            dependencies: ["NewsletterCore", "NewsletterMarkdown"],
+            path: "Sources/Adapters/BeehiivAdapter"
+        ),
         // YAML on libyaml: an ordered value tree with whole-file positions, the core schema, limits, and the emitter.
         .target(name: "NewsletterYAML", dependencies: ["NewsletterCore", "CYAML"], path: "Sources/Adapters/NewsletterYAML"),
         // Format `front-matter`: YAML front matter and a Markdown body.
         .target(
             name: "FrontMatterAdapter",
-            dependencies: ["NewsletterCore", "NewsletterYAML"],
+            dependencies: ["NewsletterCore", "NewsletterYAML", "NewsletterMarkdown"],
             path: "Sources/Adapters/FrontMatterAdapter"
         ),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+        .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
+        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
         .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
     ],
