@@ -6,7 +6,7 @@ import Yams
 /// A front-matter block in the shape Hugo and Buttondown drafts use: scalars of every kind, lists, a nested mapping.
 private let frontMatter = """
     title: "Weekly Picks #42: Tools, Reads & One Good Idea"
-    subtitle: PLUS: the editor's notes on shipping small
+    subtitle: "PLUS: the editor's notes on shipping small"
     description: A short tour of what we read, built and broke this week.
     date: 2024-02-16T09:30:00Z
     publish_date: 2024-02-16
