@@ -69,7 +69,7 @@ public struct FrontMatterAdapter: FormatAdapter {
             layout.lineEnding = String(source.slice(source.lineOffsets(1).upperBound..<source.lineStarts[1]))
         }
         var bodyStart = 0
-        if let block = try FrontMatterBlock.locate(in: source) {
+        if let block = try FrontMatterBlock.locate(in: source, maximumBytes: limits.maximumBytes) {
             layout.closingDelimiter = block.closingDelimiter
             bodyStart = block.bodyStart
             if let root = try YAMLParser(limits: limits).parse(source, utf8Range: block.yamlRange) {

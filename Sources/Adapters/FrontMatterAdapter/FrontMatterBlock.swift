@@ -18,9 +18,10 @@ struct FrontMatterBlock: Equatable {
 
     /// Finds the block; `nil` when the file does not open with a `---` line, so it has no front matter.
     ///
-    /// - Throws: ``NewsletterCore/NewsletterError`` of kind `malformedInput`, pointing at the opening line,
-    ///   when no closing line follows: neither all front matter nor all body is a safe guess.
-    static func locate(in source: SourceText) throws(NewsletterError) -> FrontMatterBlock? {
+    /// - Throws: ``NewsletterCore/NewsletterError`` pointing at the opening line: `malformedInput` when no
+    ///   closing line follows (neither all front matter nor all body is a safe guess), `limitExceeded` as soon as
+    ///   the block passes `maximumBytes`, without reading the rest of a large file.
+    static func locate(in source: SourceText, maximumBytes: Int) throws(NewsletterError) -> FrontMatterBlock? {
         let hasByteOrderMark = source.hasByteOrderMark
         let firstLine = source.lineText(1).dropFirst(hasByteOrderMark ? 1 : 0)
         guard isDelimiter(firstLine, "---") else { return nil }
@@ -29,6 +30,14 @@ struct FrontMatterBlock: Equatable {
         let lineEnding = source.lineCount > 1 ? String(source.slice(firstLineEnd..<source.lineStarts[1])) : "\n"
 
         for line in stride(from: 2, through: source.lineCount, by: 1) {
+            guard source.lineStarts[line - 1] - source.lineStarts[1] <= maximumBytes else {
+                throw NewsletterError(
+                    .limitExceeded,
+                    "front matter is more than \(maximumBytes) bytes, the limit (is its closing '---' line missing?)",
+                    at: opening,
+                    in: source
+                )
+            }
             let text = source.lineText(line)
             guard isDelimiter(text, "---") || isDelimiter(text, "...") else { continue }
             // A final line without a line ending is still a line; an empty last "line" after one is not.
