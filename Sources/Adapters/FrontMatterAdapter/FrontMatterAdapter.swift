@@ -52,8 +52,7 @@ public struct FrontMatterAdapter: FormatAdapter {
     /// ``NewsletterCore/FormatConfidence/certain`` when the first line (after a byte order mark) is `---`;
     /// ``NewsletterCore/FormatConfidence/possible`` otherwise, since any Markdown reads as a body.
     public func sniff(_ source: SourceText) -> FormatConfidence {
-        let firstLine = source.lineText(1).dropFirst(source.hasByteOrderMark ? 1 : 0)
-        return firstLine.hasPrefix("---") && firstLine.dropFirst(3).allSatisfy({ $0 == " " || $0 == "\t" }) ? .certain : .possible
+        FrontMatterBlock.opensWithDelimiter(source) ? .certain : .possible
     }
 
     /// Reads a draft.

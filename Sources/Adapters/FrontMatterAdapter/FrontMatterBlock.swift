@@ -1,20 +1,14 @@
 import NewsletterCore
 
-/// Where the front-matter block of a draft is: the opening `---` line (after an optional byte order mark), the
-/// YAML lines, the closing `---` or `...` line, and where the Markdown body starts.
+/// Where the front-matter block of a draft is: the YAML between the opening `---` line (after an optional byte
+/// order mark) and the closing `---` or `...` line, and where the Markdown body starts.
 struct FrontMatterBlock: Equatable {
-    /// Whether the file starts with a UTF-8 byte order mark before the opening `---`.
-    var hasByteOrderMark: Bool
-    /// Where the opening `---` is.
-    var opening: SourceLocation
     /// The UTF-8 offsets of the YAML between the delimiter lines (empty for an empty block).
     var yamlRange: Range<Int>
     /// The closing delimiter as written: `---` or `...`.
     var closingDelimiter: String
     /// The UTF-8 offset where the body starts, after the closing line's line ending.
     var bodyStart: Int
-    /// The line ending of the opening line: `\n`, `\r\n` or `\r`.
-    var lineEnding: String
 
     /// Finds the block; `nil` when the file does not open with a `---` line, so it has no front matter.
     ///
@@ -22,12 +16,8 @@ struct FrontMatterBlock: Equatable {
     ///   closing line follows (neither all front matter nor all body is a safe guess), `limitExceeded` as soon as
     ///   the block passes `maximumBytes`, without reading the rest of a large file.
     static func locate(in source: SourceText, maximumBytes: Int) throws(NewsletterError) -> FrontMatterBlock? {
-        let hasByteOrderMark = source.hasByteOrderMark
-        let firstLine = source.lineText(1).dropFirst(hasByteOrderMark ? 1 : 0)
-        guard isDelimiter(firstLine, "---") else { return nil }
-        let opening = source.location(atUTF8Offset: hasByteOrderMark ? 3 : 0)
-        let firstLineEnd = source.lineOffsets(1).upperBound
-        let lineEnding = source.lineCount > 1 ? String(source.slice(firstLineEnd..<source.lineStarts[1])) : "\n"
+        guard opensWithDelimiter(source) else { return nil }
+        let opening = source.location(atUTF8Offset: source.hasByteOrderMark ? 3 : 0)
 
         for line in stride(from: 2, through: source.lineCount, by: 1) {
             guard source.lineStarts[line - 1] - source.lineStarts[1] <= maximumBytes else {
@@ -43,12 +33,9 @@ struct FrontMatterBlock: Equatable {
             // A final line without a line ending is still a line; an empty last "line" after one is not.
             let bodyStart = line < source.lineCount ? source.lineStarts[line] : source.utf8Count
             return FrontMatterBlock(
-                hasByteOrderMark: hasByteOrderMark,
-                opening: opening,
                 yamlRange: source.lineStarts[1]..<source.lineStarts[line - 1],
                 closingDelimiter: String(text.prefix(3)),
-                bodyStart: bodyStart,
-                lineEnding: lineEnding
+                bodyStart: bodyStart
             )
         }
         throw NewsletterError(
@@ -57,6 +44,11 @@ struct FrontMatterBlock: Equatable {
             at: opening,
             in: source
         )
+    }
+
+    /// Whether the first line, after an optional byte order mark, is `---` alone.
+    static func opensWithDelimiter(_ source: SourceText) -> Bool {
+        isDelimiter(source.lineText(1).dropFirst(source.hasByteOrderMark ? 1 : 0), "---")
     }
 
     /// Whether the line holds only the delimiter, trailing blanks allowed.

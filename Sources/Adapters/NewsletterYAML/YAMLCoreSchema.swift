@@ -2,7 +2,6 @@
 /// regular expressions because it runs once per scalar, and the YAML 1.1 shapes that a writer must quote so that
 /// readers still on YAML 1.1 (most front-matter tools) read the same string back.
 enum YAMLCoreSchema {
-    static let stringTag = "tag:yaml.org,2002:str"
     static let integerTag = "tag:yaml.org,2002:int"
     static let floatTag = "tag:yaml.org,2002:float"
     static let boolTag = "tag:yaml.org,2002:bool"
