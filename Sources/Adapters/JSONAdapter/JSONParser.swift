@@ -240,7 +240,7 @@ struct JSONParser {
             index += word.count
             return content
         }
-        throw error(.malformedInput, "unexpected \(describeCharacter(at: index)); expected a value (true, false and null are lower-case)", at: index)
+        throw error(.malformedInput, "invalid literal; expected true, false or null", at: index)
     }
 
     /// Reads a number by RFC 8259's grammar, returning its text: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
