@@ -147,3 +147,16 @@ import Testing
         #expect(decoded.sections[0].links == [inSection])
     }
 }
+
+@Suite struct JSONFormDocumentationTests {
+    @Test func theExampleInTheJSONFormArticleIsExactlyWhatTheAdapterWrites() throws {
+        let article = try RepositoryFiles.source("Sources/Adapters/JSONAdapter/JSONAdapter.docc/JSONForm.md").text
+        let start = try #require(article.range(of: "```json\n"))
+        let end = try #require(article.range(of: "```\n", range: start.upperBound..<article.endIndex))
+        let example = String(article[start.upperBound..<end.lowerBound])
+        let adapter = JSONAdapter()
+        let issue = try adapter.decode(SourceText(example))
+        #expect(issue.date == PublicationDate(parsing: "January 03, 2023"))
+        #expect(try adapter.encode(issue).text == example)
+    }
+}
