@@ -65,11 +65,14 @@ public struct JSONAdapter: FormatAdapter {
         return try decoder.decode(try reader.read(source))
     }
 
-    /// Writes the issue's JSON form. JSON holds every part of an issue; the only warnings are for metadata that JSON
-    /// cannot express (a number that is not finite, written as `null`; a key given twice, written once).
+    /// Writes the issue's JSON form. JSON holds every part of an issue; the only warnings are for what no draft
+    /// could hold and only code can build: a metadata number that is not finite (written as `null`), a metadata key
+    /// given twice (written once), a range below line 1, column 1 or offset 0 (left out).
+    ///
+    /// - Throws: `NewsletterError` of kind `unrepresentable` for a section level outside 1 to 6.
     public func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
         var encoder = IssueJSONEncoder()
-        let value = encoder.encode(issue)
+        let value = try encoder.encode(issue)
         return EncodedIssue(text: JSONWriter.prettyPrinted(value), warnings: encoder.warnings)
     }
 
