@@ -78,20 +78,37 @@ enum MojibakeCorpus {
         pages.reduce(text) { text, page in page.misread(Array(text.utf8)) }
     }
 
-    /// Every positive sample: each fragment in each template, mangled in each way.
+    /// ``positives()``, generated once.
+    static let positiveSamples = positives()
+
+    /// Every positive sample: each fragment in each template, and random lines of several fragments,
+    /// mangled in each way.
     static func positives() -> [Sample] {
-        var samples: [Sample] = []
+        var lines: [(line: String, fragment: String, partialTemplate: String)] = []
         for (index, fragment) in fragments.enumerated() {
-            let line = templates[index % templates.count].replacingOccurrences(of: "{}", with: fragment)
-            let partialTemplate = partialTemplates[index % partialTemplates.count]
+            for (templateIndex, template) in templates.enumerated() {
+                lines.append((
+                    template.replacingOccurrences(of: "{}", with: fragment),
+                    fragment,
+                    partialTemplates[(index + templateIndex) % partialTemplates.count]
+                ))
+            }
+        }
+        var generator = SplitMix64(seed: 0xC0FFEE)
+        for _ in 0..<150 {
+            let picked = (0..<3).map { _ in fragments[Int(generator.next() % UInt64(fragments.count))] }
+            let line = "\(picked[0]) and \(picked[1]), then \(picked[2])."
+            lines.append((line, line, partialTemplates[Int(generator.next() % UInt64(partialTemplates.count))]))
+        }
+        var samples: [Sample] = []
+        for (line, fragment, partialTemplate) in lines {
             for kind in Kind.allCases {
                 switch kind {
                 case .partialWindows1252, .partialMacOSRoman:
-                    let mangled = mangle(fragment, through: kind.misreadings)
                     samples.append(Sample(
                         kind: kind,
                         correct: partialTemplate.replacingOccurrences(of: "{}", with: fragment),
-                        mangled: partialTemplate.replacingOccurrences(of: "{}", with: mangled)
+                        mangled: partialTemplate.replacingOccurrences(of: "{}", with: mangle(fragment, through: kind.misreadings))
                     ))
                 case .macOSRomanStrippedLogo:
                     let mangled = mangle(line, through: kind.misreadings)
@@ -205,6 +222,30 @@ enum MojibakeCorpus {
         "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ",
         "ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß",
         "àáâãäåæçèéêëìíîï ðñòóôõö÷øùúûüýþÿ",
+        // Shapes from ftfy's negative cases, in our own words.
+        "Το ¨σπίτι¨ μας",
+        "the “+” and “×” buttons",
+        "Con il cuore,\u{00A0}è così",
+        "OBRIGADO VOCÊ…",
+        "SÓ…",
+        "IL Y A MARQUÉ…",
+        "NÃO Õ…",
+        "CAFÉ’s menu",
+        "L’étoile du nord",
+        "Ôôô que lindo",
+        "[1]\u{00A0}©",
+        "2012—∞",
+        "TEXT with a Cyrillic Е inside",
+        "so :( `¬´ ):",
+        "( o¬ô )",
+        "∆°",
+        "QUEM É¿",
+        "``vai lá´´",
+        "YLÄ\u{00A0}PÄÄ\u{00A0}TÄNÄÄN",
+        "3×£20 tickets",
+        "abracadá§ 12",
+        "£ÄMÄ SÖÄ£ ÑÝÄ",
+        "├─a┼┐b┼┐c",
     ]
 }
 

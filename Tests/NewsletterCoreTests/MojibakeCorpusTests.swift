@@ -6,7 +6,7 @@ import Testing
 @Suite struct MojibakeCorpusTests {
     @Test(arguments: MojibakeCorpus.Kind.allCases)
     func everyPositiveOfAKindIsRepairedExactly(kind: MojibakeCorpus.Kind) {
-        let samples = MojibakeCorpus.positives().filter { $0.kind == kind }
+        let samples = MojibakeCorpus.positiveSamples.filter { $0.kind == kind }
         #expect(samples.count >= 20)
         for sample in samples {
             #expect(sample.mangled != sample.correct)
@@ -18,7 +18,7 @@ import Testing
 
     @Test(arguments: MojibakeCorpus.Kind.allCases)
     func spansNameTheMisreadingsOfTheirKind(kind: MojibakeCorpus.Kind) {
-        for sample in MojibakeCorpus.positives().filter({ $0.kind == kind }) {
+        for sample in MojibakeCorpus.positiveSamples.filter({ $0.kind == kind }) {
             let spans = Mojibake.scan(sample.mangled)
             #expect(!spans.isEmpty)
             for span in spans {
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func repairIsIdempotentOnEveryPositive() {
-        for sample in MojibakeCorpus.positives() {
+        for sample in MojibakeCorpus.positiveSamples {
             let once = Mojibake.repair(sample.mangled).text
             #expect(Mojibake.repair(once).text == once)
             #expect(Mojibake.scan(once).isEmpty, "\(sample)")
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func bytesOutsideTheSpansAreUnchanged() {
-        for sample in MojibakeCorpus.positives() {
+        for sample in MojibakeCorpus.positiveSamples {
             let bytes = Array(sample.mangled.utf8)
             var rebuilt: [UInt8] = []
             var copied = 0
@@ -78,9 +78,7 @@ import Testing
             #expect(lost.count == 1, "\(sample)")
             guard let span = lost.first else { continue }
             #expect(span.candidates.contains(sample.lostCharacter), "\(sample): \(span.candidates)")
-            if span.confidence == .guess {
-                #expect(span.candidates.count > 1)
-            } else {
+            if span.confidence != .guess {
                 #expect(span.candidates == [sample.lostCharacter])
             }
             let repaired = Mojibake.repair(sample.mangled)

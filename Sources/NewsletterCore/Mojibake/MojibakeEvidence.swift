@@ -9,7 +9,7 @@ enum MojibakeEvidence {
     /// Points at which a finding is repaired when the line holds an accepted finding of the same code page.
     static let support = 0
     /// Points from which a finding is reported as certain.
-    static let certainty = 5
+    static let certainty = 4
     /// Points added for each further layer that decodes completely.
     static let perExtraLayer = 5
 
@@ -17,6 +17,7 @@ enum MojibakeEvidence {
     /// (`nil` at the edge of the run, which is white space or the end of the line).
     struct Neighbours {
         var previous: UInt32?
+        var beforePrevious: UInt32?
         var next: UInt32?
 
         var previousIsLetter: Bool { previous.map(ScalarTraits.isLetter) ?? false }
@@ -32,6 +33,8 @@ enum MojibakeEvidence {
         let decoded = sequence.value
         let lead = mangled[mangled.startIndex]
         var points = sequence.byteCount == 2 ? 1 : sequence.byteCount == 3 ? 3 : 4
+        // `â€™`, `ðŸ‘‹`, `ü§å`: a symbol among the continuation characters cannot be part of a word.
+        if sequence.byteCount > 2, mangled.dropFirst().contains(where: { !ScalarTraits.isLetter($0) }) { points += 1 }
 
         // Characters that correct text never holds: C1 controls, the Apple logo before continuation bytes.
         if mangled.contains(where: { ScalarTraits.isC1Control($0) || $0 == ScalarTraits.appleLogo }) { points += 2 }
@@ -52,11 +55,14 @@ enum MojibakeEvidence {
             }
         } else if sequence.byteCount == 3, ScalarTraits.isUppercase(lead), mangled.dropFirst().allSatisfy(ScalarTraits.isLowercase) {
             // Mac OS Roman `Âéè` reads like a capitalised word; it still decodes (to CJK) with support.
-            points -= 2
+            points -= 3
         }
 
         if ScalarTraits.isLetter(decoded) {
-            if let previous = around.previous, ScalarTraits.isLetter(previous) {
+            if isLowercaseInCapitals(decoded, around: around) {
+                // `SÖÄ£`: a small letter inside a word of capitals is not what the author wrote.
+                points -= 1
+            } else if let previous = around.previous, ScalarTraits.isLetter(previous) {
                 if ScalarTraits.sameScript(previous, decoded)
                     && !(ScalarTraits.isUppercase(decoded) && ScalarTraits.isLowercase(previous)) {
                     points += 1
@@ -65,7 +71,21 @@ enum MojibakeEvidence {
                 points += 1
             }
         }
+        // ``¬´ )`: an opening quote with nothing to open, between ASCII punctuation, is an emoticon.
+        if let scalar = Unicode.Scalar(decoded),
+           [.initialPunctuation, .openPunctuation].contains(scalar.properties.generalCategory),
+           around.next.map({ $0 == 0x20 }) ?? true, around.previous.map({ $0 < 0x80 && !ScalarTraits.isASCIIAlphanumeric($0) && $0 != 0x20 }) ?? false {
+            points -= 2
+        }
         return points
+    }
+
+    /// Whether a small letter stands after two capitals or between capitals.
+    private static func isLowercaseInCapitals(_ decoded: UInt32, around: Neighbours) -> Bool {
+        guard ScalarTraits.isLowercase(decoded), let previous = around.previous, ScalarTraits.isUppercase(previous) else {
+            return false
+        }
+        return around.beforePrevious.map(ScalarTraits.isUppercase) ?? false || around.next.map(ScalarTraits.isUppercase) ?? false
     }
 
     /// Points for the shape of a two-character sequence, the kind correct text can produce by chance.
@@ -83,9 +103,10 @@ enum MojibakeEvidence {
         if !ScalarTraits.isLetter(lead), !ScalarTraits.isApostrophe(lead), around.previousIsLetter, around.nextIsLetter {
             points += 1
         }
-        // `IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`: an all-caps word ending, then closing punctuation or a sign.
+        // `IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`: an all-caps word ending, then closing punctuation, a sign or
+        // a no-break space (after which the next word may follow at once).
         if ScalarTraits.isUppercase(lead), around.previous.map(ScalarTraits.isUppercase) ?? false,
-           ScalarTraits.followsWords(continuation), !around.nextIsLetter {
+           ScalarTraits.followsWords(continuation), !around.nextIsLetter || continuation == 0x00A0 {
             points -= 2
         }
         // `l’été`, `“École`, `–été`: an apostrophe, or a quote or dash opening a word, before a letter.

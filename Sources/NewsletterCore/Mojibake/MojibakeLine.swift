@@ -128,8 +128,12 @@ struct MojibakeLine {
         var around = MojibakeEvidence.Neighbours()
         if index > 0 && sequences[index - 1].end == sequence.start {
             around.previous = sequences[index - 1].value
+            let before = sequences[index - 1].start
+            around.beforePrevious = index > 1 && sequences[index - 2].end == before
+                ? sequences[index - 2].value : before > 0 ? scalars[before - 1] : nil
         } else if sequence.start > 0 {
             around.previous = scalars[sequence.start - 1]
+            around.beforePrevious = sequence.start > 1 ? scalars[sequence.start - 2] : nil
         }
         if index + 1 < sequences.count && sequences[index + 1].start == sequence.end {
             around.next = sequences[index + 1].value
@@ -154,12 +158,17 @@ struct MojibakeLine {
     }
 
     private mutating func addDecodedFinding(_ sequences: [MisreadSequence], group: ClosedRange<Int>, pageIndex: Int) {
-        var evidence = group.count - 1
+        var evidence = 0
         var result: [UInt32] = []
         var stripped = false
         for index in group {
             let sequence = sequences[index]
-            if index > group.lowerBound { result += scalars[sequences[index - 1].end..<sequence.start] }
+            if index > group.lowerBound {
+                let gap = scalars[sequences[index - 1].end..<sequence.start]
+                // Sequences that touch (`Ã©Ã¨`, the parts of an emoji sequence) support each other.
+                if gap.isEmpty { evidence += 1 }
+                result += gap
+            }
             result.append(sequence.value)
             stripped = stripped || sequence.strippedLead
             evidence += MojibakeEvidence.points(
@@ -240,7 +249,11 @@ struct MojibakeLine {
                 index += 1
                 continue
             }
-            let around = MojibakeEvidence.Neighbours(previous: index > 0 ? scalars[index - 1] : nil, next: end < scalars.count ? scalars[end] : nil)
+            let around = MojibakeEvidence.Neighbours(
+                previous: index > 0 ? scalars[index - 1] : nil,
+                beforePrevious: index > 1 ? scalars[index - 2] : nil,
+                next: end < scalars.count ? scalars[end] : nil
+            )
             addLostByteFinding(lead: lead, variants: variants, around: around, range: index..<end, pageIndex: pageIndex, damage: damage)
             index = end
         }
@@ -260,7 +273,9 @@ struct MojibakeLine {
         var valid: [UInt32] = []
         for variant in variants {
             guard let value = MisreadSequence.decode(lead: lead, continuation: variant[...]),
-                  MojibakeEvidence.couldStand(value, around: around), !valid.contains(value)
+                  MojibakeEvidence.couldStand(value, around: around), !valid.contains(value),
+                  // Long sequences are guessed only among common characters, or every rare script would fit.
+                  variant.count == 1 || ScalarTraits.tier(value) == .common
             else { continue }
             valid.append(value)
         }

@@ -61,7 +61,10 @@ enum ScalarTraits {
         case appleLogo: return .implausible
         case 0xE000...0xF8FE, 0xF0000...0x10FFFF: return .implausible
         case 0x0800...0xFFFF: return bmpTier(value)
-        case 0x1F000...0x1FAFF, 0xE0020...0xE007F: return .common
+        case 0x1F1E6...0x1F1FF, 0x1F170...0x1F19A, 0x1F300...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F900...0x1FAFF,
+             0xE0020...0xE007F:
+            return .common
+        case 0x1F000...0x1FAFF: return .uncommon
         case 0x20000...0x3FFFF: return .uncommon
         case 0x1D400...0x1D7FF: return .uncommon
         default: return .implausible
@@ -81,9 +84,17 @@ enum ScalarTraits {
 
     private static func bmpTier(_ value: UInt32) -> Tier {
         switch value {
+        case 0x0800...0x08FF, 0x1680...0x16FF, 0x1800...0x18AF, 0x1D00...0x1DFF, 0x2C60...0x2C7F, 0xA700...0xA7FF:
+            // Samaritan, Ogham, Runic, Mongolian, phonetic extensions, rare Latin extensions.
+            return .implausible
         case 0x0900...0x0DFF, 0x0E00...0x0E7F, 0x10A0...0x10FF, 0x1100...0x11FF: return .common
         case 0x1E00...0x1EFF, 0x1F00...0x1FFF: return .uncommon
-        case 0x2000...0x2BFF: return .common
+        case 0x2011...0x2027, 0x2030...0x203C, 0x2047...0x2049, 0x20A0...0x20CF, 0x2100...0x21FF, 0x2200...0x22FF,
+             0x2460...0x24FF, 0x2500...0x27BF, 0x2900...0x2BFF:
+            return .common
+        case 0x2000...0x2BFF:
+            // Technical symbols, control pictures, rare punctuation: common only where they are emoji.
+            return isEmojiPart(value) ? .common : .uncommon
         case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF: return .common
         case 0xFE00...0xFE0F, 0xFF00...0xFFEF: return .common
         default: return .uncommon
