@@ -8,6 +8,8 @@ struct MojibakeFinding {
     }
 
     var kind: Kind
+    /// Where the run between white space that holds the finding starts; findings of different runs never overlap.
+    var runStart: Int
     var utf8Range: Range<Int>
     var replacement: String
     /// Outermost misreading first, as the layers were peeled.
@@ -23,8 +25,4 @@ struct MojibakeFinding {
 
     var firstPage: Int { peeledPages[0] }
     var layers: Int { peeledPages.count }
-
-    func overlaps(_ other: MojibakeFinding) -> Bool {
-        utf8Range.lowerBound < other.utf8Range.upperBound && other.utf8Range.lowerBound < utf8Range.upperBound
-    }
 }

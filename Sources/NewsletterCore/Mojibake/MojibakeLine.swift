@@ -26,8 +26,11 @@ struct MojibakeLine {
         }
         var chosen: [MojibakeFinding] = []
         var confidences: [MojibakeSpan.Confidence] = []
+        // Ranges taken so far, per run, so that a line of many runs resolves in linear time.
+        var taken: [Int: [Range<Int>]] = [:]
         func place(_ finding: MojibakeFinding, _ confidence: MojibakeSpan.Confidence) {
-            guard !chosen.contains(where: finding.overlaps) else { return }
+            guard !(taken[finding.runStart]?.contains(where: { $0.overlaps(finding.utf8Range) }) ?? false) else { return }
+            taken[finding.runStart, default: []].append(finding.utf8Range)
             chosen.append(finding)
             confidences.append(confidence)
         }
@@ -187,6 +190,7 @@ struct MojibakeLine {
         }
         findings.append(MojibakeFinding(
             kind: .decoded,
+            runStart: offsets[0],
             utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
             replacement: String(String.UnicodeScalarView(result.compactMap(Unicode.Scalar.init))),
             peeledPages: peeled,
@@ -286,6 +290,7 @@ struct MojibakeLine {
         guard let best = candidates.first else { return }
         findings.append(MojibakeFinding(
             kind: .lostByte,
+            runStart: offsets[0],
             utf8Range: offsets[range.lowerBound]..<offsets[range.upperBound],
             replacement: String(Character(Unicode.Scalar(best)!)),
             peeledPages: [pageIndex],

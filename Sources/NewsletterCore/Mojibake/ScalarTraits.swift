@@ -90,7 +90,7 @@ enum ScalarTraits {
         case 0x0900...0x0DFF, 0x0E00...0x0E7F, 0x10A0...0x10FF, 0x1100...0x11FF: return .common
         case 0x1E00...0x1EFF, 0x1F00...0x1FFF: return .uncommon
         case 0x2011...0x2027, 0x2030...0x203C, 0x2047...0x2049, 0x20A0...0x20CF, 0x2100...0x21FF, 0x2200...0x22FF,
-             0x2460...0x24FF, 0x2500...0x27BF, 0x2900...0x2BFF:
+             0x2460...0x24FF, 0x2500...0x27BF:
             return .common
         case 0x2000...0x2BFF:
             // Technical symbols, control pictures, rare punctuation: common only where they are emoji.
@@ -145,12 +145,22 @@ enum ScalarTraits {
     }
 
     /// Characters that naturally follow the last letter of a word: closing quotes, ellipsis, no-break
-    /// space, trademark signs, superscripts. An all-caps word ending in `Ã` or `Ä` followed
-    /// by one of these (`IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`) is correct text, not mojibake.
+    /// space, trademark signs, superscripts.
     static func followsWords(_ value: UInt32) -> Bool {
         switch value {
         case 0x00A0, 0x00AD, 0x00AE, 0x00A9, 0x00B2, 0x00B3, 0x00B9, 0x00B7, 0x00BB,
              0x2019, 0x201D, 0x203A, 0x2026, 0x2122, 0x2013, 0x2014, 0x2022:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The characters that end a word of capitals in correct text (`IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`);
+    /// not `™`, which follows brand names rather than words ending in `Ã`.
+    static func endsCapitalWords(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00A0, 0x00AD, 0x00AE, 0x00A9, 0x00BB, 0x2019, 0x201D, 0x203A, 0x2026:
             return true
         default:
             return false
