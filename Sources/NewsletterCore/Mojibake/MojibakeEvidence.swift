@@ -76,8 +76,7 @@ enum MojibakeEvidence {
             }
         }
         // ``¬´ )`: an opening quote with nothing to open, between ASCII punctuation, is an emoticon.
-        if let scalar = Unicode.Scalar(decoded),
-           [.initialPunctuation, .openPunctuation].contains(scalar.properties.generalCategory),
+        if ScalarTraits.opens(decoded),
            around.next.map({ $0 == 0x20 }) ?? true, around.previous.map({ $0 < 0x80 && !ScalarTraits.isASCIIAlphanumeric($0) && $0 != 0x20 }) ?? false {
             points -= 2
         }

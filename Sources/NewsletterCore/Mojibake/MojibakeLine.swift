@@ -3,26 +3,32 @@
 /// line's findings are resolved against each other.
 struct MojibakeLine {
     let bytes: UnsafeBufferPointer<UInt8>
-    let range: Range<Int>
     let scanner: MojibakeScanner
+    // Buffers reused from line to line and run to run.
+    private var runs: [Range<Int>] = []
     private var scalars: [UInt32] = []
     private var offsets: [Int] = []
     private var codes: [Int] = []
+    private var codesByPage: [[Int]]
     private var findings: [MojibakeFinding] = []
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
-    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, scanner: MojibakeScanner) {
+    init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
         self.bytes = bytes
-        self.range = range
         self.scanner = scanner
+        self.codesByPage = Array(repeating: [], count: scanner.pages.count)
     }
 
-    /// The line's spans, in order.
-    mutating func resolve() -> [MojibakeSpan] {
-        let runs = self.runs()
-        for run in runs where scanner.mayHoldSequence(bytes, in: run) {
-            analyse(run)
+    /// Appends the spans of the line at `range` to `spans`, in order.
+    mutating func resolve(_ range: Range<Int>, into spans: inout [MojibakeSpan]) {
+        collectRuns(range)
+        findings.removeAll(keepingCapacity: true)
+        var analysedPages: [UInt32] = []
+        for run in runs {
+            let pages = scanner.pagesWithSequences(bytes, in: run)
+            analysedPages.append(pages)
+            if pages != 0 { analyse(run, pages: pages) }
         }
         var chosen: [MojibakeFinding] = []
         var confidences: [MojibakeSpan.Confidence] = []
@@ -37,41 +43,78 @@ struct MojibakeLine {
         let decoded = findings
             .filter { $0.kind == .decoded && $0.plausibleResult }
             .sorted { ($0.evidence, -$0.firstPage, -$0.utf8Range.lowerBound) > ($1.evidence, -$1.firstPage, -$1.utf8Range.lowerBound) }
+        var supportedPages: UInt32 = 0
         for finding in decoded where finding.evidence >= MojibakeEvidence.acceptance {
             let certain = finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty
             place(finding, certain ? .certain : .likely)
+            supportedPages |= 1 << UInt32(finding.firstPage)
         }
-        let supportedPages = Set(chosen.map(\.firstPage))
-        for finding in decoded
-        where finding.evidence >= MojibakeEvidence.support && supportedPages.contains(finding.firstPage) {
-            place(finding, .likely)
+        if supportedPages != 0 {
+            for finding in decoded
+            where finding.evidence >= MojibakeEvidence.support && supportedPages & (1 << UInt32(finding.firstPage)) != 0 {
+                place(finding, .likely)
+            }
         }
         for finding in findings where finding.kind == .lostByte {
             place(finding, finding.confidence)
         }
-        for pageIndex in supportedPages where !scanner.pages[pageIndex].bytesLostByStrictDecoders.isEmpty {
-            findings.removeAll()
-            for run in runs { analyse(run, droppedAfterTwoByteLead: pageIndex) }
+        for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
+            let bit = UInt32(1) << UInt32(pageIndex)
+            for finding in findings where finding.kind == .lostAfterTwoByteLead && finding.firstPage == pageIndex {
+                place(finding, finding.confidence)
+            }
+            // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`).
+            findings.removeAll(keepingCapacity: true)
+            for (index, run) in runs.enumerated()
+            where analysedPages[index] & bit == 0 && scanner.holdsTwoByteLead(bytes, in: run, page: pageIndex) {
+                analyse(run, pages: bit, onlyTwoByteLeads: true)
+            }
             for finding in findings { place(finding, finding.confidence) }
         }
-        return zip(chosen, confidences)
-            .sorted { $0.0.utf8Range.lowerBound < $1.0.utf8Range.lowerBound }
-            .map { finding, confidence in
-                MojibakeSpan(
-                    utf8Range: finding.utf8Range,
-                    original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
-                    replacement: finding.replacement,
-                    misreadings: finding.peeledPages.reversed().map { scanner.pages[$0] },
-                    damage: finding.damage,
-                    confidence: confidence,
-                    candidates: finding.candidates
-                )
-            }
+        guard !chosen.isEmpty else { return }
+        let order = chosen.indices.sorted { chosen[$0].utf8Range.lowerBound < chosen[$1].utf8Range.lowerBound }
+        for index in order {
+            let finding = chosen[index]
+            spans.append(MojibakeSpan(
+                utf8Range: finding.utf8Range,
+                original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
+                replacement: Self.string(finding.replacement),
+                misreadings: finding.peeledPages.reversed().map { scanner.pages[$0] },
+                damage: finding.damage,
+                confidence: confidences[index],
+                candidates: finding.candidates.map { Self.string([$0]) }
+            ))
+        }
     }
 
-    /// The runs of the line between ASCII white space.
-    private func runs() -> [Range<Int>] {
-        var runs: [Range<Int>] = []
+    /// The text of valid scalar values, written as UTF-8 directly.
+    private static func string(_ scalars: [UInt32]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 4)
+        for value in scalars {
+            switch value {
+            case ..<0x80:
+                bytes.append(UInt8(value))
+            case ..<0x800:
+                bytes.append(UInt8(0xC0 | value >> 6))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            case ..<0x10000:
+                bytes.append(UInt8(0xE0 | value >> 12))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | value >> 18))
+                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Splits the line at `range` into `runs` at ASCII white space.
+    private mutating func collectRuns(_ range: Range<Int>) {
+        runs.removeAll(keepingCapacity: true)
         var start = range.lowerBound
         for index in range {
             let byte = bytes[index]
@@ -81,7 +124,6 @@ struct MojibakeLine {
             }
         }
         if start < range.upperBound { runs.append(start..<range.upperBound) }
-        return runs
     }
 
     /// Decodes the run's characters into `scalars`, with their byte offsets (one more, for the end).
@@ -99,29 +141,30 @@ struct MojibakeLine {
     }
 
     private mutating func encode(through pageIndex: Int) {
-        let page = scanner.pages[pageIndex]
         codes.removeAll(keepingCapacity: true)
         for value in scalars {
-            if value == ScalarTraits.replacementCharacter {
-                codes.append(Self.replacedByte)
-            } else {
-                codes.append(Unicode.Scalar(value).flatMap(page.byte(for:)).map(Int.init) ?? -1)
-            }
+            codes.append(value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex))
         }
     }
 
-    /// Adds the run's findings, or, with `droppedAfterTwoByteLead`, only the dropped continuation bytes
-    /// after two-byte leads of that page (looked for only on lines where the page is already confirmed).
-    private mutating func analyse(_ run: Range<Int>, droppedAfterTwoByteLead: Int? = nil) {
+    /// Adds the run's findings for the pages in the bit set `pages`; with `onlyTwoByteLeads`, only the
+    /// dropped continuation bytes after two-byte leads.
+    private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
         load(run)
-        for pageIndex in scanner.pages.indices where droppedAfterTwoByteLead == nil || droppedAfterTwoByteLead == pageIndex {
+        var analysed: [Int] = []
+        pages: for pageIndex in scanner.pages.indices where pages & (1 << UInt32(pageIndex)) != 0 {
             encode(through: pageIndex)
+            // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
+            for earlier in analysed where codesByPage[earlier] == codes { continue pages }
+            analysed.append(pageIndex)
+            codesByPage[pageIndex].removeAll(keepingCapacity: true)
+            codesByPage[pageIndex].append(contentsOf: codes)
             let sequences = MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex])
-            if droppedAfterTwoByteLead == nil && !sequences.isEmpty {
+            if !onlyTwoByteLeads && !sequences.isEmpty {
                 addDecodedFindings(sequences, pageIndex: pageIndex)
             }
-            if !scanner.pages[pageIndex].bytesLostByStrictDecoders.isEmpty {
-                addLostByteFindings(around: sequences, pageIndex: pageIndex, twoByteLeads: droppedAfterTwoByteLead != nil)
+            if !scanner.lossyBytes[pageIndex].isEmpty {
+                addLostByteFindings(around: sequences, pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
             }
         }
     }
@@ -192,7 +235,7 @@ struct MojibakeLine {
             kind: .decoded,
             runStart: offsets[0],
             utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
-            replacement: String(String.UnicodeScalarView(result.compactMap(Unicode.Scalar.init))),
+            replacement: result,
             peeledPages: peeled,
             damage: stripped ? .strippedAppleLogo : .none,
             evidence: evidence,
@@ -204,8 +247,8 @@ struct MojibakeLine {
 
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
     /// dropped, or with U+FFFD in place of a byte.
-    private mutating func addLostByteFindings(around sequences: [MisreadSequence], pageIndex: Int, twoByteLeads: Bool) {
-        let lossy = scanner.pages[pageIndex].bytesLostByStrictDecoders.map(Int.init)
+    private mutating func addLostByteFindings(around sequences: [MisreadSequence], pageIndex: Int, onlyTwoByteLeads: Bool) {
+        let lossy = scanner.lossyBytes[pageIndex]
         var sequenceIndex = 0
         var index = 0
         while index < scalars.count {
@@ -217,6 +260,10 @@ struct MojibakeLine {
             }
             let lead = codes[index]
             let length = MisreadSequence.length(ofSequenceStartingWith: lead)
+            guard length > 0 else {
+                index += 1
+                continue
+            }
             var end = index + 1
             while end < nextSequenceStart && end - index < length
                 && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && !lossy.contains(codes[end])) {
@@ -226,13 +273,14 @@ struct MojibakeLine {
             let replaced = items.filter { $0 == Self.replacedByte }.count
             var variants: [[Int]] = []
             var damage = MojibakeSpan.Damage.droppedByte
-            if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !twoByteLeads {
+            var kind = MojibakeFinding.Kind.lostByte
+            if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !onlyTwoByteLeads {
                 damage = .replacedByte
                 variants = [[]]
                 for item in items {
                     variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
                 }
-            } else if length >= 3 && replaced == 0 && !items.isEmpty && !twoByteLeads
+            } else if length >= 3 && replaced == 0 && !items.isEmpty && !onlyTwoByteLeads
                         && looksDropped(lead: lead, items: index + 1..<end) {
                 // One byte lost, or two after the emoji prefix F0 9F.
                 let missing = length - 1 - items.count
@@ -246,7 +294,9 @@ struct MojibakeLine {
                         }
                     }
                 }
-            } else if twoByteLeads && length == 2 && items.isEmpty {
+            } else if length == 2 && items.isEmpty {
+                // Reported only where the line confirms the code page (`SÃO` is correct Portuguese).
+                kind = .lostAfterTwoByteLead
                 variants = lossy.map { [$0] }
             }
             guard !variants.isEmpty else {
@@ -258,7 +308,9 @@ struct MojibakeLine {
                 beforePrevious: index > 1 ? scalars[index - 2] : nil,
                 next: end < scalars.count ? scalars[end] : nil
             )
-            addLostByteFinding(lead: lead, variants: variants, around: around, range: index..<end, pageIndex: pageIndex, damage: damage)
+            addLostByteFinding(
+                kind: kind, lead: lead, variants: variants, around: around, range: index..<end, pageIndex: pageIndex, damage: damage
+            )
             index = end
         }
     }
@@ -272,7 +324,7 @@ struct MojibakeLine {
     }
 
     private mutating func addLostByteFinding(
-        lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours, range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
+        kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours, range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
     ) {
         var valid: [UInt32] = []
         for variant in variants {
@@ -289,14 +341,14 @@ struct MojibakeLine {
             + valid.filter { !fitting.contains($0) }.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
         guard let best = candidates.first else { return }
         findings.append(MojibakeFinding(
-            kind: .lostByte,
+            kind: kind,
             runStart: offsets[0],
             utf8Range: offsets[range.lowerBound]..<offsets[range.upperBound],
-            replacement: String(Character(Unicode.Scalar(best)!)),
+            replacement: [best],
             peeledPages: [pageIndex],
             damage: damage,
             evidence: 0,
-            candidates: candidates.map { String(Character(Unicode.Scalar($0)!)) },
+            candidates: candidates,
             confidence: valid.count == 1 && fitting.count == 1 ? .likely : .guess,
             plausibleResult: true
         ))
