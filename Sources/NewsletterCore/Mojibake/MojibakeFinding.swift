@@ -10,12 +10,12 @@ struct MojibakeFinding {
     }
 
     var kind: Kind
-    /// Where the run between white space that holds the finding starts; findings of different runs never overlap.
-    var runStart: Int
     var utf8Range: Range<Int>
-    var replacement: [UInt32]
-    /// Outermost misreading first, as the layers were peeled.
-    var peeledPages: [Int]
+    /// Where the replacement's scalars are in the line's shared buffer.
+    var replacement: Range<Int>
+    /// The page of each layer, outermost first as the layers were peeled, four bits each.
+    var peeledPages: UInt32
+    var layers: Int
     var damage: MojibakeSpan.Damage
     var evidence: Int
     /// The characters that fit a lost byte, most plausible first.
@@ -25,6 +25,10 @@ struct MojibakeFinding {
     /// Whether every character of the replacement is plausible text.
     var plausibleResult: Bool
 
-    var firstPage: Int { peeledPages[0] }
-    var layers: Int { peeledPages.count }
+    var firstPage: Int { Int(peeledPages & 0xF) }
+
+    /// The page indices in the order the misreadings happened (innermost layer first).
+    var pagesInHistoryOrder: [Int] {
+        (0..<layers).reversed().map { Int(peeledPages >> UInt32(4 * $0) & 0xF) }
+    }
 }

@@ -11,8 +11,23 @@ struct MojibakeLine {
     private var codes: [Int] = []
     private var codesByPage: [[Int]]
     private var findings: [MojibakeFinding] = []
+    /// The scalars of every finding's replacement, one after the other.
+    private var replacements: [UInt32] = []
+    private var analysedPages: [UInt32] = []
+    private var decodedOrder: [Int] = []
+    private var taken: [Range<Int>] = []
+    private var sequences: [MisreadSequence] = []
+    /// Two-byte leads without their continuation, judged only if the line confirms their code page.
+    private var pendingTwoByteLosses: [PendingLoss] = []
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
+
+    private struct PendingLoss {
+        var lead: Int
+        var around: MojibakeEvidence.Neighbours
+        var utf8Range: Range<Int>
+        var pageIndex: Int
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
         self.bytes = bytes
@@ -24,71 +39,91 @@ struct MojibakeLine {
     mutating func resolve(_ range: Range<Int>, into spans: inout [MojibakeSpan]) {
         collectRuns(range)
         findings.removeAll(keepingCapacity: true)
-        var analysedPages: [UInt32] = []
+        replacements.removeAll(keepingCapacity: true)
+        pendingTwoByteLosses.removeAll(keepingCapacity: true)
+        analysedPages.removeAll(keepingCapacity: true)
         for run in runs {
             let pages = scanner.pagesWithSequences(bytes, in: run)
             analysedPages.append(pages)
             if pages != 0 { analyse(run, pages: pages) }
         }
-        var chosen: [MojibakeFinding] = []
-        var confidences: [MojibakeSpan.Confidence] = []
-        // Ranges taken so far, per run, so that a line of many runs resolves in linear time.
-        var taken: [Int: [Range<Int>]] = [:]
-        func place(_ finding: MojibakeFinding, _ confidence: MojibakeSpan.Confidence) {
-            guard !(taken[finding.runStart]?.contains(where: { $0.overlaps(finding.utf8Range) }) ?? false) else { return }
-            taken[finding.runStart, default: []].append(finding.utf8Range)
-            chosen.append(finding)
-            confidences.append(confidence)
+        // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
+        // resolves in linear time.
+        var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
+        taken.removeAll(keepingCapacity: true)
+        func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
+            let range = findings[index].utf8Range
+            var low = 0
+            var high = taken.count
+            while low < high {
+                let middle = (low + high) / 2
+                if taken[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            if low < taken.count && taken[low].lowerBound < range.upperBound { return }
+            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return }
+            taken.insert(range, at: low)
+            chosen.append((index, confidence))
         }
-        let decoded = findings
-            .filter { $0.kind == .decoded && $0.plausibleResult }
-            .sorted { ($0.evidence, -$0.firstPage, -$0.utf8Range.lowerBound) > ($1.evidence, -$1.firstPage, -$1.utf8Range.lowerBound) }
+        decodedOrder.removeAll(keepingCapacity: true)
+        for index in findings.indices where findings[index].kind == .decoded && findings[index].plausibleResult {
+            decodedOrder.append(index)
+        }
+        decodedOrder.sort {
+            let (lhs, rhs) = (findings[$0], findings[$1])
+            return (lhs.evidence, -lhs.firstPage, -lhs.utf8Range.lowerBound) > (rhs.evidence, -rhs.firstPage, -rhs.utf8Range.lowerBound)
+        }
+        let decoded = decodedOrder
         var supportedPages: UInt32 = 0
-        for finding in decoded where finding.evidence >= MojibakeEvidence.acceptance {
-            let certain = finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty
-            place(finding, certain ? .certain : .likely)
+        for index in decoded where findings[index].evidence >= MojibakeEvidence.acceptance {
+            let finding = findings[index]
+            place(index, finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty ? .certain : .likely)
             supportedPages |= 1 << UInt32(finding.firstPage)
         }
         if supportedPages != 0 {
-            for finding in decoded
-            where finding.evidence >= MojibakeEvidence.support && supportedPages & (1 << UInt32(finding.firstPage)) != 0 {
-                place(finding, .likely)
+            for index in decoded
+            where findings[index].evidence >= MojibakeEvidence.support && supportedPages & (1 << UInt32(findings[index].firstPage)) != 0 {
+                place(index, .likely)
             }
         }
-        for finding in findings where finding.kind == .lostByte {
-            place(finding, finding.confidence)
+        for index in findings.indices where findings[index].kind == .lostByte {
+            place(index, findings[index].confidence)
         }
         for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
             let bit = UInt32(1) << UInt32(pageIndex)
-            for finding in findings where finding.kind == .lostAfterTwoByteLead && finding.firstPage == pageIndex {
-                place(finding, finding.confidence)
+            let firstNew = findings.count
+            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex {
+                addLostByteFinding(
+                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyBytes[pageIndex].map { [$0] },
+                    around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
+                    damage: .droppedByte
+                )
             }
             // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`).
-            findings.removeAll(keepingCapacity: true)
             for (index, run) in runs.enumerated()
             where analysedPages[index] & bit == 0 && scanner.holdsTwoByteLead(bytes, in: run, page: pageIndex) {
                 analyse(run, pages: bit, onlyTwoByteLeads: true)
             }
-            for finding in findings { place(finding, finding.confidence) }
+            for index in firstNew..<findings.count { place(index, findings[index].confidence) }
         }
         guard !chosen.isEmpty else { return }
-        let order = chosen.indices.sorted { chosen[$0].utf8Range.lowerBound < chosen[$1].utf8Range.lowerBound }
-        for index in order {
-            let finding = chosen[index]
+        chosen.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
+        for (index, confidence) in chosen {
+            let finding = findings[index]
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
                 original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
-                replacement: Self.string(finding.replacement),
-                misreadings: finding.peeledPages.reversed().map { scanner.pages[$0] },
+                replacement: Self.string(replacements[finding.replacement]),
+                misreadings: finding.layers == 1
+                    ? scanner.singleMisreadings[finding.firstPage] : finding.pagesInHistoryOrder.map { scanner.pages[$0] },
                 damage: finding.damage,
-                confidence: confidences[index],
-                candidates: finding.candidates.map { Self.string([$0]) }
+                confidence: confidence,
+                candidates: finding.candidates.map { Self.string(CollectionOfOne($0)) }
             ))
         }
     }
 
     /// The text of valid scalar values, written as UTF-8 directly.
-    private static func string(_ scalars: [UInt32]) -> String {
+    private static func string(_ scalars: some Collection<UInt32>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 4)
         for value in scalars {
@@ -110,6 +145,13 @@ struct MojibakeLine {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Keeps a replacement's scalars in the shared buffer and returns where they are.
+    private mutating func appendReplacement(_ scalars: some Collection<UInt32>) -> Range<Int> {
+        let start = replacements.count
+        replacements.append(contentsOf: scalars)
+        return start..<replacements.count
     }
 
     /// Splits the line at `range` into `runs` at ASCII white space.
@@ -151,15 +193,17 @@ struct MojibakeLine {
     /// dropped continuation bytes after two-byte leads.
     private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
         load(run)
-        var analysed: [Int] = []
+        var analysed: UInt32 = 0
         pages: for pageIndex in scanner.pages.indices where pages & (1 << UInt32(pageIndex)) != 0 {
             encode(through: pageIndex)
             // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
-            for earlier in analysed where codesByPage[earlier] == codes { continue pages }
-            analysed.append(pageIndex)
+            for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && codesByPage[earlier] == codes {
+                continue pages
+            }
+            analysed |= 1 << UInt32(pageIndex)
             codesByPage[pageIndex].removeAll(keepingCapacity: true)
             codesByPage[pageIndex].append(contentsOf: codes)
-            let sequences = MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex])
+            MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex], into: &sequences)
             if !onlyTwoByteLeads && !sequences.isEmpty {
                 addDecodedFindings(sequences, pageIndex: pageIndex)
             }
@@ -224,19 +268,21 @@ struct MojibakeLine {
                 around: neighbours(of: index, in: sequences)
             )
         }
-        var peeled = [pageIndex]
-        while peeled.count < 4, let layer = scanner.peelCompletely(result) {
-            peeled.append(layer.pageIndex)
+        var peeled = UInt32(pageIndex)
+        var layers = 1
+        while layers < 4, let layer = scanner.peelCompletely(result) {
+            peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
+            layers += 1
             result = layer.scalars
             stripped = stripped || layer.stripped
             evidence += MojibakeEvidence.perExtraLayer
         }
         findings.append(MojibakeFinding(
             kind: .decoded,
-            runStart: offsets[0],
             utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
-            replacement: result,
+            replacement: appendReplacement(result),
             peeledPages: peeled,
+            layers: layers,
             damage: stripped ? .strippedAppleLogo : .none,
             evidence: evidence,
             candidates: [],
@@ -273,7 +319,6 @@ struct MojibakeLine {
             let replaced = items.filter { $0 == Self.replacedByte }.count
             var variants: [[Int]] = []
             var damage = MojibakeSpan.Damage.droppedByte
-            var kind = MojibakeFinding.Kind.lostByte
             if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !onlyTwoByteLeads {
                 damage = .replacedByte
                 variants = [[]]
@@ -294,23 +339,34 @@ struct MojibakeLine {
                         }
                     }
                 }
-            } else if length == 2 && items.isEmpty {
-                // Reported only where the line confirms the code page (`SÃO` is correct Portuguese).
-                kind = .lostAfterTwoByteLead
-                variants = lossy.map { [$0] }
-            }
-            guard !variants.isEmpty else {
-                index += 1
-                continue
             }
             let around = MojibakeEvidence.Neighbours(
                 previous: index > 0 ? scalars[index - 1] : nil,
                 beforePrevious: index > 1 ? scalars[index - 2] : nil,
                 next: end < scalars.count ? scalars[end] : nil
             )
-            addLostByteFinding(
-                kind: kind, lead: lead, variants: variants, around: around, range: index..<end, pageIndex: pageIndex, damage: damage
-            )
+            if length == 2 && items.isEmpty {
+                // Judged only where the line confirms the code page (`SÃO` is correct Portuguese).
+                let loss = PendingLoss(
+                    lead: lead, around: around, utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
+                )
+                if onlyTwoByteLeads {
+                    addLostByteFinding(
+                        kind: .lostAfterTwoByteLead, lead: lead, variants: lossy.map { [$0] }, around: around,
+                        utf8Range: loss.utf8Range, pageIndex: pageIndex, damage: damage
+                    )
+                } else {
+                    pendingTwoByteLosses.append(loss)
+                }
+            } else if !variants.isEmpty {
+                addLostByteFinding(
+                    kind: .lostByte, lead: lead, variants: variants, around: around, utf8Range: offsets[index]..<offsets[end],
+                    pageIndex: pageIndex, damage: damage
+                )
+            } else {
+                index += 1
+                continue
+            }
             index = end
         }
     }
@@ -324,7 +380,8 @@ struct MojibakeLine {
     }
 
     private mutating func addLostByteFinding(
-        kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours, range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
+        kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours,
+        utf8Range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
     ) {
         var valid: [UInt32] = []
         for variant in variants {
@@ -342,10 +399,10 @@ struct MojibakeLine {
         guard let best = candidates.first else { return }
         findings.append(MojibakeFinding(
             kind: kind,
-            runStart: offsets[0],
-            utf8Range: offsets[range.lowerBound]..<offsets[range.upperBound],
-            replacement: [best],
-            peeledPages: [pageIndex],
+            utf8Range: utf8Range,
+            replacement: appendReplacement(CollectionOfOne(best)),
+            peeledPages: UInt32(pageIndex),
+            layers: 1,
             damage: damage,
             evidence: 0,
             candidates: candidates,

@@ -10,6 +10,8 @@ struct MojibakeScanner: Sendable {
     let pages: [CodePage]
     /// Per page: whether byte F0 is the Apple logo, so that a stripped logo can be implied.
     let stripsAppleLogo: [Bool]
+    /// Per page: the one-element misreading chain of a single layer, made once.
+    let singleMisreadings: [[CodePage]]
     /// Per page: the bytes a strict decoder drops (``CodePage/bytesLostByStrictDecoders``).
     let lossyBytes: [[Int]]
     /// Per scalar below `denseLimit`, one bit per page in each byte: the scalar can start a sequence
@@ -28,6 +30,7 @@ struct MojibakeScanner: Sendable {
         self.pages = pages
         self.stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
         self.lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
+        self.singleMisreadings = pages.map { [$0] }
         var roles = [UInt32](repeating: 0, count: Int(Self.denseLimit))
         var sparseRoles: [(value: UInt32, role: UInt32)] = []
         var denseCodes = [Int16](repeating: -1, count: Int(Self.denseLimit) * pages.count)
