@@ -57,18 +57,23 @@ public enum Mojibake {
     public static func repair(
         _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
     ) -> RepairedText {
-        let edits = scan(text, codePages: codePages).filter { includeGuesses || $0.confidence != .guess }
+        var edits = scan(text, codePages: codePages)
+        if !includeGuesses && edits.contains(where: { $0.confidence == .guess }) {
+            edits.removeAll { $0.confidence == .guess }
+        }
         guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var copied = 0
-        let utf8 = Array(text.utf8)
-        for edit in edits {
-            bytes += utf8[copied..<edit.utf8Range.lowerBound]
-            bytes += edit.replacement.utf8
-            copied = edit.utf8Range.upperBound
+        var contiguous = text
+        contiguous.withUTF8 { utf8 in
+            for edit in edits {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<edit.utf8Range.lowerBound]))
+                bytes.append(contentsOf: edit.replacement.utf8)
+                copied = edit.utf8Range.upperBound
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
         }
-        bytes += utf8[copied...]
         return RepairedText(text: String(decoding: bytes, as: UTF8.self), edits: edits)
     }
 }

@@ -124,27 +124,32 @@ struct MojibakeLine {
 
     /// The text of valid scalar values, written as UTF-8 directly.
     private static func string(_ scalars: some Collection<UInt32>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 4)
-        for value in scalars {
-            switch value {
-            case ..<0x80:
-                bytes.append(UInt8(value))
-            case ..<0x800:
-                bytes.append(UInt8(0xC0 | value >> 6))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            case ..<0x10000:
-                bytes.append(UInt8(0xE0 | value >> 12))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | value >> 18))
-                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            func put(_ byte: UInt32) {
+                buffer[count] = UInt8(truncatingIfNeeded: byte)
+                count += 1
             }
+            for value in scalars {
+                switch value {
+                case ..<0x80:
+                    put(value)
+                case ..<0x800:
+                    put(0xC0 | value >> 6)
+                    put(0x80 | value & 0x3F)
+                case ..<0x10000:
+                    put(0xE0 | value >> 12)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                default:
+                    put(0xF0 | value >> 18)
+                    put(0x80 | value >> 12 & 0x3F)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                }
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Keeps a replacement's scalars in the shared buffer and returns where they are.
