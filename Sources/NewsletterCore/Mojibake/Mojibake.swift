@@ -26,7 +26,9 @@ public enum Mojibake {
 
     /// Every mangled span in `text`, in order; spans never overlap.
     ///
-    /// - Parameter codePages: the misreadings to consider; the default suits almost all text.
+    /// - Parameters:
+    ///   - text: any text; it is read, never changed.
+    ///   - codePages: the misreadings to consider; the default suits almost all text.
     public static func scan(_ text: String, codePages: [CodePage] = defaultCodePages) -> [MojibakeSpan] {
         let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
         var contiguous = text
@@ -34,6 +36,10 @@ public enum Mojibake {
     }
 
     /// Every mangled span in a document, with ``MojibakeSpan/range`` set to its lines and columns.
+    ///
+    /// - Parameters:
+    ///   - source: the document's text.
+    ///   - codePages: the misreadings to consider.
     ///
     /// ```swift
     /// let source = SourceText("# Picks\n\nü§å Ben’s Picks\n")
@@ -52,8 +58,11 @@ public enum Mojibake {
     /// Repairs `text` by applying its spans: every byte outside them is unchanged, and repairing the
     /// result again changes nothing.
     ///
-    /// - Parameter includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first
-    ///   candidate; by default they are only reported.
+    /// - Parameters:
+    ///   - text: the text to repair.
+    ///   - includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first candidate;
+    ///     by default they are only reported.
+    ///   - codePages: the misreadings to consider.
     public static func repair(
         _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
     ) -> RepairedText {
