@@ -19,14 +19,17 @@ struct BeehiivHeader {
         let source = document.source
         let body = document.bodyRange
         end = body.lowerBound
-        let headingsByLine = Dictionary(document.headings.map { ($0.range.start.line, $0) }) { first, _ in first }
+        // The header is at the top: look headings up from the start instead of indexing thousands of them.
+        func headingStarting(onLine line: Int) -> MarkdownHeading? {
+            document.headings.prefix { $0.range.start.line <= line }.last { $0.range.start.line == line }
+        }
 
         var line = Self.firstContentLine(source, from: end, body: body)
-        if let line, let heading = headingsByLine[line], heading.level == 1, !heading.isSetext {
+        if let line, let heading = headingStarting(onLine: line), heading.level == 1, !heading.isSetext {
             title = Self.atxContent(heading.source)
             end = heading.contentStartOffset
             let next = Self.firstContentLine(source, from: end, body: body)
-            if let next, let subtitleHeading = headingsByLine[next],
+            if let next, let subtitleHeading = headingStarting(onLine: next),
                subtitleHeading.level == 3, !subtitleHeading.isSetext, !BeehiivSectionHeading.looksLikeSection(subtitleHeading) {
                 subtitle = Self.atxContent(subtitleHeading.source)
                 end = subtitleHeading.contentStartOffset
@@ -34,14 +37,14 @@ struct BeehiivHeader {
         }
 
         line = Self.firstContentLine(source, from: end, body: body)
-        if let current = line, headingsByLine[current] == nil,
+        if let current = line, headingStarting(onLine: current) == nil,
            let image = Self.soleLink(on: current, in: document), image.kind == .image, image.text == "Author" {
             avatar = image.rawDestination
             end = Self.lineEnd(source, current, body: body)
             line = Self.firstContentLine(source, from: end, body: body)
         }
 
-        guard let current = line, headingsByLine[current] == nil else { return }
+        guard let current = line, headingStarting(onLine: current) == nil else { return }
         let text = source.lineText(current)
         let trailingSpaces = text.reversed().prefix { $0 == " " }.count
         let breakMarker = text.hasSuffix("\\") ? 1 : trailingSpaces >= 2 ? trailingSpaces : 0
