@@ -48,19 +48,22 @@ struct BeehiivHeader {
         let text = source.lineText(current)
         let trailingSpaces = text.reversed().prefix { $0 == " " }.count
         let breakMarker = text.hasSuffix("\\") ? 1 : trailingSpaces >= 2 ? trailingSpaces : 0
-        if breakMarker > 0, current + 1 <= source.lineCount, Self.lineEnd(source, current, body: body) < body.upperBound,
-           !source.lineText(current + 1).allSatisfy(\.isWhitespace) {
-            let nameText = text.dropLast(breakMarker)
-            if let link = Self.soleLink(on: current, in: document, trailing: breakMarker), link.kind == .inline {
-                author = link.text
-                authorURL = link.rawDestination
+        let nextLine = current + 1 <= source.lineCount && Self.lineEnd(source, current, body: body) < body.upperBound
+            ? String(source.lineText(current + 1)) : ""
+        let nextLineDate = PublicationDate(parsing: nextLine)
+        let nameLink = breakMarker > 0 ? Self.soleLink(on: current, in: document, trailing: breakMarker).flatMap { $0.kind == .inline ? $0 : nil } : nil
+        // A hard break followed by a line: the author, when the name is a link or the next line is a date.
+        if breakMarker > 0, !nextLine.allSatisfy(\.isWhitespace), nameLink != nil || nextLineDate.date != nil {
+            if let nameLink {
+                author = nameLink.text
+                authorURL = nameLink.rawDestination
             } else {
-                author = String(nameText.trimmingCharacters(in: .whitespaces))
+                author = String(text.dropLast(breakMarker).trimmingCharacters(in: .whitespaces))
             }
-            date = PublicationDate(parsing: String(source.lineText(current + 1)))
+            date = nextLineDate
             end = Self.lineEnd(source, current + 1, body: body)
-        } else if PublicationDate(parsing: String(text)).date != nil {
-            date = PublicationDate(parsing: String(text))
+        } else if case let lineDate = PublicationDate(parsing: String(text)), lineDate.date != nil {
+            date = lineDate
             end = Self.lineEnd(source, current, body: body)
         }
     }

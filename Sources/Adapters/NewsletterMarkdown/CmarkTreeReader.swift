@@ -54,8 +54,10 @@ struct CmarkTreeReader {
     init(document: OpaquePointer, positions: BodyPositions, maximumDepth: Int) throws(NewsletterError) {
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
-        // Text is gathered as bytes and becomes a String once per link or heading.
-        var sinks: [(sink: TextSink, text: [UInt8])] = []
+        // The plain text of open links and headings, gathered as bytes in one buffer: an open node's text runs from
+        // its start mark to the end, so an image's alt text is also part of the link around it (a badge).
+        var text: [UInt8] = []
+        var openSinks: [(sink: TextSink, start: Int)] = []
         var tableType: UInt32?
         var depth = 0
         while true {
@@ -66,14 +68,13 @@ struct CmarkTreeReader {
             if event == CMARK_EVENT_EXIT {
                 depth -= 1
                 if type == NodeType.link || type == NodeType.image || type == NodeType.heading && cmark_node_parent(node) == document {
-                    let closed = sinks.removeLast()
-                    let text = String(decoding: closed.text, as: UTF8.self)
+                    let closed = openSinks.removeLast()
+                    let plain = String(decoding: text[closed.start...], as: UTF8.self)
                     switch closed.sink {
-                    case .link(let index): links[index].text = text
-                    case .heading(let index): headings[index].plainText = text
+                    case .link(let index): links[index].text = plain
+                    case .heading(let index): headings[index].plainText = plain
                     }
-                    // An image inside a link (a badge) lends its alt text to the link's text.
-                    if !sinks.isEmpty { sinks[sinks.count - 1].text += closed.text }
+                    if openSinks.isEmpty { text.removeAll(keepingCapacity: true) }
                 }
                 continue
             }
@@ -91,15 +92,15 @@ struct CmarkTreeReader {
             }
             switch type {
             case NodeType.text:
-                if !sinks.isEmpty { sinks[sinks.count - 1].text.append(contentsOf: Self.literal(node)) }
+                if !openSinks.isEmpty { text.append(contentsOf: Self.literal(node)) }
             case NodeType.code:
                 let literal = Self.literal(node)
-                if !sinks.isEmpty { sinks[sinks.count - 1].text.append(contentsOf: literal) }
+                if !openSinks.isEmpty { text.append(contentsOf: literal) }
                 codeSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(literal)))
             case NodeType.softBreak:
-                if !sinks.isEmpty { sinks[sinks.count - 1].text.append(UInt8(ascii: " ")) }
+                if !openSinks.isEmpty { text.append(UInt8(ascii: " ")) }
             case NodeType.lineBreak:
-                if !sinks.isEmpty { sinks[sinks.count - 1].text.append(UInt8(ascii: "\n")) }
+                if !openSinks.isEmpty { text.append(UInt8(ascii: "\n")) }
             case NodeType.htmlInline:
                 htmlSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(Self.literal(node))))
             case NodeType.link, NodeType.image:
@@ -111,7 +112,7 @@ struct CmarkTreeReader {
                     hintOffset: Self.startOffset(node, positions),
                     contentHintOffset: cmark_node_first_child(node).map { Self.startOffset($0, positions) }
                 ))
-                sinks.append((.link(links.count - 1), []))
+                openSinks.append((.link(links.count - 1), text.count))
             case NodeType.heading:
                 textBlocks.append(Self.blockRange(node, positions))
                 if cmark_node_parent(node) == document {
@@ -120,7 +121,7 @@ struct CmarkTreeReader {
                         startLine: Int(cmark_node_get_start_line(node)),
                         endLine: Int(cmark_node_get_end_line(node))
                     ))
-                    sinks.append((.heading(headings.count - 1), []))
+                    openSinks.append((.heading(headings.count - 1), text.count))
                 }
             case NodeType.paragraph:
                 // A table's cells are not paragraphs; a paragraph inside a table cannot occur.
