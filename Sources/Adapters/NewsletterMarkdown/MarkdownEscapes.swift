@@ -18,10 +18,27 @@ enum MarkdownEscapes {
         return false
     }
 
-    /// Whether the destination written at `range` resolves to `resolved`, without building a string when nothing needs resolving.
+    /// Whether the destination written at `range` resolves to `resolved`, compared in place: backslash escapes are
+    /// followed byte by byte, and only a character reference (rare in URLs) builds the resolved string.
     static func resolves(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to resolved: String) -> Bool {
-        guard needsResolving(bytes, range) else { return equal(resolved, bytes, range) }
-        return resolve(bytes, range) == resolved
+        var copy = resolved
+        let outcome: Bool? = copy.withUTF8 { expected in
+            var index = range.lowerBound
+            var position = 0
+            while index < range.upperBound {
+                var byte = bytes[index]
+                if byte == UInt8(ascii: "&") { return nil }
+                if byte == UInt8(ascii: "\\"), index + 1 < range.upperBound, isEscapable(bytes[index + 1]) {
+                    index += 1
+                    byte = bytes[index]
+                }
+                guard position < expected.count, expected[position] == byte else { return false }
+                position += 1
+                index += 1
+            }
+            return position == expected.count
+        }
+        return outcome ?? (resolve(bytes, range) == resolved)
     }
 
     /// Whether `string`'s UTF-8 is exactly the bytes at `range`, compared as memory rather than element by element.
