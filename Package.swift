@@ -8,6 +8,9 @@ let package = Package(
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
         .library(name: "NewsletterMarkdown", targets: ["NewsletterMarkdown"]),
         .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
+        .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
+        .library(name: "FrontMatterAdapter", targets: ["FrontMatterAdapter"]),
+        .library(name: "JSONAdapter", targets: ["JSONAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -40,10 +43,23 @@ let package = Package(
             dependencies: ["NewsletterCore", "NewsletterMarkdown"],
             path: "Sources/Adapters/BeehiivAdapter"
         ),
+        // YAML on libyaml: an ordered value tree with whole-file positions, the core schema, limits, and the emitter.
+        .target(name: "NewsletterYAML", dependencies: ["NewsletterCore", "CYAML"], path: "Sources/Adapters/NewsletterYAML"),
+        // Format `front-matter`: YAML front matter and a Markdown body.
+        .target(
+            name: "FrontMatterAdapter",
+            dependencies: ["NewsletterCore", "NewsletterYAML", "NewsletterMarkdown"],
+            path: "Sources/Adapters/FrontMatterAdapter"
+        ),
+        // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
+        .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
+        .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
+        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
+        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Benchmarks are a separate package so that benchmark-only dependencies (package-benchmark) never reach
+// Benchmarks are a separate package so that benchmark-only dependencies (package-benchmark, Yams) never reach
 // the library's users. Run: swift package --allow-writing-to-package-directory benchmark --target <Name>
 let package = Package(
     name: "NewsletterKitBenchmarks",
@@ -9,8 +9,48 @@ let package = Package(
     dependencies: [
         .package(name: "NewsletterKit", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // The YAML baseline: Yams wraps its own copy of libyaml and builds a node tree, as NewsletterYAML does.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // NewsletterYAML against Yams on the same front matter, in the same run.
+        .executableTarget(
+            name: "YAMLParsing",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+                .product(name: "NewsletterYAML", package: "NewsletterKit"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Benchmarks/YAMLParsing",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+
+        // The deterministic newsletter text (clean, and with about 5% of its characters mangled) that the
+        // mojibake benchmark and the ftfy comparison script both measure.
+        .target(
+            name: "MojibakeCorpusFiles",
+            dependencies: [.product(name: "NewsletterCore", package: "NewsletterKit")],
+            path: "Sources/MojibakeCorpusFiles"
+        ),
+        // The Swift half of Scripts/ftfy-baseline.sh: `write` creates the two files, `time` repairs them.
+        .executableTarget(
+            name: "MojibakeFiles",
+            dependencies: ["MojibakeCorpusFiles", .product(name: "NewsletterCore", package: "NewsletterKit")],
+            path: "Sources/MojibakeFiles"
+        ),
+        // Mojibake.repair on 5 MB of clean and of mangled newsletter text, against a plain UTF-8 pass over the same bytes.
+        .executableTarget(
+            name: "MojibakeRepair",
+            dependencies: [
+                "MojibakeCorpusFiles",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/MojibakeRepair",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+
         // The same system cmark-gfm the library wraps, reached directly for the bare-parse baseline
         // (the library's own C module is not a product, so it cannot be imported from here).
         .systemLibrary(

@@ -1,0 +1,399 @@
+/// The close look at one line that holds a candidate pair: every run between white space that may hold
+/// a misread sequence is decoded through every code page, scored, and peeled layer by layer; then the
+/// line's findings are resolved against each other.
+struct MojibakeLine {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let scanner: MojibakeScanner
+    // Buffers reused from line to line and run to run.
+    private var runs: [(range: Range<Int>, pages: UInt32)] = []
+    private var scalars: [UInt32] = []
+    private var offsets: [Int] = []
+    private var codes: [Int] = []
+    private var codesByPage: [[Int]]
+    private var findings: [MojibakeFinding] = []
+    /// The scalars of every finding's replacement, one after the other.
+    private var replacements: [UInt32] = []
+    private var decodedOrder: [Int] = []
+    private var taken: [Range<Int>] = []
+    private var sequences: [MisreadSequence] = []
+    /// Two-byte leads without their continuation, judged only if the line confirms their code page.
+    private var pendingTwoByteLosses: [PendingLoss] = []
+    /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
+    private static let replacedByte = -2
+
+    private struct PendingLoss {
+        var lead: Int
+        var around: MojibakeEvidence.Neighbours
+        var utf8Range: Range<Int>
+        var pageIndex: Int
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
+        self.bytes = bytes
+        self.scanner = scanner
+        self.codesByPage = Array(repeating: [], count: scanner.pages.count)
+    }
+
+    /// Appends the spans of the line at `range` to `spans`, in order.
+    mutating func resolve(_ range: Range<Int>, into spans: inout [MojibakeSpan]) {
+        scanner.runs(bytes, in: range, into: &runs)
+        findings.removeAll(keepingCapacity: true)
+        replacements.removeAll(keepingCapacity: true)
+        pendingTwoByteLosses.removeAll(keepingCapacity: true)
+        for run in runs where run.pages & MojibakeScanner.allStarts != 0 {
+            analyse(run.range, pages: run.pages & MojibakeScanner.allStarts)
+        }
+        // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
+        // resolves in linear time.
+        var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
+        taken.removeAll(keepingCapacity: true)
+        func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
+            let range = findings[index].utf8Range
+            var low = 0
+            var high = taken.count
+            while low < high {
+                let middle = (low + high) / 2
+                if taken[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            if low < taken.count && taken[low].lowerBound < range.upperBound { return }
+            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return }
+            taken.insert(range, at: low)
+            chosen.append((index, confidence))
+        }
+        decodedOrder.removeAll(keepingCapacity: true)
+        for index in findings.indices where findings[index].kind == .decoded && findings[index].plausibleResult {
+            decodedOrder.append(index)
+        }
+        decodedOrder.sort {
+            let (lhs, rhs) = (findings[$0], findings[$1])
+            return (lhs.evidence, -lhs.firstPage, -lhs.utf8Range.lowerBound) > (rhs.evidence, -rhs.firstPage, -rhs.utf8Range.lowerBound)
+        }
+        let decoded = decodedOrder
+        var supportedPages: UInt32 = 0
+        for index in decoded where findings[index].evidence >= MojibakeEvidence.acceptance {
+            let finding = findings[index]
+            place(index, finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty ? .certain : .likely)
+            supportedPages |= 1 << UInt32(finding.firstPage)
+        }
+        if supportedPages != 0 {
+            for index in decoded
+            where findings[index].evidence >= MojibakeEvidence.support && supportedPages & (1 << UInt32(findings[index].firstPage)) != 0 {
+                place(index, .likely)
+            }
+        }
+        for index in findings.indices where findings[index].kind == .lostByte {
+            place(index, findings[index].confidence)
+        }
+        for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
+            let bit = UInt32(1) << UInt32(pageIndex)
+            let firstNew = findings.count
+            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex {
+                addLostByteFinding(
+                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyBytes[pageIndex].map { [$0] },
+                    around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
+                    damage: .droppedByte
+                )
+            }
+            // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`).
+            for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
+                analyse(run.range, pages: bit, onlyTwoByteLeads: true)
+            }
+            for index in firstNew..<findings.count { place(index, findings[index].confidence) }
+        }
+        guard !chosen.isEmpty else { return }
+        chosen.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
+        for (index, confidence) in chosen {
+            let finding = findings[index]
+            spans.append(MojibakeSpan(
+                utf8Range: finding.utf8Range,
+                original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
+                replacement: Self.string(replacements[finding.replacement]),
+                misreadings: finding.layers == 1
+                    ? scanner.singleMisreadings[finding.firstPage] : finding.pagesInHistoryOrder.map { scanner.pages[$0] },
+                damage: finding.damage,
+                confidence: confidence,
+                candidates: finding.candidates.map { Self.string(CollectionOfOne($0)) }
+            ))
+        }
+    }
+
+    /// The text of valid scalar values, written as UTF-8 directly.
+    private static func string(_ scalars: some Collection<UInt32>) -> String {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            func put(_ byte: UInt32) {
+                buffer[count] = UInt8(truncatingIfNeeded: byte)
+                count += 1
+            }
+            for value in scalars {
+                switch value {
+                case ..<0x80:
+                    put(value)
+                case ..<0x800:
+                    put(0xC0 | value >> 6)
+                    put(0x80 | value & 0x3F)
+                case ..<0x10000:
+                    put(0xE0 | value >> 12)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                default:
+                    put(0xF0 | value >> 18)
+                    put(0x80 | value >> 12 & 0x3F)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                }
+            }
+            return count
+        }
+    }
+
+    /// Keeps a replacement's scalars in the shared buffer and returns where they are.
+    private mutating func appendReplacement(_ scalars: some Collection<UInt32>) -> Range<Int> {
+        let start = replacements.count
+        replacements.append(contentsOf: scalars)
+        return start..<replacements.count
+    }
+
+    /// Decodes the run's characters into `scalars`, with their byte offsets (one more, for the end).
+    private mutating func load(_ run: Range<Int>) {
+        scalars.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        var index = run.lowerBound
+        while index < run.upperBound {
+            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
+            scalars.append(value)
+            offsets.append(index)
+            index += length
+        }
+        offsets.append(run.upperBound)
+    }
+
+    private mutating func encode(through pageIndex: Int) {
+        codes.removeAll(keepingCapacity: true)
+        for value in scalars {
+            codes.append(value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex))
+        }
+    }
+
+    /// Adds the run's findings for the pages in the bit set `pages`; with `onlyTwoByteLeads`, only the
+    /// dropped continuation bytes after two-byte leads.
+    private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
+        load(run)
+        var analysed: UInt32 = 0
+        pages: for pageIndex in scanner.pages.indices where pages & (1 << UInt32(pageIndex)) != 0 {
+            encode(through: pageIndex)
+            // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
+            for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && codesByPage[earlier] == codes {
+                continue pages
+            }
+            analysed |= 1 << UInt32(pageIndex)
+            codesByPage[pageIndex].removeAll(keepingCapacity: true)
+            codesByPage[pageIndex].append(contentsOf: codes)
+            MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex], into: &sequences)
+            if !onlyTwoByteLeads && !sequences.isEmpty {
+                addDecodedFindings(sequences, pageIndex: pageIndex)
+            }
+            if !scanner.lossyBytes[pageIndex].isEmpty {
+                addLostByteFindings(around: sequences, pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
+            }
+        }
+    }
+
+    private func neighbours(of index: Int, in sequences: [MisreadSequence]) -> MojibakeEvidence.Neighbours {
+        let sequence = sequences[index]
+        var around = MojibakeEvidence.Neighbours()
+        if index > 0 && sequences[index - 1].end == sequence.start {
+            around.previous = sequences[index - 1].value
+            let before = sequences[index - 1].start
+            around.beforePrevious = index > 1 && sequences[index - 2].end == before
+                ? sequences[index - 2].value : before > 0 ? scalars[before - 1] : nil
+        } else if sequence.start > 0 {
+            around.previous = scalars[sequence.start - 1]
+            around.beforePrevious = sequence.start > 1 ? scalars[sequence.start - 2] : nil
+        }
+        if index + 1 < sequences.count && sequences[index + 1].start == sequence.end {
+            around.next = sequences[index + 1].value
+        } else if sequence.end < scalars.count {
+            around.next = scalars[sequence.end]
+        }
+        return around
+    }
+
+    /// Groups sequences that touch or are separated only by ASCII letters and digits (one word), and
+    /// makes a finding of each group.
+    private mutating func addDecodedFindings(_ sequences: [MisreadSequence], pageIndex: Int) {
+        var groupStart = 0
+        for index in sequences.indices {
+            let isLast = index + 1 == sequences.count
+            if !isLast && scalars[sequences[index].end..<sequences[index + 1].start].allSatisfy(ScalarTraits.isASCIIAlphanumeric) {
+                continue
+            }
+            addDecodedFinding(sequences, group: groupStart...index, pageIndex: pageIndex)
+            groupStart = index + 1
+        }
+    }
+
+    private mutating func addDecodedFinding(_ sequences: [MisreadSequence], group: ClosedRange<Int>, pageIndex: Int) {
+        var evidence = 0
+        var result: [UInt32] = []
+        var stripped = false
+        for index in group {
+            let sequence = sequences[index]
+            if index > group.lowerBound {
+                let gap = scalars[sequences[index - 1].end..<sequence.start]
+                // Sequences that touch (`Ã©Ã¨`, the parts of an emoji sequence) support each other.
+                if gap.isEmpty { evidence += 1 }
+                result += gap
+            }
+            result.append(sequence.value)
+            stripped = stripped || sequence.strippedLead
+            evidence += MojibakeEvidence.points(
+                for: sequence,
+                mangled: scalars[sequence.start..<sequence.end],
+                leadByte: codes[sequence.start],
+                around: neighbours(of: index, in: sequences)
+            )
+        }
+        var peeled = UInt32(pageIndex)
+        var layers = 1
+        while layers < 4, let layer = scanner.peelCompletely(result) {
+            peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
+            layers += 1
+            result = layer.scalars
+            stripped = stripped || layer.stripped
+            evidence += MojibakeEvidence.perExtraLayer
+        }
+        findings.append(MojibakeFinding(
+            kind: .decoded,
+            utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
+            replacement: appendReplacement(result),
+            peeledPages: peeled,
+            layers: layers,
+            damage: stripped ? .strippedAppleLogo : .none,
+            evidence: evidence,
+            candidates: [],
+            confidence: .likely,
+            plausibleResult: result.allSatisfy { ScalarTraits.tier($0) != .implausible }
+        ))
+    }
+
+    /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
+    /// dropped, or with U+FFFD in place of a byte.
+    private mutating func addLostByteFindings(around sequences: [MisreadSequence], pageIndex: Int, onlyTwoByteLeads: Bool) {
+        let lossy = scanner.lossyBytes[pageIndex]
+        var sequenceIndex = 0
+        var index = 0
+        while index < scalars.count {
+            while sequenceIndex < sequences.count && sequences[sequenceIndex].end <= index { sequenceIndex += 1 }
+            let nextSequenceStart = sequenceIndex < sequences.count ? sequences[sequenceIndex].start : scalars.count
+            if nextSequenceStart <= index {
+                index = sequences[sequenceIndex].end
+                continue
+            }
+            let lead = codes[index]
+            let length = MisreadSequence.length(ofSequenceStartingWith: lead)
+            guard length > 0 else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < nextSequenceStart && end - index < length
+                && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && !lossy.contains(codes[end])) {
+                end += 1
+            }
+            let items = Array(codes[index + 1..<end])
+            let replaced = items.filter { $0 == Self.replacedByte }.count
+            var variants: [[Int]] = []
+            var damage = MojibakeSpan.Damage.droppedByte
+            if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !onlyTwoByteLeads {
+                damage = .replacedByte
+                variants = [[]]
+                for item in items {
+                    variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
+                }
+            } else if length >= 3 && replaced == 0 && !items.isEmpty && !onlyTwoByteLeads
+                        && looksDropped(lead: lead, items: index + 1..<end) {
+                // One byte lost, or two after the emoji prefix F0 9F.
+                let missing = length - 1 - items.count
+                if missing == 1 || missing == 2 && lead == 0xF0 && items == [0x9F] {
+                    variants = [items]
+                    for _ in 0..<missing {
+                        variants = variants.flatMap { partial in
+                            (0...partial.count).flatMap { position in
+                                lossy.map { Array(partial[..<position]) + [$0] + Array(partial[position...]) }
+                            }
+                        }
+                    }
+                }
+            }
+            let around = MojibakeEvidence.Neighbours(
+                previous: index > 0 ? scalars[index - 1] : nil,
+                beforePrevious: index > 1 ? scalars[index - 2] : nil,
+                next: end < scalars.count ? scalars[end] : nil
+            )
+            if length == 2 && items.isEmpty {
+                // Judged only where the line confirms the code page (`SÃO` is correct Portuguese).
+                let loss = PendingLoss(
+                    lead: lead, around: around, utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
+                )
+                if onlyTwoByteLeads {
+                    addLostByteFinding(
+                        kind: .lostAfterTwoByteLead, lead: lead, variants: lossy.map { [$0] }, around: around,
+                        utf8Range: loss.utf8Range, pageIndex: pageIndex, damage: damage
+                    )
+                } else {
+                    pendingTwoByteLosses.append(loss)
+                }
+            } else if !variants.isEmpty {
+                addLostByteFinding(
+                    kind: .lostByte, lead: lead, variants: variants, around: around, utf8Range: offsets[index]..<offsets[end],
+                    pageIndex: pageIndex, damage: damage
+                )
+            } else {
+                index += 1
+                continue
+            }
+            index = end
+        }
+    }
+
+    /// Whether a lead and too few continuation characters look like a shortened sequence rather than an
+    /// accented letter ending a word before closing punctuation (`«café»`, `voilà…`).
+    private func looksDropped(lead: Int, items: Range<Int>) -> Bool {
+        if lead == 0xF0 && codes[items.lowerBound] == 0x9F { return true }
+        let nextIsLetter = items.upperBound < scalars.count && ScalarTraits.isLetter(scalars[items.upperBound])
+        return !(scalars[items].allSatisfy(ScalarTraits.followsWords) && !nextIsLetter)
+    }
+
+    private mutating func addLostByteFinding(
+        kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours,
+        utf8Range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
+    ) {
+        var valid: [UInt32] = []
+        for variant in variants {
+            guard let value = MisreadSequence.decode(lead: lead, continuation: variant[...]),
+                  MojibakeEvidence.couldStand(value, around: around), !valid.contains(value),
+                  // Long sequences are guessed only among common characters, or every rare script would fit.
+                  variant.count == 1 || ScalarTraits.tier(value) == .common
+            else { continue }
+            valid.append(value)
+        }
+        // Only a sole possible character is applied; the ones that fit the context come first.
+        let fitting = valid.filter { MojibakeEvidence.fits($0, around: around) }
+        let candidates = fitting.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+            + valid.filter { !fitting.contains($0) }.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+        guard let best = candidates.first else { return }
+        findings.append(MojibakeFinding(
+            kind: kind,
+            utf8Range: utf8Range,
+            replacement: appendReplacement(CollectionOfOne(best)),
+            peeledPages: UInt32(pageIndex),
+            layers: 1,
+            damage: damage,
+            evidence: 0,
+            candidates: candidates,
+            confidence: valid.count == 1 && fitting.count == 1 ? .likely : .guess,
+            plausibleResult: true
+        ))
+    }
+}
