@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+        .library(name: "EditorialChecks", targets: ["EditorialChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -26,7 +27,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
+        // The rule engine, the built-in rules and `.newsletterlint.yml`; formats reach it only as decoded issues.
+        .target(name: "EditorialChecks", dependencies: ["NewsletterCore"]),
+
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks"]),
     ],
     swiftLanguageModes: [.v6]
 )
