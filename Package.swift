@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+        .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
+        .library(name: "FrontMatterAdapter", targets: ["FrontMatterAdapter"]),
         .library(name: "EditorialChecks", targets: ["EditorialChecks"]),
     ],
     dependencies: [
@@ -27,11 +29,23 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
-        // The rule engine, the built-in rules and `.newsletterlint.yml`; formats reach it only as decoded issues.
-        .target(name: "EditorialChecks", dependencies: ["NewsletterCore"]),
+        // YAML on libyaml: an ordered value tree with whole-file positions, the core schema, limits, and the emitter.
+        .target(name: "NewsletterYAML", dependencies: ["NewsletterCore", "CYAML"], path: "Sources/Adapters/NewsletterYAML"),
+        // Format `front-matter`: YAML front matter and a Markdown body.
+        .target(
+            name: "FrontMatterAdapter",
+            dependencies: ["NewsletterCore", "NewsletterYAML"],
+            path: "Sources/Adapters/FrontMatterAdapter"
+        ),
+
+        // The rule engine, the built-in rules and `.newsletterlint.yml` (read with NewsletterYAML); formats reach it
+        // only as decoded issues.
+        .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "NewsletterYAML"]),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
-        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks"]),
+        .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
+        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
+        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "FrontMatterAdapter"]),
     ],
     swiftLanguageModes: [.v6]
 )

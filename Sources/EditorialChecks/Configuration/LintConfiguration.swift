@@ -1,3 +1,5 @@
+public import NewsletterYAML
+
 /// How drafts are checked: which rules run at which severity with which options, the sections
 /// an issue needs, and the link policy. Read from `.newsletterlint.yml` or built in code.
 ///
@@ -16,6 +18,9 @@ public struct LintConfiguration: Sendable {
     public var requiredSections: RequiredSections
     /// Exclusions, placeholder patterns and schemes for the link rules.
     public var links: LinkPolicy
+    /// The `link_check` mapping, kept as written for the network link checker, which owns its option names
+    /// and reports its own errors at their positions; `nil` when the configuration has none.
+    public var linkCheck: YAMLNode?
     /// The file the configuration was read from, if any.
     public var path: String?
 
@@ -24,11 +29,13 @@ public struct LintConfiguration: Sendable {
         rules: [String: RuleSettings] = [:],
         requiredSections: RequiredSections = RequiredSections(),
         links: LinkPolicy = LinkPolicy(),
+        linkCheck: YAMLNode? = nil,
         path: String? = nil
     ) {
         self.rules = rules
         self.requiredSections = requiredSections
         self.links = links
+        self.linkCheck = linkCheck
         self.path = path
     }
 
