@@ -52,9 +52,9 @@ public enum HeadingTitle {
         return hasSymbol || hasMangledLetter && token.unicodeScalars.first == "ü"
     }
 
-    /// Letters that the bytes 0x80-0xBF (continuation bytes) become in Mac OS Roman; a token made only of
+    /// Letters that bytes 0x80-0xFF become in Mac OS Roman; a token made only of
     /// these and starting with `ü` (0x9F, the second byte of almost every emoji) is a mangled emoji.
-    private static let mangledLetters: Set<Unicode.Scalar> = Set("ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûüÆØæøœŒÀÃÕßÿŸ".unicodeScalars)
+    private static let mangledLetters: Set<Unicode.Scalar> = Set("ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûüßÆØµπªºΩæøƒÀÃÕŒœÿŸﬁﬂÂÊÁËÈÍÎÏÌÓÔÒÚÛÙı".unicodeScalars)
 }
 
 extension Substring {

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages NewsletterKit links against (libyaml, cmark-gfm and its extensions),
+# only those that are missing, so that a fresh machine can build the package.
+set -euo pipefail
+
+needed=()
+for package in libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || needed+=("$package")
+done
+[ "${#needed[@]}" -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+$sudo apt-get update
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${needed[@]}"

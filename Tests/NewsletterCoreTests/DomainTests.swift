@@ -1,0 +1,74 @@
+import Foundation
+import NewsletterCore
+import Testing
+
+@Suite struct PublicationDateTests {
+    @Test(arguments: [
+        ("January 03, 2023", "2023-01-03"),
+        ("Jan 3, 2023", "2023-01-03"),
+        ("December 31, 1999", "1999-12-31"),
+        ("2024-02-16", "2024-02-16"),
+        ("2024-02-16T09:30:00Z", "2024-02-16T09:30:00Z"),
+        ("2024-02-16T11:30:00+02:00", "2024-02-16T09:30:00Z"),
+    ])
+    func parsesNewsletterDateForms(text: String, iso: String) {
+        let date = PublicationDate(parsing: text)
+        #expect(date.text == text)
+        #expect(date.iso8601 == iso)
+    }
+
+    @Test(arguments: ["February 30, 2023", "Someday 03, 2023", "03/01/2023", "", "2023-13-01"])
+    func keepsUnparseableTextWithoutADate(text: String) {
+        let date = PublicationDate(parsing: text)
+        #expect(date.text == text)
+        #expect(date.date == nil)
+    }
+
+    @Test func writesTheLongEnglishFormWithTwoDigitDays() {
+        #expect(PublicationDate(parsing: "2023-01-03").longEnglish == "January 03, 2023")
+    }
+}
+
+@Suite struct HeadingTitleTests {
+    @Test(arguments: [
+        ("🤌 Ben's Picks", "🤌", "Ben's Picks"),
+        ("\u{F8FF}ü§å Ben's Picks", "\u{F8FF}ü§å", "Ben's Picks"),
+        ("ü§å Ben's Picks", "ü§å", "Ben's Picks"),
+        ("üòÄ Smiles", "üòÄ", "Smiles"),
+        ("‚≠êÔ∏è Stars", "‚≠êÔ∏è", "Stars"),
+        ("⭐️ Stars", "⭐️", "Stars"),
+        ("👩🏽‍💻 Dev Corner", "👩🏽‍💻", "Dev Corner"),
+        ("🇵🇹 🔥 Lisbon", "🇵🇹 🔥", "Lisbon"),
+        ("1️⃣ First", "1️⃣", "First"),
+    ])
+    func splitsLeadingEmojiMangledOrNot(plain: String, emoji: String, title: String) {
+        let split = HeadingTitle.split(plain)
+        #expect(split.emoji == emoji)
+        #expect(split.title == title)
+    }
+
+    @Test(arguments: ["Ångström News", "Über alles", "北京 Notes", "2024 in Review", "See ya", "ü-Bahn notes", "ÉTÉ 2024"])
+    func leavesWordsAlone(plain: String) {
+        let split = HeadingTitle.split(plain)
+        #expect(split.emoji == nil)
+        #expect(split.title == plain)
+    }
+}
+
+@Suite struct MetadataTests {
+    @Test func keepsInsertionOrderAndEditsInPlace() {
+        var metadata: Metadata = ["draft": .bool(true), "layout": .string("post")]
+        metadata["series"] = .list([.string("a"), .integer(2)])
+        metadata["draft"] = .bool(false)
+        metadata["layout"] = nil
+        #expect(metadata.keys == ["draft", "series"])
+        #expect(metadata["draft"] == .bool(false))
+    }
+
+    @Test func valuesEncodeAsPlainJSON() throws {
+        let value = MetadataValue.list([.null, .bool(true), .integer(3), .double(1.5), .string("no")])
+        let data = try JSONEncoder().encode(value)
+        #expect(String(decoding: data, as: UTF8.self) == #"[null,true,3,1.5,"no"]"#)
+        #expect(try JSONDecoder().decode(MetadataValue.self, from: data) == value)
+    }
+}
