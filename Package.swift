@@ -62,7 +62,7 @@ let package = Package(
         // The all-in-one entry: the standard format registry and `NewsletterLint`, re-exporting the modules above.
         .target(
             name: "NewsletterKit",
-            dependencies: ["NewsletterCore", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks"]
+            dependencies: ["NewsletterCore", "BeehiivAdapter", "JSONAdapter", "EditorialChecks"]
         ),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
