@@ -17,6 +17,7 @@ extension RuleRegistry {
         ImageAltTextRule(),
         DuplicateLinkRule(),
         EmphasisSpacingRule(),
+        LinkSpacingRule(),
         HeadingIncrementRule(),
         TrailingWhitespaceBreakRule(),
     ]

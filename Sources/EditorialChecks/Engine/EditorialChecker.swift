@@ -26,8 +26,12 @@ public struct EditorialChecker: Sendable {
     }
 
     /// Runs the enabled offline rules; diagnostics come sorted by position, then rule identifier.
-    public func check(_ source: SourceText, issue: Issue, format: String) -> [Diagnostic] {
+    ///
+    /// The issue's positions must point into `source`; when they do not, they are ignored and diagnostics
+    /// about sections and links are reported at the start of the file.
+    public func check(_ source: SourceText, issue decoded: Issue, format: String) -> [Diagnostic] {
         let layout = MarkdownLayout(source: source, format: format)
+        let issue = IssuePositions.verified(decoded, against: source)
         var diagnostics: [Diagnostic] = []
         for rule in registry.rules {
             let description = type(of: rule).description
@@ -41,9 +45,10 @@ public struct EditorialChecker: Sendable {
     }
 
     /// Runs the enabled offline rules, then the enabled asynchronous ones (network checks), concurrently.
-    public func checkIncludingAsyncRules(_ source: SourceText, issue: Issue, format: String) async -> [Diagnostic] {
-        let offline = check(source, issue: issue, format: format)
+    public func checkIncludingAsyncRules(_ source: SourceText, issue decoded: Issue, format: String) async -> [Diagnostic] {
+        let offline = check(source, issue: decoded, format: format)
         let layout = MarkdownLayout(source: source, format: format)
+        let issue = IssuePositions.verified(decoded, against: source)
         let configuration = configuration
         let online = await withTaskGroup(of: [Diagnostic].self) { group in
             for rule in registry.asyncRules {

@@ -50,24 +50,15 @@ public struct EmphasisSpacingRule: Rule {
                 guard open.upperBound < close.lowerBound,
                       !Self.isSpace(bytes[open.upperBound]), !Self.isSpace(bytes[close.lowerBound - 1])
                 else { continue }
-                if Self.isWordCharacter(before: open.lowerBound, in: bytes) {
-                    diagnostics.append(spaceDiagnostic("bold text starts right after a word", at: lineStart + open.lowerBound, context))
+                if WordCharacters.isWordCharacter(before: open.lowerBound, in: bytes) {
+                    diagnostics.append(MissingSpace.diagnostic("bold text starts right after a word", at: lineStart + open.lowerBound, context))
                 }
-                if Self.isWordCharacter(at: close.upperBound, in: bytes) {
-                    diagnostics.append(spaceDiagnostic("bold text runs into the next word", at: lineStart + close.upperBound, context))
+                if WordCharacters.isWordCharacter(at: close.upperBound, in: bytes) {
+                    diagnostics.append(MissingSpace.diagnostic("bold text runs into the next word", at: lineStart + close.upperBound, context))
                 }
             }
         }
         return diagnostics
-    }
-
-    private func spaceDiagnostic(_ message: String, at offset: Int, _ context: CheckContext) -> Diagnostic {
-        let point = context.range(offset..<offset)
-        return context.diagnostic(
-            "\(message); add a space",
-            at: point,
-            fix: Fix(summary: "insert a space", edits: [TextEdit(range: point, replacement: " ")], safety: .safe)
-        )
     }
 
     /// Runs of exactly two or three unescaped `*` outside code spans, as byte ranges of the line.
@@ -89,20 +80,5 @@ public struct EmphasisSpacingRule: Rule {
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-    }
-
-    private static func isWordCharacter(before offset: Int, in bytes: [UInt8]) -> Bool {
-        guard offset > 0 else { return false }
-        var start = offset - 1
-        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return isWordCharacter(at: start, in: bytes)
-    }
-
-    private static func isWordCharacter(at offset: Int, in bytes: [UInt8]) -> Bool {
-        guard offset < bytes.count else { return false }
-        var end = offset + 1
-        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
-        guard let scalar = String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }
