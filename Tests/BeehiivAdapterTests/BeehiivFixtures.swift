@@ -57,3 +57,30 @@ enum BeehiivFixtures {
 
         """
 }
+
+extension BeehiivFixtures {
+    /// A later issue: no author block; a row of links and the issue number open the preamble.
+    static let laterIssue = """
+        # Daily Digest #349: Small tools, big week
+
+        ### PLUS: why your inbox is quieter
+
+        [Website](https://dailydigest.example) | [Archive](https://dailydigest.example/archive) | [Sponsor us](https://dailydigest.example/sponsor)
+
+        Daily Digest #349
+
+        Good morning! ☕
+
+        ## **📬 Inbox Zero**
+
+        Read it at https://inbox.example/zero.
+
+        ### **⭐️ Star Pick**
+
+        """
+
+    /// Two trailing spaces as the hard break, CRLF line endings and a byte order mark.
+    static let crlfWithTwoSpaceBreak = "\u{FEFF}# Spring Notes\r\n\r\n![Author](https://media.beehiiv.com/uploads/user/profile_picture/b.jpg)\r\n\r\n"
+        + "[Ben Reader](https://dailydigest.example/authors/ben)  \r\nFebruary 14, 2024\r\n\r\nHello 🌸 [friends](https://f.example)\r\n\r\n"
+        + "### **✅ Done**\r\n### **‚≠êÔ∏è Next**\r\n"
+}

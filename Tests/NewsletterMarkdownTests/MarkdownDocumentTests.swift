@@ -308,3 +308,15 @@ struct LinkSummary: Equatable, CustomStringConvertible {
         #expect(outline.links.map(\.destination) == ["https://one.example", "https://r.example"])
     }
 }
+
+@Suite struct MarkdownDriftTests {
+    /// cmark-gfm places inlines on lazy continuation lines by the first line's indentation; the source decides.
+    @Test func lazyContinuationLinesInListItemsKeepCodeSpansAndLinksExact() throws {
+        let text = "- item\n`code https://not.a.link/` then [a](https://a.example) and [b](https://b.example)\n"
+        let document = try MarkdownDocument(parsing: SourceText(text))
+        #expect(document.links.map(LinkSummary.init) == [
+            LinkSummary(.inline, "a", "https://a.example", "2:33-2:55", "2:37-2:54"),
+            LinkSummary(.inline, "b", "https://b.example", "2:60-2:82", "2:64-2:81"),
+        ])
+    }
+}

@@ -19,14 +19,14 @@ struct BeehiivHeader {
         let source = document.source
         let body = document.bodyRange
         end = body.lowerBound
-        let headingsByStart = Dictionary(document.headings.map { ($0.range.start.offset, $0) }) { first, _ in first }
+        let headingsByLine = Dictionary(document.headings.map { ($0.range.start.line, $0) }) { first, _ in first }
 
         var line = Self.firstContentLine(source, from: end, body: body)
-        if let line, let heading = headingsByStart[source.lineOffsets(line).lowerBound], heading.level == 1, !heading.isSetext {
+        if let line, let heading = headingsByLine[line], heading.level == 1, !heading.isSetext {
             title = Self.atxContent(heading.source)
             end = heading.contentStartOffset
             let next = Self.firstContentLine(source, from: end, body: body)
-            if let next, let subtitleHeading = headingsByStart[source.lineOffsets(next).lowerBound],
+            if let next, let subtitleHeading = headingsByLine[next],
                subtitleHeading.level == 3, !subtitleHeading.isSetext, !BeehiivSectionHeading.looksLikeSection(subtitleHeading) {
                 subtitle = Self.atxContent(subtitleHeading.source)
                 end = subtitleHeading.contentStartOffset
@@ -34,14 +34,14 @@ struct BeehiivHeader {
         }
 
         line = Self.firstContentLine(source, from: end, body: body)
-        if let current = line, headingsByStart[source.lineOffsets(current).lowerBound] == nil,
+        if let current = line, headingsByLine[current] == nil,
            let image = Self.soleLink(on: current, in: document), image.kind == .image, image.text == "Author" {
             avatar = image.rawDestination
             end = Self.lineEnd(source, current, body: body)
             line = Self.firstContentLine(source, from: end, body: body)
         }
 
-        guard let current = line, headingsByStart[source.lineOffsets(current).lowerBound] == nil else { return }
+        guard let current = line, headingsByLine[current] == nil else { return }
         let text = source.lineText(current)
         let trailingSpaces = text.reversed().prefix { $0 == " " }.count
         let breakMarker = text.hasSuffix("\\") ? 1 : trailingSpaces >= 2 ? trailingSpaces : 0

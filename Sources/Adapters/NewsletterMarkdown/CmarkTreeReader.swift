@@ -5,7 +5,7 @@ import NewsletterCore
 ///
 /// cmark-gfm's positions for inline nodes are hints: they are exact for ordinary lines but drift on continuation
 /// lines whose indentation differs from the first line's. Block positions are exact. Inline positions are therefore
-/// recorded as hints here and confirmed against the source by ``LinkSyntax``.
+/// recorded as hints here and confirmed against the source by ``InlineLocator``.
 struct CmarkTreeReader {
     /// A link, image or `<...>` autolink node.
     struct LinkNode {
@@ -30,7 +30,7 @@ struct CmarkTreeReader {
     struct InlineSpan {
         /// cmark's start: the `<` of raw HTML, but the content after the backticks of a code span.
         var hintOffset: Int
-        var literalLength: Int
+        var literal: [UInt8]
     }
 
     private(set) var links: [LinkNode] = []
@@ -92,13 +92,13 @@ struct CmarkTreeReader {
             case CMARK_NODE_CODE:
                 let literal = Self.literal(node)
                 if !sinks.isEmpty { sinks[sinks.count - 1].text += literal }
-                codeSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literalLength: literal.utf8.count))
+                codeSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(literal.utf8)))
             case CMARK_NODE_SOFTBREAK:
                 if !sinks.isEmpty { sinks[sinks.count - 1].text += " " }
             case CMARK_NODE_LINEBREAK:
                 if !sinks.isEmpty { sinks[sinks.count - 1].text += "\n" }
             case CMARK_NODE_HTML_INLINE:
-                htmlSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literalLength: Self.literal(node).utf8.count))
+                htmlSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(Self.literal(node).utf8)))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let title = String(cString: cmark_node_get_title(node))
                 links.append(LinkNode(

@@ -26,21 +26,24 @@ struct LinkSyntax {
     /// Code spans by start offset, to their end: brackets inside code spans do not count.
     let codeSpanEnds: [Int: Int]
 
-    /// The offset of the opener (`[`, `![` or `<`): at cmark's hint, just before the link text, or else the nearest
-    /// one on the hint's line, searching forward first.
-    func opener(hint: Int, contentHint: Int?, isImage: Bool, line: Range<Int>, notBefore floor: Int) -> Int? {
-        func matches(_ offset: Int) -> Bool {
-            guard offset >= floor, offset < line.upperBound else { return false }
-            if isImage { return bytes[offset] == UInt8(ascii: "!") && offset + 1 < line.upperBound && bytes[offset + 1] == UInt8(ascii: "[") }
-            return bytes[offset] == UInt8(ascii: "[") || bytes[offset] == UInt8(ascii: "<")
+    /// Whether a link, image or autolink can start at `offset`.
+    func isOpener(_ offset: Int, isImage: Bool, limit: Int) -> Bool {
+        if isImage { return bytes[offset] == UInt8(ascii: "!") && offset + 1 < limit && bytes[offset + 1] == UInt8(ascii: "[") }
+        return bytes[offset] == UInt8(ascii: "[") || bytes[offset] == UInt8(ascii: "<")
+    }
+
+    /// Whether the destination written in `extent` resolves to `url`, cmark-gfm's reading of the link.
+    /// A reference link's destination is written elsewhere, so any reference shape matches.
+    func destination(of extent: Extent, resolvesTo url: String) -> Bool {
+        switch extent.shape {
+        case .inline(let destination):
+            return MarkdownEscapes.resolve(bytes, destination) == url
+        case .autolink(let destination):
+            let written = MarkdownEscapes.resolve(bytes, destination)
+            return written == url || "mailto:" + written == url
+        case .reference:
+            return true
         }
-        if matches(hint) { return hint }
-        if let contentHint {
-            let beforeContent = contentHint - (isImage ? 2 : 1)
-            if beforeContent >= line.lowerBound, matches(beforeContent) { return beforeContent }
-        }
-        if let forward = (max(hint, line.lowerBound)..<line.upperBound).first(where: matches) { return forward }
-        return (line.lowerBound..<min(hint, line.upperBound)).first(where: matches)
     }
 
     /// The extent of the link starting at `start`, read no further than `limit`.

@@ -15,22 +15,29 @@ struct MarkdownReader {
             }
         }
         let tree = try treeResult.get()
-        let codeSpans = tree.codeSpans.compactMap(codeSpanRange(_:))
-        let htmlSpans = tree.htmlSpans.compactMap { span -> Range<Int>? in
-            guard let start = locate(hint: span.hintOffset, where: { bytes[$0] == UInt8(ascii: "<") }) else { return nil }
-            return start..<min(start + span.literalLength, body.upperBound)
-        }
+        let locator = InlineLocator(bytes: bytes, source: source, body: body)
+        let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, literal: $0.literal) }
+        let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, literal: $0.literal) }
         let syntax = LinkSyntax(bytes: bytes, codeSpanEnds: Dictionary(codeSpans.map { ($0.lowerBound, $0.upperBound) }) { first, _ in first })
         var definitions: ReferenceDefinitions?
         var links: [Link] = []
         links.reserveCapacity(tree.links.count)
         var floor = body.lowerBound
         for node in tree.links {
-            let line = source.lineOffsets(source.location(atUTF8Offset: node.hintOffset).line)
-            let limit = tree.textBlocks.enclosingEnd(of: node.hintOffset) ?? body.upperBound
-            guard let start = syntax.opener(hint: node.hintOffset, contentHint: node.contentHintOffset, isImage: node.isImage, line: line, notBefore: floor),
-                  let extent = syntax.extent(at: start, isImage: node.isImage, limit: min(limit, body.upperBound))
-            else {
+            let limit = min(tree.textBlocks.enclosingEnd(of: node.hintOffset) ?? body.upperBound, body.upperBound)
+            let preferred = node.contentHintOffset.map { $0 - (node.isImage ? 2 : 1) }
+            var located: LinkSyntax.Extent?
+            func locate(requireSameDestination: Bool) -> Int? {
+                locator.nearest(hint: node.hintOffset, preferred: preferred, notBefore: floor) { offset in
+                    guard syntax.isOpener(offset, isImage: node.isImage, limit: limit),
+                          let extent = syntax.extent(at: offset, isImage: node.isImage, limit: limit),
+                          !requireSameDestination || syntax.destination(of: extent, resolvesTo: node.url)
+                    else { return false }
+                    located = extent
+                    return true
+                }
+            }
+            guard let start = locate(requireSameDestination: true) ?? locate(requireSameDestination: false), let extent = located else {
                 links.append(Link(text: node.text, destination: node.url, title: node.title, kind: node.isImage ? .image : .inline))
                 continue
             }
@@ -122,49 +129,6 @@ struct MarkdownReader {
         while index < end, bytes[index] == marker { index += 1 }
         while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
         return index == end
-    }
-
-    /// The exact extent of a code span from cmark's hint: the opening backtick run, up to the next run of the same length.
-    private func codeSpanRange(_ span: CmarkTreeReader.InlineSpan) -> Range<Int>? {
-        guard let start = codeSpanOpener(hint: span.hintOffset) else { return nil }
-        var runEnd = start
-        while runEnd < body.upperBound, bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
-        let length = runEnd - start
-        var index = runEnd
-        while index < body.upperBound {
-            guard bytes[index] == UInt8(ascii: "`") else {
-                index += 1
-                continue
-            }
-            var closeEnd = index
-            while closeEnd < body.upperBound, bytes[closeEnd] == UInt8(ascii: "`") { closeEnd += 1 }
-            if closeEnd - index == length { return start..<closeEnd }
-            index = closeEnd
-        }
-        return nil
-    }
-
-    /// The first backtick of the run that opens the code span whose content cmark places at `hint`
-    /// (one space after the run may have been stripped from the content).
-    private func codeSpanOpener(hint: Int) -> Int? {
-        let lineStart = max(source.lineOffsets(source.location(atUTF8Offset: hint).line).lowerBound, body.lowerBound)
-        var index = hint - 1
-        if index >= lineStart, bytes[index] == UInt8(ascii: " ") { index -= 1 }
-        guard index >= lineStart, bytes[index] == UInt8(ascii: "`") else {
-            return locate(hint: hint) { bytes[$0] == UInt8(ascii: "`") && ($0 == lineStart || bytes[$0 - 1] != UInt8(ascii: "`")) }
-        }
-        while index > lineStart, bytes[index - 1] == UInt8(ascii: "`") { index -= 1 }
-        return index
-    }
-
-    /// The offset matching `isStart` at cmark's hint, or the nearest one on the hint's line, forward first.
-    private func locate(hint: Int, where isStart: (Int) -> Bool) -> Int? {
-        let line = source.lineOffsets(source.location(atUTF8Offset: hint).line)
-        let lower = max(line.lowerBound, body.lowerBound)
-        let upper = min(line.upperBound, body.upperBound)
-        if hint >= lower, hint < upper, isStart(hint) { return hint }
-        if hint < upper, let forward = (max(hint, lower)..<upper).first(where: isStart) { return forward }
-        return lower < min(hint, upper) ? (lower..<min(hint, upper)).first(where: isStart) : nil
     }
 
     /// Links from the tree and bare URLs, each already in order, merged by start offset.
