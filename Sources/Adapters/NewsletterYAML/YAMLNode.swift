@@ -7,7 +7,7 @@ public import NewsletterCore
 ///
 /// ```swift
 /// let source = SourceText("---\ntitle: Hello\ntags: [a, b]\n---\n", path: "draft.md")
-/// let root = try YAMLParser().parse(source, utf8Range: 4..<29)
+/// let root = try YAMLParser().parse(source, utf8Range: 4..<30)
 /// root?["title"]?.text             // "Hello"
 /// root?.pair(forKey: "tags")?.key.range.start.description  // "3:1"
 /// ```
