@@ -50,7 +50,7 @@ let package = Package(
         // Format `front-matter`: YAML front matter and a Markdown body.
         .target(
             name: "FrontMatterAdapter",
-            dependencies: ["NewsletterCore", "NewsletterYAML"],
+            dependencies: ["NewsletterCore", "NewsletterYAML", "NewsletterMarkdown"],
             path: "Sources/Adapters/FrontMatterAdapter"
         ),
         // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
@@ -62,7 +62,7 @@ let package = Package(
         // The all-in-one entry: the standard format registry and `NewsletterLint`, re-exporting the modules above.
         .target(
             name: "NewsletterKit",
-            dependencies: ["NewsletterCore", "BeehiivAdapter", "JSONAdapter", "EditorialChecks"]
+            dependencies: ["NewsletterCore", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks"]
         ),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
