@@ -15,16 +15,20 @@ public struct InlineSuppressions: Sendable {
     }
 
     private static let prefix = "newsletterlint-"
+    private static let prefixBytes = Array(prefix.utf8)
     private let regions: [Region]
 
     /// Reads the suppression comments on the Markdown lines of `source`.
     public init(source: SourceText, layout: MarkdownLayout) {
         var regions: [Region] = []
         var open: [String?: Int] = [:]
-        for line in 1...source.lineCount where layout.isMarkdown(line: line) {
-            let text = source.lineText(line)
-            guard text.contains(Self.prefix) else { continue }
-            for command in Self.commands(in: text) {
+        var candidates: [(line: Int, text: String)] = []
+        LineBytes.forEachLine(of: source, where: layout.isMarkdown(line:)) { bytes, line, range in
+            guard LineBytes.find(Self.prefixBytes, in: bytes, range: range) != nil else { return }
+            candidates.append((line, String(decoding: bytes[range], as: UTF8.self)))
+        }
+        for (line, text) in candidates {
+            for command in Self.commands(in: text[...]) {
                 let ids: [String?] = command.ruleIDs.isEmpty ? [nil] : command.ruleIDs.map(Optional.some)
                 switch command.verb {
                 case "disable":

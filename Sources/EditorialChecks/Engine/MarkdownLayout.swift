@@ -31,39 +31,49 @@ public struct MarkdownLayout: Sendable {
             return
         }
         var kinds = Array(repeating: LineKind.markdown, count: source.lineCount)
-        var line = 1
-        let first = source.lineText(1).drop { $0 == "\u{FEFF}" }
-        if first == "---" {
-            var closing = 2
-            while closing <= source.lineCount && !["---", "..."].contains(source.lineText(closing)) { closing += 1 }
-            if closing <= source.lineCount {
-                for index in 0..<closing { kinds[index] = .frontMatter }
-                line = closing + 1
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(source.lineCount)
+        LineBytes.forEachLine(of: source) { _, _, range in lines.append(range) }
+        var text = source.text
+        text.withUTF8 { bytes in
+            func line(_ index: Int) -> UnsafeBufferPointer<UInt8>.SubSequence { bytes[lines[index]] }
+            var first = line(0)
+            if first.starts(with: [0xEF, 0xBB, 0xBF]) { first = first.dropFirst(3) }
+            var index = 0
+            if first.elementsEqual("---".utf8),
+               let closing = (1..<lines.count).first(where: { line($0).elementsEqual("---".utf8) || line($0).elementsEqual("...".utf8) }) {
+                for covered in 0...closing { kinds[covered] = .frontMatter }
+                index = closing + 1
             }
-        }
-        var fence: (character: Character, length: Int)?
-        var inComment = false
-        while line <= source.lineCount {
-            let text = source.lineText(line)
-            let trimmed = text.drop { $0 == " " }
-            if let open = fence {
-                kinds[line - 1] = .code
-                let run = trimmed.prefix { $0 == open.character }.count
-                if run >= open.length && trimmed.dropFirst(run).allSatisfy(\.isWhitespace) { fence = nil }
-            } else if inComment {
-                kinds[line - 1] = .comment
-                if text.contains("-->") { inComment = false }
-            } else if text.count - trimmed.count < 4, let marker = trimmed.first, marker == "`" || marker == "~",
-                      trimmed.prefix(while: { $0 == marker }).count >= 3 {
-                fence = (marker, trimmed.prefix { $0 == marker }.count)
-                kinds[line - 1] = .code
-            } else if let open = text.range(of: "<!--"), !text[open.upperBound...].contains("-->") {
-                inComment = true
+            var fence: (marker: UInt8, length: Int)?
+            var inComment = false
+            while index < lines.count {
+                let text = line(index)
+                let indent = text.prefix { $0 == 0x20 }.count
+                let trimmed = text.dropFirst(indent)
+                if let open = fence {
+                    kinds[index] = .code
+                    let run = trimmed.prefix { $0 == open.marker }.count
+                    if run >= open.length && trimmed.dropFirst(run).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { fence = nil }
+                } else if inComment {
+                    kinds[index] = .comment
+                    if LineBytes.find(Self.commentClose, in: bytes, range: lines[index]) != nil { inComment = false }
+                } else if indent < 4, let marker = trimmed.first, marker == UInt8(ascii: "`") || marker == UInt8(ascii: "~"),
+                          trimmed.prefix(while: { $0 == marker }).count >= 3 {
+                    fence = (marker, trimmed.prefix { $0 == marker }.count)
+                    kinds[index] = .code
+                } else if let open = LineBytes.find(Self.commentOpen, in: bytes, range: lines[index]),
+                          LineBytes.find(Self.commentClose, in: bytes, range: open + 4..<lines[index].upperBound) == nil {
+                    inComment = true
+                }
+                index += 1
             }
-            line += 1
         }
         lineKinds = kinds
     }
+
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
 
     /// Whether a 1-based line is Markdown prose.
     public func isMarkdown(line: Int) -> Bool {
@@ -72,7 +82,12 @@ public struct MarkdownLayout: Sendable {
 
     /// The UTF-8 offset ranges, relative to the start of `line`, of the inline code spans in it (backticks included).
     public static func codeSpans(in line: Substring) -> [Range<Int>] {
-        let bytes = Array(line.utf8)
+        codeSpans(in: Array(line.utf8))
+    }
+
+    /// The code spans of a line given as UTF-8 bytes, as offsets into `bytes`.
+    static func codeSpans(in bytes: [UInt8]) -> [Range<Int>] {
+        guard bytes.contains(UInt8(ascii: "`")) else { return [] }
         var spans: [Range<Int>] = []
         var index = 0
         while index < bytes.count {

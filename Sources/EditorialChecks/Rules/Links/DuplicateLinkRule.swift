@@ -22,18 +22,18 @@ public struct DuplicateLinkRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let detector = LinkSelection.placeholders(context)
-        var first: [String: Link] = [:]
+        var first: [String: SourceRange?] = [:]
         var diagnostics: [Diagnostic] = []
         for link in LinkSelection.links(context) where link.kind != .image {
             guard detector.placeholder(inDestination: link.destination) == nil else { continue }
             guard let original = first[link.destination] else {
-                first[link.destination] = link
+                first[link.destination] = link.destinationRange ?? link.range
                 continue
             }
             diagnostics.append(context.diagnostic(
                 "'\(link.destination)' is already linked",
                 at: LinkSelection.destinationRange(of: link, context),
-                notes: [DiagnosticNote("first linked here", range: original.destinationRange ?? original.range)]
+                notes: [DiagnosticNote("first linked here", range: original)]
             ))
         }
         return diagnostics

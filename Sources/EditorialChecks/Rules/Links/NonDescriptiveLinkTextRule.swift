@@ -33,11 +33,15 @@ public struct NonDescriptiveLinkTextRule: Rule {
         ]
     )
 
+    private static let ignored = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let phrases = Set(context.options.strings("phrases").map { $0.lowercased() })
+        let longest = phrases.map(\.utf8.count).max() ?? 0
         return LinkSelection.links(context).compactMap { link in
-            guard link.kind == .inline || link.kind == .reference else { return nil }
-            let text = link.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+            // Surrounding punctuation and space aside, a longer text cannot be one of the phrases.
+            guard link.kind == .inline || link.kind == .reference, link.text.utf8.count <= longest + 8 else { return nil }
+            let text = link.text.lowercased().trimmingCharacters(in: Self.ignored)
             guard phrases.contains(text) else { return nil }
             return context.diagnostic("link text '\(link.text)' does not say where the link leads", at: LinkSelection.range(of: link, context))
         }

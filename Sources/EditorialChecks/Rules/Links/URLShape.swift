@@ -20,10 +20,10 @@ struct URLShape {
         if destination.hasPrefix("#") || destination.hasPrefix("/") || destination.hasPrefix(".") || destination.hasPrefix("?") {
             return nil
         }
-        if destination.contains(where: \.isWhitespace) {
+        if destination.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return Problem(message: "link destination '\(destination)' contains white space")
         }
-        if destination.count(where: { $0 == "(" }) != destination.count(where: { $0 == ")" }) {
+        if destination.utf8.count(where: { $0 == UInt8(ascii: "(") }) != destination.utf8.count(where: { $0 == UInt8(ascii: ")") }) {
             return Problem(message: "unbalanced parentheses in link destination '\(destination)'")
         }
         guard let scheme = Self.scheme(of: destination) else { return schemelessProblem(destination) }
@@ -76,26 +76,32 @@ struct URLShape {
 
     private func hostProblem(_ destination: String) -> Problem? {
         guard var host = PlaceholderDetector.host(of: destination) else { return nil }
-        if destination.contains("://["), !host.isEmpty { return nil }
         guard !host.isEmpty else { return Problem(message: "URL '\(destination)' has no host") }
+        // An IPv6 literal: the brackets were removed and only it holds colons.
+        if host.utf8.contains(UInt8(ascii: ":")) { return nil }
         if host.hasSuffix(".") { host = host.dropLast() }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let labels = host.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         let valid = labels.allSatisfy { label in
-            !label.isEmpty && label.utf8.count <= 63 && label.first != "-" && label.last != "-"
-                && label.unicodeScalars.allSatisfy { !$0.isASCII || $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+            !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
+                && label.allSatisfy { $0 >= 0x80 || Self.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") }
         }
         guard valid else { return Problem(message: "'\(host)' is not a valid host name") }
-        if labels.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-            let isIPv4 = labels.count == 4 && labels.allSatisfy { (Int($0) ?? 256) <= 255 }
+        let isNumeric = { (label: Substring.UTF8View.SubSequence) in label.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if labels.allSatisfy(isNumeric) {
+            let isIPv4 = labels.count == 4 && labels.allSatisfy { (Int(String(decoding: $0, as: UTF8.self)) ?? 256) <= 255 }
             return isIPv4 ? nil : Problem(message: "'\(host)' is not a valid host name")
         }
         if labels.count == 1 && host.lowercased() != "localhost" {
             return Problem(message: "host '\(host)' has no top-level domain")
         }
-        if labels.last?.allSatisfy(\.isNumber) ?? false {
+        if let last = labels.last, isNumeric(last) {
             return Problem(message: "'\(host)' is not a valid host name")
         }
         return nil
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     /// The scheme (`https` in `https://...`), or `nil` when the destination does not start with one.

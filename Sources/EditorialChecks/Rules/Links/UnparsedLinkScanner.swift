@@ -3,16 +3,17 @@ import NewsletterCore
 /// Finds `[text](destination` written as a link that Markdown did not read as one, because the
 /// destination holds a space or its parentheses never close: such a link reaches the reader as raw text.
 enum UnparsedLinkScanner {
+    private static let linkMiddle = Array("](".utf8)
+
     /// One diagnostic per broken link, at the start of its destination.
     static func scan(_ context: CheckContext) -> [Diagnostic] {
         let linkRanges = context.issue.links.compactMap(\.range?.utf8Offsets).sorted { $0.lowerBound < $1.lowerBound }
         var diagnostics: [Diagnostic] = []
-        for line in 1...context.source.lineCount where context.layout.isMarkdown(line: line) {
-            let text = context.source.lineText(line)
-            guard text.contains("](") else { continue }
-            let lineStart = context.source.lineOffsets(line).lowerBound
-            let bytes = Array(text.utf8)
-            let codeSpans = MarkdownLayout.codeSpans(in: text)
+        LineBytes.forEachLine(of: context.source, where: context.layout.isMarkdown(line:)) { text, _, range in
+            guard LineBytes.find(linkMiddle, in: text, range: range) != nil else { return }
+            let lineStart = range.lowerBound
+            let bytes = Array(text[range])
+            let codeSpans = MarkdownLayout.codeSpans(in: bytes)
             var index = 0
             while index + 1 < bytes.count {
                 defer { index += 1 }

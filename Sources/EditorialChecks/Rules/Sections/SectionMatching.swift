@@ -8,6 +8,11 @@ struct SectionMatching {
     let requirementOfSection: [Int?]
 
     init(sections: [Section], required: [RequiredSection]) {
+        guard !required.isEmpty else {
+            matches = []
+            requirementOfSection = Array(repeating: nil, count: sections.count)
+            return
+        }
         var keyToRequirement: [String: Int] = [:]
         for (index, requirement) in required.enumerated() {
             for title in [requirement.title] + requirement.aliases {

@@ -11,6 +11,7 @@ enum SectionTitleKey {
     private static let apostrophes: [String] = ["‚Äô", "â€™", "‚Äò", "â€˜", "’", "‘", "ʼ", "′", "`"]
 
     static func key(_ title: String) -> String {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(title) }
         var text = title
         for apostrophe in apostrophes where text.contains(apostrophe) {
             text = text.replacingOccurrences(of: apostrophe, with: "'")
@@ -26,6 +27,32 @@ enum SectionTitleKey {
         var key = words.joined(separator: " ").lowercased()
         while let last = key.last, ":!.?-–—|".contains(last) || last == " " { key.removeLast() }
         return key
+    }
+
+    /// The same key for pure-ASCII titles, the common case, without Unicode property lookups.
+    private static func asciiKey(_ title: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        var inTag = false
+        var pendingSpace = false
+        for byte in title.utf8 {
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "\\"): break
+            case 0x20, 0x09, 0x0A, 0x0D: pendingSpace = !bytes.isEmpty
+            default:
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                let folded = byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : byte
+                bytes.append(folded >= 0x41 && folded <= 0x5A ? folded + 0x20 : folded)
+            }
+        }
+        while let last = bytes.last, ":!.?-|".utf8.contains(last) || last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isEmojiOrJoiner(_ scalar: Unicode.Scalar) -> Bool {

@@ -33,14 +33,15 @@ public struct EmphasisSpacingRule: Rule {
         ]
     )
 
+    private static let bold = Array("**".utf8)
+
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for line in 1...context.source.lineCount where context.layout.isMarkdown(line: line) {
-            let text = context.source.lineText(line)
-            guard text.utf8.contains(UInt8(ascii: "*")) else { continue }
-            let lineStart = context.source.lineOffsets(line).lowerBound
-            let bytes = Array(text.utf8)
-            let delimiters = Self.delimiterRuns(bytes, codeSpans: MarkdownLayout.codeSpans(in: text))
+        LineBytes.forEachLine(of: context.source, where: context.layout.isMarkdown(line:)) { text, _, range in
+            guard LineBytes.find(Self.bold, in: text, range: range) != nil else { return }
+            let lineStart = range.lowerBound
+            let bytes = Array(text[range])
+            let delimiters = Self.delimiterRuns(bytes, codeSpans: MarkdownLayout.codeSpans(in: bytes))
             var pair = 0
             while pair + 1 < delimiters.count {
                 let open = delimiters[pair], close = delimiters[pair + 1]
