@@ -123,6 +123,24 @@ import Testing
         #expect(try adapter.decode(SourceText(encoded.text)).metadata == ["ratio": .null, "nested": .list([.null])])
     }
 
+    @Test func rangesNoSourceCouldHaveAreLeftOutWithAWarning() throws {
+        let zero = SourceLocation(offset: 0, line: 0, column: 3)
+        let link = Link(text: "a", destination: "https://a.example", kind: .inline, range: SourceRange(start: zero, end: zero))
+        let encoded = try adapter.encode(Issue(sections: [Section(heading: "## A", title: "A", level: 2, links: [link])], links: [link]))
+        #expect(encoded.warnings == [
+            ConversionWarning(field: "sections[0].links[0].range", message: "0:3-0:3 is not a position in a source (lines and columns start at 1, offsets at 0); left out"),
+            ConversionWarning(field: "links[0].range", message: "0:3-0:3 is not a position in a source (lines and columns start at 1, offsets at 0); left out"),
+        ])
+        #expect(try adapter.decode(SourceText(encoded.text)).links[0].range == nil)
+    }
+
+    @Test func aHeadingLevelOutsideOneToSixCannotBeWritten() {
+        let issue = Issue(sections: [Section(heading: "## A", title: "A", level: 2), Section(heading: "B", title: "B", level: 9)])
+        #expect(throws: NewsletterError(.unrepresentable, "sections[1].level: 9 is not a heading level (1 to 6)")) {
+            try adapter.encode(issue)
+        }
+    }
+
     @Test(arguments: 1...60)
     func generatedIssuesRoundTripExactlyAndStably(seed: UInt64) throws {
         var generator = IssueGenerator(seed: seed)

@@ -129,6 +129,17 @@ import Testing
         }
     }
 
+    @Test func aDuplicateKeyInAnObjectWithManyKeysIsFound() {
+        // Objects with many keys look keys up by hash instead of by scanning; both ways must find the first place.
+        let members = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k3\": 0"]
+        let text = "{" + members.joined(separator: ", ") + "}"
+        let source = SourceText(text)
+        let second = text.utf8.count - 8
+        #expect(throws: NewsletterError(.malformedInput, "duplicate key \"k3\"; first given at 1:29", at: source.location(atUTF8Offset: second), in: source)) {
+            try JSONReader().read(source)
+        }
+    }
+
     @Test func defaultLimitsAre128LevelsAnd64MiB() {
         #expect(JSONReader.Limits() == JSONReader.Limits(maximumDepth: 128, maximumSize: 67_108_864))
     }

@@ -88,22 +88,22 @@ struct IssueJSONDecoder {
         var range: SourceRange?
         var headingRange: SourceRange?
         for member in try object(value, path) {
-            let memberPath = "\(path).\(member.key)"
+            func memberPath() -> String { "\(path).\(member.key)" }
             switch member.key {
-            case "title": title = try string(member.value, memberPath)
-            case "heading": heading = try string(member.value, memberPath)
-            case "emoji": emoji = try optionalString(member.value, memberPath)
+            case "title": title = try string(member.value, memberPath())
+            case "heading": heading = try string(member.value, memberPath())
+            case "emoji": emoji = try optionalString(member.value, memberPath())
             case "level":
-                let number = try integer(member.value, memberPath)
+                let number = try integer(member.value, memberPath())
                 guard (1...6).contains(number) else {
-                    throw failure(memberPath, "expected a heading level from 1 to 6, found \(number)", at: member.value)
+                    throw failure(memberPath(), "expected a heading level from 1 to 6, found \(number)", at: member.value)
                 }
                 level = number
-            case "body": body = try string(member.value, memberPath)
-            case "links": links = try linkList(member.value, memberPath)
-            case "range": range = try self.range(member.value, memberPath)
-            case "headingRange": headingRange = try self.range(member.value, memberPath)
-            default: unknownFields.append((memberPath, member))
+            case "body": body = try string(member.value, memberPath())
+            case "links": links = try linkList(member.value, memberPath())
+            case "range": range = try self.range(member.value, memberPath())
+            case "headingRange": headingRange = try self.range(member.value, memberPath())
+            default: unknownFields.append((memberPath(), member))
             }
         }
         guard let title else { throw failure(path, "missing \"title\"", at: value) }
@@ -130,22 +130,22 @@ struct IssueJSONDecoder {
         var range: SourceRange?
         var destinationRange: SourceRange?
         for member in try object(value, path) {
-            let memberPath = "\(path).\(member.key)"
+            func memberPath() -> String { "\(path).\(member.key)" }
             switch member.key {
-            case "text": text = try string(member.value, memberPath)
-            case "url": destination = try string(member.value, memberPath)
-            case "rawDestination": rawDestination = try string(member.value, memberPath)
+            case "text": text = try string(member.value, memberPath())
+            case "url": destination = try string(member.value, memberPath())
+            case "rawDestination": rawDestination = try string(member.value, memberPath())
             case "kind":
-                let name = try string(member.value, memberPath)
+                let name = try string(member.value, memberPath())
                 guard let known = Link.Kind(rawValue: name) else {
                     let names = Link.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw failure(memberPath, "expected one of \(names), found \(JSONWriter.quoted(name))", at: member.value)
+                    throw failure(memberPath(), "expected one of \(names), found \(JSONWriter.quoted(name))", at: member.value)
                 }
                 kind = known
-            case "title": title = try optionalString(member.value, memberPath)
-            case "range": range = try self.range(member.value, memberPath)
-            case "destinationRange": destinationRange = try self.range(member.value, memberPath)
-            default: unknownFields.append((memberPath, member))
+            case "title": title = try optionalString(member.value, memberPath())
+            case "range": range = try self.range(member.value, memberPath())
+            case "destinationRange": destinationRange = try self.range(member.value, memberPath())
+            default: unknownFields.append((memberPath(), member))
             }
         }
         guard let destination else { throw failure(path, "missing \"url\"", at: value) }
@@ -155,34 +155,37 @@ struct IssueJSONDecoder {
         )
     }
 
+    private static let rangeFields = ["line", "column", "offset", "endLine", "endColumn", "endOffset"]
+
     private mutating func range(_ value: JSONValue, _ path: String) throws(NewsletterError) -> SourceRange {
-        var numbers: [String: Int] = [:]
-        let names = ["line", "column", "offset", "endLine", "endColumn", "endOffset"]
+        var numbers = [Int?](repeating: nil, count: Self.rangeFields.count)
         for member in try object(value, path) {
-            let memberPath = "\(path).\(member.key)"
-            guard names.contains(member.key) else {
-                unknownFields.append((memberPath, member))
+            func memberPath() -> String { "\(path).\(member.key)" }
+            guard let slot = Self.rangeFields.firstIndex(of: member.key) else {
+                unknownFields.append((memberPath(), member))
                 continue
             }
-            let number = try integer(member.value, memberPath)
+            let number = try integer(member.value, memberPath())
             let smallest = member.key.hasSuffix("ffset") ? 0 : 1
             guard number >= smallest else {
-                throw failure(memberPath, "expected an integer of at least \(smallest), found \(number)", at: member.value)
+                throw failure(memberPath(), "expected an integer of at least \(smallest), found \(number)", at: member.value)
             }
-            numbers[member.key] = number
+            numbers[slot] = number
         }
-        for name in names where numbers[name] == nil {
-            throw failure(path, "missing \"\(name)\"", at: value)
+        let found = numbers.compactMap(\.self)
+        guard found.count == numbers.count else {
+            let missing = Self.rangeFields[numbers.firstIndex { $0 == nil }!]
+            throw failure(path, "missing \"\(missing)\"", at: value)
         }
-        let start = SourceLocation(offset: numbers["offset"]!, line: numbers["line"]!, column: numbers["column"]!)
-        let end = SourceLocation(offset: numbers["endOffset"]!, line: numbers["endLine"]!, column: numbers["endColumn"]!)
+        let start = SourceLocation(offset: found[2], line: found[0], column: found[1])
+        let end = SourceLocation(offset: found[5], line: found[3], column: found[4])
         guard start.offset <= end.offset else { throw failure(path, "the range ends before it starts", at: value) }
         return SourceRange(start: start, end: end)
     }
 
     // MARK: Values
 
-    private func metadataValue(_ value: JSONValue, _ path: String) throws(NewsletterError) -> MetadataValue {
+    private func metadataValue(_ value: JSONValue, _ path: @autoclosure () -> String) throws(NewsletterError) -> MetadataValue {
         switch value.content {
         case .null: return .null
         case .bool(let flag): return .bool(flag)
@@ -191,57 +194,57 @@ struct IssueJSONDecoder {
             if !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let integer = Int(text) { return .integer(integer) }
             // Integers beyond Int's range read as doubles, as JSONSerialization reads them; beyond Double's range is an error.
             guard let number = Double(text), number.isFinite else {
-                throw failure(path, "the number \(text) is too large to hold", at: value)
+                throw failure(path(), "the number \(text) is too large to hold", at: value)
             }
             return .double(number)
         case .array(let elements):
             var items: [MetadataValue] = []
-            for (index, element) in elements.enumerated() { items.append(try metadataValue(element, "\(path)[\(index)]")) }
+            for (index, element) in elements.enumerated() { items.append(try metadataValue(element, "\(path())[\(index)]")) }
             return .list(items)
         case .object(let members):
             var entries: [Metadata.Entry] = []
             for member in members {
-                entries.append(Metadata.Entry(key: member.key, value: try metadataValue(member.value, "\(path).\(member.key)")))
+                entries.append(Metadata.Entry(key: member.key, value: try metadataValue(member.value, "\(path()).\(member.key)")))
             }
             return .mapping(Metadata(entries))
         }
     }
 
-    private func string(_ value: JSONValue, _ path: String) throws(NewsletterError) -> String {
-        guard case .string(let text) = value.content else { throw mismatch(path, "a string", value) }
+    private func string(_ value: JSONValue, _ path: @autoclosure () -> String) throws(NewsletterError) -> String {
+        guard case .string(let text) = value.content else { throw mismatch(path(), "a string", value) }
         return text
     }
 
-    private func optionalString(_ value: JSONValue, _ path: String) throws(NewsletterError) -> String? {
+    private func optionalString(_ value: JSONValue, _ path: @autoclosure () -> String) throws(NewsletterError) -> String? {
         if case .null = value.content { return nil }
-        guard case .string(let text) = value.content else { throw mismatch(path, "a string or null", value) }
+        guard case .string(let text) = value.content else { throw mismatch(path(), "a string or null", value) }
         return text
     }
 
-    private func strings(_ value: JSONValue, _ path: String) throws(NewsletterError) -> [String] {
+    private func strings(_ value: JSONValue, _ path: @autoclosure () -> String) throws(NewsletterError) -> [String] {
         var result: [String] = []
-        for (index, element) in try array(value, path).enumerated() { result.append(try string(element, "\(path)[\(index)]")) }
+        for (index, element) in try array(value, path()).enumerated() { result.append(try string(element, "\(path())[\(index)]")) }
         return result
     }
 
-    private func integer(_ value: JSONValue, _ path: String) throws(NewsletterError) -> Int {
-        guard case .number(let text) = value.content else { throw mismatch(path, "an integer", value) }
-        guard let number = Int(text) else { throw failure(path, "expected an integer, found \(text)", at: value) }
+    private func integer(_ value: JSONValue, _ path: @autoclosure () -> String) throws(NewsletterError) -> Int {
+        guard case .number(let text) = value.content else { throw mismatch(path(), "an integer", value) }
+        guard let number = Int(text) else { throw failure(path(), "expected an integer, found \(text)", at: value) }
         return number
     }
 
-    private func array(_ value: JSONValue, _ path: String) throws(NewsletterError) -> [JSONValue] {
-        guard case .array(let elements) = value.content else { throw mismatch(path, "an array", value) }
+    private func array(_ value: JSONValue, _ path: @autoclosure () -> String) throws(NewsletterError) -> [JSONValue] {
+        guard case .array(let elements) = value.content else { throw mismatch(path(), "an array", value) }
         return elements
     }
 
-    private func object(_ value: JSONValue, _ path: String) throws(NewsletterError) -> [JSONValue.Member] {
-        guard let members = value.members else { throw mismatch(path, "an object", value) }
+    private func object(_ value: JSONValue, _ path: @autoclosure () -> String) throws(NewsletterError) -> [JSONValue.Member] {
+        guard let members = value.members else { throw mismatch(path(), "an object", value) }
         return members
     }
 
-    private func mismatch(_ path: String, _ expected: String, _ value: JSONValue) -> NewsletterError {
-        failure(path, "expected \(expected), found \(value.kindDescription)", at: value)
+    private func mismatch(_ path: @autoclosure () -> String, _ expected: String, _ value: JSONValue) -> NewsletterError {
+        failure(path(), "expected \(expected), found \(value.kindDescription)", at: value)
     }
 
     private func failure(_ path: String, _ message: String, at value: JSONValue) -> NewsletterError {

@@ -5,10 +5,10 @@ import NewsletterCore
 struct IssueJSONEncoder {
     private(set) var warnings: [ConversionWarning] = []
 
-    mutating func encode(_ issue: Issue) -> JSONValue {
+    mutating func encode(_ issue: Issue) throws(NewsletterError) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("format", string(JSONAdapter.formatName)),
-            ("version", JSONValue(.number(String(JSONAdapter.formatVersion)))),
+            ("version", integer(JSONAdapter.formatVersion)),
             ("title", optional(issue.title)),
             ("subtitle", optional(issue.subtitle)),
             ("authors", JSONValue(.array(issue.authors.map(string)))),
@@ -17,49 +17,73 @@ struct IssueJSONEncoder {
         if let date = issue.date, date.text != date.iso8601 {
             fields.append(("dateText", string(date.text)))
         }
+        var sections: [JSONValue] = []
+        for (index, section) in issue.sections.enumerated() {
+            sections.append(try self.section(section, path: "sections[\(index)]"))
+        }
         fields += [
             ("slug", optional(issue.slug)),
             ("tags", JSONValue(.array(issue.tags.map(string)))),
             ("metadata", metadata(issue.metadata, path: "metadata")),
             ("preamble", string(issue.preamble)),
-            ("sections", JSONValue(.array(issue.sections.map(section)))),
-            ("links", JSONValue(.array(issue.links.map(link)))),
+            ("sections", JSONValue(.array(sections))),
+            ("links", links(issue.links, path: "links")),
         ]
         return object(fields)
     }
 
-    private func section(_ section: Section) -> JSONValue {
+    private mutating func section(_ section: Section, path: String) throws(NewsletterError) -> JSONValue {
+        guard (1...6).contains(section.level) else {
+            throw NewsletterError(.unrepresentable, "\(path).level: \(section.level) is not a heading level (1 to 6)")
+        }
         var fields: [(String, JSONValue)] = [
             ("title", string(section.title)),
             ("heading", string(section.heading)),
             ("emoji", optional(section.emoji)),
-            ("level", JSONValue(.number(String(section.level)))),
+            ("level", integer(section.level)),
             ("body", string(section.body)),
-            ("links", JSONValue(.array(section.links.map(link)))),
+            ("links", links(section.links, path: "\(path).links")),
         ]
-        if let range = section.range { fields.append(("range", self.range(range))) }
-        if let range = section.headingRange { fields.append(("headingRange", self.range(range))) }
+        append(section.range, as: "range", to: &fields, path: path)
+        append(section.headingRange, as: "headingRange", to: &fields, path: path)
         return object(fields)
     }
 
-    private func link(_ link: Link) -> JSONValue {
+    private mutating func links(_ links: [Link], path: String) -> JSONValue {
+        var elements: [JSONValue] = []
+        for (index, link) in links.enumerated() { elements.append(self.link(link, path: "\(path)[\(index)]")) }
+        return JSONValue(.array(elements))
+    }
+
+    private mutating func link(_ link: Link, path: String) -> JSONValue {
         var fields: [(String, JSONValue)] = [("text", string(link.text)), ("url", string(link.destination))]
         if link.rawDestination != link.destination { fields.append(("rawDestination", string(link.rawDestination))) }
         fields += [("kind", string(link.kind.rawValue)), ("title", optional(link.title))]
-        if let range = link.range { fields.append(("range", self.range(range))) }
-        if let range = link.destinationRange { fields.append(("destinationRange", self.range(range))) }
+        append(link.range, as: "range", to: &fields, path: path)
+        append(link.destinationRange, as: "destinationRange", to: &fields, path: path)
         return object(fields)
     }
 
-    private func range(_ range: SourceRange) -> JSONValue {
-        object([
+    /// Adds a range; one that no source could have produced (a line, column or offset below its start),
+    /// possible only for an issue built in code, is left out with a warning, since reading it back would fail.
+    private mutating func append(_ range: SourceRange?, as key: String, to fields: inout [(String, JSONValue)], path: String) {
+        guard let range else { return }
+        let locations = [range.start, range.end]
+        guard locations.allSatisfy({ $0.line >= 1 && $0.column >= 1 && $0.offset >= 0 }) else {
+            warnings.append(ConversionWarning(
+                field: "\(path).\(key)",
+                message: "\(range) is not a position in a source (lines and columns start at 1, offsets at 0); left out"
+            ))
+            return
+        }
+        fields.append((key, object([
             ("line", integer(range.start.line)),
             ("column", integer(range.start.column)),
             ("offset", integer(range.start.offset)),
             ("endLine", integer(range.end.line)),
             ("endColumn", integer(range.end.column)),
             ("endOffset", integer(range.end.offset)),
-        ])
+        ])))
     }
 
     /// Metadata as an object in its order; a key given twice (possible for metadata built in code) is written once.

@@ -1,6 +1,6 @@
 import NewsletterCore
 
-/// Format `json`: the canonical, versioned JSON form of an ``NewsletterCore/Issue``, for pipelines that exchange issues
+/// Format `json`: the canonical, versioned JSON form of an `Issue`, for pipelines that exchange issues
 /// as data. The form is described in <doc:JSONForm> and by `Schemas/newsletterkit-issue.schema.json`.
 ///
 /// JSON holds every part of an issue, so ``encode(_:)`` loses nothing and ``decode(_:)`` of its output gives the same
@@ -17,15 +17,18 @@ import NewsletterCore
 /// section's `title` and `level` and a link's `url`) and strict about what is there: malformed JSON and values of the
 /// wrong type are errors naming the JSON path and position, such as
 /// `draft.json:12:20: error: sections[3].links[0].url: expected a string, found a number`.
-/// Fields the form does not define are kept in ``NewsletterCore/Issue/metadata`` under their JSON path.
+/// Fields the form does not define are kept in `Issue.metadata` under their JSON path.
 public struct JSONAdapter: FormatAdapter {
     /// The value of the `format` field that marks the canonical form: `newsletterkit-issue`.
     public static let formatName = "newsletterkit-issue"
     /// The version of the form this adapter reads and writes: 1.
     public static let formatVersion = 1
 
+    /// `json`.
     public let identifier = "json"
+    /// `NewsletterKit JSON`.
     public let name = "NewsletterKit JSON"
+    /// `json`.
     public let fileExtensions = ["json"]
 
     /// The limits on nesting depth and input size applied when reading.
@@ -36,9 +39,9 @@ public struct JSONAdapter: FormatAdapter {
         self.limits = limits
     }
 
-    /// ``NewsletterCore/FormatConfidence/certain`` when the text is a JSON object whose `format` is `newsletterkit-issue`,
-    /// ``NewsletterCore/FormatConfidence/possible`` for any other text starting with `{`, and
-    /// ``NewsletterCore/FormatConfidence/none`` otherwise.
+    /// `FormatConfidence.certain` when the text is a JSON object whose `format` is `newsletterkit-issue`,
+    /// `FormatConfidence.possible` for any other text starting with `{`, and
+    /// `FormatConfidence.none` otherwise.
     public func sniff(_ source: SourceText) -> FormatConfidence {
         guard firstSignificantByte(of: source) == UInt8(ascii: "{") else { return .none }
         guard let value = try? JSONReader(limits: limits).read(source),
@@ -53,7 +56,7 @@ public struct JSONAdapter: FormatAdapter {
     /// Positions in the result are the ranges recorded in the JSON (where each part was in the draft the issue was
     /// first read from), not positions in the JSON text; parts without recorded ranges have none.
     ///
-    /// - Throws: ``NewsletterCore/NewsletterError`` naming the line and column, and for values of the wrong type the JSON path.
+    /// - Throws: `NewsletterError` naming the line and column, and for values of the wrong type the JSON path.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
         let reader = JSONReader(limits: limits)
         try reader.checkSize(of: source)
@@ -62,11 +65,14 @@ public struct JSONAdapter: FormatAdapter {
         return try decoder.decode(try reader.read(source))
     }
 
-    /// Writes the issue's JSON form. JSON holds every part of an issue; the only warnings are for metadata that JSON
-    /// cannot express (a number that is not finite, written as `null`; a key given twice, written once).
+    /// Writes the issue's JSON form. JSON holds every part of an issue; the only warnings are for what no draft
+    /// could hold and only code can build: a metadata number that is not finite (written as `null`), a metadata key
+    /// given twice (written once), a range below line 1, column 1 or offset 0 (left out).
+    ///
+    /// - Throws: `NewsletterError` of kind `unrepresentable` for a section level outside 1 to 6.
     public func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
         var encoder = IssueJSONEncoder()
-        let value = encoder.encode(issue)
+        let value = try encoder.encode(issue)
         return EncodedIssue(text: JSONWriter.prettyPrinted(value), warnings: encoder.warnings)
     }
 

@@ -8,12 +8,31 @@ struct JSONParser {
         let isObject: Bool
         var items: [JSONValue] = []
         var members: [JSONValue.Member] = []
-        var keyStarts: [String: Int] = [:]
+        /// Where each key starts, built only for objects with many keys: for a few keys a scan is faster than hashing.
+        var keyStarts: [String: Int]?
         var pendingKey = ""
         var pendingKeyOffsets = 0..<0
 
         var kindName: String { isObject ? "object" : "array" }
         var closer: UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
+
+        /// Where `key` already starts in this object, if it does.
+        func start(ofKey key: String) -> Int? {
+            if let keyStarts { return keyStarts[key] }
+            return members.first { $0.key == key }?.keyOffsets.lowerBound
+        }
+
+        mutating func recordKey(_ key: String, offsets: Range<Int>) {
+            pendingKey = key
+            pendingKeyOffsets = offsets
+            if keyStarts != nil {
+                keyStarts?[key] = offsets.lowerBound
+            } else if members.count >= 16 {
+                var starts = Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.keyOffsets.lowerBound) })
+                starts[key] = offsets.lowerBound
+                keyStarts = starts
+            }
+        }
 
         mutating func append(_ value: JSONValue) {
             if isObject {
@@ -122,13 +141,11 @@ struct JSONParser {
         let start = index
         let key = try readString()
         let last = stack.count - 1
-        if let first = stack[last].keyStarts[key] {
+        if let first = stack[last].start(ofKey: key) {
             let firstLocation = source.location(atUTF8Offset: first)
             throw error(.malformedInput, "duplicate key \"\(key)\"; first given at \(firstLocation)", at: start)
         }
-        stack[last].keyStarts[key] = start
-        stack[last].pendingKey = key
-        stack[last].pendingKeyOffsets = start..<index
+        stack[last].recordKey(key, offsets: start..<index)
         skipWhitespace()
         guard index < bytes.count else { throw endOfInput(expecting: "':'") }
         guard bytes[index] == UInt8(ascii: ":") else {

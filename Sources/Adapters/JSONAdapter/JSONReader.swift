@@ -22,12 +22,13 @@ public struct JSONReader: Sendable {
         /// The default deepest nesting of arrays and objects: 128 levels (a newsletter issue needs 6).
         public static let defaultMaximumDepth = 128
 
-        /// The deepest nesting of arrays and objects accepted; the top-level value is level 1.
+        /// The deepest nesting of arrays and objects accepted; the top-level value is level 1. Reading never recurses,
+        /// but code that walks or frees a ``JSONValue`` tree does, so keep this in the hundreds.
         public var maximumDepth: Int
         /// The longest text accepted, in UTF-8 bytes.
         public var maximumSize: Int
 
-        /// Creates limits; the defaults are 128 levels and ``SourceText/defaultMaximumSize`` (64 MiB).
+        /// Creates limits; the defaults are 128 levels and `SourceText.defaultMaximumSize` (64 MiB).
         public init(maximumDepth: Int = Limits.defaultMaximumDepth, maximumSize: Int = SourceText.defaultMaximumSize) {
             self.maximumDepth = maximumDepth
             self.maximumSize = maximumSize
@@ -44,8 +45,8 @@ public struct JSONReader: Sendable {
 
     /// Reads the one JSON value that `source` holds.
     ///
-    /// - Throws: ``NewsletterError`` of kind ``NewsletterError/Kind/malformedInput`` at the line and column where the
-    ///   text stops being JSON (empty text included), or ``NewsletterError/Kind/limitExceeded`` for input over a limit.
+    /// - Throws: `NewsletterError` of kind `NewsletterError.Kind.malformedInput` at the line and column where the
+    ///   text stops being JSON (empty text included), or `NewsletterError.Kind.limitExceeded` for input over a limit.
     public func read(_ source: SourceText) throws(NewsletterError) -> JSONValue {
         try checkSize(of: source)
         let limits = self.limits

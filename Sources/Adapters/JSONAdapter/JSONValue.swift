@@ -2,6 +2,7 @@
 /// and every value knows the UTF-8 offsets it spans, so that callers can point at it in errors.
 ///
 /// Foundation's `JSONSerialization` and `JSONDecoder` drop both member order and positions; this tree keeps them.
+/// Two values are equal when both their content and their offsets are.
 ///
 /// ```swift
 /// let value = try JSONReader().read(SourceText(#"{"b": 1, "a": [true, null]}"#))
