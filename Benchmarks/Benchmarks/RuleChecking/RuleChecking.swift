@@ -7,8 +7,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
-        maxDuration: .seconds(10),
-        maxIterations: 20
+        maxDuration: .seconds(5),
+        maxIterations: 10
     )
 
     var generator = DraftGenerator(seed: 7)
