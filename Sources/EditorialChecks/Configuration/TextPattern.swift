@@ -20,8 +20,10 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
         return Range(match.range, in: text)
     }
 
+    /// Patterns are equal when written the same.
     public static func == (lhs: TextPattern, rhs: TextPattern) -> Bool { lhs.pattern == rhs.pattern }
 
+    /// Hashes the pattern as written.
     public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 
     /// The pattern as written.

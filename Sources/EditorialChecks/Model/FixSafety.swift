@@ -5,5 +5,6 @@ public enum FixSafety: String, Sendable, Codable, CaseIterable, Comparable {
     /// Certainly right: applied by `fix` (`--fix`).
     case safe
 
+    /// Orders by safety: `suggestion < safe`.
     public static func < (lhs: FixSafety, rhs: FixSafety) -> Bool { lhs == .suggestion && rhs == .safe }
 }

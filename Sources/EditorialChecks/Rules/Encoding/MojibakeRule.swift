@@ -5,6 +5,7 @@ public struct MojibakeRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "mojibake",
         name: "Mojibake",
@@ -34,6 +35,7 @@ public struct MojibakeRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         Mojibake.scan(context.source).map { span in
             let range = span.range ?? context.range(span.utf8Range)

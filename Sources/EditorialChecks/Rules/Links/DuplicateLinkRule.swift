@@ -5,6 +5,7 @@ public struct DuplicateLinkRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "duplicate-link",
         name: "Duplicate link",
@@ -20,6 +21,7 @@ public struct DuplicateLinkRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let detector = LinkSelection.placeholders(context)
         var first: [String: SourceRange?] = [:]

@@ -5,6 +5,7 @@ public struct EmptyLinkTextRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "empty-link-text",
         name: "Empty link text",
@@ -21,6 +22,7 @@ public struct EmptyLinkTextRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         LinkSelection.links(context).compactMap { link in
             guard link.kind == .inline || link.kind == .reference,

@@ -5,6 +5,7 @@ public struct ImageAltTextRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "image-alt-text",
         name: "Image alt text",
@@ -20,6 +21,7 @@ public struct ImageAltTextRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         LinkSelection.links(context).compactMap { link in
             guard link.kind == .image, link.text.allSatisfy(\.isWhitespace) else { return nil }

@@ -5,6 +5,7 @@ public struct InsecureLinkRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "insecure-link",
         name: "Insecure link",
@@ -32,6 +33,7 @@ public struct InsecureLinkRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         LinkSelection.links(context).compactMap { link in
             guard link.destination.lowercased().hasPrefix("http://"),

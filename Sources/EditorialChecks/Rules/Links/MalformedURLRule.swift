@@ -5,6 +5,7 @@ public struct MalformedURLRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "malformed-url",
         name: "Malformed URL",
@@ -47,6 +48,7 @@ public struct MalformedURLRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let unparsed = UnparsedLinkScanner.scan(context)
         let unparsedStarts = Set(unparsed.map(\.range.start.offset))

@@ -6,6 +6,7 @@ public struct NonDescriptiveLinkTextRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "non-descriptive-link-text",
         name: "Non-descriptive link text",
@@ -35,6 +36,7 @@ public struct NonDescriptiveLinkTextRule: Rule {
 
     private static let ignored = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let phrases = Set(context.options.strings("phrases").map { $0.lowercased() })
         let longest = phrases.map(\.utf8.count).max() ?? 0

@@ -5,6 +5,7 @@ public struct PlaceholderLinkRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "placeholder-link",
         name: "Placeholder link",
@@ -38,6 +39,7 @@ public struct PlaceholderLinkRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let detector = LinkSelection.placeholders(context)
         return LinkSelection.links(context).compactMap { link in

@@ -5,6 +5,7 @@ public struct MissingAuthorRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "missing-author",
         name: "Missing author",
@@ -34,6 +35,7 @@ public struct MissingAuthorRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard context.issue.authors.allSatisfy({ MetadataPresence.isBlank($0) }) else { return [] }
         return [context.diagnostic("the draft names no author", at: context.startOfFile)]

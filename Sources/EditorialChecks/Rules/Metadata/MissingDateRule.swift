@@ -5,6 +5,7 @@ public struct MissingDateRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "missing-date",
         name: "Missing date",
@@ -34,6 +35,7 @@ public struct MissingDateRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard let date = context.issue.date, !MetadataPresence.isBlank(date.text) else {
             return [context.diagnostic("the draft has no publication date", at: context.startOfFile)]

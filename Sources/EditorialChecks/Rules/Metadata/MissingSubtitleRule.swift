@@ -5,6 +5,7 @@ public struct MissingSubtitleRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "missing-subtitle",
         name: "Missing subtitle",
@@ -22,6 +23,7 @@ public struct MissingSubtitleRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard MetadataPresence.isBlank(context.issue.subtitle) else { return [] }
         return [context.diagnostic("the draft has no subtitle", at: context.startOfFile)]

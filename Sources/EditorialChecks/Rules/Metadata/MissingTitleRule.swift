@@ -5,6 +5,7 @@ public struct MissingTitleRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "missing-title",
         name: "Missing title",
@@ -22,6 +23,7 @@ public struct MissingTitleRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard MetadataPresence.isBlank(context.issue.title) else { return [] }
         return [context.diagnostic("the draft has no title", at: context.startOfFile)]

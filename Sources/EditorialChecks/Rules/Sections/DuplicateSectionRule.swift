@@ -5,6 +5,7 @@ public struct DuplicateSectionRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "duplicate-section",
         name: "Duplicate section",
@@ -20,6 +21,7 @@ public struct DuplicateSectionRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let required = context.configuration.requiredSections.sections
         let sections = context.issue.sections

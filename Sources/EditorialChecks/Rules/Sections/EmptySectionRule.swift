@@ -5,6 +5,7 @@ public struct EmptySectionRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "empty-section",
         name: "Empty section",
@@ -27,6 +28,7 @@ public struct EmptySectionRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let sections = context.issue.sections
         let required = context.configuration.requiredSections.sections

@@ -14,6 +14,7 @@ public struct MissingSectionRule: Rule {
             - title: See ya
         """
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "missing-section",
         name: "Missing section",
@@ -39,6 +40,7 @@ public struct MissingSectionRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let required = context.configuration.requiredSections.sections
         let matching = SectionMatching(context)

@@ -6,6 +6,7 @@ public struct SectionOrderRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "section-order",
         name: "Section order",
@@ -29,6 +30,7 @@ public struct SectionOrderRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard context.configuration.requiredSections.isOrdered else { return [] }
         let required = context.configuration.requiredSections.sections

@@ -5,6 +5,7 @@ public struct EmphasisSpacingRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "emphasis-spacing",
         name: "Emphasis spacing",
@@ -35,6 +36,7 @@ public struct EmphasisSpacingRule: Rule {
 
     private static let bold = Array("**".utf8)
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         LineBytes.forEachLine(of: context.source, where: context.layout.isMarkdown(line:)) { text, _, range in

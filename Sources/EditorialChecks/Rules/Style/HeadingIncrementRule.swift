@@ -5,6 +5,7 @@ public struct HeadingIncrementRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "heading-increment",
         name: "Heading increment",
@@ -24,6 +25,7 @@ public struct HeadingIncrementRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let sections = context.issue.sections
         return zip(sections, sections.dropFirst()).compactMap { previous, section in

@@ -5,6 +5,7 @@ public struct LinkSpacingRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "link-spacing",
         name: "Link spacing",
@@ -28,6 +29,7 @@ public struct LinkSpacingRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
             LinkSelection.links(context).flatMap { link -> [Diagnostic] in

@@ -5,6 +5,7 @@ public struct TrailingWhitespaceBreakRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "trailing-whitespace-break",
         name: "Trailing-whitespace line break",
@@ -32,6 +33,7 @@ public struct TrailingWhitespaceBreakRule: Rule {
         ]
     )
 
+    /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard context.source.lineCount > 1 else { return [] }
         var diagnostics: [Diagnostic] = []
