@@ -25,6 +25,52 @@ let package = Package(
             path: "Benchmarks/YAMLParsing",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+
+        // The deterministic newsletter text (clean, and with about 5% of its characters mangled) that the
+        // mojibake benchmark and the ftfy comparison script both measure.
+        .target(
+            name: "MojibakeCorpusFiles",
+            dependencies: [.product(name: "NewsletterCore", package: "NewsletterKit")],
+            path: "Sources/MojibakeCorpusFiles"
+        ),
+        // The Swift half of Scripts/ftfy-baseline.sh: `write` creates the two files, `time` repairs them.
+        .executableTarget(
+            name: "MojibakeFiles",
+            dependencies: ["MojibakeCorpusFiles", .product(name: "NewsletterCore", package: "NewsletterKit")],
+            path: "Sources/MojibakeFiles"
+        ),
+        // Mojibake.repair on 5 MB of clean and of mangled newsletter text, against a plain UTF-8 pass over the same bytes.
+        .executableTarget(
+            name: "MojibakeRepair",
+            dependencies: [
+                "MojibakeCorpusFiles",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/MojibakeRepair",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+
+        // The same system cmark-gfm the library wraps, reached directly for the bare-parse baseline
+        // (the library's own C module is not a product, so it cannot be imported from here).
+        .systemLibrary(
+            name: "CmarkBaseline",
+            path: "Sources/CmarkBaseline",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        // BeehiivAdapter.decode on a generated ~1 MB issue against cmark-gfm parsing the same text, in the same run.
+        .executableTarget(
+            name: "BeehiivDecoding",
+            dependencies: [
+                "CmarkBaseline",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "BeehiivAdapter", package: "NewsletterKit"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/BeehiivDecoding",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
         // Every offline rule against decoding the same generated drafts (1 MB, and 1,000 of 20 KB), in the same run.
         .executableTarget(
             name: "RuleChecking",

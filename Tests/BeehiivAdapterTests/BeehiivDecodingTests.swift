@@ -141,6 +141,7 @@ import Testing
         ("# Only a title\n\nNo sections, just words.\n", "Only a title", "\nNo sections, just words.\n", []),
         ("# Title\n### **🔥 Hot**\nBody\n", "Title", "", ["Hot"]),
         ("\n\n", nil, "\n\n", []),
+        ("# T\n\nHey friends,\\\nwelcome back.\n", "T", "\nHey friends,\\\nwelcome back.\n", []),
     ] as [(String, String?, String, [String])])
     func lenientDraftsDecode(text: String, title: String?, preamble: String, sections: [String]) throws {
         let issue = try adapter.decode(SourceText(text))

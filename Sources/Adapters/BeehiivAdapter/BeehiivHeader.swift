@@ -19,14 +19,17 @@ struct BeehiivHeader {
         let source = document.source
         let body = document.bodyRange
         end = body.lowerBound
-        let headingsByLine = Dictionary(document.headings.map { ($0.range.start.line, $0) }) { first, _ in first }
+        // The header is at the top: look headings up from the start instead of indexing thousands of them.
+        func headingStarting(onLine line: Int) -> MarkdownHeading? {
+            document.headings.prefix { $0.range.start.line <= line }.last { $0.range.start.line == line }
+        }
 
         var line = Self.firstContentLine(source, from: end, body: body)
-        if let line, let heading = headingsByLine[line], heading.level == 1, !heading.isSetext {
+        if let line, let heading = headingStarting(onLine: line), heading.level == 1, !heading.isSetext {
             title = Self.atxContent(heading.source)
             end = heading.contentStartOffset
             let next = Self.firstContentLine(source, from: end, body: body)
-            if let next, let subtitleHeading = headingsByLine[next],
+            if let next, let subtitleHeading = headingStarting(onLine: next),
                subtitleHeading.level == 3, !subtitleHeading.isSetext, !BeehiivSectionHeading.looksLikeSection(subtitleHeading) {
                 subtitle = Self.atxContent(subtitleHeading.source)
                 end = subtitleHeading.contentStartOffset
@@ -34,30 +37,33 @@ struct BeehiivHeader {
         }
 
         line = Self.firstContentLine(source, from: end, body: body)
-        if let current = line, headingsByLine[current] == nil,
+        if let current = line, headingStarting(onLine: current) == nil,
            let image = Self.soleLink(on: current, in: document), image.kind == .image, image.text == "Author" {
             avatar = image.rawDestination
             end = Self.lineEnd(source, current, body: body)
             line = Self.firstContentLine(source, from: end, body: body)
         }
 
-        guard let current = line, headingsByLine[current] == nil else { return }
+        guard let current = line, headingStarting(onLine: current) == nil else { return }
         let text = source.lineText(current)
         let trailingSpaces = text.reversed().prefix { $0 == " " }.count
         let breakMarker = text.hasSuffix("\\") ? 1 : trailingSpaces >= 2 ? trailingSpaces : 0
-        if breakMarker > 0, current + 1 <= source.lineCount, Self.lineEnd(source, current, body: body) < body.upperBound,
-           !source.lineText(current + 1).allSatisfy(\.isWhitespace) {
-            let nameText = text.dropLast(breakMarker)
-            if let link = Self.soleLink(on: current, in: document, trailing: breakMarker), link.kind == .inline {
-                author = link.text
-                authorURL = link.rawDestination
+        let nextLine = current + 1 <= source.lineCount && Self.lineEnd(source, current, body: body) < body.upperBound
+            ? String(source.lineText(current + 1)) : ""
+        let nextLineDate = PublicationDate(parsing: nextLine)
+        let nameLink = breakMarker > 0 ? Self.soleLink(on: current, in: document, trailing: breakMarker).flatMap { $0.kind == .inline ? $0 : nil } : nil
+        // A hard break followed by a line: the author, when the name is a link or the next line is a date.
+        if breakMarker > 0, !nextLine.allSatisfy(\.isWhitespace), nameLink != nil || nextLineDate.date != nil {
+            if let nameLink {
+                author = nameLink.text
+                authorURL = nameLink.rawDestination
             } else {
-                author = String(nameText.trimmingCharacters(in: .whitespaces))
+                author = String(text.dropLast(breakMarker).trimmingCharacters(in: .whitespaces))
             }
-            date = PublicationDate(parsing: String(source.lineText(current + 1)))
+            date = nextLineDate
             end = Self.lineEnd(source, current + 1, body: body)
-        } else if PublicationDate(parsing: String(text)).date != nil {
-            date = PublicationDate(parsing: String(text))
+        } else if case let lineDate = PublicationDate(parsing: String(text)), lineDate.date != nil {
+            date = lineDate
             end = Self.lineEnd(source, current, body: body)
         }
     }

@@ -23,6 +23,9 @@ struct BareURLFinder {
                     }
                     limit = min(limit, next.lowerBound)
                 }
+                // Most bytes cannot start a URL; skip them without a call.
+                while index < limit, !Self.canStart(bytes[index]) { index += 1 }
+                guard index < limit else { continue }
                 if let url = url(at: index, blockStart: block.lowerBound, limit: limit) {
                     found.append(url)
                     index = url.upperBound
@@ -34,11 +37,16 @@ struct BareURLFinder {
         return found
     }
 
+    /// `h`, `f` or `w` in either case: the first letters of `http`, `ftp` and `www.`.
+    private static func canStart(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return lower == UInt8(ascii: "h") || lower == UInt8(ascii: "f") || lower == UInt8(ascii: "w")
+    }
+
     private static let schemes: [[UInt8]] = ["https://", "http://", "ftp://", "www."].map { Array($0.utf8) }
 
     private func url(at start: Int, blockStart: Int, limit: Int) -> Range<Int>? {
         let first = bytes[start] | 0x20
-        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "f") || first == UInt8(ascii: "w") else { return nil }
         if start > blockStart, !Self.canPrecede(bytes[start - 1]) { return nil }
         guard let scheme = Self.schemes.first(where: { hasPrefix($0, at: start, limit: limit) }) else { return nil }
         var end = start + scheme.count

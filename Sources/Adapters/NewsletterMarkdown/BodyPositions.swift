@@ -33,6 +33,9 @@ struct BodyPositions {
     /// The offset of a cmark position, kept on its line; columns count UTF-8 bytes from 1.
     func offset(line: Int32, column: Int32) -> Int {
         let line = Int(max(line, 1))
-        return min(lineStart(line) + Int(max(column, 1)) - 1, lineEnd(line, includingTerminator: false))
+        let start = lineStart(line)
+        // The last byte of the line (its line ending, if any) still belongs to the line.
+        let last = max(start, lineEnd(line, includingTerminator: true) - 1)
+        return min(start + Int(max(column, 1)) - 1, last)
     }
 }

@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Foundation
 import NewsletterCore
 
 /// One pass over a cmark-gfm tree that copies out what NewsletterKit needs, so that no C node outlives the parse.
@@ -53,24 +54,27 @@ struct CmarkTreeReader {
     init(document: OpaquePointer, positions: BodyPositions, maximumDepth: Int) throws(NewsletterError) {
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
-        var sinks: [(sink: TextSink, text: String)] = []
+        // The plain text of open links and headings, gathered as bytes in one buffer: an open node's text runs from
+        // its start mark to the end, so an image's alt text is also part of the link around it (a badge).
+        var text: [UInt8] = []
+        var openSinks: [(sink: TextSink, start: Int)] = []
+        var tableType: UInt32?
         var depth = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             let node = cmark_iter_get_node(iterator)!
-            let type = cmark_node_get_type(node)
+            let type = cmark_node_get_type(node).rawValue
             if event == CMARK_EVENT_EXIT {
                 depth -= 1
-                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
-                    || type == CMARK_NODE_HEADING && cmark_node_parent(node) == document {
-                    let closed = sinks.removeLast()
+                if type == NodeType.link || type == NodeType.image || type == NodeType.heading && cmark_node_parent(node) == document {
+                    let closed = openSinks.removeLast()
+                    let plain = String(decoding: text[closed.start...], as: UTF8.self)
                     switch closed.sink {
-                    case .link(let index): links[index].text = closed.text
-                    case .heading(let index): headings[index].plainText = closed.text
+                    case .link(let index): links[index].text = plain
+                    case .heading(let index): headings[index].plainText = plain
                     }
-                    // An image inside a link (a badge) lends its alt text to the link's text.
-                    if !sinks.isEmpty { sinks[sinks.count - 1].text += closed.text }
+                    if openSinks.isEmpty { text.removeAll(keepingCapacity: true) }
                 }
                 continue
             }
@@ -87,29 +91,29 @@ struct CmarkTreeReader {
                 }
             }
             switch type {
-            case CMARK_NODE_TEXT:
-                if !sinks.isEmpty { sinks[sinks.count - 1].text += Self.literal(node) }
-            case CMARK_NODE_CODE:
+            case NodeType.text:
+                if !openSinks.isEmpty { text.append(contentsOf: Self.literal(node)) }
+            case NodeType.code:
                 let literal = Self.literal(node)
-                if !sinks.isEmpty { sinks[sinks.count - 1].text += literal }
-                codeSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(literal.utf8)))
-            case CMARK_NODE_SOFTBREAK:
-                if !sinks.isEmpty { sinks[sinks.count - 1].text += " " }
-            case CMARK_NODE_LINEBREAK:
-                if !sinks.isEmpty { sinks[sinks.count - 1].text += "\n" }
-            case CMARK_NODE_HTML_INLINE:
-                htmlSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(Self.literal(node).utf8)))
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if !openSinks.isEmpty { text.append(contentsOf: literal) }
+                codeSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(literal)))
+            case NodeType.softBreak:
+                if !openSinks.isEmpty { text.append(UInt8(ascii: " ")) }
+            case NodeType.lineBreak:
+                if !openSinks.isEmpty { text.append(UInt8(ascii: "\n")) }
+            case NodeType.htmlInline:
+                htmlSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(Self.literal(node))))
+            case NodeType.link, NodeType.image:
                 let title = String(cString: cmark_node_get_title(node))
                 links.append(LinkNode(
-                    isImage: type == CMARK_NODE_IMAGE,
+                    isImage: type == NodeType.image,
                     url: String(cString: cmark_node_get_url(node)),
                     title: title.isEmpty ? nil : title,
                     hintOffset: Self.startOffset(node, positions),
                     contentHintOffset: cmark_node_first_child(node).map { Self.startOffset($0, positions) }
                 ))
-                sinks.append((.link(links.count - 1), ""))
-            case CMARK_NODE_HEADING:
+                openSinks.append((.link(links.count - 1), text.count))
+            case NodeType.heading:
                 textBlocks.append(Self.blockRange(node, positions))
                 if cmark_node_parent(node) == document {
                     headings.append(HeadingNode(
@@ -117,34 +121,57 @@ struct CmarkTreeReader {
                         startLine: Int(cmark_node_get_start_line(node)),
                         endLine: Int(cmark_node_get_end_line(node))
                     ))
-                    sinks.append((.heading(headings.count - 1), ""))
+                    openSinks.append((.heading(headings.count - 1), text.count))
                 }
-            case CMARK_NODE_PARAGRAPH:
+            case NodeType.paragraph:
                 // A table's cells are not paragraphs; a paragraph inside a table cannot occur.
                 textBlocks.append(Self.blockRange(node, positions))
             default:
-                if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
-                   String(cString: cmark_node_get_type_string(node)) == "table" {
-                    textBlocks.append(Self.blockRange(node, positions))
+                // The table extension's node type is assigned at run time; learn it from the first extension block.
+                if tableType == nil, type > NodeType.lastCoreBlock, type & NodeType.kindMask == NodeType.block,
+                   strcmp(cmark_node_get_type_string(node), "table") == 0 {
+                    tableType = type
                 }
+                if type == tableType { textBlocks.append(Self.blockRange(node, positions)) }
             }
         }
     }
 
     /// cmark's iterator sends only an enter event for these node types.
-    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+    private static func isLeaf(_ type: UInt32) -> Bool {
         switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
-             CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_REFERENCE:
+        case NodeType.text, NodeType.softBreak, NodeType.lineBreak, NodeType.code, NodeType.htmlInline,
+             NodeType.codeBlock, NodeType.htmlBlock, NodeType.thematicBreak, NodeType.footnoteReference:
             true
         default:
             false
         }
     }
 
-    private static func literal(_ node: OpaquePointer) -> String {
-        guard let pointer = cmark_node_get_literal(node) else { return "" }
-        return String(cString: pointer)
+    /// cmark-gfm's node types as plain integers, so that the walk's switch compares numbers.
+    private enum NodeType {
+        static let text = CMARK_NODE_TEXT.rawValue
+        static let softBreak = CMARK_NODE_SOFTBREAK.rawValue
+        static let lineBreak = CMARK_NODE_LINEBREAK.rawValue
+        static let code = CMARK_NODE_CODE.rawValue
+        static let htmlInline = CMARK_NODE_HTML_INLINE.rawValue
+        static let link = CMARK_NODE_LINK.rawValue
+        static let image = CMARK_NODE_IMAGE.rawValue
+        static let footnoteReference = CMARK_NODE_FOOTNOTE_REFERENCE.rawValue
+        static let heading = CMARK_NODE_HEADING.rawValue
+        static let paragraph = CMARK_NODE_PARAGRAPH.rawValue
+        static let codeBlock = CMARK_NODE_CODE_BLOCK.rawValue
+        static let htmlBlock = CMARK_NODE_HTML_BLOCK.rawValue
+        static let thematicBreak = CMARK_NODE_THEMATIC_BREAK.rawValue
+        static let lastCoreBlock = CMARK_NODE_FOOTNOTE_DEFINITION.rawValue
+        static let kindMask = UInt32(CMARK_NODE_TYPE_MASK)
+        static let block = UInt32(CMARK_NODE_TYPE_BLOCK)
+    }
+
+    /// A node's literal text as bytes, borrowed from cmark-gfm (valid until the tree is freed).
+    private static func literal(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
 
     private static func startOffset(_ node: OpaquePointer, _ positions: BodyPositions) -> Int {

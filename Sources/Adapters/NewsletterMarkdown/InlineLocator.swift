@@ -1,4 +1,4 @@
-import NewsletterCore
+import Foundation
 
 /// Finds where an inline node cmark-gfm reported really starts in the source.
 ///
@@ -8,13 +8,13 @@ import NewsletterCore
 /// cmark-gfm parsed (the same destination, the same code span content, the same HTML) wins.
 struct InlineLocator {
     let bytes: UnsafeBufferPointer<UInt8>
-    let source: SourceText
+    let lineStarts: [Int]
     let body: Range<Int>
 
     /// The first offset on the hint's line (from `floor` on) that `accept` takes, trying `preferred`, then `hint`,
     /// then offsets ever further from it. The search stops at the first match, so a long line costs only the drift.
     func nearest(hint: Int, preferred: Int? = nil, notBefore floor: Int = 0, where accept: (Int) -> Bool) -> Int? {
-        let line = source.lineOffsets(source.location(atUTF8Offset: hint).line)
+        let line = lineRange(containing: hint)
         let lower = max(line.lowerBound, body.lowerBound, floor)
         let upper = min(line.upperBound, body.upperBound)
         guard lower < upper else { return nil }
@@ -33,7 +33,10 @@ struct InlineLocator {
         func isOpener(_ offset: Int) -> Bool {
             bytes[offset] == UInt8(ascii: "`") && (offset == body.lowerBound || bytes[offset - 1] != UInt8(ascii: "`"))
         }
-        let exact = nearest(hint: hint) { isOpener($0) && codeSpan(openingAt: $0).map(codeSpanContent(_:)) == literal }
+        let exact = nearest(hint: hint) { offset in
+            guard isOpener(offset), let span = codeSpan(openingAt: offset) else { return false }
+            return codeSpanContent(span, equals: literal)
+        }
         return (exact ?? nearest(hint: hint) { isOpener($0) && codeSpan(openingAt: $0) != nil }).flatMap(codeSpan(openingAt:))
     }
 
@@ -44,6 +47,20 @@ struct InlineLocator {
             offset + firstLine.count <= body.upperBound && bytes[offset..<(offset + firstLine.count)].elementsEqual(firstLine)
         }
         return start.map { $0..<min($0 + literal.count, body.upperBound) }
+    }
+
+    /// The offsets of the line holding `offset`, without its line ending.
+    private func lineRange(containing offset: Int) -> Range<Int> {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var end = low + 1 < lineStarts.count ? lineStarts[low + 1] : bytes.count
+        if end > lineStarts[low], bytes[end - 1] == 0x0A { end -= 1 }
+        if end > lineStarts[low], bytes[end - 1] == 0x0D { end -= 1 }
+        return lineStarts[low]..<end
     }
 
     /// A code span from its opening backtick run to the next run of the same length.
@@ -65,16 +82,30 @@ struct InlineLocator {
         return nil
     }
 
-    /// A code span's content as CommonMark reads it: line endings become spaces, and one space is stripped
-    /// from each end when both ends have one.
-    private func codeSpanContent(_ span: Range<Int>) -> [UInt8] {
+    /// Whether a code span's content reads as `literal` the way CommonMark reads it: line endings become spaces,
+    /// and one space is stripped from each end when both ends have one.
+    private func codeSpanContent(_ span: Range<Int>, equals literal: [UInt8]) -> Bool {
         var runLength = 0
         while bytes[span.lowerBound + runLength] == UInt8(ascii: "`") { runLength += 1 }
+        var content = (span.lowerBound + runLength)..<(span.upperBound - runLength)
+        let hasLineEnding = content.contains { bytes[$0] == 0x0A || bytes[$0] == 0x0D }
+        guard !hasLineEnding else { return normalisedContent(content) == literal }
+        if content.count >= 2, bytes[content.lowerBound] == 0x20, bytes[content.upperBound - 1] == 0x20,
+           content.contains(where: { bytes[$0] != 0x20 }) {
+            content = (content.lowerBound + 1)..<(content.upperBound - 1)
+        }
+        return literal.count == content.count && literal.withUnsafeBufferPointer { literalBytes in
+            content.isEmpty || memcmp(literalBytes.baseAddress!, bytes.baseAddress! + content.lowerBound, content.count) == 0
+        }
+    }
+
+    /// A multi-line code span's content with line endings turned into spaces and the end spaces stripped.
+    private func normalisedContent(_ range: Range<Int>) -> [UInt8] {
         var content: [UInt8] = []
-        var index = span.lowerBound + runLength
-        while index < span.upperBound - runLength {
+        var index = range.lowerBound
+        while index < range.upperBound {
             let byte = bytes[index]
-            if byte == 0x0D, index + 1 < span.upperBound - runLength, bytes[index + 1] == 0x0A { index += 1 }
+            if byte == 0x0D, index + 1 < range.upperBound, bytes[index + 1] == 0x0A { index += 1 }
             content.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
             index += 1
         }

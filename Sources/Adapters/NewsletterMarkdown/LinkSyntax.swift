@@ -37,7 +37,7 @@ struct LinkSyntax {
     func destination(of extent: Extent, resolvesTo url: String) -> Bool {
         switch extent.shape {
         case .inline(let destination):
-            return MarkdownEscapes.resolve(bytes, destination) == url
+            return MarkdownEscapes.resolves(bytes, destination, to: url)
         case .autolink(let destination):
             let written = MarkdownEscapes.resolve(bytes, destination)
             return written == url || "mailto:" + written == url

@@ -76,28 +76,30 @@ public struct MarkdownDocument: Sendable {
             while linkIndex < outlineLinks.count, (outlineLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
             return Array(outlineLinks[first..<linkIndex])
         }
-        let preambleEnd = sectionHeadings.first?.range.start.offset ?? bodyRange.upperBound
-        _ = links(before: preambleEnd)
+        // Section ends are the next section's heading start, whose location is already known.
+        let bodyEnd = source.location(atUTF8Offset: bodyRange.upperBound)
+        let preambleEnd = sectionHeadings.first?.range.start ?? bodyEnd
+        _ = links(before: preambleEnd.offset)
         var sections: [Section] = []
         sections.reserveCapacity(sectionHeadings.count)
         for (index, heading) in sectionHeadings.enumerated() {
-            let end = index + 1 < sectionHeadings.count ? sectionHeadings[index + 1].range.start.offset : bodyRange.upperBound
-            let bodyStart = min(heading.contentStartOffset, end)
+            let end = index + 1 < sectionHeadings.count ? sectionHeadings[index + 1].range.start : bodyEnd
+            let bodyStart = min(heading.contentStartOffset, end.offset)
             let (emoji, title) = HeadingTitle.split(heading.plainText)
             sections.append(Section(
                 heading: heading.source,
                 title: title,
                 emoji: emoji,
                 level: heading.level,
-                body: String(source.slice(bodyStart..<end)),
-                links: links(before: end),
-                range: source.range(utf8Offsets: heading.range.start.offset..<end),
+                body: String(source.slice(bodyStart..<end.offset)),
+                links: links(before: end.offset),
+                range: SourceRange(start: heading.range.start, end: end),
                 headingRange: heading.range
             ))
         }
         return MarkdownOutline(
-            preamble: String(source.slice(from..<preambleEnd)),
-            preambleRange: source.range(utf8Offsets: from..<preambleEnd),
+            preamble: String(source.slice(from..<preambleEnd.offset)),
+            preambleRange: SourceRange(start: source.location(atUTF8Offset: from), end: preambleEnd),
             sections: sections,
             links: outlineLinks
         )

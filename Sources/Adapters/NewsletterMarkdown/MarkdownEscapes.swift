@@ -1,3 +1,5 @@
+import Foundation
+
 /// Resolves what CommonMark resolves inside a destination written in the source: backslash escapes of ASCII
 /// punctuation (`a\&b` is `a&b`) and character references (`&amp;`, `&#38;`, `&#x26;`).
 enum MarkdownEscapes {
@@ -6,24 +8,74 @@ enum MarkdownEscapes {
         (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
+    /// Whether the bytes hold anything ``resolve(_:_:)`` would change (a backslash or an ampersand).
+    static func needsResolving(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == UInt8(ascii: "\\") || bytes[index] == UInt8(ascii: "&") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether the destination written at `range` resolves to `resolved`, compared in place: backslash escapes are
+    /// followed byte by byte, and only a character reference (rare in URLs) builds the resolved string.
+    static func resolves(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to resolved: String) -> Bool {
+        var copy = resolved
+        let outcome: Bool? = copy.withUTF8 { expected in
+            var index = range.lowerBound
+            var position = 0
+            while index < range.upperBound {
+                var byte = bytes[index]
+                if byte == UInt8(ascii: "&") { return nil }
+                if byte == UInt8(ascii: "\\"), index + 1 < range.upperBound, isEscapable(bytes[index + 1]) {
+                    index += 1
+                    byte = bytes[index]
+                }
+                guard position < expected.count, expected[position] == byte else { return false }
+                position += 1
+                index += 1
+            }
+            return position == expected.count
+        }
+        return outcome ?? (resolve(bytes, range) == resolved)
+    }
+
+    /// Whether `string`'s UTF-8 is exactly the bytes at `range`, compared as memory rather than element by element.
+    static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard string.utf8.count == range.count else { return false }
+        guard let base = bytes.baseAddress, !range.isEmpty else { return true }
+        var copy = string
+        return copy.withUTF8 { memcmp($0.baseAddress!, base + range.lowerBound, range.count) == 0 }
+    }
+
     /// The text of `bytes` with escapes and the common character references resolved.
     static func resolve(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
+        var chunkStart = range.lowerBound
         var index = range.lowerBound
+        // Plain runs are copied whole; only escapes and references are rewritten.
+        func flush(upTo end: Int) {
+            if end > chunkStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<end])) }
+        }
         while index < range.upperBound {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\"), index + 1 < range.upperBound, isEscapable(bytes[index + 1]) {
+                flush(upTo: index)
                 output.append(bytes[index + 1])
                 index += 2
+                chunkStart = index
             } else if byte == UInt8(ascii: "&"), let (scalar, length) = characterReference(bytes, at: index, end: range.upperBound) {
-                output.append(contentsOf: Array(String(Character(scalar)).utf8))
+                flush(upTo: index)
+                output.append(contentsOf: String(scalar).utf8)
                 index += length
+                chunkStart = index
             } else {
-                output.append(byte)
                 index += 1
             }
         }
+        flush(upTo: range.upperBound)
         return String(decoding: output, as: UTF8.self)
     }
 

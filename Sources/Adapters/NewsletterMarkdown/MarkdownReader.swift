@@ -15,7 +15,8 @@ struct MarkdownReader {
             }
         }
         let tree = try treeResult.get()
-        let locator = InlineLocator(bytes: bytes, source: source, body: body)
+        let locations = LocationCache(bytes: bytes, lineStarts: source.lineStarts)
+        let locator = InlineLocator(bytes: bytes, lineStarts: source.lineStarts, body: body)
         let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, literal: $0.literal) }
         let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, literal: $0.literal) }
         let syntax = LinkSyntax(bytes: bytes, codeSpanEnds: Dictionary(codeSpans.map { ($0.lowerBound, $0.upperBound) }) { first, _ in first })
@@ -42,19 +43,28 @@ struct MarkdownReader {
                 continue
             }
             floor = start + 1
-            links.append(link(node, extent) { label in
+            links.append(link(node, extent, locations) { label in
                 if definitions == nil {
                     definitions = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + source.lineStarts.drop { $0 <= body.lowerBound }, body: body)
                 }
                 return definitions?.definition(label: label, resolvingTo: node.url, bytes: bytes)
             })
         }
-        let excluded = (links.compactMap { $0.range?.utf8Offsets } + codeSpans + htmlSpans).sorted { $0.lowerBound < $1.lowerBound }
-        let bareURLs = BareURLFinder(bytes: bytes).urls(in: tree.textBlocks, excluding: excluded).map(bareURLLink(_:))
-        return (tree.headings.map(heading(_:)), Self.merged(links, bareURLs))
+        var excluded: [Range<Int>] = []
+        excluded.reserveCapacity(links.count + codeSpans.count + htmlSpans.count)
+        excluded.append(contentsOf: links.lazy.compactMap { $0.range?.utf8Offsets })
+        excluded.append(contentsOf: codeSpans)
+        excluded.append(contentsOf: htmlSpans)
+        excluded.sort { $0.lowerBound < $1.lowerBound }
+        let bareURLs = BareURLFinder(bytes: bytes).urls(in: tree.textBlocks, excluding: excluded).map { bareURLLink($0, locations) }
+        return (tree.headings.map { heading($0, locations) }, Self.merged(links, bareURLs))
     }
 
-    private func link(_ node: CmarkTreeReader.LinkNode, _ extent: LinkSyntax.Extent, definition: (String) -> ReferenceDefinitions.Definition?) -> Link {
+    private func link(
+        _ node: CmarkTreeReader.LinkNode,
+        _ extent: LinkSyntax.Extent,
+        _ locations: LocationCache,
+        definition: (String) -> ReferenceDefinitions.Definition?) -> Link {
         let kind: Link.Kind
         var range = extent.range
         var destinationRange: Range<Int>?
@@ -76,28 +86,37 @@ struct MarkdownReader {
             }
             destinationRange = found?.destinationRange
         }
-        let raw = destinationRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        // Most destinations are written as they resolve: share the string then.
+        let raw = destinationRange.map { written in
+            MarkdownEscapes.equal(node.url, bytes, written)
+                ? node.url
+                : String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
+        }
+        // Locations are taken in document order, which the location cache makes cheap.
+        let start = locations.location(range.lowerBound)
+        let destination = destinationRange.map { (start: locations.location($0.lowerBound), end: locations.location($0.upperBound)) }
+        let end = locations.location(range.upperBound)
         return Link(
             text: node.text,
             destination: node.url,
             rawDestination: raw ?? node.url,
             title: node.title,
             kind: kind,
-            range: source.range(utf8Offsets: range),
-            destinationRange: destinationRange.map(source.range(utf8Offsets:))
+            range: SourceRange(start: start, end: end),
+            destinationRange: destination.map { SourceRange(start: $0.start, end: $0.end) }
         )
     }
 
-    private func bareURLLink(_ range: Range<Int>) -> Link {
+    private func bareURLLink(_ range: Range<Int>, _ locations: LocationCache) -> Link {
         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        let resolved = MarkdownEscapes.resolve(bytes, range)
+        let resolved = MarkdownEscapes.needsResolving(bytes, range) ? MarkdownEscapes.resolve(bytes, range) : raw
         // As GitHub does, a `www.` URL gets the scheme a browser would use.
         let destination = bytes[range.lowerBound] | 0x20 == UInt8(ascii: "w") ? "http://" + resolved : resolved
-        let sourceRange = source.range(utf8Offsets: range)
+        let sourceRange = locations.range(range)
         return Link(text: raw, destination: destination, rawDestination: raw, kind: .bareURL, range: sourceRange, destinationRange: sourceRange)
     }
 
-    private func heading(_ node: CmarkTreeReader.HeadingNode) -> MarkdownHeading {
+    private func heading(_ node: CmarkTreeReader.HeadingNode, _ locations: LocationCache) -> MarkdownHeading {
         let positions = BodyPositions(source: source, bodyRange: body)
         let start = positions.lineStart(node.startLine)
         var firstMark = start
@@ -112,7 +131,7 @@ struct MarkdownReader {
             level: node.level,
             source: String(source.slice(start..<end)),
             plainText: node.plainText,
-            range: source.range(utf8Offsets: start..<end),
+            range: locations.range(start..<end),
             isSetext: isSetext,
             contentStartOffset: max(end, positions.lineEnd(lastLine, includingTerminator: true))
         )

@@ -1,34 +1,47 @@
 /// Splits a heading's plain text into its leading emoji (or symbol) run and the title after it.
 ///
 /// The emoji is often mangled (`ü§å Ben's Picks` for `🤌 Ben's Picks`), so the leading token counts as
-/// decoration when it holds no ASCII letter or digit and is either emoji/symbols, or a run of the
-/// characters that UTF-8 bytes turn into when read as Mac OS Roman or Windows-1252.
+/// decoration when it is a run of emoji or symbols, as written or once ``Mojibake`` repairs it.
 public enum HeadingTitle {
     /// The leading decoration (as written) and the title with surrounding white space removed.
     public static func split(_ plainText: String) -> (emoji: String?, title: String) {
-        let trimmed = plainText.drop { $0.isWhitespace }
-        var end = trimmed.startIndex
-        var sawDecoration = false
-        var tokenEnd = trimmed.startIndex
+        // Unicode scalars, not Characters: grapheme breaking would cost more than the Markdown parse of a section.
+        let scalars = plainText.unicodeScalars
+        let start = scalars.firstIndex { !isWhitespace($0) } ?? scalars.endIndex
+        var end = start
+        var tokenEnd = start
         // The decoration may be several tokens ("🔥 🔥 Hot"), each checked on its own.
-        while end < trimmed.endIndex {
+        while end < scalars.endIndex {
             let tokenStart = end
-            while end < trimmed.endIndex && !trimmed[end].isWhitespace { end = trimmed.index(after: end) }
-            guard isDecoration(trimmed[tokenStart..<end]) else { break }
-            sawDecoration = true
+            while end < scalars.endIndex && !isWhitespace(scalars[end]) { end = scalars.index(after: end) }
+            guard isDecoration(Substring(scalars[tokenStart..<end])) else { break }
             tokenEnd = end
-            while end < trimmed.endIndex && trimmed[end].isWhitespace { end = trimmed.index(after: end) }
+            while end < scalars.endIndex && isWhitespace(scalars[end]) { end = scalars.index(after: end) }
         }
-        let title = trimmed[tokenEnd...].trimmingWhitespace()
-        guard sawDecoration else { return (nil, String(trimmed.trimmingWhitespace())) }
-        return (String(trimmed[..<tokenEnd]), String(title))
+        let titleEnd = scalars[tokenEnd...].lastIndex { !isWhitespace($0) }.map { scalars.index(after: $0) } ?? tokenEnd
+        let titleStart = scalars[tokenEnd..<titleEnd].firstIndex { !isWhitespace($0) } ?? titleEnd
+        let title = String(scalars[titleStart..<titleEnd])
+        guard tokenEnd > start else { return (nil, title) }
+        return (String(scalars[start..<tokenEnd]), title)
+    }
+
+    /// White space as `Character.isWhitespace` sees it, with ASCII answered without a property lookup.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     /// Whether a whitespace-free token is an emoji or symbol run (possibly mangled) rather than a word.
+    ///
+    /// A mangled token counts when mojibake repair turns it into such a run (`ü§å`, `ðŸ‘‹`, `‚úÖ`).
     public static func isDecoration(_ token: Substring) -> Bool {
         guard !token.isEmpty else { return false }
+        if isSymbolRun(token) { return true }
+        let repaired = Mojibake.repair(String(token))
+        return repaired.changed && isSymbolRun(Substring(repaired.text))
+    }
+
+    private static func isSymbolRun(_ token: Substring) -> Bool {
         var hasSymbol = false
-        var hasMangledLetter = false
         for scalar in token.unicodeScalars {
             if scalar.isASCII {
                 if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
@@ -38,29 +51,21 @@ public enum HeadingTitle {
                 continue
             }
             let properties = scalar.properties
-            if properties.isEmojiPresentation || properties.isEmoji && !properties.isAlphabetic
-                || [.otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol, .otherPunctuation,
-                    .privateUse, .control, .format, .nonspacingMark, .enclosingMark,
-                    .initialPunctuation, .finalPunctuation, .openPunctuation].contains(properties.generalCategory) {
-                hasSymbol = true
-            } else if mangledLetters.contains(scalar) {
-                hasMangledLetter = true
-            } else {
-                return false
-            }
+            guard properties.isEmojiPresentation || properties.isEmoji && !properties.isAlphabetic
+                || isSymbolCategory(properties.generalCategory)
+            else { return false }
+            hasSymbol = true
         }
-        return hasSymbol || hasMangledLetter && token.unicodeScalars.first == "ü"
+        return hasSymbol
     }
 
-    /// Letters that bytes 0x80-0xFF become in Mac OS Roman; a token made only of
-    /// these and starting with `ü` (0x9F, the second byte of almost every emoji) is a mangled emoji.
-    private static let mangledLetters: Set<Unicode.Scalar> = Set("ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûüßÆØµπªºΩæøƒÀÃÕŒœÿŸﬁﬂÂÊÁËÈÍÎÏÌÓÔÒÚÛÙı".unicodeScalars)
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> Substring {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
-        return self[start..<Swift.max(start, end)]
+    private static func isSymbolCategory(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol, .otherPunctuation, .privateUse, .control, .format,
+             .nonspacingMark, .enclosingMark, .initialPunctuation, .finalPunctuation, .openPunctuation:
+            true
+        default:
+            false
+        }
     }
 }

@@ -55,6 +55,8 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     }
 
     private static func parseISO8601(_ text: String) -> Date? {
+        // Every ISO 8601 form starts with the year; skip building formatters for `January 03, 2023`.
+        guard text.utf8.first.map({ (0x30...0x39).contains($0) }) == true else { return nil }
         let dateOnly = /(\d{4})-(\d{2})-(\d{2})/
         if let match = text.wholeMatch(of: dateOnly) {
             return utcDate(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
