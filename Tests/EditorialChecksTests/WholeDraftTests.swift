@@ -46,21 +46,34 @@ import Testing
         #expect(try NewsletterLint().check(SourceText(result.text, path: "notes.md")).issue.title == "🤌 Weekly Notes")
     }
 
-    /// The JSON form records where sections and links stood in the Markdown it came from, not in the JSON text:
-    /// those diagnostics fall back to the start of the file, while mojibake is found in the JSON text itself.
-    @Test func jsonDraftReportsAtTheStartOrInTheJSONText() throws {
+    /// The JSON form of the beehiiv fixture: diagnostics land on the JSON objects and strings, mojibake in the JSON text.
+    @Test func jsonDraftReportsInTheJSONText() throws {
         let issue = try FormatRegistry.standard.decode(SourceText(BeehiivExportFixture.text), format: "beehiiv").issue
         let json = SourceText(try JSONAdapter().encode(issue).text, path: "issue.json")
         let report = try NewsletterLint().check(json)
         #expect(report.format == "json")
         let positional = report.diagnostics.filter { $0.ruleID != "mojibake" }
-        #expect(positional.allSatisfy { $0.range.start.line == 1 && $0.range.start.column == 1 && $0.fix == nil })
-        #expect(positional.map(\.ruleID).sorted() == [
-            "duplicate-link", "empty-section", "image-alt-text", "insecure-link", "malformed-url",
-            "non-descriptive-link-text", "non-descriptive-link-text", "non-descriptive-link-text",
-            "non-descriptive-link-text", "non-descriptive-link-text", "non-descriptive-link-text",
-            "placeholder-link", "placeholder-link", "placeholder-link",
+        #expect(positional.map { "\($0.ruleID) \($0.range.start.line):\($0.range.start.column)" } == [
+            "heading-increment 322:19",
+            "empty-section 370:19",
+            "non-descriptive-link-text 647:5",
+            "non-descriptive-link-text 670:5",
+            "non-descriptive-link-text 692:5",
+            "non-descriptive-link-text 715:5",
+            "malformed-url 717:15",
+            "non-descriptive-link-text 737:5",
+            "insecure-link 739:15",
+            "image-alt-text 803:5",
+            "non-descriptive-link-text 825:5",
+            "duplicate-link 827:15",
+            "placeholder-link 894:15",
+            "placeholder-link 916:15",
+            "placeholder-link 938:15",
         ])
+        // The misspelled scheme is fixed inside the JSON string, which stays valid JSON.
+        let malformed = try #require(positional.first { $0.ruleID == "malformed-url" })
+        #expect(malformed.fix.map { $0.edits.map { json[$0.range] } } == ["htps://"])
+        #expect(json.lineText(717).hasSuffix("\"url\": \"htps://tabbit.app\","))
         let mojibake = report.diagnostics.filter { $0.ruleID == "mojibake" }
         // Eleven mangled emoji and one apostrophe each in a heading and a title (24), the greeting and the star.
         #expect(mojibake.count == 26)
