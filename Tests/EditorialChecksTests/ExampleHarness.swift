@@ -20,13 +20,15 @@ enum ExampleHarness {
     }
 
     /// The example with `🤌 ` inserted on every marked line, after the line's block prefix (`## `, `- `, `> `),
-    /// when that point comes before the line's first marker; `nil` when no line allows it.
+    /// when that point comes before the line's first marker; and on the first line too when it has no marker
+    /// (a title), so that markers at the start of a line still move by bytes. `nil` when nothing could be inserted.
     static func insertingMultiByteCharacters(_ text: String) -> String? {
         var changed = false
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard let marker = line.firstIndex(of: RuleExample.marker) else { return String(line) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line -> String in
+            let marker = line.firstIndex(of: RuleExample.marker)
+            guard marker != nil || (index == 0 && line.hasPrefix("# ")) else { return String(line) }
             let prefix = blockPrefixEnd(line)
-            guard prefix < marker else { return String(line) }
+            guard prefix < (marker ?? line.endIndex) else { return String(line) }
             changed = true
             return String(line[..<prefix]) + "🤌 " + String(line[prefix...])
         }
