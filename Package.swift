@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
         .library(name: "FrontMatterAdapter", targets: ["FrontMatterAdapter"]),
         .library(name: "JSONAdapter", targets: ["JSONAdapter"]),
+        .library(name: "EditorialChecks", targets: ["EditorialChecks"]),
+        .library(name: "NewsletterKit", targets: ["NewsletterKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -54,6 +56,15 @@ let package = Package(
         // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
         .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
 
+        // The rule engine, the built-in rules and `.newsletterlint.yml` (read with NewsletterYAML); formats reach it
+        // only as decoded issues.
+        .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "NewsletterYAML"]),
+        // The all-in-one entry: the standard format registry and `NewsletterLint`, re-exporting the modules above.
+        .target(
+            name: "NewsletterKit",
+            dependencies: ["NewsletterCore", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks"]
+        ),
+
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
@@ -64,6 +75,7 @@ let package = Package(
             name: "ConversionTests",
             dependencies: ["BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "NewsletterCore"]
         ),
+        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

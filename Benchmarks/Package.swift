@@ -71,5 +71,15 @@ let package = Package(
             path: "Benchmarks/BeehiivDecoding",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // Every offline rule against decoding the same generated drafts (1 MB, and 1,000 of 20 KB), in the same run.
+        .executableTarget(
+            name: "RuleChecking",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterKit", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/RuleChecking",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )
