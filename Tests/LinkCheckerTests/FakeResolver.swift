@@ -16,13 +16,14 @@ struct FakeResolver: HostResolver {
     }
 }
 
-/// A configuration for tests: loopback allowed (the fixture server is on 127.0.0.1), short timeouts and
-/// retry waits, no host spacing, no cache file.
+/// A configuration for tests: loopback allowed (the fixture server is on 127.0.0.1), short retry waits, no host
+/// spacing, no cache file. Timeouts stay generous so that a loaded machine does not turn into retries that
+/// request counts would see; the timeout test sets its own.
 func testConfiguration() -> LinkCheckConfiguration {
     var configuration = LinkCheckConfiguration()
     configuration.allowLoopbackAddresses = true
-    configuration.connectTimeout = .milliseconds(500)
-    configuration.requestTimeout = .milliseconds(400)
+    configuration.connectTimeout = .seconds(5)
+    configuration.requestTimeout = .seconds(5)
     configuration.retryBaseDelay = .milliseconds(10)
     configuration.maxRetries = 2
     configuration.maxRetryAfter = .seconds(2)

@@ -136,9 +136,11 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
             context.eventLoop.scheduleTask(in: .seconds(3)) { bound.value.0.respond(bound.value.1, 200) }
         case "/reset":
             // SO_LINGER 0 turns the close into a TCP reset.
-            _ = context.channel.setOption(ChannelOptions.socketOption(.so_linger), value: linger(l_onoff: 1, l_linger: 0))
             finish()
-            context.close(promise: nil)
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            (context.channel as! any SocketOptionProvider).setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in
+                bound.value.close(promise: nil)
+            }
         case "/huge":
             if isHead { respond(context, 405) } else { streamHuge(context) }
         default:

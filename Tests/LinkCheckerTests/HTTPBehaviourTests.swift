@@ -136,7 +136,7 @@ struct HTTPBehaviourTests {
     func slowRouteTimesOut() async throws {
         let server = try await FixtureServer.start()
         var configuration = testConfiguration()
-        configuration.requestTimeout = .milliseconds(150)
+        configuration.requestTimeout = .seconds(1)
         configuration.maxRetries = 1
         let report = try await check([server.url("/slow")], configuration: configuration)
         #expect(report.results[0].status == .timeout)
