@@ -164,6 +164,20 @@ struct HTTPBehaviourTests {
         #expect(report.results[0].message == "\(url) cannot be reached: the host refused the connection.")
     }
 
+    @Test("https to a server that does not speak TLS is a TLS error, not broken")
+    func tlsFailure() async throws {
+        let server = try await FixtureServer.start()
+        let report = try await check(["https://127.0.0.1:\(server.port)/ok"])
+        await server.stop()
+        guard case .tlsError(let reason) = report.results[0].status else {
+            Issue.record("expected a TLS error, got \(report.results[0].status)")
+            return
+        }
+        #expect(!reason.isEmpty)
+        #expect(report.results[0].severity == .error)
+        #expect(server.seen.requests.isEmpty)
+    }
+
     @Test("a huge body is not downloaded")
     func hugeBodyNotRead() async throws {
         let server = try await FixtureServer.start()
