@@ -144,6 +144,20 @@ struct OfflineRulesTests {
         #expect(RoundRobin.interleave(items) { $0.first! } == ["a1", "b1", "c1", "a2", "b2", "a3"])
     }
 
+    @Test("status code lists parse", arguments: [
+        ("200-299", [200...299]), ("100-103, 200-299, 429", [100...103, 200...299, 429...429]), (" 204 ", [204...204]),
+    ])
+    func statusRanges(text: String, ranges: [ClosedRange<Int>]) throws {
+        #expect(try StatusCodeRanges.parse(text) == ranges)
+    }
+
+    @Test("bad status code lists name the bad item", arguments: [
+        ("200-", "200-"), ("299-200", "299-200"), ("2xx", "2xx"), ("200,,300", ""), ("", ""), ("99", "99"), ("200-300-400", "200-300-400"),
+    ])
+    func badStatusRanges(text: String, item: String) {
+        #expect(throws: StatusCodeRangesError(item: item)) { try StatusCodeRanges.parse(text) }
+    }
+
     @Test("status ranges and host settings")
     func configurationLookups() {
         var configuration = LinkCheckConfiguration()
