@@ -1,6 +1,7 @@
 internal import AsyncHTTPClient
 internal import NIOCore
 internal import NIOPosix
+import Synchronization
 
 /// Per run: resolves each host name once, applies the address policy to the resolved addresses, and hands out
 /// the HTTP client pinned to the address it approved and the gate that paces the host.
@@ -21,6 +22,9 @@ actor HostDirectory {
     private var resolutions: [String: Task<HostResolution, Never>] = [:]
     private var clients: [String: HTTPClient] = [:]
     private var gates: [String: HostGate] = [:]
+    /// Approved routes by URL authority, readable without a hop onto the actor: after a host's first request,
+    /// the rest find their route here.
+    private let approved = Mutex<[String: (client: HTTPClient, gate: HostGate)]>([:])
     /// Host names that resolved, and that failed to (with whether the failure was temporary).
     private(set) var resolvedHosts = 0
     private(set) var failedHosts = 0
@@ -32,7 +36,12 @@ actor HostDirectory {
     }
 
     /// The route for `url`: resolution, the address policy, then the pinned client and the host's gate.
-    func route(for url: WebURL) async -> Route {
+    nonisolated func route(for url: WebURL) async -> Route {
+        if let known = approved.withLock({ $0[url.authority] }) { return .client(known.client, known.gate) }
+        return await decideRoute(for: url)
+    }
+
+    private func decideRoute(for url: WebURL) async -> Route {
         let address: IPAddress
         if let literal = IPAddress(url.host) {
             address = literal
@@ -50,7 +59,9 @@ actor HostDirectory {
             }
         }
         guard isAllowed(address) else { return .excluded(exclusion(host: url.host, address: address)) }
-        return .client(client(for: url.host, address: address), gate(for: url))
+        let route = (client: client(for: url.host, address: address), gate: gate(for: url))
+        approved.withLock { $0[url.authority] = route }
+        return .client(route.client, route.gate)
     }
 
     /// Shuts every client down; call once at the end of the run.

@@ -88,7 +88,7 @@ struct URLCheck {
         while true {
             await gate.acquire()
             let outcome = await HTTPProbe.send(method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout)
-            await gate.release()
+            gate.release()
             guard attempt < configuration.maxRetries, !Task.isCancelled else { return outcome }
             attempt += 1
             switch outcome {
@@ -99,7 +99,7 @@ struct URLCheck {
                 guard code == 408 || code == 429 || (500...599).contains(code) else { return outcome }
                 if code == 429 || code == 503, let retryAfter, let wait = RetryTiming.retryAfter(retryAfter) {
                     guard wait <= configuration.maxRetryAfter else { return outcome }
-                    await gate.pause(until: .now + wait)
+                    gate.pause(until: .now + wait)
                     continue
                 }
             }

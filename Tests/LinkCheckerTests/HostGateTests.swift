@@ -24,7 +24,7 @@ struct HostGateTests {
                     }
                     await Task.yield()
                     occupancy.state.withLock { $0.now -= 1 }
-                    await gate.release()
+                    gate.release()
                 }
             }
         }
