@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         // The YAML baseline: Yams wraps its own copy of libyaml and builds a node tree, as NewsletterYAML does.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // NewsletterYAML against Yams on the same front matter, in the same run.
@@ -79,6 +80,40 @@ let package = Package(
                 .product(name: "NewsletterKit", package: "NewsletterKit"),
             ],
             path: "Benchmarks/RuleChecking",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+
+        // Loopback HTTP servers that answer every request after a fixed latency: the hosts of the link benchmarks.
+        .target(
+            name: "LoopbackHosts",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Sources/LoopbackHosts"
+        ),
+        // The two halves of Scripts/link-check-benchmark.sh: `serve` runs the hosts in a process of their own,
+        // `check` runs LinkChecker over a URL file, so that LinkChecker and lychee meet the same servers.
+        .executableTarget(
+            name: "LinkCheckLoad",
+            dependencies: [
+                "LoopbackHosts",
+                .product(name: "LinkChecker", package: "NewsletterKit"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Sources/LinkCheckLoad"
+        ),
+        // LinkChecker on 1,000 URLs over 20 loopback hosts against the floor ceil(N/C)*L, in the same run.
+        .executableTarget(
+            name: "LinkChecking",
+            dependencies: [
+                "LoopbackHosts",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "LinkChecker", package: "NewsletterKit"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/LinkChecking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ]
