@@ -1,0 +1,81 @@
+import BeehiivAdapter
+import EditorialChecks
+import Foundation
+import FrontMatterAdapter
+import JSONAdapter
+import NewsletterCore
+
+/// Everything a command needs to read and check drafts: the formats, the rules, and the configuration
+/// that applies to each file. Built once per run; safe to share between the tasks that check files in parallel.
+struct Workspace: Sendable {
+    /// A draft read and decoded.
+    struct Draft: Sendable {
+        var path: String
+        var source: SourceText
+        var issue: Issue
+        var format: String
+    }
+
+    let formats: FormatRegistry
+    let rules: RuleRegistry
+    let options: DraftOptions
+    private let explicitConfiguration: LintConfiguration?
+
+    init(options: DraftOptions, rules: RuleRegistry = .builtIn) throws(NewsletterError) {
+        self.formats = try FormatRegistry([BeehiivAdapter(), FrontMatterAdapter(), JSONAdapter()])
+        self.rules = rules
+        self.options = options
+        for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil {
+            throw NewsletterError(.configuration, "unknown rule '\(id)'; `editorial-check rules` lists them")
+        }
+        if let format = options.formatIn { _ = try formats.adapter(identifier: format) }
+        explicitConfiguration = try options.config.map { (path) throws(NewsletterError) in
+            try LintConfiguration(contentsOfFile: path, registry: rules)
+        }
+    }
+
+    /// The configuration for a draft, with the command line's `--rule` and `--disable` applied on top.
+    func configuration(forDraftAt path: String) throws(NewsletterError) -> LintConfiguration {
+        var configuration = try explicitConfiguration ?? (path == "-"
+            ? LintConfiguration(forDraftAt: FileManager.default.currentDirectoryPath + "/-", registry: rules)
+            : LintConfiguration(forDraftAt: path, registry: rules))
+        if !options.onlyRules.isEmpty {
+            for description in rules.descriptions {
+                configuration.rules[description.id, default: RuleSettings()].isEnabled = options.onlyRules.contains(description.id)
+            }
+        }
+        for id in options.disabledRules {
+            configuration.rules[id, default: RuleSettings()].isEnabled = false
+        }
+        return configuration
+    }
+
+    func checker(forDraftAt path: String) throws(NewsletterError) -> EditorialChecker {
+        EditorialChecker(registry: rules, configuration: try configuration(forDraftAt: path))
+    }
+
+    /// Reads bytes (a file, or standard input for `-`) and decodes them.
+    func read(_ path: String) throws(NewsletterError) -> Draft {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw NewsletterError(.io, "cannot read the file: \(AtomicFileWriter.reason(error))", path: path)
+            }
+        }
+        return try decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
+    }
+
+    func decode(_ source: SourceText, path: String) throws(NewsletterError) -> Draft {
+        let adapter: any FormatAdapter
+        if let format = options.formatIn {
+            adapter = try formats.adapter(identifier: format)
+        } else {
+            adapter = try formats.adapter(forPath: path == "-" ? nil : path, source: source)
+        }
+        return Draft(path: source.path ?? path, source: source, issue: try adapter.decode(source), format: adapter.identifier)
+    }
+}
