@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+        .library(name: "JSONAdapter", targets: ["JSONAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -26,7 +27,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
+        // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
+        .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
+
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

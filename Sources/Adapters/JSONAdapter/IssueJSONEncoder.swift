@@ -1,0 +1,135 @@
+import Foundation
+import NewsletterCore
+
+/// Builds the canonical JSON form of an issue (see the JSONForm article), collecting what JSON cannot hold as warnings.
+struct IssueJSONEncoder {
+    private(set) var warnings: [ConversionWarning] = []
+
+    mutating func encode(_ issue: Issue) throws(NewsletterError) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("format", string(JSONAdapter.formatName)),
+            ("version", integer(JSONAdapter.formatVersion)),
+            ("title", optional(issue.title)),
+            ("subtitle", optional(issue.subtitle)),
+            ("authors", JSONValue(.array(issue.authors.map(string)))),
+            ("date", optional(issue.date?.iso8601)),
+        ]
+        if let date = issue.date, date.text != date.iso8601 {
+            fields.append(("dateText", string(date.text)))
+        }
+        var sections: [JSONValue] = []
+        for (index, section) in issue.sections.enumerated() {
+            sections.append(try self.section(section, path: "sections[\(index)]"))
+        }
+        fields += [
+            ("slug", optional(issue.slug)),
+            ("tags", JSONValue(.array(issue.tags.map(string)))),
+            ("metadata", metadata(issue.metadata, path: "metadata")),
+            ("preamble", string(issue.preamble)),
+            ("sections", JSONValue(.array(sections))),
+            ("links", links(issue.links, path: "links")),
+        ]
+        return object(fields)
+    }
+
+    private mutating func section(_ section: Section, path: String) throws(NewsletterError) -> JSONValue {
+        guard (1...6).contains(section.level) else {
+            throw NewsletterError(.unrepresentable, "\(path).level: \(section.level) is not a heading level (1 to 6)")
+        }
+        var fields: [(String, JSONValue)] = [
+            ("title", string(section.title)),
+            ("heading", string(section.heading)),
+            ("emoji", optional(section.emoji)),
+            ("level", integer(section.level)),
+            ("body", string(section.body)),
+            ("links", links(section.links, path: "\(path).links")),
+        ]
+        append(section.range, as: "range", to: &fields, path: path)
+        append(section.headingRange, as: "headingRange", to: &fields, path: path)
+        return object(fields)
+    }
+
+    private mutating func links(_ links: [Link], path: String) -> JSONValue {
+        var elements: [JSONValue] = []
+        for (index, link) in links.enumerated() { elements.append(self.link(link, path: "\(path)[\(index)]")) }
+        return JSONValue(.array(elements))
+    }
+
+    private mutating func link(_ link: Link, path: String) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("text", string(link.text)), ("url", string(link.destination))]
+        if link.rawDestination != link.destination { fields.append(("rawDestination", string(link.rawDestination))) }
+        fields += [("kind", string(link.kind.rawValue)), ("title", optional(link.title))]
+        append(link.range, as: "range", to: &fields, path: path)
+        append(link.destinationRange, as: "destinationRange", to: &fields, path: path)
+        return object(fields)
+    }
+
+    /// Adds a range; one that no source could have produced (a line, column or offset below its start),
+    /// possible only for an issue built in code, is left out with a warning, since reading it back would fail.
+    private mutating func append(_ range: SourceRange?, as key: String, to fields: inout [(String, JSONValue)], path: String) {
+        guard let range else { return }
+        let locations = [range.start, range.end]
+        guard locations.allSatisfy({ $0.line >= 1 && $0.column >= 1 && $0.offset >= 0 }) else {
+            warnings.append(ConversionWarning(
+                field: "\(path).\(key)",
+                message: "\(range) is not a position in a source (lines and columns start at 1, offsets at 0); left out"
+            ))
+            return
+        }
+        fields.append((key, object([
+            ("line", integer(range.start.line)),
+            ("column", integer(range.start.column)),
+            ("offset", integer(range.start.offset)),
+            ("endLine", integer(range.end.line)),
+            ("endColumn", integer(range.end.column)),
+            ("endOffset", integer(range.end.offset)),
+        ])))
+    }
+
+    /// Metadata as an object in its order; a key given twice (possible for metadata built in code) is written once.
+    private mutating func metadata(_ metadata: Metadata, path: String) -> JSONValue {
+        var seen: Set<String> = []
+        var members: [JSONValue.Member] = []
+        for entry in metadata.entries {
+            let entryPath = "\(path).\(entry.key)"
+            guard seen.insert(entry.key).inserted else {
+                warnings.append(ConversionWarning(field: entryPath, message: "the key is given more than once; JSON keeps the first value only"))
+                continue
+            }
+            members.append(JSONValue.Member(key: entry.key, value: value(entry.value, path: entryPath)))
+        }
+        return JSONValue(.object(members))
+    }
+
+    private mutating func value(_ value: MetadataValue, path: String) -> JSONValue {
+        switch value {
+        case .null: return JSONValue(.null)
+        case .bool(let flag): return JSONValue(.bool(flag))
+        case .integer(let number): return integer(number)
+        case .double(let number):
+            guard number.isFinite else {
+                warnings.append(ConversionWarning(field: path, message: "\(number) is not a number JSON can hold; written as null"))
+                return JSONValue(.null)
+            }
+            // Swift prints the shortest text that reads back as the same Double, and always with a '.' or an exponent,
+            // so the value reads back as a double rather than an integer.
+            return JSONValue(.number(number.description))
+        case .string(let text): return string(text)
+        case .list(let items):
+            var elements: [JSONValue] = []
+            for (index, item) in items.enumerated() { elements.append(self.value(item, path: "\(path)[\(index)]")) }
+            return JSONValue(.array(elements))
+        case .mapping(let nested): return metadata(nested, path: path)
+        }
+    }
+
+    private func object(_ fields: [(String, JSONValue)]) -> JSONValue {
+        JSONValue(.object(fields.map { JSONValue.Member(key: $0.0, value: $0.1) }))
+    }
+
+    private func string(_ text: String) -> JSONValue { JSONValue(.string(text)) }
+
+    private func optional(_ text: String?) -> JSONValue { text.map(string) ?? JSONValue(.null) }
+
+    private func integer(_ number: Int) -> JSONValue { JSONValue(.number(String(number))) }
+}

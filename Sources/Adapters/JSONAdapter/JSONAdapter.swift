@@ -1,0 +1,90 @@
+import NewsletterCore
+
+/// Format `json`: the canonical, versioned JSON form of an `Issue`, for pipelines that exchange issues
+/// as data. The form is described in <doc:JSONForm> and by `Schemas/newsletterkit-issue.schema.json`.
+///
+/// JSON holds every part of an issue, so ``encode(_:)`` loses nothing and ``decode(_:)`` of its output gives the same
+/// issue back. Output is stable: fixed key order, two-space indentation, ISO 8601 dates and a final newline, so that
+/// files diff well under version control.
+///
+/// ```swift
+/// let adapter = JSONAdapter()
+/// let json = try adapter.encode(issue).text
+/// let again = try adapter.decode(SourceText(json, path: "issue.json"))   // again == issue
+/// ```
+///
+/// Decoding is lenient about what is missing (empty text is an empty issue; every field may be left out except a
+/// section's `title` and `level` and a link's `url`) and strict about what is there: malformed JSON and values of the
+/// wrong type are errors naming the JSON path and position, such as
+/// `draft.json:12:20: error: sections[3].links[0].url: expected a string, found a number`.
+/// Fields the form does not define are kept in `Issue.metadata` under their JSON path.
+public struct JSONAdapter: FormatAdapter {
+    /// The value of the `format` field that marks the canonical form: `newsletterkit-issue`.
+    public static let formatName = "newsletterkit-issue"
+    /// The version of the form this adapter reads and writes: 1.
+    public static let formatVersion = 1
+
+    /// `json`.
+    public let identifier = "json"
+    /// `NewsletterKit JSON`.
+    public let name = "NewsletterKit JSON"
+    /// `json`.
+    public let fileExtensions = ["json"]
+
+    /// The limits on nesting depth and input size applied when reading.
+    public var limits: JSONReader.Limits
+
+    /// Creates the adapter; `limits` bound what ``decode(_:)`` and ``sniff(_:)`` accept.
+    public init(limits: JSONReader.Limits = JSONReader.Limits()) {
+        self.limits = limits
+    }
+
+    /// `FormatConfidence.certain` when the text is a JSON object whose `format` is `newsletterkit-issue`,
+    /// `FormatConfidence.possible` for any other text starting with `{`, and
+    /// `FormatConfidence.none` otherwise.
+    public func sniff(_ source: SourceText) -> FormatConfidence {
+        guard firstSignificantByte(of: source) == UInt8(ascii: "{") else { return .none }
+        guard let value = try? JSONReader(limits: limits).read(source),
+              case .string(let format)? = value["format"]?.content, format == Self.formatName
+        else { return .possible }
+        return .certain
+    }
+
+    /// Reads an issue from its JSON form; empty text (or only white space and a byte order mark) is an empty issue.
+    ///
+    /// A byte order mark is accepted and not remembered: ``encode(_:)`` never writes one (RFC 8259 section 8.1).
+    /// Positions in the result are the ranges recorded in the JSON (where each part was in the draft the issue was
+    /// first read from), not positions in the JSON text; parts without recorded ranges have none.
+    ///
+    /// - Throws: `NewsletterError` naming the line and column, and for values of the wrong type the JSON path.
+    public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
+        let reader = JSONReader(limits: limits)
+        try reader.checkSize(of: source)
+        guard firstSignificantByte(of: source) != nil else { return Issue() }
+        var decoder = IssueJSONDecoder(source: source)
+        return try decoder.decode(try reader.read(source))
+    }
+
+    /// Writes the issue's JSON form. JSON holds every part of an issue; the only warnings are for what no draft
+    /// could hold and only code can build: a metadata number that is not finite (written as `null`), a metadata key
+    /// given twice (written once), a range below line 1, column 1 or offset 0 (left out).
+    ///
+    /// - Throws: `NewsletterError` of kind `unrepresentable` for a section level outside 1 to 6.
+    public func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
+        var encoder = IssueJSONEncoder()
+        let value = try encoder.encode(issue)
+        return EncodedIssue(text: JSONWriter.prettyPrinted(value), warnings: encoder.warnings)
+    }
+
+    /// The first byte that is not JSON white space, after an optional byte order mark; `nil` for blank text.
+    private func firstSignificantByte(of source: SourceText) -> UInt8? {
+        let utf8 = source.text.utf8
+        let start = source.hasByteOrderMark ? utf8.index(utf8.startIndex, offsetBy: 3) : utf8.startIndex
+        return utf8[start...].first { byte in
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): false
+            default: true
+            }
+        }
+    }
+}

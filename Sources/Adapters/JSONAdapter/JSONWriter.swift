@@ -1,0 +1,88 @@
+/// Writes a ``JSONValue`` as stable, pretty-printed JSON that diffs well.
+///
+/// The layout is fixed: members in the order the value holds them, two spaces of indentation per level, one member
+/// or element per line, `": "` between key and value, `[]` and `{}` for empty containers, and a final newline.
+/// Strings are written as UTF-8 with only `"`, `\` and control characters escaped (`\n`, `\t`, ... or `\u001B`),
+/// so text outside ASCII stays readable. Numbers are written exactly as the value holds their text.
+/// This is the layout `jq --indent 2 .` prints, so files written here pass through `jq` unchanged.
+///
+/// ```swift
+/// let value = JSONValue(.object([JSONValue.Member(key: "tags", value: JSONValue(.array([])))]))
+/// JSONWriter.prettyPrinted(value)   // "{\n  \"tags\": []\n}\n"
+/// ```
+public enum JSONWriter {
+    /// The value as pretty-printed JSON text ending in a newline.
+    public static func prettyPrinted(_ value: JSONValue) -> String {
+        var output: [UInt8] = []
+        write(value, indent: 0, into: &output)
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A string as a JSON string literal, quotes included.
+    public static func quoted(_ string: String) -> String {
+        var output: [UInt8] = []
+        writeString(string, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    // Output is built as UTF-8 bytes: appending to a byte array is several times faster than appending to a String.
+    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+        switch value.content {
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .number(let text): output += text.utf8
+        case .string(let string): writeString(string, into: &output)
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]".utf8; return }
+            output.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                startLine(afterFirst: position > 0, indent: indent + 2, into: &output)
+                write(item, indent: indent + 2, into: &output)
+            }
+            startLine(afterFirst: false, indent: indent, into: &output)
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}".utf8; return }
+            output.append(UInt8(ascii: "{"))
+            for (position, member) in members.enumerated() {
+                startLine(afterFirst: position > 0, indent: indent + 2, into: &output)
+                writeString(member.key, into: &output)
+                output += ": ".utf8
+                write(member.value, indent: indent + 2, into: &output)
+            }
+            startLine(afterFirst: false, indent: indent, into: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func startLine(afterFirst: Bool, indent: Int, into output: inout [UInt8]) {
+        if afterFirst { output.append(UInt8(ascii: ",")) }
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    private static func writeString(_ string: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += "\\\"".utf8
+            case UInt8(ascii: "\\"): output += "\\\\".utf8
+            case UInt8(ascii: "\n"): output += "\\n".utf8
+            case UInt8(ascii: "\r"): output += "\\r".utf8
+            case UInt8(ascii: "\t"): output += "\\t".utf8
+            case 0x08: output += "\\b".utf8
+            case 0x0C: output += "\\f".utf8
+            case 0x00...0x1F, 0x7F:
+                output += "\\u00".utf8
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+            // Bytes of characters beyond ASCII are copied as they are: the output is UTF-8.
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
