@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
         .library(name: "JSONAdapter", targets: ["JSONAdapter"]),
+        .library(name: "NewsletterMarkdown", targets: ["NewsletterMarkdown"]),
+        .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -32,6 +34,21 @@ let package = Package(
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
         .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
+        // The shared Markdown layer over cmark-gfm: headings, links and sections with exact source ranges.
+        .target(
+            name: "NewsletterMarkdown",
+            dependencies: ["NewsletterCore", "CCmarkGFM"],
+            path: "Sources/Adapters/NewsletterMarkdown"
+        ),
+        // beehiiv posts exported to Markdown.
+        .target(
+            name: "BeehiivAdapter",
+            dependencies: ["NewsletterCore", "NewsletterMarkdown"],
+            path: "Sources/Adapters/BeehiivAdapter"
+        ),
+
+        .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
+        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

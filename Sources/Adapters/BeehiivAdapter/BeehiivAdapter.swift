@@ -1,0 +1,99 @@
+import NewsletterCore
+import NewsletterMarkdown
+
+/// Reads and writes beehiiv posts exported to Markdown.
+///
+/// The layout, as HTML-to-Markdown converters write a beehiiv post:
+///
+/// ```markdown
+/// # Title
+///
+/// ### PLUS: the subtitle
+///
+/// ![Author](https://media.beehiiv.com/.../profile_picture/avatar.jpg)
+///
+/// [Ada Writer](https://example.beehiiv.com/authors/ada)\
+/// January 03, 2023
+///
+/// Hey friends, the greeting or a row of links (the preamble).
+///
+/// ### **🤌 Cool Tools**
+///
+/// - Name - **what it is**. ([<u>link</u>](https://...))
+/// ```
+///
+/// Every top-level heading after the header block starts a section, whatever its level (`##`, `###` and `######`
+/// are peers in these exports); headings inside lists, quotes and tables (a poll) do not. The avatar and the author's
+/// link go to ``NewsletterCore/Issue/metadata`` as `author_avatar` and `author_url`.
+///
+/// Decoding is lenient (no title, no author, no sections all decode) and keeps text exactly as written, mojibake
+/// included. Encoding writes the same layout; a file in canonical layout re-encodes byte for byte.
+public struct BeehiivAdapter: FormatAdapter {
+    /// The metadata key holding the author's link destination, as written.
+    public static let authorURLKey = "author_url"
+    /// The metadata key holding the author's avatar image destination, as written.
+    public static let authorAvatarKey = "author_avatar"
+
+    /// `beehiiv`.
+    public let identifier = "beehiiv"
+    /// `beehiiv export (Markdown)`.
+    public let name = "beehiiv export (Markdown)"
+    /// `md` and `markdown`.
+    public let fileExtensions = ["md", "markdown"]
+
+    /// Creates the adapter.
+    public init() {}
+
+    /// `certain` with the `![Author](...)` avatar near the top; `likely` for a `#` title followed by a `###`
+    /// subtitle or for bold headings starting a section; `none` for a front-matter fence or JSON; else `possible`.
+    public func sniff(_ source: SourceText) -> FormatConfidence {
+        let head = source.slice(0..<min(source.utf8Count, 8192))
+        let start = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if start.hasPrefix("{") || start.hasPrefix("[{") { return .none }
+        let lines = start.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        if let first = lines.first, first.trimmingSuffix() == "---" { return .none }
+        if lines.prefix(12).contains(where: { $0.hasPrefix("![Author](") }) { return .certain }
+        if lines.count >= 2, lines[0].hasPrefix("# "), lines[1].hasPrefix("### ") { return .likely }
+        if lines.contains(where: { $0.hasPrefix("## **") || $0.hasPrefix("### **") }) { return .likely }
+        return .possible
+    }
+
+    /// Reads a beehiiv export; see the type's documentation for the layout.
+    ///
+    /// - Throws: ``NewsletterError/Kind/limitExceeded`` for Markdown nested beyond ``MarkdownDocument/maximumNestingDepth``.
+    public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
+        guard source.utf8Count > 0 else { return Issue() }
+        let document = try MarkdownDocument(parsing: source)
+        let header = BeehiivHeader(document: document)
+        let outline = document.outline(from: header.end) { _ in true }
+        var metadata = Metadata()
+        metadata[Self.authorAvatarKey] = header.avatar.map(MetadataValue.string)
+        metadata[Self.authorURLKey] = header.authorURL.map(MetadataValue.string)
+        return Issue(
+            title: header.title,
+            subtitle: header.subtitle,
+            authors: header.author.map { [$0] } ?? [],
+            date: header.date,
+            metadata: metadata,
+            preamble: outline.preamble,
+            sections: outline.sections,
+            links: document.links
+        )
+    }
+
+    /// Writes an issue in the export layout, with warnings for what the layout cannot hold (slug, tags, other
+    /// metadata, authors after the first).
+    ///
+    /// - Throws: ``NewsletterError/Kind/unrepresentable`` when a one-line field (title, subtitle, author, date) holds a line break.
+    public func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
+        try BeehiivWriter(issue: issue).encoded()
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix() -> Substring {
+        var result = self
+        while result.last == " " || result.last == "\t" { result = result.dropLast() }
+        return result
+    }
+}

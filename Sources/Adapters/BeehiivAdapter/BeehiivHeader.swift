@@ -1,0 +1,108 @@
+import Foundation
+import NewsletterCore
+import NewsletterMarkdown
+
+/// The header block of a beehiiv export, read leniently: `# Title`, `### Subtitle`, the `![Author](...)` avatar,
+/// the author's name (a link) ending in a hard line break, and the date on the next line. Each part is optional,
+/// but they come in this order, separated by blank lines.
+struct BeehiivHeader {
+    var title: String?
+    var subtitle: String?
+    var avatar: String?
+    var author: String?
+    var authorURL: String?
+    var date: PublicationDate?
+    /// The UTF-8 offset just past the header's last line, where the preamble starts.
+    var end: Int
+
+    init(document: MarkdownDocument) {
+        let source = document.source
+        let body = document.bodyRange
+        end = body.lowerBound
+        let headingsByLine = Dictionary(document.headings.map { ($0.range.start.line, $0) }) { first, _ in first }
+
+        var line = Self.firstContentLine(source, from: end, body: body)
+        if let line, let heading = headingsByLine[line], heading.level == 1, !heading.isSetext {
+            title = Self.atxContent(heading.source)
+            end = heading.contentStartOffset
+            let next = Self.firstContentLine(source, from: end, body: body)
+            if let next, let subtitleHeading = headingsByLine[next],
+               subtitleHeading.level == 3, !subtitleHeading.isSetext, !BeehiivSectionHeading.looksLikeSection(subtitleHeading) {
+                subtitle = Self.atxContent(subtitleHeading.source)
+                end = subtitleHeading.contentStartOffset
+            }
+        }
+
+        line = Self.firstContentLine(source, from: end, body: body)
+        if let current = line, headingsByLine[current] == nil,
+           let image = Self.soleLink(on: current, in: document), image.kind == .image, image.text == "Author" {
+            avatar = image.rawDestination
+            end = Self.lineEnd(source, current, body: body)
+            line = Self.firstContentLine(source, from: end, body: body)
+        }
+
+        guard let current = line, headingsByLine[current] == nil else { return }
+        let text = source.lineText(current)
+        let trailingSpaces = text.reversed().prefix { $0 == " " }.count
+        let breakMarker = text.hasSuffix("\\") ? 1 : trailingSpaces >= 2 ? trailingSpaces : 0
+        if breakMarker > 0, current + 1 <= source.lineCount, Self.lineEnd(source, current, body: body) < body.upperBound,
+           !source.lineText(current + 1).allSatisfy(\.isWhitespace) {
+            let nameText = text.dropLast(breakMarker)
+            if let link = Self.soleLink(on: current, in: document, trailing: breakMarker), link.kind == .inline {
+                author = link.text
+                authorURL = link.rawDestination
+            } else {
+                author = String(nameText.trimmingCharacters(in: .whitespaces))
+            }
+            date = PublicationDate(parsing: String(source.lineText(current + 1)))
+            end = Self.lineEnd(source, current + 1, body: body)
+        } else if PublicationDate(parsing: String(text)).date != nil {
+            date = PublicationDate(parsing: String(text))
+            end = Self.lineEnd(source, current, body: body)
+        }
+    }
+
+    /// The first line at or after `offset` that is not blank, if any.
+    private static func firstContentLine(_ source: SourceText, from offset: Int, body: Range<Int>) -> Int? {
+        guard offset < body.upperBound else { return nil }
+        var line = source.location(atUTF8Offset: offset).line
+        while line <= source.lineCount, source.lineOffsets(line).lowerBound < body.upperBound {
+            if !source.lineText(line).allSatisfy(\.isWhitespace) { return line }
+            line += 1
+        }
+        return nil
+    }
+
+    /// The offset past a line's ending.
+    private static func lineEnd(_ source: SourceText, _ line: Int, body: Range<Int>) -> Int {
+        line < source.lineCount ? min(source.lineStarts[line], body.upperBound) : body.upperBound
+    }
+
+    /// The link that is the whole line (but for `trailing` characters of line break), if there is one.
+    private static func soleLink(on line: Int, in document: MarkdownDocument, trailing: Int = 0) -> Link? {
+        let offsets = document.source.lineOffsets(line)
+        let text = document.source.lineText(line)
+        let contentEnd = offsets.lowerBound + text.dropLast(trailing).utf8.count
+        return document.links.first { link in
+            guard let range = link.range else { return false }
+            return range.start.offset == offsets.lowerBound && range.end.offset == contentEnd
+        }
+    }
+
+    /// An ATX heading's text as written: the markers, the spaces after them and a closing `#` run removed.
+    static func atxContent(_ heading: String) -> String {
+        var content = Substring(heading)
+        content = content.drop { $0 == " " }
+        content = content.drop { $0 == "#" }
+        content = content.drop { $0 == " " || $0 == "\t" }
+        while content.last == " " || content.last == "\t" { content = content.dropLast() }
+        // A closing `#` run counts only when a space stands before it (`# C#` keeps its `#`).
+        var closing = content
+        while closing.last == "#" { closing = closing.dropLast() }
+        if closing.count < content.count, closing.isEmpty || closing.last == " " || closing.last == "\t" {
+            content = closing
+            while content.last == " " || content.last == "\t" { content = content.dropLast() }
+        }
+        return String(content)
+    }
+}

@@ -1,0 +1,105 @@
+import NewsletterCore
+
+/// A Markdown text parsed once with cmark-gfm (tables, strikethrough, task lists), giving its top-level headings
+/// and every link with exact source ranges.
+///
+/// The parsed part may be a slice of a larger file, such as the body after a front-matter block: positions are
+/// always in the whole file's coordinates.
+///
+/// ```swift
+/// let source = SourceText(text, path: "issue.md")
+/// let document = try MarkdownDocument(parsing: source, bodyRange: bodyStart..<source.utf8Count)
+/// let outline = document.outline { $0.level >= 2 }
+/// for section in outline.sections { print(section.level, section.title) }
+/// ```
+///
+/// What counts as a link: inline links, reference links (resolved through their definitions), `<...>` autolinks,
+/// images (kind ``NewsletterCore/Link/Kind/image``, text = alt text), and bare URLs in text found as a link
+/// checker finds them (`www.` too, trailing punctuation dropped, parentheses balanced). Nothing inside a code block,
+/// a code span or raw HTML is a link.
+public struct MarkdownDocument: Sendable {
+    /// How deeply blocks and inlines may nest (quotes in lists in quotes, links in emphasis...) before parsing
+    /// gives up with ``NewsletterError/Kind/limitExceeded``. cmark-gfm itself parses in linear time; the limit bounds
+    /// the work spent per node here on crafted input. Real drafts nest fewer than ten levels.
+    public static let maximumNestingDepth = 128
+
+    /// The whole file.
+    public let source: SourceText
+    /// The UTF-8 offsets that were parsed as Markdown (after a byte order mark, if the body starts with one).
+    public let bodyRange: Range<Int>
+    /// The headings that are direct children of the document, in order; headings in lists, quotes and tables are not here.
+    public let headings: [MarkdownHeading]
+    /// Every link and image in the body, in document order of their start.
+    public let links: [Link]
+
+    /// Parses `source`, or only its `bodyRange` (UTF-8 offsets, clamped to the text) when given.
+    ///
+    /// - Throws: ``NewsletterError/Kind/limitExceeded`` when the text nests deeper than ``maximumNestingDepth``.
+    public init(parsing source: SourceText, bodyRange: Range<Int>? = nil) throws(NewsletterError) {
+        let count = source.utf8Count
+        let requested = bodyRange ?? 0..<count
+        var body = min(max(requested.lowerBound, 0), count)..<min(max(requested.upperBound, 0), count)
+        self.source = source
+        let parsed: Result<(headings: [MarkdownHeading], links: [Link], body: Range<Int>), NewsletterError>
+        parsed = source.text.utf8.withContiguousStorageIfAvailable { bytes in
+            if body.count >= 3, bytes[body.lowerBound] == 0xEF, bytes[body.lowerBound + 1] == 0xBB, bytes[body.lowerBound + 2] == 0xBF {
+                body = (body.lowerBound + 3)..<body.upperBound
+            }
+            return Result { () throws(NewsletterError) in
+                let reader = MarkdownReader(bytes: bytes, source: source, body: body)
+                let (headings, links) = try reader.read()
+                return (headings, links, body)
+            }
+        } ?? .failure(NewsletterError(.malformedInput, "the text is not stored contiguously", path: source.path))
+        let result = try parsed.get()
+        self.bodyRange = result.body
+        self.headings = result.headings
+        self.links = result.links
+    }
+
+    /// Cuts the body into a preamble and flat sections.
+    ///
+    /// - Parameters:
+    ///   - start: The UTF-8 offset where the preamble starts (after a header block the caller has read itself);
+    ///     the body start when `nil`. Headings before it are not sections.
+    ///   - isSection: Which top-level headings start a section. Each section's body runs from after its heading line
+    ///     to the next section heading, so a heading that is not a section stays in the body of the one before.
+    public func outline(from start: Int? = nil, isSection: (MarkdownHeading) -> Bool) -> MarkdownOutline {
+        let from = min(max(start ?? bodyRange.lowerBound, bodyRange.lowerBound), bodyRange.upperBound)
+        let sectionHeadings = headings.filter { $0.range.start.offset >= from && isSection($0) }
+        let allLinks = self.links
+        let firstLink = allLinks.firstIndex { ($0.range?.start.offset ?? Int.max) >= from } ?? allLinks.endIndex
+        let outlineLinks = Array(allLinks[firstLink...])
+        var linkIndex = 0
+        func links(before end: Int) -> [Link] {
+            let first = linkIndex
+            while linkIndex < outlineLinks.count, (outlineLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
+            return Array(outlineLinks[first..<linkIndex])
+        }
+        let preambleEnd = sectionHeadings.first?.range.start.offset ?? bodyRange.upperBound
+        _ = links(before: preambleEnd)
+        var sections: [Section] = []
+        sections.reserveCapacity(sectionHeadings.count)
+        for (index, heading) in sectionHeadings.enumerated() {
+            let end = index + 1 < sectionHeadings.count ? sectionHeadings[index + 1].range.start.offset : bodyRange.upperBound
+            let bodyStart = min(heading.contentStartOffset, end)
+            let (emoji, title) = HeadingTitle.split(heading.plainText)
+            sections.append(Section(
+                heading: heading.source,
+                title: title,
+                emoji: emoji,
+                level: heading.level,
+                body: String(source.slice(bodyStart..<end)),
+                links: links(before: end),
+                range: source.range(utf8Offsets: heading.range.start.offset..<end),
+                headingRange: heading.range
+            ))
+        }
+        return MarkdownOutline(
+            preamble: String(source.slice(from..<preambleEnd)),
+            preambleRange: source.range(utf8Offsets: from..<preambleEnd),
+            sections: sections,
+            links: outlineLinks
+        )
+    }
+}

@@ -1,0 +1,172 @@
+import NewsletterCore
+
+/// Turns one cmark-gfm parse of a body into ``MarkdownHeading``s and ``NewsletterCore/Link``s with exact ranges:
+/// cmark-gfm decides what is a link or a heading, the source bytes decide where each part is.
+struct MarkdownReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let source: SourceText
+    let body: Range<Int>
+
+    func read() throws(NewsletterError) -> (headings: [MarkdownHeading], links: [Link]) {
+        let positions = BodyPositions(source: source, bodyRange: body)
+        let treeResult = CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[body])) { document in
+            Result { () throws(NewsletterError) in
+                try CmarkTreeReader(document: document, positions: positions, maximumDepth: MarkdownDocument.maximumNestingDepth)
+            }
+        }
+        let tree = try treeResult.get()
+        let locator = InlineLocator(bytes: bytes, source: source, body: body)
+        let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, literal: $0.literal) }
+        let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, literal: $0.literal) }
+        let syntax = LinkSyntax(bytes: bytes, codeSpanEnds: Dictionary(codeSpans.map { ($0.lowerBound, $0.upperBound) }) { first, _ in first })
+        var definitions: ReferenceDefinitions?
+        var links: [Link] = []
+        links.reserveCapacity(tree.links.count)
+        var floor = body.lowerBound
+        for node in tree.links {
+            let limit = min(tree.textBlocks.enclosingEnd(of: node.hintOffset) ?? body.upperBound, body.upperBound)
+            let preferred = node.contentHintOffset.map { $0 - (node.isImage ? 2 : 1) }
+            var located: LinkSyntax.Extent?
+            func locate(requireSameDestination: Bool) -> Int? {
+                locator.nearest(hint: node.hintOffset, preferred: preferred, notBefore: floor) { offset in
+                    guard syntax.isOpener(offset, isImage: node.isImage, limit: limit),
+                          let extent = syntax.extent(at: offset, isImage: node.isImage, limit: limit),
+                          !requireSameDestination || syntax.destination(of: extent, resolvesTo: node.url)
+                    else { return false }
+                    located = extent
+                    return true
+                }
+            }
+            guard let start = locate(requireSameDestination: true) ?? locate(requireSameDestination: false), let extent = located else {
+                links.append(Link(text: node.text, destination: node.url, title: node.title, kind: node.isImage ? .image : .inline))
+                continue
+            }
+            floor = start + 1
+            links.append(link(node, extent) { label in
+                if definitions == nil {
+                    definitions = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + source.lineStarts.drop { $0 <= body.lowerBound }, body: body)
+                }
+                return definitions?.definition(label: label, resolvingTo: node.url, bytes: bytes)
+            })
+        }
+        let excluded = (links.compactMap { $0.range?.utf8Offsets } + codeSpans + htmlSpans).sorted { $0.lowerBound < $1.lowerBound }
+        let bareURLs = BareURLFinder(bytes: bytes).urls(in: tree.textBlocks, excluding: excluded).map(bareURLLink(_:))
+        return (tree.headings.map(heading(_:)), Self.merged(links, bareURLs))
+    }
+
+    private func link(_ node: CmarkTreeReader.LinkNode, _ extent: LinkSyntax.Extent, definition: (String) -> ReferenceDefinitions.Definition?) -> Link {
+        let kind: Link.Kind
+        var range = extent.range
+        var destinationRange: Range<Int>?
+        switch extent.shape {
+        case .inline(let destination):
+            kind = node.isImage ? .image : .inline
+            destinationRange = destination
+        case .autolink(let destination):
+            kind = .autolink
+            destinationRange = destination
+        case .reference(let label):
+            kind = node.isImage ? .image : .reference
+            var found = definition(ReferenceDefinitions.normalizedLabel(bytes, label))
+            if found == nil, let shortcut = extent.shortcut {
+                // `[text][unknown]` reads as the shortcut `[text]` followed by plain text.
+                let textStart = node.isImage ? shortcut.lowerBound + 2 : shortcut.lowerBound + 1
+                found = definition(ReferenceDefinitions.normalizedLabel(bytes, textStart..<(shortcut.upperBound - 1)))
+                range = shortcut
+            }
+            destinationRange = found?.destinationRange
+        }
+        let raw = destinationRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        return Link(
+            text: node.text,
+            destination: node.url,
+            rawDestination: raw ?? node.url,
+            title: node.title,
+            kind: kind,
+            range: source.range(utf8Offsets: range),
+            destinationRange: destinationRange.map(source.range(utf8Offsets:))
+        )
+    }
+
+    private func bareURLLink(_ range: Range<Int>) -> Link {
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let resolved = MarkdownEscapes.resolve(bytes, range)
+        // As GitHub does, a `www.` URL gets the scheme a browser would use.
+        let destination = bytes[range.lowerBound] | 0x20 == UInt8(ascii: "w") ? "http://" + resolved : resolved
+        let sourceRange = source.range(utf8Offsets: range)
+        return Link(text: raw, destination: destination, rawDestination: raw, kind: .bareURL, range: sourceRange, destinationRange: sourceRange)
+    }
+
+    private func heading(_ node: CmarkTreeReader.HeadingNode) -> MarkdownHeading {
+        let positions = BodyPositions(source: source, bodyRange: body)
+        let start = positions.lineStart(node.startLine)
+        var firstMark = start
+        while firstMark < body.upperBound, bytes[firstMark] == UInt8(ascii: " ") { firstMark += 1 }
+        let isSetext = firstMark >= body.upperBound || bytes[firstMark] != UInt8(ascii: "#")
+        // cmark ends a setext heading where the next block starts; the heading ends at its underline.
+        let lastLine = isSetext
+            ? (node.startLine + 1...max(node.startLine + 1, node.endLine)).first { isSetextUnderline(positions, $0) } ?? node.endLine
+            : node.startLine
+        let end = max(start, positions.lineEnd(lastLine, includingTerminator: false))
+        return MarkdownHeading(
+            level: node.level,
+            source: String(source.slice(start..<end)),
+            plainText: node.plainText,
+            range: source.range(utf8Offsets: start..<end),
+            isSetext: isSetext,
+            contentStartOffset: max(end, positions.lineEnd(lastLine, includingTerminator: true))
+        )
+    }
+
+    /// Whether a body line is `===` or `---` (up to three spaces before, white space after).
+    private func isSetextUnderline(_ positions: BodyPositions, _ line: Int) -> Bool {
+        let start = positions.lineStart(line)
+        let end = positions.lineEnd(line, includingTerminator: false)
+        var index = start
+        while index < end, index - start < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < end, bytes[index] == UInt8(ascii: "=") || bytes[index] == UInt8(ascii: "-") else { return false }
+        let marker = bytes[index]
+        while index < end, bytes[index] == marker { index += 1 }
+        while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        return index == end
+    }
+
+    /// Links from the tree and bare URLs, each already in order, merged by start offset.
+    private static func merged(_ first: [Link], _ second: [Link]) -> [Link] {
+        guard !second.isEmpty else { return first }
+        var result: [Link] = []
+        result.reserveCapacity(first.count + second.count)
+        var index = 0
+        var start = 0
+        for link in first {
+            // A link whose opener was not found keeps its place after the link before it.
+            start = link.range?.start.offset ?? start
+            while index < second.count, second[index].range!.start.offset < start {
+                result.append(second[index])
+                index += 1
+            }
+            result.append(link)
+        }
+        result.append(contentsOf: second[index...])
+        return result
+    }
+}
+
+extension [Range<Int>] {
+    /// The end of the range holding `offset`, for ranges sorted by start that do not overlap.
+    fileprivate func enclosingEnd(of offset: Int) -> Int? {
+        var low = 0
+        var high = count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if self[mid].lowerBound > offset {
+                high = mid - 1
+            } else if self[mid].upperBound < offset {
+                low = mid + 1
+            } else {
+                return self[mid].upperBound
+            }
+        }
+        return nil
+    }
+}
