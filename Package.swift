@@ -9,6 +9,10 @@ let package = Package(
         .library(name: "JSONAdapter", targets: ["JSONAdapter"]),
         .library(name: "NewsletterMarkdown", targets: ["NewsletterMarkdown"]),
         .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
+        .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
+        .library(name: "FrontMatterAdapter", targets: ["FrontMatterAdapter"]),
+        .library(name: "EditorialChecks", targets: ["EditorialChecks"]),
+        .library(name: "NewsletterKit", targets: ["NewsletterKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -46,9 +50,32 @@ let package = Package(
             dependencies: ["NewsletterCore", "NewsletterMarkdown"],
             path: "Sources/Adapters/BeehiivAdapter"
         ),
+        // YAML on libyaml: an ordered value tree with whole-file positions, the core schema, limits, and the emitter.
+        .target(name: "NewsletterYAML", dependencies: ["NewsletterCore", "CYAML"], path: "Sources/Adapters/NewsletterYAML"),
+        // Format `front-matter`: YAML front matter and a Markdown body.
+        .target(
+            name: "FrontMatterAdapter",
+            dependencies: ["NewsletterCore", "NewsletterYAML"],
+            path: "Sources/Adapters/FrontMatterAdapter"
+        ),
+        // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
+        .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
+
+        // The rule engine, the built-in rules and `.newsletterlint.yml` (read with NewsletterYAML); formats reach it
+        // only as decoded issues.
+        .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "NewsletterYAML"]),
+        // The all-in-one entry: the standard format registry and `NewsletterLint`, re-exporting the modules above.
+        .target(
+            name: "NewsletterKit",
+            dependencies: ["NewsletterCore", "BeehiivAdapter", "JSONAdapter", "EditorialChecks"]
+        ),
 
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
+        .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
+        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
+        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
+        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

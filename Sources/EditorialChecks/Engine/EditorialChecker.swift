@@ -1,0 +1,116 @@
+import NewsletterCore
+
+/// The rule engine: runs the enabled rules over a decoded draft, honours inline suppressions, and
+/// applies fixes until the draft is stable.
+///
+/// ```swift
+/// let checker = EditorialChecker(configuration: configuration)
+/// let diagnostics = checker.check(source, issue: issue, format: "beehiiv")
+/// ```
+///
+/// The engine knows no format: fixing re-reads the edited text through the `decode` closure it is given.
+/// `NewsletterKit`'s `NewsletterLint` supplies the standard adapters.
+public struct EditorialChecker: Sendable {
+    /// The most passes ``fix(_:format:minimumSafety:maximumPasses:decode:)`` makes by default.
+    public static let defaultMaximumPasses = 8
+
+    /// The rules available.
+    public var registry: RuleRegistry
+    /// How they run.
+    public var configuration: LintConfiguration
+
+    /// Creates a checker.
+    public init(registry: RuleRegistry = .builtIn, configuration: LintConfiguration = LintConfiguration()) {
+        self.registry = registry
+        self.configuration = configuration
+    }
+
+    /// Runs the enabled offline rules; diagnostics come sorted by position, then rule identifier.
+    ///
+    /// The issue's positions must point into `source`; when they do not, they are ignored and diagnostics
+    /// about sections and links are reported at the start of the file.
+    public func check(_ source: SourceText, issue decoded: Issue, format: String) -> [Diagnostic] {
+        let layout = MarkdownLayout(source: source, format: format)
+        let issue = IssuePositions.verified(decoded, against: source)
+        var diagnostics: [Diagnostic] = []
+        for rule in registry.rules {
+            let description = type(of: rule).description
+            guard configuration.isEnabled(description) else { continue }
+            let context = CheckContext(
+                source: source, issue: issue, format: format, configuration: configuration, layout: layout, rule: description
+            )
+            diagnostics += rule.check(context)
+        }
+        return finish(diagnostics, source: source, layout: layout)
+    }
+
+    /// Runs the enabled offline rules, then the enabled asynchronous ones (network checks), concurrently.
+    public func checkIncludingAsyncRules(_ source: SourceText, issue decoded: Issue, format: String) async -> [Diagnostic] {
+        let offline = check(source, issue: decoded, format: format)
+        let layout = MarkdownLayout(source: source, format: format)
+        let issue = IssuePositions.verified(decoded, against: source)
+        let configuration = configuration
+        let online = await withTaskGroup(of: [Diagnostic].self) { group in
+            for rule in registry.asyncRules {
+                let description = type(of: rule).description
+                guard configuration.isEnabled(description) else { continue }
+                let context = CheckContext(
+                    source: source, issue: issue, format: format, configuration: configuration, layout: layout, rule: description
+                )
+                group.addTask { await rule.check(context) }
+            }
+            var all: [Diagnostic] = []
+            for await diagnostics in group { all += diagnostics }
+            return all
+        }
+        return finish(offline + online, source: source, layout: layout)
+    }
+
+    /// Applies fixes until checking finds nothing more to fix, at most `maximumPasses` times.
+    ///
+    /// Each pass applies every fix at least as safe as `minimumSafety` whose edits do not overlap an earlier
+    /// fix's, then decodes and checks the new text again. Bytes outside the edits never change.
+    public func fix(
+        _ source: SourceText,
+        format: String,
+        minimumSafety: FixSafety = .safe,
+        maximumPasses: Int = EditorialChecker.defaultMaximumPasses,
+        decode: (SourceText) throws(NewsletterError) -> Issue
+    ) throws(NewsletterError) -> FixResult {
+        var current = source
+        var applied: [AppliedFix] = []
+        var diagnostics = check(current, issue: try decode(current), format: format)
+        for pass in 1...max(maximumPasses, 1) {
+            let fixable = diagnostics.filter { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
+            let chosen = EditApplication.compatible(fixable.compactMap(\.fix))
+            guard !chosen.isEmpty else {
+                return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: true)
+            }
+            let text = EditApplication.apply(chosen.flatMap(\.edits), to: current.text)
+            guard text != current.text else {
+                return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: true)
+            }
+            for fix in chosen {
+                if let diagnostic = fixable.first(where: { $0.fix == fix }) {
+                    applied.append(AppliedFix(diagnostic: diagnostic, fix: fix, pass: pass))
+                }
+            }
+            current = SourceText(text, path: source.path)
+            diagnostics = check(current, issue: try decode(current), format: format)
+        }
+        let stable = !diagnostics.contains { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
+        return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: stable)
+    }
+
+    private func finish(_ diagnostics: [Diagnostic], source: SourceText, layout: MarkdownLayout) -> [Diagnostic] {
+        let suppressions = InlineSuppressions(source: source, layout: layout)
+        let kept = suppressions.isEmpty
+            ? diagnostics
+            : diagnostics.filter { !suppressions.isSuppressed(ruleID: $0.ruleID, line: $0.range.start.line) }
+        return kept.sorted { lhs, rhs in
+            if lhs.range.start.offset != rhs.range.start.offset { return lhs.range.start.offset < rhs.range.start.offset }
+            if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+            return lhs.range.end.offset < rhs.range.end.offset
+        }
+    }
+}

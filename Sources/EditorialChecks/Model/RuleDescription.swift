@@ -1,0 +1,59 @@
+/// Everything known about a rule without running it: identity, documentation, defaults and examples.
+///
+/// The examples are the rule's tests (one generic test runs every registered rule's examples) and its
+/// documentation (the command-line tool's `rules` listing shows them).
+public struct RuleDescription: Sendable, Equatable, Codable, Identifiable {
+    /// Stable kebab-case identifier used in configuration, suppression comments and reports.
+    public var id: String
+    /// A short human-readable name: `Mojibake`.
+    public var name: String
+    /// One line saying what the rule finds.
+    public var summary: String
+    /// Why it matters, for the documentation.
+    public var rationale: String
+    /// The rule's family.
+    public var category: RuleCategory
+    /// Severity unless the configuration overrides it.
+    public var defaultSeverity: Severity
+    /// Whether the rule runs without being turned on in the configuration.
+    public var isEnabledByDefault: Bool
+    /// The safest fix the rule can offer, or `nil` when it offers none.
+    public var fixSafety: FixSafety?
+    /// The settings the rule reads from its configuration entry.
+    public var options: [RuleOption]
+    /// Drafts on which the rule must stay silent.
+    public var nonTriggeringExamples: [RuleExample]
+    /// Drafts on which the rule must report exactly at the `↓` markers.
+    public var triggeringExamples: [RuleExample]
+    /// Inputs and the exact result of fixing them.
+    public var corrections: [RuleCorrection]
+
+    /// Creates a description.
+    public init(
+        id: String,
+        name: String,
+        summary: String,
+        rationale: String,
+        category: RuleCategory,
+        defaultSeverity: Severity,
+        isEnabledByDefault: Bool = true,
+        fixSafety: FixSafety? = nil,
+        options: [RuleOption] = [],
+        nonTriggeringExamples: [RuleExample] = [],
+        triggeringExamples: [RuleExample] = [],
+        corrections: [RuleCorrection] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.category = category
+        self.defaultSeverity = defaultSeverity
+        self.isEnabledByDefault = isEnabledByDefault
+        self.fixSafety = fixSafety
+        self.options = options
+        self.nonTriggeringExamples = nonTriggeringExamples
+        self.triggeringExamples = triggeringExamples
+        self.corrections = corrections
+    }
+}

@@ -1,0 +1,41 @@
+import NewsletterCore
+
+/// `duplicate-link`: the same destination linked more than once.
+public struct DuplicateLinkRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "duplicate-link",
+        name: "Duplicate link",
+        summary: "Each destination is linked once.",
+        rationale: "A destination linked twice is often a copy-paste slip where a different link was meant; click statistics split between the two.",
+        category: .links,
+        defaultSeverity: .info,
+        nonTriggeringExamples: [
+            "# Notes\n\nRead [the guide](https://docs.acme.dev/guide) and [the blog](https://acme.dev/blog).\n\n![Logo](https://acme.dev/blog)\n",
+        ],
+        triggeringExamples: [
+            "# Notes\n\nRead [the guide](https://docs.acme.dev/guide).\n\n## **Tools**\n\n- Guide - ([<u>link</u>](↓https://docs.acme.dev/guide))\n",
+        ]
+    )
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        let detector = LinkSelection.placeholders(context)
+        var first: [String: Link] = [:]
+        var diagnostics: [Diagnostic] = []
+        for link in LinkSelection.links(context) where link.kind != .image {
+            guard detector.placeholder(inDestination: link.destination) == nil else { continue }
+            guard let original = first[link.destination] else {
+                first[link.destination] = link
+                continue
+            }
+            diagnostics.append(context.diagnostic(
+                "'\(link.destination)' is already linked",
+                at: LinkSelection.destinationRange(of: link, context),
+                notes: [DiagnosticNote("first linked here", range: original.destinationRange ?? original.range)]
+            ))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,50 @@
+import NewsletterCore
+
+/// `insecure-link`: a link over plain `http`.
+public struct InsecureLinkRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "insecure-link",
+        name: "Insecure link",
+        summary: "Links use https rather than http.",
+        rationale: """
+            Browsers warn on plain-http pages and some mail clients rewrite or flag them. Most sites serve https today; \
+            the suggested fix switches the scheme, which a person should confirm since a few sites still do not.
+            """,
+        category: .links,
+        defaultSeverity: .info,
+        fixSafety: .suggestion,
+        nonTriggeringExamples: [
+            "# Notes\n\nRead [the guide](https://docs.acme.dev/guide).\n",
+            "# Notes\n\nTry [the local preview](http://localhost:4000/) or [this](http://127.0.0.1/).\n",
+        ],
+        triggeringExamples: [
+            "# Notes\n\nRead [the guide](↓http://docs.acme.dev/guide) and <↓HTTP://acme.dev>.\n",
+        ],
+        corrections: [
+            RuleCorrection(
+                "# Notes\n\nRead [the guide](http://docs.acme.dev/guide).\n",
+                "# Notes\n\nRead [the guide](https://docs.acme.dev/guide).\n",
+                minimumSafety: .suggestion
+            ),
+        ]
+    )
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        LinkSelection.links(context).compactMap { link in
+            guard link.destination.lowercased().hasPrefix("http://"),
+                  let host = PlaceholderDetector.host(of: link.destination)?.lowercased(),
+                  !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host)
+            else { return nil }
+            let range = LinkSelection.destinationRange(of: link, context)
+            let scheme = context.range(range.start.offset..<range.start.offset + 4)
+            var fix: Fix?
+            if link.destinationRange != nil, context.source[scheme].lowercased() == "http" {
+                fix = Fix(summary: "use https", edits: [TextEdit(range: scheme, replacement: "https")], safety: .suggestion)
+            }
+            return context.diagnostic("link to '\(host)' uses http; use https", at: range, fix: fix)
+        }
+    }
+}

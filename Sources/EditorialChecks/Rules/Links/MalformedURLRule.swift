@@ -1,0 +1,74 @@
+import NewsletterCore
+
+/// `malformed-url`: a link destination that is not a usable URL.
+public struct MalformedURLRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "malformed-url",
+        name: "Malformed URL",
+        summary: "Link destinations are well-formed URLs with an allowed scheme and a valid host.",
+        rationale: """
+            A typo in a scheme (`htps://`, `http//`), a space, an unclosed parenthesis or a broken host name makes a link \
+            dead or turns it into plain text, and an email cannot be corrected after it is sent. Schemes other than \
+            `links.allowed_schemes` (default https, http, mailto, tel) are refused: `javascript:` or `file:` links do not \
+            belong in an email.
+            """,
+        category: .links,
+        defaultSeverity: .error,
+        fixSafety: .suggestion,
+        nonTriggeringExamples: [
+            "# Notes\n\nRead [the guide](https://docs.acme.dev/guide?a=1\\&b=2) and [write](mailto:ada@acme.dev).\n",
+            "# Notes\n\nSee [Lisp](https://en.wikipedia.org/wiki/Lisp_(programming_language)) and [top](#top).\n",
+            "# Notes\n\nCall [us](tel:+44-20-7946-0000) or open [the local page](http://localhost:8080/x).\n",
+            "# Notes\n\nCode `[x](htps://a)` is not a link.\n",
+        ],
+        triggeringExamples: [
+            "# Notes\n\nRead [the guide](↓htps://docs.acme.dev/guide).\n",
+            "# Notes\n\nRead [the guide](↓http//docs.acme.dev/guide) and [more](↓https:/docs.acme.dev).\n",
+            "# Notes\n\nRead [the guide](↓www.acme.dev/guide).\n",
+            "# Notes\n\nRead [the guide](↓https://docs.acme.dev/a guide).\n",
+            "# Notes\n\nSee [Lisp](↓https://en.wikipedia.org/wiki/Lisp_(programming_language).\n",
+            "# Notes\n\nOpen [this](↓javascript:alert(1)) or [that](↓https://acme..dev) or [mail](↓mailto:ada).\n",
+            RuleExample("# Notes\n\nDownload [it](↓ftp://files.acme.dev/a.zip).\n", configuration: "links:\n  allowed_schemes: [https]\n"),
+        ],
+        corrections: [
+            RuleCorrection(
+                "# Notes\n\nRead [the guide](htps://docs.acme.dev/guide) and [this](http//acme.dev).\n",
+                "# Notes\n\nRead [the guide](https://docs.acme.dev/guide) and [this](http://acme.dev).\n",
+                minimumSafety: .suggestion
+            ),
+            RuleCorrection(
+                "# Notes\n\nRead [the guide](www.acme.dev/guide).\n",
+                "# Notes\n\nRead [the guide](https://www.acme.dev/guide).\n",
+                minimumSafety: .suggestion
+            ),
+        ]
+    )
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        let unparsed = UnparsedLinkScanner.scan(context)
+        let unparsedStarts = Set(unparsed.map(\.range.start.offset))
+        let detector = LinkSelection.placeholders(context)
+        let shape = URLShape(allowedSchemes: context.configuration.links.allowedSchemes)
+        let parsed: [Diagnostic] = LinkSelection.links(context).compactMap { link in
+            guard detector.placeholder(inDestination: link.destination) == nil,
+                  !unparsedStarts.contains(link.range?.start.offset ?? -1),
+                  let problem = shape.problem(link.destination)
+            else { return nil }
+            let range = LinkSelection.destinationRange(of: link, context)
+            return context.diagnostic(problem.message, at: range, fix: fix(for: problem, at: range, context))
+        }
+        return unparsed + parsed
+    }
+
+    private func fix(for problem: URLShape.Problem, at range: SourceRange, _ context: CheckContext) -> Fix? {
+        guard let repair = problem.prefixRepair else { return nil }
+        let start = range.start.offset
+        let old = context.range(start..<start + repair.old.utf8.count)
+        guard context.source[old] == repair.old else { return nil }
+        let summary = repair.old.isEmpty ? "insert '\(repair.new)'" : "replace '\(repair.old)' with '\(repair.new)'"
+        return Fix(summary: summary, edits: [TextEdit(range: old, replacement: repair.new)], safety: .suggestion)
+    }
+}

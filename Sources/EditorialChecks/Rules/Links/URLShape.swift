@@ -1,0 +1,137 @@
+/// What is wrong with the shape of a link destination, judged from the text alone (no network).
+struct URLShape {
+    /// A problem, and the replacement of the destination's first characters that repairs it, if one is known.
+    struct Problem: Equatable {
+        var message: String
+        var prefixRepair: (old: String, new: String)?
+
+        static func == (lhs: Problem, rhs: Problem) -> Bool {
+            lhs.message == rhs.message && lhs.prefixRepair?.old == rhs.prefixRepair?.old && lhs.prefixRepair?.new == rhs.prefixRepair?.new
+        }
+    }
+
+    /// File extensions that make `name.ext` a relative file rather than a domain without a scheme.
+    private static let fileExtensions: Set<String> = ["html", "htm", "md", "php", "asp", "aspx", "pdf", "png", "jpg", "jpeg", "gif", "svg", "txt", "xml", "json"]
+
+    let allowedSchemes: [String]
+
+    /// The first problem of `destination`, or `nil` when it is well-formed or relative.
+    func problem(_ destination: String) -> Problem? {
+        if destination.hasPrefix("#") || destination.hasPrefix("/") || destination.hasPrefix(".") || destination.hasPrefix("?") {
+            return nil
+        }
+        if destination.contains(where: \.isWhitespace) {
+            return Problem(message: "link destination '\(destination)' contains white space")
+        }
+        if destination.count(where: { $0 == "(" }) != destination.count(where: { $0 == ")" }) {
+            return Problem(message: "unbalanced parentheses in link destination '\(destination)'")
+        }
+        guard let scheme = Self.scheme(of: destination) else { return schemelessProblem(destination) }
+        let lower = scheme.lowercased()
+        let rest = destination.dropFirst(scheme.count + 1)
+        if lower == "http" || lower == "https" {
+            let slashes = rest.prefix { $0 == "/" || $0 == "\\" }
+            if slashes != "//" {
+                return Problem(
+                    message: "'\(scheme):' must be followed by exactly '//'",
+                    prefixRepair: (scheme + ":" + slashes, lower + "://")
+                )
+            }
+            return hostProblem(destination)
+        }
+        if let intended = Self.intendedHTTPScheme(lower) {
+            let slashes = rest.prefix { $0 == "/" || $0 == "\\" }
+            return Problem(message: "misspelled scheme '\(scheme)'; did you mean '\(intended)'?", prefixRepair: (scheme + ":" + slashes, intended + "://"))
+        }
+        guard allowedSchemes.contains(lower) else {
+            return Problem(message: "scheme '\(scheme)' is not allowed; allowed schemes: \(allowedSchemes.joined(separator: ", "))")
+        }
+        if lower == "mailto" {
+            let address = rest.prefix { $0 != "?" }
+            let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") {
+                return Problem(message: "'\(address)' is not an email address")
+            }
+        }
+        if lower == "tel", rest.isEmpty || !rest.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.() ".contains($0)) }) {
+            return Problem(message: "'\(rest)' is not a telephone number")
+        }
+        return nil
+    }
+
+    private func schemelessProblem(_ destination: String) -> Problem? {
+        let lower = destination.lowercased()
+        for scheme in ["https", "http"] where lower.hasPrefix(scheme + "//") {
+            let written = String(destination.prefix(scheme.count + 2))
+            return Problem(message: "missing ':' after '\(destination.prefix(scheme.count))'", prefixRepair: (written, scheme + "://"))
+        }
+        let firstSegment = destination.prefix { !"/?#".contains($0) }
+        let labels = firstSegment.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(\.isLetter),
+              !Self.fileExtensions.contains(last.lowercased()),
+              labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } })
+        else { return nil }
+        return Problem(message: "link destination '\(destination)' has no scheme and will be read as a relative path", prefixRepair: ("", "https://"))
+    }
+
+    private func hostProblem(_ destination: String) -> Problem? {
+        guard var host = PlaceholderDetector.host(of: destination) else { return nil }
+        if destination.contains("://["), !host.isEmpty { return nil }
+        guard !host.isEmpty else { return Problem(message: "URL '\(destination)' has no host") }
+        if host.hasSuffix(".") { host = host.dropLast() }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let valid = labels.allSatisfy { label in
+            !label.isEmpty && label.utf8.count <= 63 && label.first != "-" && label.last != "-"
+                && label.unicodeScalars.allSatisfy { !$0.isASCII || $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        guard valid else { return Problem(message: "'\(host)' is not a valid host name") }
+        if labels.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+            let isIPv4 = labels.count == 4 && labels.allSatisfy { (Int($0) ?? 256) <= 255 }
+            return isIPv4 ? nil : Problem(message: "'\(host)' is not a valid host name")
+        }
+        if labels.count == 1 && host.lowercased() != "localhost" {
+            return Problem(message: "host '\(host)' has no top-level domain")
+        }
+        if labels.last?.allSatisfy(\.isNumber) ?? false {
+            return Problem(message: "'\(host)' is not a valid host name")
+        }
+        return nil
+    }
+
+    /// The scheme (`https` in `https://...`), or `nil` when the destination does not start with one.
+    static func scheme(of destination: String) -> Substring? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return scheme
+    }
+
+    /// `https` or `http` when `scheme` is one edit away from it (`htps`, `htttp`, `hhtps`, `htpts`).
+    private static func intendedHTTPScheme(_ scheme: String) -> String? {
+        for target in ["https", "http"] where editDistance(scheme, target) == 1 {
+            return target
+        }
+        return nil
+    }
+
+    /// Levenshtein distance with adjacent transpositions, for the few letters of a scheme.
+    private static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs), b = Array(rhs)
+        guard abs(a.count - b.count) <= 1 else { return 2 }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+}

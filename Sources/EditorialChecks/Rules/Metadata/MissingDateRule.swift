@@ -1,0 +1,48 @@
+import NewsletterCore
+
+/// `missing-date`: the draft has no publication date, or one that is not a date.
+public struct MissingDateRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "missing-date",
+        name: "Missing date",
+        summary: "The draft has a publication date that reads as a date.",
+        rationale: "Archives, feeds and site generators sort issues by date; a missing or misspelled date puts an issue in the wrong place or nowhere.",
+        category: .metadata,
+        defaultSeverity: .warning,
+        nonTriggeringExamples: [
+            """
+            # Weekly Notes
+
+            ### PLUS: three tools we liked
+
+            ![Author](https://media.beehiiv.com/uploads/user/profile_picture/1/ada.jpg)
+
+            [Ada Lovelace](https://www.beehiiv.com/@ada)\\
+            January 03, 2023
+
+            Hello, readers.
+
+            """,
+            RuleExample("---\ntitle: Weekly Notes\ndate: 2024-02-16\n---\n\nHello.\n", format: "front-matter"),
+        ],
+        triggeringExamples: [
+            "↓# Weekly Notes\n\nHello, readers.\n",
+            RuleExample("---\ntitle: Weekly Notes\ndate: ↓Febuary 16, 2024\n---\n\nHello.\n", format: "front-matter", testsMultiByteOffsets: false),
+        ]
+    )
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        guard let date = context.issue.date, !MetadataPresence.isBlank(date.text) else {
+            return [context.diagnostic("the draft has no publication date", at: context.startOfFile)]
+        }
+        guard date.date == nil else { return [] }
+        let range = context.source.text.utf8.firstRange(of: date.text.utf8).map {
+            let start = context.source.text.utf8.distance(from: context.source.text.utf8.startIndex, to: $0.lowerBound)
+            return context.range(start..<start + date.text.utf8.count)
+        } ?? context.startOfFile
+        return [context.diagnostic("the publication date '\(date.text)' is not a date", at: range)]
+    }
+}

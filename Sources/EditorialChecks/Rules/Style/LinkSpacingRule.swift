@@ -1,0 +1,48 @@
+import NewsletterCore
+
+/// `link-spacing`: a link run into the word before or after it (`with[a link](...)`).
+public struct LinkSpacingRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "link-spacing",
+        name: "Link spacing",
+        summary: "Links are separated from the neighbouring words by a space.",
+        rationale: "HTML-to-Markdown converters drop the space around links (`with[a link](...)`), so the link text renders glued to the word before or after it.",
+        category: .style,
+        defaultSeverity: .warning,
+        fixSafety: .safe,
+        nonTriggeringExamples: [
+            "# Notes\n\nRead ([the guide](https://docs.acme.dev)), \"[quoted](https://acme.dev/q)\" and [this](https://acme.dev/t).\n",
+            "# Notes\n\nA logo![Acme](https://cdn.acme.dev/logo.png) is an image, and <https://acme.dev>s is an autolink.\n",
+        ],
+        triggeringExamples: [
+            "# Notes\n\nRead about it with↓[a link](https://blog.acme.dev/picks)↓today, or é↓[ü](https://acme.dev/u).\n",
+        ],
+        corrections: [
+            RuleCorrection(
+                "# Notes\n\nRead about it with[a link](https://blog.acme.dev/picks)today.\n",
+                "# Notes\n\nRead about it with [a link](https://blog.acme.dev/picks) today.\n"
+            ),
+        ]
+    )
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
+            LinkSelection.links(context).flatMap { link -> [Diagnostic] in
+                guard link.kind == .inline || link.kind == .reference, let range = link.range,
+                      context.layout.isMarkdown(line: range.start.line)
+                else { return [] }
+                var found: [Diagnostic] = []
+                if WordCharacters.isWordCharacter(before: range.start.offset, in: bytes) {
+                    found.append(MissingSpace.diagnostic("link starts right after a word", at: range.start.offset, context))
+                }
+                if WordCharacters.isWordCharacter(at: range.end.offset, in: bytes) {
+                    found.append(MissingSpace.diagnostic("link runs into the next word", at: range.end.offset, context))
+                }
+                return found
+            }
+        } ?? []
+    }
+}

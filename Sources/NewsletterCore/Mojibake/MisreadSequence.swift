@@ -1,0 +1,86 @@
+/// A few characters that are, through one code page, the UTF-8 bytes of a single character
+/// (`Ã©` through Windows-1252 is C3 A9, which is `é`).
+struct MisreadSequence: Equatable {
+    /// Index of the first character in the run being analysed.
+    var start: Int
+    /// Index just past the last character.
+    var end: Int
+    /// The character the bytes encode.
+    var value: UInt32
+    /// Length of the UTF-8 sequence, 2 to 4 (4 also when the lead byte was stripped).
+    var byteCount: Int
+    /// Whether the Apple logo standing for lead byte F0 had been stripped (`ü§å` for `🤌`).
+    var strippedLead: Bool
+
+    /// Number of bytes a UTF-8 sequence starting with `lead` has, or 0 if `lead` cannot start one.
+    static func length(ofSequenceStartingWith lead: Int) -> Int {
+        switch lead {
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return 0
+        }
+    }
+
+    static func isContinuation(_ byte: Int) -> Bool { byte & 0xC0 == 0x80 && byte >= 0 }
+
+    /// Decodes one complete UTF-8 sequence, rejecting overlong forms, surrogates and values past U+10FFFF.
+    static func decode(_ bytes: [Int]) -> UInt32? {
+        guard let lead = bytes.first else { return nil }
+        return decode(lead: lead, continuation: bytes[1...])
+    }
+
+    /// Decodes a lead byte followed by exactly the continuation bytes its length needs.
+    static func decode(lead: Int, continuation: ArraySlice<Int>) -> UInt32? {
+        let count = length(ofSequenceStartingWith: lead)
+        guard count > 0, continuation.count == count - 1, let second = continuation.first else { return nil }
+        switch lead {
+        case 0xE0: guard second >= 0xA0 else { return nil }
+        case 0xED: guard second <= 0x9F else { return nil }
+        case 0xF0: guard second >= 0x90 else { return nil }
+        case 0xF4: guard second <= 0x8F else { return nil }
+        default: break
+        }
+        var value = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
+        for byte in continuation {
+            guard isContinuation(byte) else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return value
+    }
+
+    /// Finds, left to right, the sequences in `codes` (each character's byte in one code page, -1 for none).
+    ///
+    /// - Parameter stripsAppleLogo: whether the code page has the Apple logo at F0, so that a run starting
+    ///   with byte 9F may be an emoji whose lead character was stripped.
+    static func find(in codes: ArraySlice<Int>, stripsAppleLogo: Bool) -> [MisreadSequence] {
+        var found: [MisreadSequence] = []
+        var index = codes.startIndex
+        let end = codes.endIndex
+        while index < end {
+            if let sequence = sequence(at: index, in: codes, stripsAppleLogo: stripsAppleLogo) {
+                found.append(sequence)
+                index = sequence.end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private static func sequence(at index: Int, in codes: ArraySlice<Int>, stripsAppleLogo: Bool) -> MisreadSequence? {
+        let lead = codes[index]
+        let count = length(ofSequenceStartingWith: lead)
+        if count > 0, index + count <= codes.endIndex,
+           let value = decode(lead: lead, continuation: codes[index + 1..<index + count]),
+           ScalarTraits.isAssignedText(value) || ScalarTraits.isC1Control(value) {
+            // C1 controls are kept: an inner layer of sloppy Windows-1252 mojibake holds them.
+            return MisreadSequence(start: index, end: index + count, value: value, byteCount: count, strippedLead: false)
+        }
+        guard stripsAppleLogo, lead == 0x9F, index + 3 <= codes.endIndex,
+              let value = decode(lead: 0xF0, continuation: codes[index..<index + 3]),
+              ScalarTraits.isEmojiPart(value)
+        else { return nil }
+        return MisreadSequence(start: index, end: index + 3, value: value, byteCount: 4, strippedLead: true)
+    }
+}

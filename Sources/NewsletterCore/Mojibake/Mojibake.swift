@@ -1,0 +1,74 @@
+/// Finds and repairs mojibake: text whose UTF-8 bytes were decoded with a single-byte code page,
+/// once or several times (`ü§å` for `🤌`, `cafÃ©` for `café`, `â€™` for `’`).
+///
+/// ``scan(_:codePages:)-(String,_)`` reports each mangled run as a ``MojibakeSpan`` with its range,
+/// replacement, the misreadings that explain it and a confidence; ``repair(_:includeGuesses:codePages:)``
+/// applies them. Text outside the spans is never touched, and correct text is left alone: the
+/// plausibility model behind these decisions is described in <doc:MojibakeRepair>.
+///
+/// ```swift
+/// let spans = Mojibake.scan("Read ‚úÖ on 北京 cafÃ©")
+/// spans.map(\.replacement)   // ["✅", "é"]
+/// spans[0].explanation       // "UTF-8 read as Mac OS Roman"
+///
+/// Mojibake.repair("ü§å Ben’s Picks").text   // "🤌 Ben’s Picks"
+/// ```
+public enum Mojibake {
+    /// The code pages tried by default: Windows-1252 (undefined bytes kept as C1 controls, or lost),
+    /// Latin-1 and Mac OS Roman, the misreadings behind nearly all newsletter mojibake.
+    ///
+    /// Windows-1250, Windows-1251 and code page 437 are available (``CodePage/all``) but not tried by
+    /// default: in them, ordinary Central European and Cyrillic words read as UTF-8 lead and continuation
+    /// bytes too often.
+    public static let defaultCodePages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman]
+
+    private static let defaultScanner = MojibakeScanner(pages: defaultCodePages)
+
+    /// Every mangled span in `text`, in order; spans never overlap.
+    ///
+    /// - Parameter codePages: the misreadings to consider; the default suits almost all text.
+    public static func scan(_ text: String, codePages: [CodePage] = defaultCodePages) -> [MojibakeSpan] {
+        let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
+        var contiguous = text
+        return contiguous.withUTF8 { scanner.scan($0) }
+    }
+
+    /// Every mangled span in a document, with ``MojibakeSpan/range`` set to its lines and columns.
+    ///
+    /// ```swift
+    /// let source = SourceText("# Picks\n\nü§å Ben’s Picks\n")
+    /// let span = Mojibake.scan(source)[0]
+    /// span.range?.start   // line 3, column 1
+    /// span.range?.end     // line 3, column 4
+    /// ```
+    public static func scan(_ source: SourceText, codePages: [CodePage] = defaultCodePages) -> [MojibakeSpan] {
+        scan(source.text, codePages: codePages).map { span in
+            var located = span
+            located.range = source.range(utf8Offsets: span.utf8Range)
+            return located
+        }
+    }
+
+    /// Repairs `text` by applying its spans: every byte outside them is unchanged, and repairing the
+    /// result again changes nothing.
+    ///
+    /// - Parameter includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first
+    ///   candidate; by default they are only reported.
+    public static func repair(
+        _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
+    ) -> RepairedText {
+        let edits = scan(text, codePages: codePages).filter { includeGuesses || $0.confidence != .guess }
+        guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var copied = 0
+        let utf8 = Array(text.utf8)
+        for edit in edits {
+            bytes += utf8[copied..<edit.utf8Range.lowerBound]
+            bytes += edit.replacement.utf8
+            copied = edit.utf8Range.upperBound
+        }
+        bytes += utf8[copied...]
+        return RepairedText(text: String(decoding: bytes, as: UTF8.self), edits: edits)
+    }
+}

@@ -1,0 +1,177 @@
+/// The plausibility model: how strongly a misread sequence speaks for mojibake, in integer points.
+///
+/// A finding is repaired on its own at ``acceptance`` points or more; with at least ``support`` points it
+/// is repaired when a finding of the same code page on the same line was accepted. The DocC article
+/// "Mojibake repair" explains each term and the hard cases behind it.
+enum MojibakeEvidence {
+    /// Points at which a finding is repaired on its own.
+    static let acceptance = 2
+    /// Points at which a finding is repaired when the line holds an accepted finding of the same code page.
+    static let support = 0
+    /// Points from which a finding is reported as certain.
+    static let certainty = 4
+    /// Points added for each further layer that decodes completely.
+    static let perExtraLayer = 5
+
+    /// The characters around a sequence, as they read once neighbouring sequences are decoded
+    /// (`nil` at the edge of the run, which is white space or the end of the line).
+    struct Neighbours {
+        var previous: UInt32?
+        var beforePrevious: UInt32?
+        var next: UInt32?
+
+        var previousIsLetter: Bool { previous.map(ScalarTraits.isLetter) ?? false }
+        var nextIsLetter: Bool { next.map(ScalarTraits.isLetter) ?? false }
+    }
+
+    /// Points for one sequence.
+    ///
+    /// - Parameters:
+    ///   - mangled: the characters as they appear.
+    ///   - leadByte: the byte the first character stands for.
+    static func points(for sequence: MisreadSequence, mangled: ArraySlice<UInt32>, leadByte: Int, around: Neighbours) -> Int {
+        let decoded = sequence.value
+        let lead = mangled[mangled.startIndex]
+        var points = sequence.byteCount == 2 ? 1 : sequence.byteCount == 3 ? 3 : 4
+        // `â€™`, `ðŸ‘‹`, `ü§å`: a symbol among the continuation characters cannot be part of a word.
+        if sequence.byteCount > 2, mangled.dropFirst().contains(where: { !ScalarTraits.isLetter($0) }) { points += 1 }
+
+        // Characters that correct text never holds: C1 controls, the Apple logo before continuation bytes.
+        if mangled.contains(where: { ScalarTraits.isC1Control($0) || $0 == ScalarTraits.appleLogo }) { points += 2 }
+
+        switch ScalarTraits.tier(decoded) {
+        case .common: break
+        case .uncommon: points -= 1
+        case .implausible: points -= 3
+        }
+
+        if sequence.byteCount == 2 {
+            points += twoByteShape(lead: lead, continuation: mangled[mangled.startIndex + 1], leadByte: leadByte, around: around)
+        } else if sequence.strippedLead {
+            // `üëã` is three letters; a run of letters glued to a word is a word (Turkish `üçüncü`).
+            if mangled.allSatisfy(ScalarTraits.isLetter) {
+                points -= 2
+                if around.previousIsLetter || around.nextIsLetter { points -= 2 }
+            }
+        } else if sequence.byteCount == 3, ScalarTraits.isUppercase(lead), mangled.dropFirst().allSatisfy(ScalarTraits.isLowercase) {
+            // Mac OS Roman `Âéè` reads like a capitalised word; it still decodes (to CJK) with support.
+            points -= 3
+        }
+
+        if ScalarTraits.isLetter(decoded) {
+            if isLowercaseInCapitals(decoded, around: around) {
+                // `SÖÄ£`: a small letter inside a word of capitals is not what the author wrote.
+                points -= 1
+            } else if let previous = around.previous, ScalarTraits.isLetter(previous) {
+                if ScalarTraits.sameScript(previous, decoded)
+                    && !(ScalarTraits.isUppercase(decoded) && ScalarTraits.isLowercase(previous)) {
+                    points += 1
+                }
+            } else if let next = around.next, ScalarTraits.isLetter(next), ScalarTraits.sameScript(next, decoded) {
+                points += 1
+            }
+        }
+        // ``¬´ )`: an opening quote with nothing to open, between ASCII punctuation, is an emoticon.
+        if let scalar = Unicode.Scalar(decoded),
+           [.initialPunctuation, .openPunctuation].contains(scalar.properties.generalCategory),
+           around.next.map({ $0 == 0x20 }) ?? true, around.previous.map({ $0 < 0x80 && !ScalarTraits.isASCIIAlphanumeric($0) && $0 != 0x20 }) ?? false {
+            points -= 2
+        }
+        return points
+    }
+
+    /// Whether a small letter stands after two capitals or between capitals.
+    private static func isLowercaseInCapitals(_ decoded: UInt32, around: Neighbours) -> Bool {
+        guard ScalarTraits.isLowercase(decoded), let previous = around.previous, ScalarTraits.isUppercase(previous) else {
+            return false
+        }
+        return around.beforePrevious.map(ScalarTraits.isUppercase) ?? false || around.next.map(ScalarTraits.isUppercase) ?? false
+    }
+
+    /// Points for the shape of a two-character sequence, the kind correct text can produce by chance.
+    private static func twoByteShape(lead: UInt32, continuation: UInt32, leadByte: Int, around: Neighbours) -> Int {
+        var points = 0
+        // C2 and C3 lead the Latin-1 range: `Â©`, `Ã©`, `¬†`, `√©`.
+        if leadByte == 0xC2 { points += 2 } else if leadByte == 0xC3 { points += 1 }
+        // `cafÃ`: a capital right after a small letter.
+        if let previous = around.previous, ScalarTraits.isLowercase(previous), ScalarTraits.isUppercase(lead) { points += 1 }
+        // `Ã©`, `Å‚`: a letter followed by a symbol that does not close words.
+        if ScalarTraits.isLetter(lead), !ScalarTraits.isLetter(continuation), !ScalarTraits.followsWords(continuation) {
+            points += 1
+        }
+        // `Bucure»ôti`: punctuation glued inside a word.
+        if !ScalarTraits.isLetter(lead), !ScalarTraits.isApostrophe(lead), around.previousIsLetter, around.nextIsLetter {
+            points += 1
+        }
+        // `IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`: an all-caps word ending, then closing punctuation, a sign or
+        // a no-break space (after which the next word may follow at once).
+        if ScalarTraits.isUppercase(lead), around.previous.map(ScalarTraits.isUppercase) ?? false,
+           ScalarTraits.followsWords(continuation), !around.nextIsLetter || continuation == 0x00A0 {
+            points -= 2
+        }
+        // `l’été`, `“École`, `–été`: an apostrophe, or a quote or dash opening a word, before a letter.
+        if ScalarTraits.isLetter(continuation),
+           ScalarTraits.isApostrophe(lead) || ScalarTraits.isWordBoundaryPunctuation(lead) && !around.previousIsLetter {
+            points -= 2
+        }
+        // `= √π`, `≈π`: a formula.
+        if ScalarTraits.isPrefixOperator(lead), ScalarTraits.isMath(continuation), !around.previousIsLetter { points -= 2 }
+        return points
+    }
+
+    /// Whether `value` could be the character a lost byte belonged to: assigned, plausible, and not an
+    /// invisible format or space character out of place.
+    static func couldStand(_ value: UInt32, around: Neighbours) -> Bool {
+        guard ScalarTraits.isAssignedText(value), ScalarTraits.tier(value) != .implausible,
+              let scalar = Unicode.Scalar(value)
+        else { return false }
+        switch scalar.properties.generalCategory {
+        case .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return value == 0x00A0 || fits(value, around: around)
+        default:
+            return true
+        }
+    }
+
+    /// Whether `value` fits between its neighbours, for ordering the characters a lost byte allows.
+    static func fits(_ value: UInt32, around: Neighbours) -> Bool {
+        guard ScalarTraits.isAssignedText(value), ScalarTraits.tier(value) != .implausible,
+              let scalar = Unicode.Scalar(value)
+        else { return false }
+        let previousIsSpace = around.previous.map { $0 == 0x20 || $0 == 0x09 } ?? true
+        let nextIsSpace = around.next.map { $0 == 0x20 || $0 == 0x09 } ?? true
+        switch value {
+        case ScalarTraits.zeroWidthJoiner:
+            return around.previous.map(ScalarTraits.isEmojiPart) ?? false && around.next.map(ScalarTraits.isEmojiPart) ?? false
+        case ScalarTraits.variationSelector16:
+            return around.previous.map { ScalarTraits.isEmojiPart($0) || (0x30...0x39).contains($0) || $0 == 0x23 || $0 == 0x2A } ?? false
+        case ScalarTraits.combiningKeycap:
+            return around.previous == ScalarTraits.variationSelector16 || around.previous.map { (0x30...0x39).contains($0) } ?? false
+        default:
+            break
+        }
+        if ScalarTraits.isEmojiPart(value) && !ScalarTraits.isLetter(value) {
+            return !(around.previousIsLetter && around.nextIsLetter)
+        }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .control, .enclosingMark:
+            return false
+        case .spaceSeparator:
+            return value == 0x00A0
+        case .nonspacingMark, .spacingMark:
+            return around.previousIsLetter
+        case .initialPunctuation, .openPunctuation:
+            return !nextIsSpace
+        case .finalPunctuation, .closePunctuation:
+            return !previousIsSpace
+        default:
+            break
+        }
+        guard ScalarTraits.isLetter(value) else { return true }
+        if let previous = around.previous, ScalarTraits.isLetter(previous) {
+            return ScalarTraits.sameScript(previous, value) && !(ScalarTraits.isUppercase(value) && ScalarTraits.isLowercase(previous))
+        }
+        if let next = around.next, ScalarTraits.isLetter(next) { return ScalarTraits.sameScript(next, value) }
+        return ScalarTraits.tier(value) == .common
+    }
+}

@@ -1,0 +1,193 @@
+/// Classifies Unicode scalars for the plausibility model: how common a character is in newsletter text,
+/// its script, and whether it reads as a letter, an emoji part, math or punctuation.
+///
+/// Only the candidate runs found by the byte scan reach these functions, so they may use the
+/// standard library's Unicode properties.
+enum ScalarTraits {
+    /// How likely a character is to appear in real text; decides whether a decoding is worth making.
+    enum Tier: Int, Comparable {
+        /// Latin-1, basic Greek and Cyrillic, punctuation, symbols, CJK, kana, Hangul, emoji.
+        case common
+        /// Letters of smaller alphabets and extensions: Latin Extended-A, Romanian, Vietnamese, Hebrew, Arabic.
+        case uncommon
+        /// IPA, spacing modifiers, historic Cyrillic, Hebrew points, private use: almost never the intended text.
+        case implausible
+
+        static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// A coarse script, enough to tell whether a decoded letter belongs with its neighbours.
+    enum Script {
+        case latin, greek, cyrillic, cjk, other
+    }
+
+    static let appleLogo: UInt32 = 0xF8FF
+    static let replacementCharacter: UInt32 = 0xFFFD
+    static let zeroWidthJoiner: UInt32 = 0x200D
+    static let variationSelector16: UInt32 = 0xFE0F
+    static let combiningKeycap: UInt32 = 0x20E3
+
+    /// Whether a decoded value may stand as a character at all: assigned, not a control, surrogate or
+    /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
+    static func isAssignedText(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        let properties = scalar.properties
+        if properties.isNoncharacterCodePoint { return false }
+        switch properties.generalCategory {
+        case .unassigned, .control, .surrogate: return false
+        case .privateUse: return value == appleLogo
+        default: return true
+        }
+    }
+
+    static func tier(_ value: UInt32) -> Tier {
+        switch value {
+        case 0x0000...0x007F: return value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D ? .common : .implausible
+        case 0x0080...0x009F: return .implausible
+        case 0x00A0...0x00FF: return .common
+        case 0x0100...0x017F: return .uncommon
+        case 0x0180...0x024F: return latinExtendedBTier(value)
+        case 0x0250...0x02FF: return .implausible
+        case 0x0300...0x036F: return .uncommon
+        case 0x0370...0x0385, 0x03CF...0x03FF: return .implausible
+        case 0x0386...0x03CE: return .common
+        case 0x0400...0x045F: return .common
+        case 0x0490...0x0491: return .uncommon
+        case 0x0460...0x052F: return .implausible
+        case 0x0531...0x0556, 0x0561...0x0587: return .uncommon
+        case 0x05D0...0x05EA: return .uncommon
+        case 0x0620...0x064A: return .uncommon
+        case 0x0530...0x07FF: return .implausible
+        case appleLogo: return .implausible
+        case 0xE000...0xF8FE, 0xF0000...0x10FFFF: return .implausible
+        case 0x0800...0xFFFF: return bmpTier(value)
+        case 0x1F1E6...0x1F1FF, 0x1F170...0x1F19A, 0x1F300...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F900...0x1FAFF,
+             0xE0020...0xE007F:
+            return .common
+        case 0x1F000...0x1FAFF: return .uncommon
+        case 0x20000...0x3FFFF: return .uncommon
+        case 0x1D400...0x1D7FF: return .uncommon
+        default: return .implausible
+        }
+    }
+
+    private static func latinExtendedBTier(_ value: UInt32) -> Tier {
+        switch value {
+        case 0x0218...0x021B,  // Romanian ș ț
+             0x01A0...0x01A1, 0x01AF...0x01B0,  // Vietnamese ơ ư
+             0x01CD...0x01DC:  // pinyin tone vowels
+            return .uncommon
+        default:
+            return .implausible
+        }
+    }
+
+    private static func bmpTier(_ value: UInt32) -> Tier {
+        switch value {
+        case 0x0800...0x08FF, 0x1680...0x16FF, 0x1800...0x18AF, 0x1D00...0x1DFF, 0x2C60...0x2C7F, 0xA700...0xA7FF:
+            // Samaritan, Ogham, Runic, Mongolian, phonetic extensions, rare Latin extensions.
+            return .implausible
+        case 0x0900...0x0DFF, 0x0E00...0x0E7F, 0x10A0...0x10FF, 0x1100...0x11FF: return .common
+        case 0x1E00...0x1EFF, 0x1F00...0x1FFF: return .uncommon
+        case 0x2011...0x2027, 0x2030...0x203C, 0x2047...0x2049, 0x20A0...0x20CF, 0x2100...0x21FF, 0x2200...0x22FF,
+             0x2460...0x24FF, 0x2500...0x27BF, 0x2900...0x2BFF:
+            return .common
+        case 0x2000...0x2BFF:
+            // Technical symbols, control pictures, rare punctuation: common only where they are emoji.
+            return isEmojiPart(value) ? .common : .uncommon
+        case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF: return .common
+        case 0xFE00...0xFE0F, 0xFF00...0xFFEF: return .common
+        default: return .uncommon
+        }
+    }
+
+    static func script(_ value: UInt32) -> Script {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return .latin
+        case 0x370...0x3FF, 0x1F00...0x1FFF: return .greek
+        case 0x400...0x52F: return .cyrillic
+        case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x20000...0x3FFFF: return .cjk
+        default: return .other
+        }
+    }
+
+    static func isLetter(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    }
+
+    static func isUppercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (0x41...0x5A).contains(value) }
+        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+
+    static func isLowercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (0x61...0x7A).contains(value) }
+        return Unicode.Scalar(value)?.properties.isLowercase ?? false
+    }
+
+    static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
+
+    static func isC1Control(_ value: UInt32) -> Bool { (0x80...0x9F).contains(value) }
+
+    /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
+    static func isEmojiPart(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1F000...0x1FAFF, 0xE0020...0xE007F, zeroWidthJoiner, variationSelector16, combiningKeycap:
+            return true
+        case 0x2000...0x3299:
+            return Unicode.Scalar(value)?.properties.isEmoji ?? false
+        default:
+            return false
+        }
+    }
+
+    /// Characters that naturally follow the last letter of a word: closing quotes, ellipsis, no-break
+    /// space, trademark signs, superscripts. An all-caps word ending in `Ã` or `Ä` followed
+    /// by one of these (`IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`) is correct text, not mojibake.
+    static func followsWords(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00A0, 0x00AD, 0x00AE, 0x00A9, 0x00B2, 0x00B3, 0x00B9, 0x00B7, 0x00BB,
+             0x2019, 0x201D, 0x203A, 0x2026, 0x2122, 0x2013, 0x2014, 0x2022:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Mathematical symbols and the Greek letters used in formulas (`√π`, `∑`, `≤`).
+    static func isMath(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00AC, 0x00B1, 0x00B5, 0x00F7, 0x03A9, 0x03C0, 0x2202, 0x2206, 0x220F, 0x2211, 0x221A,
+             0x221E, 0x222B, 0x2248, 0x2260, 0x2264, 0x2265, 0x25CA:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation that begins or ends words (quotes, guillemets, dashes, ellipsis) and so stands next to
+    /// letters in correct text; as a Mac OS Roman lead byte it decodes to Cyrillic, Armenian or Hebrew.
+    static func isWordBoundaryPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00AB, 0x00BB, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2039, 0x203A:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Operators written right before their operand (`√π`, `≈π`, `∆x`); logic's `¬` takes ASCII letters.
+    static func isPrefixOperator(_ value: UInt32) -> Bool { value == 0x221A || value == 0x2248 || value == 0x2206 }
+
+    /// Apostrophes, which also stand inside words (`l’été`, `don’t`).
+    static func isApostrophe(_ value: UInt32) -> Bool { value == 0x2019 || value == 0x2018 }
+
+    /// Whether two letters plausibly belong to the same word.
+    static func sameScript(_ lhs: UInt32, _ rhs: UInt32) -> Bool {
+        let script = script(lhs)
+        return script != .other && script == Self.script(rhs)
+    }
+}

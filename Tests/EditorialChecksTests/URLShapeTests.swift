@@ -1,0 +1,48 @@
+@testable import EditorialChecks
+import Testing
+
+@Suite struct URLShapeTests {
+    let shape = URLShape(allowedSchemes: ["https", "http", "mailto", "tel"])
+
+    @Test(arguments: [
+        "https://docs.acme.dev/guide?a=1&b=2", "http://localhost:8080/x", "https://192.168.1.20/", "https://[::1]:8080/",
+        "mailto:ada@acme.dev?subject=Hi", "tel:+44-20-7946-0000", "#top", "/about", "page.html", "https://bücher.de/",
+        "https://en.wikipedia.org/wiki/Lisp_(programming_language)", "https://acme.dev./x",
+    ])
+    func wellFormed(destination: String) {
+        #expect(shape.problem(destination) == nil)
+    }
+
+    @Test(arguments: [
+        ("htps://acme.dev", "misspelled scheme 'htps'; did you mean 'https'?", "htps://", "https://"),
+        ("Htttp://acme.dev", "misspelled scheme 'Htttp'; did you mean 'http'?", "Htttp://", "http://"),
+        ("http//acme.dev", "missing ':' after 'http'", "http//", "http://"),
+        ("https:/acme.dev", "'https:' must be followed by exactly '//'", "https:/", "https://"),
+        ("www.acme.dev/x", "link destination 'www.acme.dev/x' has no scheme and will be read as a relative path", "", "https://"),
+    ])
+    func repairable(destination: String, message: String, old: String, new: String) {
+        let problem = shape.problem(destination)
+        #expect(problem?.message == message)
+        #expect(problem?.prefixRepair?.old == old)
+        #expect(problem?.prefixRepair?.new == new)
+    }
+
+    @Test(arguments: [
+        ("https://acme..dev", "'acme..dev' is not a valid host name"),
+        ("https://-acme.dev", "'-acme.dev' is not a valid host name"),
+        ("https://acme_dev.com", "'acme_dev.com' is not a valid host name"),
+        ("https://intranet/x", "host 'intranet' has no top-level domain"),
+        ("https:///x", "'https:' must be followed by exactly '//'"),
+        ("https://999.1.1.1/", "'999.1.1.1' is not a valid host name"),
+        ("javascript:alert(1)", "scheme 'javascript' is not allowed; allowed schemes: https, http, mailto, tel"),
+        ("mailto:ada", "'ada' is not an email address"),
+        ("tel:call-me", "'call-me' is not a telephone number"),
+        ("https://acme.dev/(a", "unbalanced parentheses in link destination 'https://acme.dev/(a'"),
+        ("https://acme.dev/a b", "link destination 'https://acme.dev/a b' contains white space"),
+    ])
+    func unrepairable(destination: String, message: String) {
+        let problem = shape.problem(destination)
+        #expect(problem?.message == message)
+        #expect(problem?.prefixRepair == nil || destination == "https:///x")
+    }
+}
