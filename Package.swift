@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // The domain, positions, the adapter protocol and mojibake repair: Swift and Foundation only.
@@ -58,8 +59,6 @@ let package = Package(
             dependencies: ["NewsletterCore", "NewsletterYAML"],
             path: "Sources/Adapters/FrontMatterAdapter"
         ),
-        // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
-        .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
 
         // The rule engine, the built-in rules and `.newsletterlint.yml` (read with NewsletterYAML); formats reach it
         // only as decoded issues.
@@ -70,11 +69,20 @@ let package = Package(
             dependencies: ["NewsletterCore", "BeehiivAdapter", "JSONAdapter", "EditorialChecks"]
         ),
 
+        // The editorial checker command-line tool; public API only, so it doubles as the embedding example.
+        .executableTarget(
+            name: "editorial-check",
+            dependencies: [
+                "NewsletterCore", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/EditorialChecker"
+        ),
+
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
         .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
-        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
         .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit"]),
     ],
     swiftLanguageModes: [.v6]

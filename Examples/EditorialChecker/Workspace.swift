@@ -22,23 +22,30 @@ struct Workspace: Sendable {
     private let explicitConfiguration: LintConfiguration?
 
     init(options: DraftOptions, rules: RuleRegistry = .builtIn) throws(NewsletterError) {
-        self.formats = try FormatRegistry([BeehiivAdapter(), FrontMatterAdapter(), JSONAdapter()])
+        self.formats = try FormatRegistry([BeehiivAdapter(), JSONAdapter()])
         self.rules = rules
         self.options = options
         for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil {
             throw NewsletterError(.configuration, "unknown rule '\(id)'; `editorial-check rules` lists them")
         }
         if let format = options.formatIn { _ = try formats.adapter(identifier: format) }
-        explicitConfiguration = try options.config.map { (path) throws(NewsletterError) in
-            try LintConfiguration(contentsOfFile: path, registry: rules)
+        if let path = options.config {
+            explicitConfiguration = try LintConfiguration(contentsOfFile: path, registry: rules)
+        } else {
+            explicitConfiguration = nil
         }
     }
 
     /// The configuration for a draft, with the command line's `--rule` and `--disable` applied on top.
     func configuration(forDraftAt path: String) throws(NewsletterError) -> LintConfiguration {
-        var configuration = try explicitConfiguration ?? (path == "-"
-            ? LintConfiguration(forDraftAt: FileManager.default.currentDirectoryPath + "/-", registry: rules)
-            : LintConfiguration(forDraftAt: path, registry: rules))
+        // Standard input is configured from the working folder, as if it were a file there.
+        let draftPath = path == "-" ? FileManager.default.currentDirectoryPath + "/-" : path
+        var configuration: LintConfiguration
+        if let explicitConfiguration {
+            configuration = explicitConfiguration
+        } else {
+            configuration = try LintConfiguration(forDraftAt: draftPath, registry: rules)
+        }
         if !options.onlyRules.isEmpty {
             for description in rules.descriptions {
                 configuration.rules[description.id, default: RuleSettings()].isEnabled = options.onlyRules.contains(description.id)
