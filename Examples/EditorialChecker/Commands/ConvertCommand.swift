@@ -23,7 +23,8 @@ struct ConvertCommand: AsyncParsableCommand {
     var outputPath: String?
 
     func run() async throws {
-        var options = DraftOptions()
+        // Parsed from nothing rather than `DraftOptions()`, whose unparsed property wrappers trap when read.
+        var options = try DraftOptions.parse([])
         options.formatIn = formatIn
         do throws(NewsletterError) {
             let workspace = try Workspace(options: options)
