@@ -84,8 +84,13 @@ let package = Package(
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
         .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
         .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit"]),
-        // Runs the built editorial-check as a subprocess; depending on it makes `swift test` build it first.
-        .testTarget(name: "EditorialCheckerTests", dependencies: ["editorial-check", "EditorialChecks"], exclude: ["Golden"]),
+        // Runs the built editorial-check as a subprocess; depending on it makes `swift test` build it first
+        // (and lets the tests reach its atomic writer with @testable import).
+        .testTarget(
+            name: "EditorialCheckerTests",
+            dependencies: ["editorial-check", "EditorialChecks", "NewsletterCore"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

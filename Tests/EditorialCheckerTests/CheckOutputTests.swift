@@ -27,6 +27,21 @@ struct CheckOutputTests {
         try Golden.expect(result.transcript(of: arguments), matches: "check-folder.text.txt")
     }
 
+    @Test("many files checked in parallel are reported in sorted path order")
+    func stableOrder() throws {
+        let folder = try FixtureFolder()
+        let names = (1...40).map { String(format: "issue-%02d.md", $0) }
+        // Written in reverse, with the longest drafts first, so neither creation order nor finishing order is sorted order.
+        for (index, name) in names.enumerated().reversed() {
+            let filler = String(repeating: "Calm water today.\n\n", count: (names.count - index) * 50)
+            try folder.write("# Issue \(index + 1)\n\n\(filler)[Subscribe](https://harbour.example/join?ref={{ref_\(index + 1)}})\n", to: "drafts/\(name)")
+        }
+        let result = try folder.run("--offline", "--rule", "placeholder-link", "--output", "github", "drafts")
+        #expect(result.status == 1)
+        let reported = result.output.split(separator: "\n").map { $0.split(separator: ",")[0] }
+        #expect(reported == names.map { "::error file=drafts/\($0)" })
+    }
+
     @Test("the rules command lists every rule")
     func rules() throws {
         let folder = try FixtureFolder()
