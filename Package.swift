@@ -6,17 +6,23 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
-        .library(name: "JSONAdapter", targets: ["JSONAdapter"]),
         .library(name: "NewsletterMarkdown", targets: ["NewsletterMarkdown"]),
-        .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
         .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
+        .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
         .library(name: "FrontMatterAdapter", targets: ["FrontMatterAdapter"]),
+        .library(name: "JSONAdapter", targets: ["JSONAdapter"]),
         .library(name: "EditorialChecks", targets: ["EditorialChecks"]),
+        .library(name: "LinkChecker", targets: ["LinkChecker"]),
+        .library(name: "LinkCheckRules", targets: ["LinkCheckRules"]),
         .library(name: "NewsletterKit", targets: ["NewsletterKit"]),
+        .executable(name: "editorial-check", targets: ["editorial-check"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // The domain, positions, the adapter protocol and mojibake repair: Swift and Foundation only.
@@ -34,58 +40,78 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
-        // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
-        .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
-
-        .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
-        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
         // The shared Markdown layer over cmark-gfm: headings, links and sections with exact source ranges.
         .target(
             name: "NewsletterMarkdown",
             dependencies: ["NewsletterCore", "CCmarkGFM"],
             path: "Sources/Adapters/NewsletterMarkdown"
         ),
-        // beehiiv posts exported to Markdown.
+        // YAML on libyaml: an ordered value tree with whole-file positions, the core schema, limits, and the emitter.
+        .target(name: "NewsletterYAML", dependencies: ["NewsletterCore", "CYAML"], path: "Sources/Adapters/NewsletterYAML"),
+        // Format `beehiiv`: beehiiv posts exported to Markdown.
         .target(
             name: "BeehiivAdapter",
             dependencies: ["NewsletterCore", "NewsletterMarkdown"],
             path: "Sources/Adapters/BeehiivAdapter"
         ),
-        // YAML on libyaml: an ordered value tree with whole-file positions, the core schema, limits, and the emitter.
-        .target(name: "NewsletterYAML", dependencies: ["NewsletterCore", "CYAML"], path: "Sources/Adapters/NewsletterYAML"),
         // Format `front-matter`: YAML front matter and a Markdown body.
         .target(
             name: "FrontMatterAdapter",
-            dependencies: ["NewsletterCore", "NewsletterYAML"],
+            dependencies: ["NewsletterCore", "NewsletterYAML", "NewsletterMarkdown"],
             path: "Sources/Adapters/FrontMatterAdapter"
         ),
+        // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
+        .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
 
         // The rule engine, the built-in rules and `.newsletterlint.yml` (read with NewsletterYAML); formats reach it
         // only as decoded issues.
         .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "NewsletterYAML"]),
+        // Network link checking on AsyncHTTPClient, kept out of the core so that core users do not pull in SwiftNIO.
+        .target(
+            name: "LinkChecker",
+            dependencies: [
+                "NewsletterCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // The `broken-link` rule: link checker results as diagnostics, and `link_check` configuration.
+        .target(name: "LinkCheckRules", dependencies: ["LinkChecker", "EditorialChecks", "NewsletterYAML"]),
         // The all-in-one entry: the standard format registry and `NewsletterLint`, re-exporting the modules above.
         .target(
             name: "NewsletterKit",
-            dependencies: ["NewsletterCore", "BeehiivAdapter", "JSONAdapter", "EditorialChecks"]
+            dependencies: ["NewsletterCore", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks"]
         ),
 
         // The editorial checker command-line tool; public API only, so it doubles as the embedding example.
         .executableTarget(
             name: "editorial-check",
             dependencies: [
-                "NewsletterCore", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks",
+                "NewsletterKit", "LinkCheckRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/EditorialChecker"
         ),
 
+        .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
-        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
+        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
         .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
+        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
         .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit"]),
-        // Runs the built editorial-check as a subprocess; depending on it makes `swift test` build it first
-        // (and lets the tests reach its atomic writer with @testable import).
+        .testTarget(
+            name: "LinkCheckerTests",
+            dependencies: [
+                "LinkChecker", "LinkCheckRules",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "EditorialCheckerTests",
             dependencies: ["editorial-check", "EditorialChecks", "NewsletterCore"],

@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks are a separate package so that benchmark-only dependencies (package-benchmark) never reach
+// the library's users. Run: swift package --allow-writing-to-package-directory benchmark --target <Name>
+let package = Package(
+    name: "NewsletterKitBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "NewsletterKit", path: ".."),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+    ],
+    targets: [
+        // Loopback HTTP servers that answer every request after a fixed latency: the hosts of the link benchmarks.
+        .target(
+            name: "LoopbackHosts",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Sources/LoopbackHosts"
+        ),
+        // The two halves of Scripts/link-check-benchmark.sh: `serve` runs the hosts in a process of their own,
+        // `check` runs LinkChecker over a URL file, so that LinkChecker and lychee meet the same servers.
+        .executableTarget(
+            name: "LinkCheckLoad",
+            dependencies: [
+                "LoopbackHosts",
+                .product(name: "LinkChecker", package: "NewsletterKit"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Sources/LinkCheckLoad"
+        ),
+        // LinkChecker on 1,000 URLs over 20 loopback hosts against the floor ceil(N/C)*L, in the same run.
+        .executableTarget(
+            name: "LinkChecking",
+            dependencies: [
+                "LoopbackHosts",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "LinkChecker", package: "NewsletterKit"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/LinkChecking",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ]
+)

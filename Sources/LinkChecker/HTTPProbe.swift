@@ -1,0 +1,119 @@
+internal import AsyncHTTPClient
+internal import NIOCore
+internal import NIOHTTP1
+internal import NIOPosix
+internal import NIOSSL
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// One HTTP request whose body is never read: the status and the headers that matter are all a check needs.
+struct HTTPProbe {
+    /// What one request produced.
+    enum Outcome: Equatable {
+        /// The server answered.
+        case response(statusCode: Int, location: String?, retryAfter: String?)
+        /// The request failed before an answer.
+        case failure(Failure)
+    }
+
+    /// Why a request got no answer.
+    enum Failure: Equatable {
+        case timeout
+        case refused
+        /// Reset or closed early; worth retrying.
+        case reset(String)
+        case tls(String)
+        case cancelled
+        case other(String)
+
+        /// Whether another attempt may succeed (timeouts and resets, never refusals).
+        var isRetryable: Bool {
+            switch self {
+            case .timeout, .reset: true
+            case .refused, .tls, .cancelled, .other: false
+            }
+        }
+    }
+
+    /// Sends `method` for `url` through `client` and returns as soon as the response head is in; the body,
+    /// if any, is dropped unread, which makes AsyncHTTPClient cancel the rest of it.
+    static func send(
+        _ method: String,
+        url: String,
+        headers: [(String, String)],
+        client: HTTPClient,
+        timeout: Duration
+    ) async -> Outcome {
+        var request = HTTPClientRequest(url: url)
+        request.method = HTTPMethod(rawValue: method)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        do {
+            let response = try await client.execute(request, timeout: TimeAmount(timeout))
+            return .response(
+                statusCode: Int(response.status.code),
+                location: response.headers.first(name: "location"),
+                retryAfter: response.headers.first(name: "retry-after")
+            )
+        } catch {
+            return .failure(classify(error))
+        }
+    }
+
+    /// Maps the errors of AsyncHTTPClient, SwiftNIO and NIOSSL onto the checker's failure kinds.
+    static func classify(_ error: any Error) -> Failure {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout, .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
+                return .timeout
+            case .tlsHandshakeTimeout:
+                return .tls("the TLS handshake timed out")
+            case .remoteConnectionClosed:
+                return .reset("the server closed the connection without answering")
+            case .cancelled:
+                return Task.isCancelled ? .cancelled : .reset("the request was cancelled")
+            default:
+                return .other(error.description)
+            }
+        }
+        if let error = error as? NIOConnectionError {
+            if let first = error.connectionErrors.first { return classify(first.error) }
+            return .other("no connection could be made")
+        }
+        if let error = error as? IOError { return classify(errno: error.errnoCode) }
+        if let error = error as? ChannelError {
+            switch error {
+            case .connectTimeout: return .timeout
+            case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed: return .reset("the connection closed early")
+            default: return .other(String(describing: error))
+            }
+        }
+        if let error = error as? NIOSSLError { return .tls(String(describing: error)) }
+        if let error = error as? NIOSSLExtraError { return .tls(String(describing: error)) }
+        if let error = error as? BoringSSLError { return .tls(String(describing: error)) }
+        if error is CancellationError { return .cancelled }
+        return .other(String(describing: error))
+    }
+
+    private static func classify(errno code: CInt) -> Failure {
+        switch code {
+        case ECONNREFUSED: .refused
+        case ECONNRESET, EPIPE, ECONNABORTED: .reset("the connection was reset")
+        case ETIMEDOUT: .timeout
+        case EHOSTUNREACH, ENETUNREACH: .other("the host is unreachable")
+        default: .other(String(cString: strerror(code)))
+        }
+    }
+}
+
+extension TimeAmount {
+    /// The same span in NIO's unit.
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// The file of recent successes, so that checking a draft again minutes later costs no request.
+///
+/// Only successes are stored (errors are checked again). Writing holds an advisory lock on a `.lock` file
+/// beside the cache, re-reads the file, merges (the newer entry for a URL wins, expired ones go) and replaces
+/// the file by renaming a temporary one, so two runs at once lose nothing and a reader never sees half a file.
+struct LinkResultCache {
+    /// One cached success.
+    struct Entry: Codable, Equatable {
+        /// Seconds since 1970 when the URL was checked.
+        var checkedAt: Double
+        /// The final status code.
+        var statusCode: Int
+        /// The redirects followed, empty when none.
+        var redirects: [RedirectHop]
+
+        var status: LinkStatus {
+            redirects.isEmpty ? .ok(statusCode: statusCode) : .redirected(chain: redirects, finalStatusCode: statusCode)
+        }
+    }
+
+    private struct FileContents: Codable {
+        var version: Int
+        var entries: [String: Entry]
+    }
+
+    private static let formatVersion = 1
+
+    let file: URL
+    let timeToLive: TimeInterval
+
+    /// The unexpired entries, and the notice to give when the file was unreadable.
+    func load(now: Date) -> (entries: [String: Entry], notice: LinkCheckNotice?) {
+        switch read() {
+        case .success(let entries): return (fresh(entries, now: now), nil)
+        case .failure(let problem): return ([:], .cacheIgnored(path: file.path, reason: problem.reason))
+        }
+    }
+
+    /// Merges `newEntries` into the file; returns a notice when the file could not be written.
+    func store(_ newEntries: [String: Entry], now: Date) -> LinkCheckNotice? {
+        guard !newEntries.isEmpty else { return nil }
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let lock = open(file.path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            guard lock >= 0 else { return .cacheNotWritten(path: file.path, reason: String(cString: strerror(errno))) }
+            defer { close(lock) }
+            flock(lock, LOCK_EX)
+            defer { flock(lock, LOCK_UN) }
+            // What another run wrote meanwhile is kept; a corrupt file is replaced.
+            var merged = fresh((try? read().get()) ?? [:], now: now)
+            for (url, entry) in newEntries where (merged[url]?.checkedAt ?? -.infinity) <= entry.checkedAt {
+                merged[url] = entry
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let data = try encoder.encode(FileContents(version: Self.formatVersion, entries: merged))
+            let temporary = file.deletingLastPathComponent()
+                .appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+            try data.write(to: temporary)
+            guard rename(temporary.path, file.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                return .cacheNotWritten(path: file.path, reason: reason)
+            }
+            return nil
+        } catch {
+            return .cacheNotWritten(path: file.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Why the file could not be used.
+    private struct Unreadable: Error {
+        var reason: String
+    }
+
+    private func read() -> Result<[String: Entry], Unreadable> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            // A missing file is the normal first run, not a problem worth a warning.
+            return .success([:])
+        }
+        guard let contents = try? JSONDecoder().decode(FileContents.self, from: data) else {
+            return .failure(Unreadable(reason: "it is not a link cache file (corrupt or from another program)"))
+        }
+        guard contents.version == Self.formatVersion else {
+            return .failure(Unreadable(reason: "it has format version \(contents.version), expected \(Self.formatVersion)"))
+        }
+        return .success(contents.entries)
+    }
+
+    private func fresh(_ entries: [String: Entry], now: Date) -> [String: Entry] {
+        let now = now.timeIntervalSince1970
+        return entries.filter { $0.value.checkedAt <= now && now - $0.value.checkedAt < timeToLive }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import NewsletterCore
+
+/// What a link's destination asks the checker to do, decided without the network.
+enum LinkTarget: Equatable {
+    /// Request `url` (http or https, lowercase scheme and host, no fragment).
+    case web(WebURL)
+    /// Look `fragment` up among the document's headings.
+    case fragment(String)
+    /// Known without a request.
+    case settled(LinkStatus)
+
+    /// Classifies `destination` under `configuration`; `excludes` are the compiled exclude patterns.
+    static func classify(
+        _ destination: String,
+        configuration: LinkCheckConfiguration,
+        excludes: ExcludeMatcher
+    ) -> LinkTarget {
+        guard !destination.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return .settled(.invalidURL(reason: "the destination is empty"))
+        }
+        if destination.hasPrefix("#") {
+            return configuration.checkFragments ? .fragment(String(destination.dropFirst())) : .settled(.unchecked(scheme: ""))
+        }
+        guard let scheme = schemeOf(destination) else { return .settled(.unchecked(scheme: "")) }
+        switch scheme {
+        case "mailto": return .settled(ContactSyntax.checkMailto(destination))
+        case "tel": return .settled(ContactSyntax.checkTel(destination))
+        case "http", "https": break
+        default: return .settled(.unchecked(scheme: scheme))
+        }
+        let web: WebURL
+        switch WebURL.parse(destination) {
+        case .success(let parsed): web = parsed
+        case .failure(let reason): return .settled(.invalidURL(reason: reason.description))
+        }
+        if let pattern = excludes.firstMatch(destination, web.string) {
+            return .settled(.excluded(.pattern(pattern)))
+        }
+        if configuration.excludeReservedDomains, ReservedDomains.isReserved(web.host) {
+            return .settled(.excluded(.reservedDomain(web.host)))
+        }
+        return .web(web)
+    }
+
+    /// The scheme, lowercased, when `destination` starts with one (`scheme:`); `nil` for relative links.
+    static func schemeOf(_ destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+}
+
+/// An http(s) URL in the form the checker requests and de-duplicates by.
+struct WebURL: Hashable, Sendable {
+    /// The URL without fragment, scheme and host lowercased.
+    var string: String
+    /// `http` or `https`.
+    var scheme: String
+    /// The host, lowercased, without brackets for IPv6.
+    var host: String
+    /// The port, explicit or the scheme's default.
+    var port: Int
+
+    /// `host:port`, the unit that per-host limits apply to.
+    var authority: String { "\(host):\(port)" }
+
+    /// Why a destination is not a usable URL.
+    enum Problem: Error, CustomStringConvertible {
+        case malformed
+        case noHost
+        case unsupportedScheme(String)
+
+        var description: String {
+            switch self {
+            case .malformed: "it is not a well-formed URL"
+            case .noHost: "it has no host"
+            case .unsupportedScheme(let scheme): "\(scheme): is not a web scheme"
+            }
+        }
+    }
+
+    /// Parses an absolute http(s) URL.
+    static func parse(_ text: String) -> Result<WebURL, Problem> {
+        guard var components = URLComponents(string: text) else { return .failure(.malformed) }
+        guard let scheme = components.scheme?.lowercased() else { return .failure(.malformed) }
+        guard scheme == "http" || scheme == "https" else { return .failure(.unsupportedScheme(scheme)) }
+        guard let encodedHost = components.percentEncodedHost, !encodedHost.isEmpty else { return .failure(.noHost) }
+        components.scheme = scheme
+        components.percentEncodedHost = encodedHost.lowercased()
+        components.fragment = nil
+        if components.percentEncodedPath.isEmpty { components.percentEncodedPath = "/" }
+        guard let string = components.string, URL(string: string) != nil else { return .failure(.malformed) }
+        var host = encodedHost.lowercased()
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let port = components.port ?? (scheme == "https" ? 443 : 80)
+        guard (1...65_535).contains(port) else { return .failure(.malformed) }
+        return .success(WebURL(string: string, scheme: scheme, host: host, port: port))
+    }
+
+    /// Resolves a `Location` header against this URL; `nil` when it does not make a usable URL.
+    func resolving(_ location: String) -> Result<WebURL, Problem> {
+        guard let base = URL(string: string), let target = URL(string: location, relativeTo: base) else {
+            return .failure(.malformed)
+        }
+        return WebURL.parse(target.absoluteString)
+    }
+}
+
+/// Names reserved for examples and tests (RFC 2606, RFC 6761), which no link in a sent newsletter should need.
+enum ReservedDomains {
+    static func isReserved(_ host: String) -> Bool {
+        ["example.com", "example.org", "example.net", "test", "example", "invalid", "localhost"]
+            .contains { HostMatching.matches(host: host, pattern: $0) }
+    }
+}

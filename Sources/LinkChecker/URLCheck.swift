@@ -1,0 +1,132 @@
+internal import AsyncHTTPClient
+
+/// Checks one unique URL: the request (HEAD, then GET if refused), retries, host pauses and the redirect chain.
+struct URLCheck {
+    let configuration: LinkCheckConfiguration
+    let directory: HostDirectory
+    let excludes: ExcludeMatcher
+
+    /// The status of `start`.
+    func run(_ start: WebURL) async -> LinkStatus {
+        var current = start
+        var chain: [RedirectHop] = []
+        var method = configuration.requestMethod == .get ? "GET" : "HEAD"
+        while true {
+            if !chain.isEmpty, let excluded = exclusion(of: current) { return .excluded(excluded) }
+            let client: HTTPClient
+            let gate: HostGate
+            switch await directory.route(for: current) {
+            case .excluded(let reason): return .excluded(reason)
+            case .unresolved: return .dnsFailure
+            case .client(let routeClient, let routeGate): (client, gate) = (routeClient, routeGate)
+            }
+            let outcome = await attempt(method, url: current, client: client, gate: gate)
+            switch outcome {
+            case .failure(let failure):
+                switch failure {
+                case .timeout: return .timeout
+                case .refused: return .connectionRefused
+                case .reset(let reason), .other(let reason): return .connectionFailed(reason: reason)
+                case .tls(let reason): return .tlsError(reason: reason)
+                case .cancelled: return .unverifiable(reason: "the check was cancelled")
+                }
+            case .response(let code, let location, let retryAfter):
+                if (300...399).contains(code), code != 304, let location {
+                    let next: WebURL
+                    switch current.resolving(location) {
+                    case .success(let resolved): next = resolved
+                    case .failure(.unsupportedScheme(let scheme)):
+                        chain.append(RedirectHop(url: current.string, statusCode: code, location: location))
+                        return scheme == "mailto" || scheme == "tel" ? .redirected(chain: chain, finalStatusCode: code) : .unchecked(scheme: scheme)
+                    case .failure(let problem):
+                        return .invalidURL(reason: "the redirect to \(location) is unusable: \(problem)")
+                    }
+                    chain.append(RedirectHop(url: current.string, statusCode: code, location: next.string))
+                    if next == start || chain.contains(where: { $0.url == next.string }) { return .redirectLoop(chain: chain) }
+                    if chain.count > configuration.maxRedirects { return .tooManyRedirects(chain: chain) }
+                    current = next
+                    continue
+                }
+                if configuration.accepts(statusCode: code) {
+                    return chain.isEmpty ? .ok(statusCode: code) : .redirected(chain: chain, finalStatusCode: code)
+                }
+                if method == "HEAD", Self.mayRefuseHead(code) {
+                    method = "GET"
+                    continue
+                }
+                return verdict(code, url: current, retryAfter: retryAfter)
+            }
+        }
+    }
+
+    /// Statuses that some servers give to `HEAD` only (405, 501, and 4xx from servers that route `HEAD` badly).
+    static func mayRefuseHead(_ code: Int) -> Bool {
+        code == 501 || (400...499).contains(code) && code != 408 && code != 429
+    }
+
+    /// The status for a final answer that is not accepted.
+    private func verdict(_ code: Int, url: WebURL, retryAfter: String?) -> LinkStatus {
+        if code == 999 {
+            return .unverifiable(reason: "the server answered 999, which some sites (LinkedIn) use to turn automated checkers away")
+        }
+        if code == 403 || code == 429, isBotWall(url.host) {
+            return .unverifiable(reason: "\(url.host) blocks automated checkers (it answered \(code))")
+        }
+        if code == 429 {
+            let wait = retryAfter.map { " (Retry-After: \($0))" } ?? ""
+            return .unverifiable(reason: "the server rate limited the checker (429)\(wait)")
+        }
+        if (500...599).contains(code) { return .serverError(statusCode: code) }
+        return .broken(statusCode: code)
+    }
+
+    /// One request with retries: exponential backoff on 5xx, 408, 429, timeouts and resets; a `Retry-After`
+    /// on 429 or 503 pauses the whole host instead, when it asks for no more than the configured bound.
+    private func attempt(_ method: String, url: WebURL, client: HTTPClient, gate: HostGate) async -> HTTPProbe.Outcome {
+        let headers = requestHeaders(for: url.host)
+        var attempt = 0
+        while true {
+            await gate.acquire()
+            let outcome = await HTTPProbe.send(method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout)
+            await gate.release()
+            guard attempt < configuration.maxRetries, !Task.isCancelled else { return outcome }
+            attempt += 1
+            switch outcome {
+            case .failure(let failure):
+                guard failure.isRetryable else { return outcome }
+            case .response(let code, _, let retryAfter):
+                if (code == 403 || code == 429), isBotWall(url.host) { return outcome }
+                guard code == 408 || code == 429 || (500...599).contains(code) else { return outcome }
+                if code == 429 || code == 503, let retryAfter, let wait = RetryTiming.retryAfter(retryAfter) {
+                    guard wait <= configuration.maxRetryAfter else { return outcome }
+                    await gate.pause(until: .now + wait)
+                    continue
+                }
+            }
+            try? await Task.sleep(for: RetryTiming.backoff(attempt: attempt, base: configuration.retryBaseDelay))
+        }
+    }
+
+    private func requestHeaders(for host: String) -> [(String, String)] {
+        let settings = configuration.settings(forHost: host)
+        var merged = configuration.headers
+        for (name, value) in settings?.headers ?? [:] {
+            merged = merged.filter { $0.key.lowercased() != name.lowercased() }
+            merged[name] = value
+        }
+        var headers = [("User-Agent", settings?.userAgent ?? configuration.userAgent)]
+        headers.removeAll { header in merged.keys.contains { $0.lowercased() == "user-agent" } && header.0 == "User-Agent" }
+        headers += merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return headers
+    }
+
+    private func isBotWall(_ host: String) -> Bool {
+        configuration.botWallHosts.contains { HostMatching.matches(host: host, pattern: $0) }
+    }
+
+    private func exclusion(of url: WebURL) -> ExclusionReason? {
+        if let pattern = excludes.firstMatch(url.string) { return .pattern(pattern) }
+        if configuration.excludeReservedDomains, ReservedDomains.isReserved(url.host) { return .reservedDomain(url.host) }
+        return nil
+    }
+}
