@@ -1,9 +1,7 @@
-import BeehiivAdapter
-import EditorialChecks
 import Foundation
-import FrontMatterAdapter
-import JSONAdapter
-import NewsletterCore
+import LinkChecker
+import LinkCheckRules
+import NewsletterKit
 
 /// Everything a command needs to read and check drafts: the formats, the rules, and the configuration
 /// that applies to each file. Built once per run; safe to share between the tasks that check files in parallel.
@@ -21,8 +19,11 @@ struct Workspace: Sendable {
     let options: DraftOptions
     private let explicitConfiguration: LintConfiguration?
 
-    init(options: DraftOptions, rules: RuleRegistry = .builtIn) throws(NewsletterError) {
-        self.formats = try FormatRegistry([BeehiivAdapter(), JSONAdapter()])
+    /// Builds the workspace; `progress` receives the link checker's events when links are checked.
+    init(options: DraftOptions, progress: ProgressBar? = nil) throws(NewsletterError) {
+        var rules = RuleRegistry.builtIn
+        try rules.register(BrokenLinkRule(onEvent: progress.map { bar in { bar.handle($0) } }))
+        self.formats = .standard
         self.rules = rules
         self.options = options
         for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil {
@@ -45,6 +46,10 @@ struct Workspace: Sendable {
             configuration = explicitConfiguration
         } else {
             configuration = try LintConfiguration(forDraftAt: draftPath, registry: rules)
+        }
+        // The network rule reads `link_check:` only when it runs: check it now so a typo is an error even offline.
+        if let linkCheck = configuration.linkCheck {
+            _ = try LinkCheckConfiguration(yaml: linkCheck, in: configuration.path.flatMap(Self.configurationSource))
         }
         if !options.onlyRules.isEmpty {
             for description in rules.descriptions {
@@ -84,5 +89,9 @@ struct Workspace: Sendable {
             adapter = try formats.adapter(forPath: path == "-" ? nil : path, source: source)
         }
         return Draft(path: source.path ?? path, source: source, issue: try adapter.decode(source), format: adapter.identifier)
+    }
+
+    private static func configurationSource(_ path: String) -> SourceText? {
+        FileManager.default.contents(atPath: path).flatMap { try? SourceText(data: $0, path: path) }
     }
 }

@@ -25,15 +25,17 @@ struct CheckCommand: AsyncParsableCommand {
     var output: ReportFormat = .text
 
     func run() async throws {
+        let progress = offline ? nil : ProgressBar()
         let workspace: Workspace
         do throws(NewsletterError) {
-            workspace = try Workspace(options: draftOptions)
+            workspace = try Workspace(options: draftOptions, progress: progress)
         } catch {
             Terminal.writeError("\(error)\n")
             throw ExitStatus.inputError
         }
         let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
         let outcomes = await DraftChecking(workspace: workspace, offline: offline).check(files)
+        progress?.finish()
 
         var problems: [ReportedProblem] = []
         var inputErrors = failures.map(\.description)
