@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Benchmarks are a separate package so that benchmark-only dependencies (package-benchmark) never reach
+// Benchmarks are a separate package so that benchmark-only dependencies (package-benchmark, Yams) never reach
 // the library's users. Run: swift package --allow-writing-to-package-directory benchmark --target <Name>
 let package = Package(
     name: "NewsletterKitBenchmarks",
@@ -10,6 +10,8 @@ let package = Package(
         .package(name: "NewsletterKit", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // The YAML baseline: Yams wraps its own copy of libyaml and builds a node tree, as NewsletterYAML does.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Loopback HTTP servers that answer every request after a fixed latency: the hosts of the link benchmarks.
@@ -43,6 +45,18 @@ let package = Package(
                 .product(name: "NewsletterCore", package: "NewsletterKit"),
             ],
             path: "Benchmarks/LinkChecking",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // NewsletterYAML against Yams on the same front matter, in the same run.
+        .executableTarget(
+            name: "YAMLParsing",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+                .product(name: "NewsletterYAML", package: "NewsletterKit"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Benchmarks/YAMLParsing",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ]

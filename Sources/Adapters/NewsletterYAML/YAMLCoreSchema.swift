@@ -2,7 +2,6 @@
 /// regular expressions because it runs once per scalar, and the YAML 1.1 shapes that a writer must quote so that
 /// readers still on YAML 1.1 (most front-matter tools) read the same string back.
 enum YAMLCoreSchema {
-    static let stringTag = "tag:yaml.org,2002:str"
     static let integerTag = "tag:yaml.org,2002:int"
     static let floatTag = "tag:yaml.org,2002:float"
     static let boolTag = "tag:yaml.org,2002:bool"
@@ -95,52 +94,76 @@ enum YAMLCoreSchema {
         return Double(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// `yyyy-mm-dd`, or `yyyy-m-d` followed by `T`, `t` or blanks, `h:mm:ss`, optional fraction and optional
-    /// `Z` or `±h[:mm]` zone: the YAML 1.1 timestamp type.
+    /// The fields of a YAML 1.1 timestamp: `yyyy-mm-dd`, or `yyyy-m-d` followed by `T`, `t` or blanks,
+    /// `h:mm:ss`, an optional fraction and an optional `Z` or `±h[:mm]` zone (UTC when there is none).
+    struct Timestamp: Equatable {
+        var year: Int, month: Int, day: Int
+        var hour = 0, minute = 0, second = 0, nanosecond = 0
+        var utcOffsetSeconds = 0
+    }
+
     static func isTimestamp<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
+        timestamp(text) != nil
+    }
+
+    static func timestamp<Bytes: Collection<UInt8>>(_ text: Bytes) -> Timestamp? {
         let bytes = Array(text)
         let count = bytes.count
-        guard count >= 10, digits(bytes, 0, 4) == 4, bytes[4] == UInt8(ascii: "-") else { return false }
+        guard count >= 8, digits(bytes, 0, 4) == 4, bytes[4] == UInt8(ascii: "-") else { return nil }
         var index = 5
-        let month = digits(bytes, index, 2)
-        guard month >= 1 else { return false }
-        index += month
-        guard index < count, bytes[index] == UInt8(ascii: "-") else { return false }
+        let monthDigits = digits(bytes, index, 2)
+        guard monthDigits >= 1 else { return nil }
+        var result = Timestamp(year: number(bytes, 0, 4), month: number(bytes, index, monthDigits), day: 0)
+        index += monthDigits
+        guard index < count, bytes[index] == UInt8(ascii: "-") else { return nil }
         index += 1
-        let day = digits(bytes, index, 2)
-        guard day >= 1 else { return false }
-        index += day
-        if index == count { return month == 2 && day == 2 }
+        let dayDigits = digits(bytes, index, 2)
+        guard dayDigits >= 1 else { return nil }
+        result.day = number(bytes, index, dayDigits)
+        index += dayDigits
+        if index == count { return monthDigits == 2 && dayDigits == 2 ? result : nil }
 
         if bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t") {
             index += 1
         } else {
             let blanks = index
             while index < count && isBlank(bytes[index]) { index += 1 }
-            guard index > blanks else { return false }
+            guard index > blanks else { return nil }
         }
-        let hour = digits(bytes, index, 2)
-        guard hour >= 1 else { return false }
-        index += hour
-        for _ in 0..<2 {
-            guard index < count, bytes[index] == UInt8(ascii: ":"), digits(bytes, index + 1, 2) == 2 else { return false }
+        let hourDigits = digits(bytes, index, 2)
+        guard hourDigits >= 1 else { return nil }
+        result.hour = number(bytes, index, hourDigits)
+        index += hourDigits
+        for field in [\Timestamp.minute, \Timestamp.second] {
+            guard index < count, bytes[index] == UInt8(ascii: ":"), digits(bytes, index + 1, 2) == 2 else { return nil }
+            result[keyPath: field] = number(bytes, index + 1, 2)
             index += 3
         }
         if index < count && bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < count && isDigit(bytes[index]) { index += 1 }
+            var scale = 100_000_000
+            while index < count && isDigit(bytes[index]) {
+                result.nanosecond += Int(bytes[index] - UInt8(ascii: "0")) * scale
+                scale /= 10
+                index += 1
+            }
         }
         while index < count && isBlank(bytes[index]) { index += 1 }
-        if index == count { return true }
-        if bytes[index] == UInt8(ascii: "Z") { return index + 1 == count }
-        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return false }
+        if index == count { return result }
+        if bytes[index] == UInt8(ascii: "Z") { return index + 1 == count ? result : nil }
+        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return nil }
+        let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
         index += 1
-        let zoneHour = digits(bytes, index, 2)
-        guard zoneHour >= 1 else { return false }
-        index += zoneHour
-        if index == count { return true }
-        guard bytes[index] == UInt8(ascii: ":"), digits(bytes, index + 1, 2) == 2 else { return false }
-        return index + 3 == count
+        let zoneDigits = digits(bytes, index, 2)
+        guard zoneDigits >= 1 else { return nil }
+        var offset = number(bytes, index, zoneDigits) * 3600
+        index += zoneDigits
+        if index < count {
+            guard bytes[index] == UInt8(ascii: ":"), digits(bytes, index + 1, 2) == 2, index + 3 == count else { return nil }
+            offset += number(bytes, index + 1, 2) * 60
+        }
+        result.utcOffsetSeconds = sign * offset
+        return result
     }
 
     /// Whether a string can be written as a plain scalar and read back as the same string by a YAML 1.2 core
@@ -211,6 +234,11 @@ enum YAMLCoreSchema {
         var index = start
         while index < bytes.count && index - start < maximum && isDigit(bytes[index]) { index += 1 }
         return index - start
+    }
+
+    /// The decimal value of `count` digits starting at `start`.
+    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int {
+        bytes[start..<start + count].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

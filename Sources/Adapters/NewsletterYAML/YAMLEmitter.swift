@@ -21,6 +21,8 @@ public struct YAMLEmitter: Sendable {
         case lf = "\n"
         /// `\r\n`, for files written with Windows line endings.
         case crlf = "\r\n"
+        /// `\r`, for files written with old Mac OS line endings.
+        case cr = "\r"
     }
 
     /// The line ending written.

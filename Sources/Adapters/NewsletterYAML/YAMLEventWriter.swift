@@ -30,7 +30,12 @@ final class YAMLEventWriter {
         yaml_emitter_set_unicode(emitter, 1)
         yaml_emitter_set_width(emitter, -1)
         yaml_emitter_set_indent(emitter, Int32(indentation))
-        yaml_emitter_set_break(emitter, lineBreak == .crlf ? YAML_CRLN_BREAK : YAML_LN_BREAK)
+        let lineBreakKind: yaml_break_t = switch lineBreak {
+        case .lf: YAML_LN_BREAK
+        case .crlf: YAML_CRLN_BREAK
+        case .cr: YAML_CR_BREAK
+        }
+        yaml_emitter_set_break(emitter, lineBreakKind)
         choosePlaceholders(for: strings)
 
         var event = yaml_event_t()

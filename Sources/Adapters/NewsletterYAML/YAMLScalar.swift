@@ -1,3 +1,5 @@
+import Foundation
+
 /// A YAML scalar: its text as the parser produced it, how it was written, and what it means under the
 /// YAML 1.2 core schema.
 public struct YAMLScalar: Sendable, Equatable {
@@ -52,5 +54,19 @@ public struct YAMLScalar: Sendable, Equatable {
     /// date (front matter's `date`) use this to turn it into one while keeping the text.
     public var isTimestamp: Bool {
         style == .plain && YAMLCoreSchema.isTimestamp(text.utf8)
+    }
+
+    /// The moment a timestamp-shaped plain scalar denotes (UTC when it names no zone), or `nil` when this scalar
+    /// is not a timestamp or names an impossible date (`2024-02-30`).
+    public var timestamp: Date? {
+        guard style == .plain, let stamp = YAMLCoreSchema.timestamp(text.utf8) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let components = DateComponents(
+            year: stamp.year, month: stamp.month, day: stamp.day,
+            hour: stamp.hour, minute: stamp.minute, second: stamp.second, nanosecond: stamp.nanosecond
+        )
+        guard components.isValidDate(in: calendar), let local = calendar.date(from: components) else { return nil }
+        return local.addingTimeInterval(TimeInterval(-stamp.utcOffsetSeconds))
     }
 }
