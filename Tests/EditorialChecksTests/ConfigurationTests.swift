@@ -12,7 +12,7 @@ import Testing
           non-descriptive-link-text:
             severity: error
             phrases: [here, more]
-          emphasis-spacing:
+          mojibake:
             enabled: true
         required_sections:
           ordered: false
@@ -40,7 +40,7 @@ import Testing
         #expect(configuration.rules["non-descriptive-link-text"] == RuleSettings(
             isEnabled: true, severity: .error, options: ["phrases": .list([.string("here"), .string("more")])]
         ))
-        #expect(configuration.rules["emphasis-spacing"] == RuleSettings(isEnabled: true))
+        #expect(configuration.rules["mojibake"] == RuleSettings(isEnabled: true))
         #expect(configuration.requiredSections == RequiredSections([
             RequiredSection("Cool Tools"),
             RequiredSection("Ben's Picks", aliases: ["Our Picks", "PICKS"]),

@@ -1,6 +1,7 @@
 extension RuleRegistry {
     /// Every built-in offline rule, in the order `rules` lists them.
     public static let builtInRules: [any Rule] = [
+        MojibakeRule(),
         MissingTitleRule(),
         MissingSubtitleRule(),
         MissingDateRule(),

@@ -1,0 +1,57 @@
+import NewsletterCore
+
+/// `mojibake`: text mangled by being decoded with the wrong code page (`ü§å` for `🤌`).
+public struct MojibakeRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "mojibake",
+        name: "Mojibake",
+        summary: "No text is mangled by a wrong character encoding.",
+        rationale: """
+            Exports and copy-paste often decode UTF-8 with a single-byte code page, so that `🤌` arrives as `ü§å` and \
+            `’` as `‚Äô`; readers see the garbage. Found anywhere in the file (headings, text, link text, alt text, \
+            front matter). Repairs whose bytes all survived are safe fixes; when bytes were lost and several characters \
+            fit, the fix is a suggestion and the candidates are listed.
+            """,
+        category: .encoding,
+        defaultSeverity: .error,
+        fixSafety: .safe,
+        nonTriggeringExamples: [
+            "# Notes\n\n## **🤌 Ben’s Picks**\n\nMüller, São Paulo, naïve, √π ≤ 4, €5.\n",
+            "# Notes\n\nÅngström, 北京, 👋🏽 and ⭐️ are fine; so are SÃO and NÃO É.\n",
+        ],
+        triggeringExamples: [
+            "# Notes\n\n## **↓\u{F8FF}ü§å Ben↓‚Äôs Picks**\n\nA.\n",
+            "# Notes\n\n### **↓ü§å Tools**\n\nRead ↓‚≠êÔ∏è [the ↓‚Äúguide‚Äù](https://docs.acme.dev).\n",
+            "# Notes\n\nCaf↓Ã© and ![a ↓ðŸ˜€ face](https://cdn.acme.dev/a.png)\n",
+            RuleExample("---\ntitle: ↓ü§å Weekly Notes\n---\n\nHello.\n", format: "front-matter", testsMultiByteOffsets: false),
+        ],
+        corrections: [
+            RuleCorrection("# Notes\n\n## **ü§å Ben‚Äôs Picks**\n\nCaf√© ‚≠êÔ∏è.\n", "# Notes\n\n## **🤌 Ben’s Picks**\n\nCafé ⭐️.\n"),
+            RuleCorrection("---\ntitle: ü§å Notes\n---\n\nHello.\n", "---\ntitle: 🤌 Notes\n---\n\nHello.\n", format: "front-matter"),
+        ]
+    )
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        Mojibake.scan(context.source).map { span in
+            let range = span.range ?? context.range(span.utf8Range)
+            let safety: FixSafety = span.confidence == .guess ? .suggestion : .safe
+            let message: String
+            var notes: [DiagnosticNote] = []
+            if span.confidence == .guess && span.candidates.count > 1 {
+                message = "\(span.explanation): '\(span.original)' may be any of \(span.candidates.map { "'\($0)'" }.joined(separator: ", "))"
+                notes.append(DiagnosticNote("bytes were lost, so the repair is a guess; the suggested fix uses '\(span.replacement)'"))
+            } else {
+                message = "\(span.explanation): '\(span.original)' should be '\(span.replacement)'"
+            }
+            let fix = Fix(
+                summary: "replace '\(span.original)' with '\(span.replacement)'",
+                edits: [TextEdit(range: range, replacement: span.replacement)],
+                safety: safety
+            )
+            return context.diagnostic(message, at: range, notes: notes, fix: fix)
+        }
+    }
+}
