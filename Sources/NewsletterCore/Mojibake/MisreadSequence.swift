@@ -55,6 +55,13 @@ struct MisreadSequence: Equatable {
     ///   with byte 9F may be an emoji whose lead character was stripped.
     static func find(in codes: ArraySlice<Int>, stripsAppleLogo: Bool) -> [MisreadSequence] {
         var found: [MisreadSequence] = []
+        find(in: codes, stripsAppleLogo: stripsAppleLogo, into: &found)
+        return found
+    }
+
+    /// ``find(in:stripsAppleLogo:)`` into a buffer that is emptied first, so that it can be reused.
+    static func find(in codes: ArraySlice<Int>, stripsAppleLogo: Bool, into found: inout [MisreadSequence]) {
+        found.removeAll(keepingCapacity: true)
         var index = codes.startIndex
         let end = codes.endIndex
         while index < end {
@@ -65,7 +72,6 @@ struct MisreadSequence: Equatable {
                 index += 1
             }
         }
-        return found
     }
 
     private static func sequence(at index: Int, in codes: ArraySlice<Int>, stripsAppleLogo: Bool) -> MisreadSequence? {

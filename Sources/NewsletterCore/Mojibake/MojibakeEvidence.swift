@@ -53,6 +53,10 @@ enum MojibakeEvidence {
                 points -= 2
                 if around.previousIsLetter || around.nextIsLetter { points -= 2 }
             }
+        } else if around.previous.map({ ScalarTraits.script($0) == .latin }) ?? false, !around.nextIsLetter,
+                  mangled.dropFirst().allSatisfy(ScalarTraits.followsWords) {
+            // `Brontë…”`: an accented letter ending a word, then closing punctuation.
+            points -= 3
         } else if sequence.byteCount == 3, ScalarTraits.isUppercase(lead), mangled.dropFirst().allSatisfy(ScalarTraits.isLowercase) {
             // Mac OS Roman `Âéè` reads like a capitalised word; it still decodes (to CJK) with support.
             points -= 3
@@ -72,8 +76,7 @@ enum MojibakeEvidence {
             }
         }
         // ``¬´ )`: an opening quote with nothing to open, between ASCII punctuation, is an emoticon.
-        if let scalar = Unicode.Scalar(decoded),
-           [.initialPunctuation, .openPunctuation].contains(scalar.properties.generalCategory),
+        if ScalarTraits.opens(decoded),
            around.next.map({ $0 == 0x20 }) ?? true, around.previous.map({ $0 < 0x80 && !ScalarTraits.isASCIIAlphanumeric($0) && $0 != 0x20 }) ?? false {
             points -= 2
         }
@@ -106,9 +109,11 @@ enum MojibakeEvidence {
         // `IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`: an all-caps word ending, then closing punctuation, a sign or
         // a no-break space (after which the next word may follow at once).
         if ScalarTraits.isUppercase(lead), around.previous.map(ScalarTraits.isUppercase) ?? false,
-           ScalarTraits.followsWords(continuation), !around.nextIsLetter || continuation == 0x00A0 {
+           ScalarTraits.endsCapitalWords(continuation), !around.nextIsLetter || continuation == 0x00A0 {
             points -= 2
         }
+        // `Ã’s`: a capital, then an apostrophe and a letter, is a possessive or plural.
+        if ScalarTraits.isUppercase(lead), continuation == 0x2019, around.nextIsLetter { points -= 2 }
         // `l’été`, `“École`, `–été`: an apostrophe, or a quote or dash opening a word, before a letter.
         if ScalarTraits.isLetter(continuation),
            ScalarTraits.isApostrophe(lead) || ScalarTraits.isWordBoundaryPunctuation(lead) && !around.previousIsLetter {
@@ -125,6 +130,7 @@ enum MojibakeEvidence {
         guard ScalarTraits.isAssignedText(value), ScalarTraits.tier(value) != .implausible,
               let scalar = Unicode.Scalar(value)
         else { return false }
+        if (0xFE00...0xFE0E).contains(value) { return false }  // variation selectors other than the emoji one
         switch scalar.properties.generalCategory {
         case .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
             return value == 0x00A0 || fits(value, around: around)
@@ -160,6 +166,8 @@ enum MojibakeEvidence {
             return value == 0x00A0
         case .nonspacingMark, .spacingMark:
             return around.previousIsLetter
+        case .dashPunctuation:
+            return !previousIsSpace && !nextIsSpace || value != 0x2010 && value != 0x2011
         case .initialPunctuation, .openPunctuation:
             return !nextIsSpace
         case .finalPunctuation, .closePunctuation:

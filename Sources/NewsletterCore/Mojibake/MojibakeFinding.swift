@@ -5,26 +5,30 @@ struct MojibakeFinding {
         case decoded
         /// A sequence missing a byte; ``MojibakeFinding/candidates`` lists the characters that fit.
         case lostByte
+        /// A two-byte lead whose continuation was dropped: kept only where the line confirms the code page.
+        case lostAfterTwoByteLead
     }
 
     var kind: Kind
     var utf8Range: Range<Int>
-    var replacement: String
-    /// Outermost misreading first, as the layers were peeled.
-    var peeledPages: [Int]
+    /// Where the replacement's scalars are in the line's shared buffer.
+    var replacement: Range<Int>
+    /// The page of each layer, outermost first as the layers were peeled, four bits each.
+    var peeledPages: UInt32
+    var layers: Int
     var damage: MojibakeSpan.Damage
     var evidence: Int
     /// The characters that fit a lost byte, most plausible first.
-    var candidates: [String]
+    var candidates: [UInt32]
     /// For lost bytes, decided when the candidates are known; decoded findings are graded on resolution.
     var confidence: MojibakeSpan.Confidence
     /// Whether every character of the replacement is plausible text.
     var plausibleResult: Bool
 
-    var firstPage: Int { peeledPages[0] }
-    var layers: Int { peeledPages.count }
+    var firstPage: Int { Int(peeledPages & 0xF) }
 
-    func overlaps(_ other: MojibakeFinding) -> Bool {
-        utf8Range.lowerBound < other.utf8Range.upperBound && other.utf8Range.lowerBound < utf8Range.upperBound
+    /// The page indices in the order the misreadings happened (innermost layer first).
+    var pagesInHistoryOrder: [Int] {
+        (0..<layers).reversed().map { Int(peeledPages >> UInt32(4 * $0) & 0xF) }
     }
 }

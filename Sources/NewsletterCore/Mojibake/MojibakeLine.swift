@@ -3,72 +3,160 @@
 /// line's findings are resolved against each other.
 struct MojibakeLine {
     let bytes: UnsafeBufferPointer<UInt8>
-    let range: Range<Int>
     let scanner: MojibakeScanner
+    // Buffers reused from line to line and run to run.
+    private var runs: [Range<Int>] = []
     private var scalars: [UInt32] = []
     private var offsets: [Int] = []
     private var codes: [Int] = []
+    private var codesByPage: [[Int]]
     private var findings: [MojibakeFinding] = []
+    /// The scalars of every finding's replacement, one after the other.
+    private var replacements: [UInt32] = []
+    private var analysedPages: [UInt32] = []
+    private var decodedOrder: [Int] = []
+    private var taken: [Range<Int>] = []
+    private var sequences: [MisreadSequence] = []
+    /// Two-byte leads without their continuation, judged only if the line confirms their code page.
+    private var pendingTwoByteLosses: [PendingLoss] = []
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
-    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, scanner: MojibakeScanner) {
-        self.bytes = bytes
-        self.range = range
-        self.scanner = scanner
+    private struct PendingLoss {
+        var lead: Int
+        var around: MojibakeEvidence.Neighbours
+        var utf8Range: Range<Int>
+        var pageIndex: Int
     }
 
-    /// The line's spans, in order.
-    mutating func resolve() -> [MojibakeSpan] {
-        let runs = self.runs()
-        for run in runs where scanner.mayHoldSequence(bytes, in: run) {
-            analyse(run)
+    init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
+        self.bytes = bytes
+        self.scanner = scanner
+        self.codesByPage = Array(repeating: [], count: scanner.pages.count)
+    }
+
+    /// Appends the spans of the line at `range` to `spans`, in order.
+    mutating func resolve(_ range: Range<Int>, into spans: inout [MojibakeSpan]) {
+        collectRuns(range)
+        findings.removeAll(keepingCapacity: true)
+        replacements.removeAll(keepingCapacity: true)
+        pendingTwoByteLosses.removeAll(keepingCapacity: true)
+        analysedPages.removeAll(keepingCapacity: true)
+        for run in runs {
+            let pages = scanner.pagesWithSequences(bytes, in: run)
+            analysedPages.append(pages)
+            if pages != 0 { analyse(run, pages: pages) }
         }
-        var chosen: [MojibakeFinding] = []
-        var confidences: [MojibakeSpan.Confidence] = []
-        func place(_ finding: MojibakeFinding, _ confidence: MojibakeSpan.Confidence) {
-            guard !chosen.contains(where: finding.overlaps) else { return }
-            chosen.append(finding)
-            confidences.append(confidence)
+        // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
+        // resolves in linear time.
+        var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
+        taken.removeAll(keepingCapacity: true)
+        func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
+            let range = findings[index].utf8Range
+            var low = 0
+            var high = taken.count
+            while low < high {
+                let middle = (low + high) / 2
+                if taken[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            if low < taken.count && taken[low].lowerBound < range.upperBound { return }
+            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return }
+            taken.insert(range, at: low)
+            chosen.append((index, confidence))
         }
-        let decoded = findings
-            .filter { $0.kind == .decoded && $0.plausibleResult }
-            .sorted { ($0.evidence, -$0.firstPage, -$0.utf8Range.lowerBound) > ($1.evidence, -$1.firstPage, -$1.utf8Range.lowerBound) }
-        for finding in decoded where finding.evidence >= MojibakeEvidence.acceptance {
-            let certain = finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty
-            place(finding, certain ? .certain : .likely)
+        decodedOrder.removeAll(keepingCapacity: true)
+        for index in findings.indices where findings[index].kind == .decoded && findings[index].plausibleResult {
+            decodedOrder.append(index)
         }
-        let supportedPages = Set(chosen.map(\.firstPage))
-        for finding in decoded
-        where finding.evidence >= MojibakeEvidence.support && supportedPages.contains(finding.firstPage) {
-            place(finding, .likely)
+        decodedOrder.sort {
+            let (lhs, rhs) = (findings[$0], findings[$1])
+            return (lhs.evidence, -lhs.firstPage, -lhs.utf8Range.lowerBound) > (rhs.evidence, -rhs.firstPage, -rhs.utf8Range.lowerBound)
         }
-        for finding in findings where finding.kind == .lostByte {
-            place(finding, finding.confidence)
+        let decoded = decodedOrder
+        var supportedPages: UInt32 = 0
+        for index in decoded where findings[index].evidence >= MojibakeEvidence.acceptance {
+            let finding = findings[index]
+            place(index, finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty ? .certain : .likely)
+            supportedPages |= 1 << UInt32(finding.firstPage)
         }
-        for pageIndex in supportedPages where !scanner.pages[pageIndex].bytesLostByStrictDecoders.isEmpty {
-            findings.removeAll()
-            for run in runs { analyse(run, droppedAfterTwoByteLead: pageIndex) }
-            for finding in findings { place(finding, finding.confidence) }
+        if supportedPages != 0 {
+            for index in decoded
+            where findings[index].evidence >= MojibakeEvidence.support && supportedPages & (1 << UInt32(findings[index].firstPage)) != 0 {
+                place(index, .likely)
+            }
         }
-        return zip(chosen, confidences)
-            .sorted { $0.0.utf8Range.lowerBound < $1.0.utf8Range.lowerBound }
-            .map { finding, confidence in
-                MojibakeSpan(
-                    utf8Range: finding.utf8Range,
-                    original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
-                    replacement: finding.replacement,
-                    misreadings: finding.peeledPages.reversed().map { scanner.pages[$0] },
-                    damage: finding.damage,
-                    confidence: confidence,
-                    candidates: finding.candidates
+        for index in findings.indices where findings[index].kind == .lostByte {
+            place(index, findings[index].confidence)
+        }
+        for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
+            let bit = UInt32(1) << UInt32(pageIndex)
+            let firstNew = findings.count
+            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex {
+                addLostByteFinding(
+                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyBytes[pageIndex].map { [$0] },
+                    around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
+                    damage: .droppedByte
                 )
             }
+            // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`).
+            for (index, run) in runs.enumerated()
+            where analysedPages[index] & bit == 0 && scanner.holdsTwoByteLead(bytes, in: run, page: pageIndex) {
+                analyse(run, pages: bit, onlyTwoByteLeads: true)
+            }
+            for index in firstNew..<findings.count { place(index, findings[index].confidence) }
+        }
+        guard !chosen.isEmpty else { return }
+        chosen.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
+        for (index, confidence) in chosen {
+            let finding = findings[index]
+            spans.append(MojibakeSpan(
+                utf8Range: finding.utf8Range,
+                original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
+                replacement: Self.string(replacements[finding.replacement]),
+                misreadings: finding.layers == 1
+                    ? scanner.singleMisreadings[finding.firstPage] : finding.pagesInHistoryOrder.map { scanner.pages[$0] },
+                damage: finding.damage,
+                confidence: confidence,
+                candidates: finding.candidates.map { Self.string(CollectionOfOne($0)) }
+            ))
+        }
     }
 
-    /// The runs of the line between ASCII white space.
-    private func runs() -> [Range<Int>] {
-        var runs: [Range<Int>] = []
+    /// The text of valid scalar values, written as UTF-8 directly.
+    private static func string(_ scalars: some Collection<UInt32>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 4)
+        for value in scalars {
+            switch value {
+            case ..<0x80:
+                bytes.append(UInt8(value))
+            case ..<0x800:
+                bytes.append(UInt8(0xC0 | value >> 6))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            case ..<0x10000:
+                bytes.append(UInt8(0xE0 | value >> 12))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | value >> 18))
+                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Keeps a replacement's scalars in the shared buffer and returns where they are.
+    private mutating func appendReplacement(_ scalars: some Collection<UInt32>) -> Range<Int> {
+        let start = replacements.count
+        replacements.append(contentsOf: scalars)
+        return start..<replacements.count
+    }
+
+    /// Splits the line at `range` into `runs` at ASCII white space.
+    private mutating func collectRuns(_ range: Range<Int>) {
+        runs.removeAll(keepingCapacity: true)
         var start = range.lowerBound
         for index in range {
             let byte = bytes[index]
@@ -78,7 +166,6 @@ struct MojibakeLine {
             }
         }
         if start < range.upperBound { runs.append(start..<range.upperBound) }
-        return runs
     }
 
     /// Decodes the run's characters into `scalars`, with their byte offsets (one more, for the end).
@@ -96,29 +183,32 @@ struct MojibakeLine {
     }
 
     private mutating func encode(through pageIndex: Int) {
-        let page = scanner.pages[pageIndex]
         codes.removeAll(keepingCapacity: true)
         for value in scalars {
-            if value == ScalarTraits.replacementCharacter {
-                codes.append(Self.replacedByte)
-            } else {
-                codes.append(Unicode.Scalar(value).flatMap(page.byte(for:)).map(Int.init) ?? -1)
-            }
+            codes.append(value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex))
         }
     }
 
-    /// Adds the run's findings, or, with `droppedAfterTwoByteLead`, only the dropped continuation bytes
-    /// after two-byte leads of that page (looked for only on lines where the page is already confirmed).
-    private mutating func analyse(_ run: Range<Int>, droppedAfterTwoByteLead: Int? = nil) {
+    /// Adds the run's findings for the pages in the bit set `pages`; with `onlyTwoByteLeads`, only the
+    /// dropped continuation bytes after two-byte leads.
+    private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
         load(run)
-        for pageIndex in scanner.pages.indices where droppedAfterTwoByteLead == nil || droppedAfterTwoByteLead == pageIndex {
+        var analysed: UInt32 = 0
+        pages: for pageIndex in scanner.pages.indices where pages & (1 << UInt32(pageIndex)) != 0 {
             encode(through: pageIndex)
-            let sequences = MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex])
-            if droppedAfterTwoByteLead == nil && !sequences.isEmpty {
+            // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
+            for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && codesByPage[earlier] == codes {
+                continue pages
+            }
+            analysed |= 1 << UInt32(pageIndex)
+            codesByPage[pageIndex].removeAll(keepingCapacity: true)
+            codesByPage[pageIndex].append(contentsOf: codes)
+            MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex], into: &sequences)
+            if !onlyTwoByteLeads && !sequences.isEmpty {
                 addDecodedFindings(sequences, pageIndex: pageIndex)
             }
-            if !scanner.pages[pageIndex].bytesLostByStrictDecoders.isEmpty {
-                addLostByteFindings(around: sequences, pageIndex: pageIndex, twoByteLeads: droppedAfterTwoByteLead != nil)
+            if !scanner.lossyBytes[pageIndex].isEmpty {
+                addLostByteFindings(around: sequences, pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
             }
         }
     }
@@ -178,9 +268,11 @@ struct MojibakeLine {
                 around: neighbours(of: index, in: sequences)
             )
         }
-        var peeled = [pageIndex]
-        while peeled.count < 4, let layer = scanner.peelCompletely(result) {
-            peeled.append(layer.pageIndex)
+        var peeled = UInt32(pageIndex)
+        var layers = 1
+        while layers < 4, let layer = scanner.peelCompletely(result) {
+            peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
+            layers += 1
             result = layer.scalars
             stripped = stripped || layer.stripped
             evidence += MojibakeEvidence.perExtraLayer
@@ -188,8 +280,9 @@ struct MojibakeLine {
         findings.append(MojibakeFinding(
             kind: .decoded,
             utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
-            replacement: String(String.UnicodeScalarView(result.compactMap(Unicode.Scalar.init))),
+            replacement: appendReplacement(result),
             peeledPages: peeled,
+            layers: layers,
             damage: stripped ? .strippedAppleLogo : .none,
             evidence: evidence,
             candidates: [],
@@ -200,8 +293,8 @@ struct MojibakeLine {
 
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
     /// dropped, or with U+FFFD in place of a byte.
-    private mutating func addLostByteFindings(around sequences: [MisreadSequence], pageIndex: Int, twoByteLeads: Bool) {
-        let lossy = scanner.pages[pageIndex].bytesLostByStrictDecoders.map(Int.init)
+    private mutating func addLostByteFindings(around sequences: [MisreadSequence], pageIndex: Int, onlyTwoByteLeads: Bool) {
+        let lossy = scanner.lossyBytes[pageIndex]
         var sequenceIndex = 0
         var index = 0
         while index < scalars.count {
@@ -213,6 +306,10 @@ struct MojibakeLine {
             }
             let lead = codes[index]
             let length = MisreadSequence.length(ofSequenceStartingWith: lead)
+            guard length > 0 else {
+                index += 1
+                continue
+            }
             var end = index + 1
             while end < nextSequenceStart && end - index < length
                 && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && !lossy.contains(codes[end])) {
@@ -222,13 +319,13 @@ struct MojibakeLine {
             let replaced = items.filter { $0 == Self.replacedByte }.count
             var variants: [[Int]] = []
             var damage = MojibakeSpan.Damage.droppedByte
-            if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !twoByteLeads {
+            if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !onlyTwoByteLeads {
                 damage = .replacedByte
                 variants = [[]]
                 for item in items {
                     variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
                 }
-            } else if length >= 3 && replaced == 0 && !items.isEmpty && !twoByteLeads
+            } else if length >= 3 && replaced == 0 && !items.isEmpty && !onlyTwoByteLeads
                         && looksDropped(lead: lead, items: index + 1..<end) {
                 // One byte lost, or two after the emoji prefix F0 9F.
                 let missing = length - 1 - items.count
@@ -242,19 +339,34 @@ struct MojibakeLine {
                         }
                     }
                 }
-            } else if twoByteLeads && length == 2 && items.isEmpty {
-                variants = lossy.map { [$0] }
-            }
-            guard !variants.isEmpty else {
-                index += 1
-                continue
             }
             let around = MojibakeEvidence.Neighbours(
                 previous: index > 0 ? scalars[index - 1] : nil,
                 beforePrevious: index > 1 ? scalars[index - 2] : nil,
                 next: end < scalars.count ? scalars[end] : nil
             )
-            addLostByteFinding(lead: lead, variants: variants, around: around, range: index..<end, pageIndex: pageIndex, damage: damage)
+            if length == 2 && items.isEmpty {
+                // Judged only where the line confirms the code page (`SÃO` is correct Portuguese).
+                let loss = PendingLoss(
+                    lead: lead, around: around, utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
+                )
+                if onlyTwoByteLeads {
+                    addLostByteFinding(
+                        kind: .lostAfterTwoByteLead, lead: lead, variants: lossy.map { [$0] }, around: around,
+                        utf8Range: loss.utf8Range, pageIndex: pageIndex, damage: damage
+                    )
+                } else {
+                    pendingTwoByteLosses.append(loss)
+                }
+            } else if !variants.isEmpty {
+                addLostByteFinding(
+                    kind: .lostByte, lead: lead, variants: variants, around: around, utf8Range: offsets[index]..<offsets[end],
+                    pageIndex: pageIndex, damage: damage
+                )
+            } else {
+                index += 1
+                continue
+            }
             index = end
         }
     }
@@ -268,7 +380,8 @@ struct MojibakeLine {
     }
 
     private mutating func addLostByteFinding(
-        lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours, range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
+        kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours,
+        utf8Range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
     ) {
         var valid: [UInt32] = []
         for variant in variants {
@@ -285,13 +398,14 @@ struct MojibakeLine {
             + valid.filter { !fitting.contains($0) }.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
         guard let best = candidates.first else { return }
         findings.append(MojibakeFinding(
-            kind: .lostByte,
-            utf8Range: offsets[range.lowerBound]..<offsets[range.upperBound],
-            replacement: String(Character(Unicode.Scalar(best)!)),
-            peeledPages: [pageIndex],
+            kind: kind,
+            utf8Range: utf8Range,
+            replacement: appendReplacement(CollectionOfOne(best)),
+            peeledPages: UInt32(pageIndex),
+            layers: 1,
             damage: damage,
             evidence: 0,
-            candidates: candidates.map { String(Character(Unicode.Scalar($0)!)) },
+            candidates: candidates,
             confidence: valid.count == 1 && fitting.count == 1 ? .likely : .guess,
             plausibleResult: true
         ))

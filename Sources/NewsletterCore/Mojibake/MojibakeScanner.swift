@@ -10,43 +10,81 @@ struct MojibakeScanner: Sendable {
     let pages: [CodePage]
     /// Per page: whether byte F0 is the Apple logo, so that a stripped logo can be implied.
     let stripsAppleLogo: [Bool]
-    /// Per scalar below `denseLimit`: bit 0 set if it can start a sequence, bit 1 if it can continue one.
-    private let roles: [UInt8]
-    private let sparseRoles: [UInt32: UInt8]
+    /// Per page: the one-element misreading chain of a single layer, made once.
+    let singleMisreadings: [[CodePage]]
+    /// Per page: the bytes a strict decoder drops (``CodePage/bytesLostByStrictDecoders``).
+    let lossyBytes: [[Int]]
+    /// Per scalar below `denseLimit`, one bit per page in each byte: the scalar can start a sequence
+    /// (bits 0-7), continue one (bits 8-15), or is a two-byte lead (bits 16-23).
+    private let roles: [UInt32]
+    /// The few characters at or above `denseLimit` with a role (the Apple logo, ligatures, U+FFFD).
+    private let sparseRoles: [(value: UInt32, role: UInt32)]
+    /// Per page, the byte of each scalar below `denseLimit` (-1 for none), `denseLimit` entries per page.
+    private let denseCodes: [Int16]
+    private let sparseCodes: [(value: UInt32, page: Int, byte: Int)]
     private static let denseLimit: UInt32 = 0x2600
-    private static let startRole: UInt8 = 1
-    private static let continueRole: UInt8 = 2
+    static let allStarts: UInt32 = 0xFF
 
     init(pages: [CodePage]) {
+        precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
         self.pages = pages
         self.stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
-        var roles = [UInt8](repeating: 0, count: Int(Self.denseLimit))
-        var sparse: [UInt32: UInt8] = [:]
-        func mark(_ value: UInt32, _ role: UInt8) {
-            if value < Self.denseLimit { roles[Int(value)] |= role } else { sparse[value, default: 0] |= role }
+        self.lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
+        self.singleMisreadings = pages.map { [$0] }
+        var roles = [UInt32](repeating: 0, count: Int(Self.denseLimit))
+        var sparseRoles: [(value: UInt32, role: UInt32)] = []
+        var denseCodes = [Int16](repeating: -1, count: Int(Self.denseLimit) * pages.count)
+        var sparseCodes: [(value: UInt32, page: Int, byte: Int)] = []
+        func mark(_ value: UInt32, _ role: UInt32) {
+            if value < Self.denseLimit {
+                roles[Int(value)] |= role
+            } else if let index = sparseRoles.firstIndex(where: { $0.value == value }) {
+                sparseRoles[index].role |= role
+            } else {
+                sparseRoles.append((value, role))
+            }
         }
-        for page in pages {
-            let stripsAppleLogo = page.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo
+        for (pageIndex, page) in pages.enumerated() {
+            let bit = UInt32(1) << UInt32(pageIndex)
+            for value in UInt32(0)..<0x80 { denseCodes[pageIndex * Int(Self.denseLimit) + Int(value)] = Int16(value) }
             for byte in UInt8(0x80)...0xFF {
                 guard let value = page.character(forByte: byte)?.value else { continue }
-                if MisreadSequence.length(ofSequenceStartingWith: Int(byte)) > 0 || stripsAppleLogo && byte == 0x9F {
-                    mark(value, Self.startRole)
+                if value < Self.denseLimit {
+                    denseCodes[pageIndex * Int(Self.denseLimit) + Int(value)] = Int16(byte)
+                } else {
+                    sparseCodes.append((value, pageIndex, Int(byte)))
                 }
-                if MisreadSequence.isContinuation(Int(byte)) { mark(value, Self.continueRole) }
+                let length = MisreadSequence.length(ofSequenceStartingWith: Int(byte))
+                if length > 0 || stripsAppleLogo[pageIndex] && byte == 0x9F { mark(value, bit) }
+                if MisreadSequence.isContinuation(Int(byte)) { mark(value, bit << 8) }
+                if length == 2 { mark(value, bit << 16) }
             }
-            if !page.bytesLostByStrictDecoders.isEmpty { mark(ScalarTraits.replacementCharacter, Self.continueRole) }
+            if !page.bytesLostByStrictDecoders.isEmpty { mark(ScalarTraits.replacementCharacter, bit << 8) }
         }
         self.roles = roles
-        self.sparseRoles = sparse
+        self.sparseRoles = sparseRoles
+        self.denseCodes = denseCodes
+        self.sparseCodes = sparseCodes
     }
 
-    private func role(of value: UInt32) -> UInt8 {
-        value < Self.denseLimit ? roles[Int(value)] : sparseRoles[value] ?? 0
+    @inline(__always)
+    private func role(of value: UInt32) -> UInt32 {
+        if value < Self.denseLimit { return roles[Int(value)] }
+        if value > 0xFFFF { return 0 }
+        return sparseRoles.first { $0.value == value }?.role ?? 0
+    }
+
+    /// The byte `value` stands for in page `pageIndex`, or -1.
+    @inline(__always)
+    func code(of value: UInt32, page pageIndex: Int) -> Int {
+        if value < Self.denseLimit { return Int(denseCodes[pageIndex * Int(Self.denseLimit) + Int(value)]) }
+        return sparseCodes.first { $0.value == value && $0.page == pageIndex }?.byte ?? -1
     }
 
     /// Every span in `bytes` (valid UTF-8), in order; spans never overlap.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
+        var line = MojibakeLine(bytes: bytes, scanner: self)
         let count = bytes.count
         var index = 0
         var lineFloor = 0
@@ -65,14 +103,14 @@ struct MojibakeScanner: Sendable {
             }
             let (value, length) = Self.decodeScalar(bytes, at: index)
             let next = index + length
-            if role(of: value) & Self.startRole != 0, next < count, bytes[next] >= 0x80,
-               role(of: Self.decodeScalar(bytes, at: next).value) & Self.continueRole != 0 {
+            let starts = role(of: value) & Self.allStarts
+            if starts != 0, next < count, bytes[next] >= 0x80,
+               role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0 {
                 var lineStart = index
                 while lineStart > lineFloor && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
                 var lineEnd = next
                 while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                var line = MojibakeLine(bytes: bytes, range: lineStart..<lineEnd, scanner: self)
-                spans += line.resolve()
+                line.resolve(lineStart..<lineEnd, into: &spans)
                 index = lineEnd
                 lineFloor = lineEnd
             } else {
@@ -82,22 +120,50 @@ struct MojibakeScanner: Sendable {
         return spans
     }
 
-    /// Whether the run of characters at `range` holds a character that can start a sequence followed by one
-    /// that can continue it (or, when `anyLead` is set, any character that can start one).
-    func mayHoldSequence(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+    /// The pages (one bit each) in which the run at `range` holds a character that can start a sequence
+    /// followed by one that can continue it.
+    func pagesWithSequences(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> UInt32 {
         var index = range.lowerBound
-        var previousStarts = false
+        var previousStarts: UInt32 = 0
+        var pages: UInt32 = 0
         while index < range.upperBound {
             guard bytes[index] >= 0x80 else {
-                previousStarts = false
+                previousStarts = 0
                 index += 1
                 continue
             }
             let (value, length) = Self.decodeScalar(bytes, at: index)
             let role = role(of: value)
-            if previousStarts && role & Self.continueRole != 0 { return true }
-            previousStarts = role & Self.startRole != 0
+            pages |= previousStarts & (role >> 8)
+            previousStarts = role & Self.allStarts
             index += length
+        }
+        return pages
+    }
+
+    /// Whether the run at `range` holds a character that is a two-byte lead in page `pageIndex`.
+    func holdsTwoByteLead(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, page pageIndex: Int) -> Bool {
+        var index = range.lowerBound
+        let bit = UInt32(1) << UInt32(16 + pageIndex)
+        while index < range.upperBound {
+            guard bytes[index] >= 0x80 else {
+                index += 1
+                continue
+            }
+            let (value, length) = Self.decodeScalar(bytes, at: index)
+            if role(of: value) & bit != 0 { return true }
+            index += length
+        }
+        return false
+    }
+
+    /// Whether some page has a character that can start a sequence followed by one that can continue it.
+    private func mayHoldSequence(_ scalars: [UInt32]) -> Bool {
+        var previousStarts: UInt32 = 0
+        for value in scalars {
+            let role = value < 0x80 ? 0 : role(of: value)
+            if previousStarts & (role >> 8) != 0 { return true }
+            previousStarts = role & Self.allStarts
         }
         return false
     }
@@ -105,9 +171,9 @@ struct MojibakeScanner: Sendable {
     /// Decodes `scalars` through the first code page in which every non-ASCII character belongs to a
     /// sequence: the next layer of text mangled more than once. `nil` if no page decodes all of it.
     func peelCompletely(_ scalars: [UInt32]) -> (pageIndex: Int, scalars: [UInt32], stripped: Bool)? {
-        guard scalars.contains(where: { $0 >= 0x80 }) else { return nil }
-        pages: for (pageIndex, page) in pages.enumerated() {
-            let codes = scalars.map { Unicode.Scalar($0).flatMap(page.byte(for:)).map(Int.init) ?? -1 }
+        guard mayHoldSequence(scalars) else { return nil }
+        pages: for pageIndex in pages.indices {
+            let codes = scalars.map { code(of: $0, page: pageIndex) }
             let sequences = MisreadSequence.find(in: codes[...], stripsAppleLogo: stripsAppleLogo[pageIndex])
             guard !sequences.isEmpty else { continue }
             var result: [UInt32] = []

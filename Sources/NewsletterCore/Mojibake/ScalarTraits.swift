@@ -1,8 +1,8 @@
 /// Classifies Unicode scalars for the plausibility model: how common a character is in newsletter text,
 /// its script, and whether it reads as a letter, an emoji part, math or punctuation.
 ///
-/// Only the candidate runs found by the byte scan reach these functions, so they may use the
-/// standard library's Unicode properties.
+/// Only the candidate runs found by the byte scan reach these functions; the properties of the
+/// scalars they meet most are kept in a table.
 enum ScalarTraits {
     /// How likely a character is to appear in real text; decides whether a decoding is worth making.
     enum Tier: Int, Comparable {
@@ -30,6 +30,10 @@ enum ScalarTraits {
     /// Whether a decoded value may stand as a character at all: assigned, not a control, surrogate or
     /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
     static func isAssignedText(_ value: UInt32) -> Bool {
+        value < tableLimit ? propertyTable[Int(value)] & assignedTextBit != 0 : computeIsAssignedText(value)
+    }
+
+    private static func computeIsAssignedText(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         let properties = scalar.properties
         if properties.isNoncharacterCodePoint { return false }
@@ -38,6 +42,36 @@ enum ScalarTraits {
         case .privateUse: return value == appleLogo
         default: return true
         }
+    }
+
+    /// Property bits of the scalars below `tableLimit`, looked up once, because the standard library's
+    /// property queries would otherwise dominate the close look at candidate runs.
+    private static let propertyTable: [UInt8] = (0..<tableLimit).map { value in
+        var bits: UInt8 = 0
+        if computeIsLetter(value) { bits |= letterBit }
+        if computeIsUppercase(value) { bits |= uppercaseBit }
+        if computeIsLowercase(value) { bits |= lowercaseBit }
+        if computeIsAssignedText(value) { bits |= assignedTextBit }
+        if computeIsEmojiPart(value) { bits |= emojiPartBit }
+        if computeOpens(value) { bits |= opensBit }
+        return bits
+    }
+    private static let tableLimit: UInt32 = 0x3300
+    private static let letterBit: UInt8 = 1
+    private static let uppercaseBit: UInt8 = 2
+    private static let lowercaseBit: UInt8 = 4
+    private static let assignedTextBit: UInt8 = 8
+    private static let emojiPartBit: UInt8 = 16
+    private static let opensBit: UInt8 = 32
+
+    /// Whether the character opens something (a quote, a bracket), so that text should follow it.
+    static func opens(_ value: UInt32) -> Bool {
+        value < tableLimit ? propertyTable[Int(value)] & opensBit != 0 : computeOpens(value)
+    }
+
+    private static func computeOpens(_ value: UInt32) -> Bool {
+        guard let category = Unicode.Scalar(value)?.properties.generalCategory else { return false }
+        return category == .initialPunctuation || category == .openPunctuation
     }
 
     static func tier(_ value: UInt32) -> Tier {
@@ -90,7 +124,7 @@ enum ScalarTraits {
         case 0x0900...0x0DFF, 0x0E00...0x0E7F, 0x10A0...0x10FF, 0x1100...0x11FF: return .common
         case 0x1E00...0x1EFF, 0x1F00...0x1FFF: return .uncommon
         case 0x2011...0x2027, 0x2030...0x203C, 0x2047...0x2049, 0x20A0...0x20CF, 0x2100...0x21FF, 0x2200...0x22FF,
-             0x2460...0x24FF, 0x2500...0x27BF, 0x2900...0x2BFF:
+             0x2460...0x24FF, 0x2500...0x27BF:
             return .common
         case 0x2000...0x2BFF:
             // Technical symbols, control pictures, rare punctuation: common only where they are emoji.
@@ -112,18 +146,27 @@ enum ScalarTraits {
     }
 
     static func isLetter(_ value: UInt32) -> Bool {
-        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
-        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+        value < tableLimit ? propertyTable[Int(value)] & letterBit != 0 : computeIsLetter(value)
     }
 
     static func isUppercase(_ value: UInt32) -> Bool {
-        if value < 0x80 { return (0x41...0x5A).contains(value) }
-        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+        value < tableLimit ? propertyTable[Int(value)] & uppercaseBit != 0 : computeIsUppercase(value)
     }
 
     static func isLowercase(_ value: UInt32) -> Bool {
-        if value < 0x80 { return (0x61...0x7A).contains(value) }
-        return Unicode.Scalar(value)?.properties.isLowercase ?? false
+        value < tableLimit ? propertyTable[Int(value)] & lowercaseBit != 0 : computeIsLowercase(value)
+    }
+
+    private static func computeIsLetter(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    }
+
+    private static func computeIsUppercase(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+
+    private static func computeIsLowercase(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isLowercase ?? false
     }
 
     static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
@@ -134,6 +177,10 @@ enum ScalarTraits {
 
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
     static func isEmojiPart(_ value: UInt32) -> Bool {
+        value < tableLimit ? propertyTable[Int(value)] & emojiPartBit != 0 : computeIsEmojiPart(value)
+    }
+
+    private static func computeIsEmojiPart(_ value: UInt32) -> Bool {
         switch value {
         case 0x1F000...0x1FAFF, 0xE0020...0xE007F, zeroWidthJoiner, variationSelector16, combiningKeycap:
             return true
@@ -145,12 +192,22 @@ enum ScalarTraits {
     }
 
     /// Characters that naturally follow the last letter of a word: closing quotes, ellipsis, no-break
-    /// space, trademark signs, superscripts. An all-caps word ending in `Ã` or `Ä` followed
-    /// by one of these (`IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`) is correct text, not mojibake.
+    /// space, trademark signs, superscripts.
     static func followsWords(_ value: UInt32) -> Bool {
         switch value {
         case 0x00A0, 0x00AD, 0x00AE, 0x00A9, 0x00B2, 0x00B3, 0x00B9, 0x00B7, 0x00BB,
              0x2019, 0x201D, 0x203A, 0x2026, 0x2122, 0x2013, 0x2014, 0x2022:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The characters that end a word of capitals in correct text (`IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`);
+    /// not `™`, which follows brand names rather than words ending in `Ã`.
+    static func endsCapitalWords(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00A0, 0x00AD, 0x00AE, 0x00A9, 0x00BB, 0x2019, 0x201D, 0x203A, 0x2026:
             return true
         default:
             return false

@@ -1,0 +1,41 @@
+import Foundation
+import MojibakeCorpusFiles
+import NewsletterCore
+
+// `MojibakeFiles write DIR` writes clean.txt and mangled.txt (5 MB each) into DIR;
+// `MojibakeFiles time FILE...` repairs each file repeatedly for about two seconds and prints MB/s.
+let arguments = CommandLine.arguments.dropFirst()
+let size = 5 * 1024 * 1024
+
+switch arguments.first {
+case "write":
+    guard let directory = arguments.dropFirst().first else { fatalError("usage: MojibakeFiles write DIR") }
+    let mangled = NewsletterTextGenerator.mangled(byteCount: size)
+    try NewsletterTextGenerator.clean(byteCount: size).write(toFile: directory + "/clean.txt", atomically: true, encoding: .utf8)
+    try mangled.text.write(toFile: directory + "/mangled.txt", atomically: true, encoding: .utf8)
+    print(String(format: "wrote clean.txt and mangled.txt (%.1f%% of characters mangled)", mangled.mangledShare * 100))
+case "time":
+    // Wall-clock MB/s, and MB/s of this process's CPU time, which a machine shared with other jobs distorts less.
+    for path in arguments.dropFirst() {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let megabytes = Double(text.utf8.count) / 1_000_000
+        var runs = 0
+        var edits = 0
+        let wallClock = ContinuousClock()
+        let start = wallClock.now
+        let cpuStart = clock_t(clock())
+        while wallClock.now - start < .seconds(3) {
+            edits = Mojibake.repair(text).edits.count
+            runs += 1
+        }
+        let elapsed = wallClock.now - start
+        let cpuSeconds = Double(clock_t(clock()) - cpuStart) / Double(CLOCKS_PER_SEC)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(String(
+            format: "%@\t%.1f MB/s wall\t%.1f MB/s CPU\t%d edits",
+            (path as NSString).lastPathComponent, megabytes * Double(runs) / seconds, megabytes * Double(runs) / cpuSeconds, edits
+        ))
+    }
+default:
+    fatalError("usage: MojibakeFiles write DIR | MojibakeFiles time FILE...")
+}

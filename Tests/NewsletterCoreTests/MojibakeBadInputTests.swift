@@ -1,0 +1,48 @@
+import NewsletterCore
+import Testing
+
+/// Pathological input: each must finish in linear time without crashing, with an exact result.
+@Suite struct MojibakeBadInputTests {
+    @Test func tenMegabyteLineOfCleanText() {
+        let unit = "Ben’s café picks 🤌🏽 北京 — naïve “quotes” and plain words, "
+        let line = String(repeating: unit, count: 10 * 1024 * 1024 / unit.utf8.count)
+        #expect(line.utf8.count > 10_000_000)
+        #expect(Mojibake.scan(line) == [])
+    }
+
+    @Test func tenMegabyteLineWithMojibakeThroughout() {
+        let correct = "Ben’s café picks 🤌 today, "
+        let mangled = CodePage.windows1252Sloppy.misread(Array(correct.utf8))
+        let count = 10 * 1024 * 1024 / mangled.utf8.count
+        let repaired = Mojibake.repair(String(repeating: mangled, count: count))
+        #expect(repaired.edits.count == 3 * count)
+        #expect(repaired.text == String(repeating: correct, count: count))
+    }
+
+    @Test func oneRunOfAMillionMisreadCharactersWithoutWhiteSpace() {
+        let repaired = Mojibake.repair(String(repeating: "Ã©", count: 500_000))
+        #expect(repaired.edits.count == 1)
+        #expect(repaired.text == String(repeating: "é", count: 500_000))
+    }
+
+    @Test func onlyCombiningMarks() {
+        #expect(Mojibake.scan(String(repeating: "\u{0301}\u{0308}", count: 100_000)) == [])
+    }
+
+    @Test func onlyC1Controls() {
+        let controls = String(String.UnicodeScalarView((0..<100_000).map { Unicode.Scalar(0x80 + UInt32($0 % 32))! }))
+        #expect(Mojibake.scan(controls) == [])
+    }
+
+    @Test func aHundredThousandAppleLogos() {
+        #expect(Mojibake.scan(String(repeating: "\u{F8FF}", count: 100_000)) == [])
+        #expect(Mojibake.scan(String(repeating: "\u{F8FF} ", count: 100_000)) == [])
+    }
+
+    @Test func manyLinesOfLostBytes() {
+        let line = "Great job ðŸ‘ and cafÃ© Ã\u{FFFD}\n"
+        let spans = Mojibake.scan(String(repeating: line, count: 20_000))
+        #expect(spans.count == 60_000)
+        #expect(spans.filter { $0.confidence == .guess }.count == 40_000)
+    }
+}
