@@ -63,6 +63,23 @@ struct FixCommandTests {
         #expect(try folder.contents() == before)
     }
 
+    @Test("a symbolic link is written through: the file it names is fixed, the link stays a link")
+    func symbolicLink() throws {
+        let folder = try FixtureFolder()
+        try folder.write(FixtureDrafts.beehiiv, to: "real.md")
+        try folder.setPermissions(0o640, of: "real.md")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("link.md"), withDestinationPath: "real.md")
+        let result = try folder.run("fix", "link.md")
+        #expect(result.status == 1)
+        withKnownIssue("fix renames its temporary file over the link itself, with the link's mode 0777, and leaves real.md unfixed") {
+            let linkType = try FileManager.default.attributesOfItem(atPath: folder.path("link.md"))[.type] as? FileAttributeType
+            #expect(linkType == .typeSymbolicLink)
+            #expect(try folder.read("real.md") == Data(Self.safelyFixedBeehiiv.utf8))
+            #expect(try folder.permissions(of: "link.md") != 0o777)
+        }
+        #expect(try folder.permissions(of: "real.md") == 0o640)
+    }
+
     @Test("--dry-run prints a unified diff and leaves the file untouched")
     func dryRun() throws {
         let folder = try FixtureFolder()

@@ -11,8 +11,9 @@ struct InputErrorTests {
     /// Whether permissions keep this process out; they do not for root, which CI containers often run as.
     static let permissionsApply = geteuid() != 0
 
-    /// A folder with a good draft, a binary file, a folder named like a draft and a dangling symbolic link, all
-    /// claiming the `.md` extension; and, where permissions apply, a draft nobody may read.
+    /// A folder with a good draft, a binary file, a folder named like a draft, a dangling symbolic link and a named
+    /// pipe (which must not be waited on), all claiming the `.md` extension; and, where permissions apply, a draft
+    /// nobody may read.
     private func folderWithBadFiles() throws -> FixtureFolder {
         let folder = try FixtureFolder()
         try folder.write(FixtureDrafts.beehiiv, to: "drafts/a-good.md")
@@ -21,6 +22,7 @@ struct InputErrorTests {
         try FileManager.default.createSymbolicLink(atPath: folder.path("drafts/d-gone.md"), withDestinationPath: "nowhere.md")
         try folder.write(FixtureDrafts.clean, to: "drafts/e-locked.md")
         if Self.permissionsApply { try folder.setPermissions(0o000, of: "drafts/e-locked.md") }
+        try #require(mkfifo(folder.path("drafts/f-pipe.md"), 0o644) == 0)
         return folder
     }
 
@@ -39,6 +41,7 @@ struct InputErrorTests {
         if Self.permissionsApply {
             #expect(errors.contains("drafts/e-locked.md: error: cannot read the file: permission denied"))
         }
+        #expect(errors.contains { $0.hasPrefix("drafts/f-pipe.md: error: cannot read the file: ") })
         #expect(!errors.contains { $0.contains("a-good.md") })
         // The good draft's six problems are all reported, the readable clean one has none.
         let reported = result.output.split(separator: "\n")
