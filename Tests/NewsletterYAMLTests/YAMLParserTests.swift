@@ -142,4 +142,12 @@ import Testing
             try YAMLParser().parseMetadataValue(source)
         }
     }
+
+    @Test func theCatalogExampleHolds() throws {
+        let source = SourceText("---\ntitle: Weekly Picks\ndraft: no\n---\nBody\n", path: "draft.md")
+        let root = try YAMLParser().parse(source, utf8Range: 4..<34)
+        #expect(root?["draft"]?.string == "no")
+        #expect(root?.pair(forKey: "draft")?.key.range.start.description == "3:1")
+        #expect(try YAMLEmitter().string(for: ["draft": .string("no")]) == "draft: 'no'\n")
+    }
 }

@@ -25,7 +25,8 @@ public import NewsletterYAML
 ///
 /// **Writing.** Known fields first (title, subtitle, date, authors, slug, tags), then the metadata in order,
 /// through libyaml's emitter, then the body: preamble, and each section's heading and body as written.
-/// A metadata key that would repeat a known field's key is left out with a ``NewsletterCore/ConversionWarning``.
+/// A metadata key that would repeat a known field's key, or an earlier metadata key, is left out with a
+/// ``NewsletterCore/ConversionWarning``.
 ///
 /// **Layout.** What is needed to write a decoded draft back the way it was (byte order mark, `\r\n` or `\r`
 /// line endings, a `...` closing line, `description`/`publish_date`/`author` spellings) is kept in the metadata
@@ -112,13 +113,15 @@ public struct FrontMatterAdapter: FormatAdapter {
         }
         if let slug = issue.slug { fields[layout.key(for: .slug)] = .string(slug) }
         if !issue.tags.isEmpty { fields[layout.key(for: .tags)] = .list(issue.tags.map { .string($0) }) }
+        // A YAML mapping cannot repeat a key (reading it back would fail), so a repeated key is reported, not written.
         let knownKeys = Set(fields.keys)
+        var writtenKeys = knownKeys
         for entry in issue.metadata.entries where entry.key != Self.layoutMetadataKey {
-            guard !knownKeys.contains(entry.key) else {
-                warnings.append(ConversionWarning(
-                    field: "metadata.\(entry.key)",
-                    message: "not written: front matter holds a known field of the issue under the key '\(entry.key)'"
-                ))
+            guard writtenKeys.insert(entry.key).inserted else {
+                let reason = knownKeys.contains(entry.key)
+                    ? "front matter holds a known field of the issue under the key '\(entry.key)'"
+                    : "the key '\(entry.key)' appears earlier in the metadata"
+                warnings.append(ConversionWarning(field: "metadata.\(entry.key)", message: "not written: \(reason)"))
                 continue
             }
             fields.entries.append(entry)
