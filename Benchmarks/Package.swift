@@ -84,5 +84,43 @@ let package = Package(
             path: "Benchmarks/MojibakeRepair",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+
+        // NewsletterYAML against Yams on the same front matter, in the same run.
+        .executableTarget(
+            name: "YAMLParsing",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+                .product(name: "NewsletterYAML", package: "NewsletterKit"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Benchmarks/YAMLParsing",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+
+        // The deterministic newsletter text (clean, and with about 5% of its characters mangled) that the
+        // mojibake benchmark and the ftfy comparison script both measure.
+        .target(
+            name: "MojibakeCorpusFiles",
+            dependencies: [.product(name: "NewsletterCore", package: "NewsletterKit")],
+            path: "Sources/MojibakeCorpusFiles"
+        ),
+        // The Swift half of Scripts/ftfy-baseline.sh: `write` creates the two files, `time` repairs them.
+        .executableTarget(
+            name: "MojibakeFiles",
+            dependencies: ["MojibakeCorpusFiles", .product(name: "NewsletterCore", package: "NewsletterKit")],
+            path: "Sources/MojibakeFiles"
+        ),
+        // Mojibake.repair on 5 MB of clean and of mangled newsletter text, against a plain UTF-8 pass over the same bytes.
+        .executableTarget(
+            name: "MojibakeRepair",
+            dependencies: [
+                "MojibakeCorpusFiles",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterCore", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/MojibakeRepair",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

@@ -29,26 +29,80 @@ import Testing
         #expect(issue.sections.map(\.level) == [2, 2, 2])
         #expect(issue.sections[2].heading == "## Reader Mail")
         #expect(issue.sections[2].body == "\nNothing this week. Reply to this email to be featured!\n")
-        #expect(issue.sections[2].range == range(24, 1, 778, 27, 1, 849))
-        #expect(issue.sections[2].headingRange == range(24, 1, 778, 24, 15, 792))
+        // The issue's positions point into the JSON file; the ranges it records, into the draft it was made from.
+        #expect(issue.sections[2].range?.description == "141:5-164:6")
+        #expect(issue.sections[2].headingRange?.description == "143:19-143:33")
+        #expect(issue.recordedPositions?[issue.sections[2].range] == RecordedPositions.Ranges(
+            range: range(24, 1, 826, 27, 1, 897),
+            innerRange: range(24, 1, 826, 24, 15, 840)
+        ))
         #expect(issue.links.map(\.destination) == [
-            "https://digest.example.org/issues/11",
-            "https://shop.example.com/irons?model=p2&ref=digest",
-            "https://tools.example.net/multimeter-guide",
-            "https://lab.example.org/sourdough.png",
+            "https://tinkerersdigest.example/issues/11",
+            "https://shop.tinkerersdigest.example/irons?model=p2&ref=digest",
+            "https://tools.tinkerersdigest.example/multimeter-guide",
+            "https://lab.tinkerersdigest.example/sourdough.png",
         ])
-        #expect(issue.links[1].rawDestination == #"https://shop.example.com/irons?model=p2\&ref=digest"#)
+        #expect(issue.links[1].rawDestination == #"https://shop.tinkerersdigest.example/irons?model=p2\&ref=digest"#)
         #expect(issue.links[2].kind == .autolink)
         #expect(issue.links[3].title == "Wiring")
-        #expect(issue.links[0] == Link(
+        #expect(issue.links[0].withoutPositions == Link(
             text: "last week's issue",
-            destination: "https://digest.example.org/issues/11",
-            kind: .inline,
-            range: range(13, 72, 328, 13, 129, 385),
-            destinationRange: range(13, 92, 348, 13, 128, 384)
+            destination: "https://tinkerersdigest.example/issues/11",
+            kind: .inline
         ))
-        #expect(issue.sections[0].links == Array(issue.links[1...2]))
-        #expect(issue.sections[1].links == [issue.links[3]])
+        #expect(issue.links[0].range?.description == "167:5-188:6")
+        #expect(issue.links[0].destinationRange?.description == "169:15-169:56")
+        #expect(issue.recordedPositions?[issue.links[0].range] == RecordedPositions.Ranges(
+            range: range(13, 72, 335, 13, 134, 397),
+            innerRange: range(13, 92, 355, 13, 133, 396)
+        ))
+        // The same links, each at its own object: the section's copy and the copy in the issue's `links`.
+        #expect(issue.sections[0].links.map(\.withoutPositions) == issue.links[1...2].map(\.withoutPositions))
+        #expect(issue.sections[1].links.map(\.withoutPositions) == [issue.links[3].withoutPositions])
+        #expect(issue.sections[1].links[0].range?.description == "101:9-122:10")
+        #expect(issue.links[3].range?.description == "234:5-255:6")
+    }
+
+    @Test func positionsPointIntoTheJSONTextBeingRead() throws {
+        let text = #"""
+            {
+              "sections": [
+                {
+                  "title": "Tools",
+                  "heading": "## 🔧 Tools",
+                  "level": 2,
+                  "links": [
+                    {"text": "kit", "url": "https://kit.example/a"},
+                    {"text": "escaped", "url": "https:\/\/kit.example\/b"}
+                  ]
+                },
+                {"title": "No heading", "level": 3}
+              ]
+            }
+            """#
+        let issue = try adapter.decode(SourceText(text, path: "draft.json"))
+        #expect(issue.sections.map { $0.range?.description } == ["3:5-11:6", "12:5-12:40"])
+        // The heading's text inside its quotes; without a heading, the title's.
+        #expect(issue.sections.map { $0.headingRange?.description } == ["5:19-5:29", "12:16-12:26"])
+        #expect(issue.links.map { $0.range?.description } == ["8:9-8:56", "9:9-9:63"])
+        // The URL's text inside its quotes; none for a URL written with escapes, which no edit may split.
+        #expect(issue.links.map { $0.destinationRange?.description } == ["8:33-8:54", nil])
+        #expect(issue.links[1].destination == "https://kit.example/b")
+        #expect(issue.recordedPositions == RecordedPositions())
+    }
+
+    @Test func rangesWrittenInTheJSONAreKeptAsRecordedPositions() throws {
+        let text = #"""
+            {"links": [{"url": "https://a.example/", "range": {"line": 7, "column": 3, "offset": 90, "endLine": 7,
+              "endColumn": 30, "endOffset": 117}, "destinationRange": {"line": 7, "column": 9, "offset": 96, "endLine": 7,
+              "endColumn": 29, "endOffset": 116}}]}
+            """#
+        let issue = try adapter.decode(SourceText(text, path: "draft.json"))
+        #expect(issue.links[0].range?.description == "1:12-3:38")
+        #expect(issue.recordedPositions?[issue.links[0].range] == RecordedPositions.Ranges(
+            range: range(7, 3, 90, 7, 30, 117),
+            innerRange: range(7, 9, 96, 7, 29, 116)
+        ))
     }
 
     @Test func theCleanExampleIsWrittenBackByteForByte() throws {
@@ -298,7 +352,7 @@ import Testing
 
     @Test func sectionsAndLinksMayLeaveOutWhatTheyDoNotNeed() throws {
         let text = #"{"sections": [{"title": "Cool Tools", "emoji": "🛠️", "level": 3, "links": [{"url": "https://a.example"}]}]}"#
-        let issue = try adapter.decode(SourceText(text))
+        let issue = try adapter.decode(SourceText(text)).withoutPositions
         #expect(issue.sections == [Section(
             heading: "### 🛠️ Cool Tools", title: "Cool Tools", emoji: "🛠️", level: 3,
             links: [Link(text: "", destination: "https://a.example", kind: .inline)]

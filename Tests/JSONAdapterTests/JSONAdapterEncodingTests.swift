@@ -131,7 +131,9 @@ import Testing
             ConversionWarning(field: "sections[0].links[0].range", message: "0:3-0:3 is not a position in a source (lines and columns start at 1, offsets at 0); left out"),
             ConversionWarning(field: "links[0].range", message: "0:3-0:3 is not a position in a source (lines and columns start at 1, offsets at 0); left out"),
         ])
-        #expect(try adapter.decode(SourceText(encoded.text)).links[0].range == nil)
+        let decoded = try adapter.decode(SourceText(encoded.text))
+        #expect(decoded.recordedPositions == RecordedPositions())
+        #expect(!encoded.text.contains("range"))
     }
 
     @Test func aHeadingLevelOutsideOneToSixCannotBeWritten() {
@@ -147,9 +149,57 @@ import Testing
         let issue = generator.issue()
         let encoded = try adapter.encode(issue)
         #expect(encoded.warnings.isEmpty)
-        let decoded = try adapter.decode(SourceText(encoded.text, path: "generated.json"))
-        #expect(decoded == issue)
+        let source = SourceText(encoded.text, path: "generated.json")
+        let decoded = try adapter.decode(source)
+        // Every field reads back exactly; positions then point into the JSON, and the issue's own are kept as recorded.
+        #expect(decoded.withoutPositions == issue.withoutPositions)
+        try JSONPositions.expectPointingIntoJSON(decoded, source)
+        for (written, read) in zip(issue.sections, decoded.sections) {
+            #expect(decoded.recordedPositions?[read.range] == recorded(written.range, written.headingRange))
+        }
+        for (written, read) in zip(issue.links + issue.sections.flatMap(\.links), decoded.links + decoded.sections.flatMap(\.links)) {
+            #expect(decoded.recordedPositions?[read.range] == recorded(written.range, written.destinationRange))
+        }
         #expect(try adapter.encode(decoded).text == encoded.text)
+    }
+
+    /// What decoding keeps in `recordedPositions` for a part written with these ranges.
+    private func recorded(_ range: SourceRange?, _ innerRange: SourceRange?) -> RecordedPositions.Ranges? {
+        range == nil && innerRange == nil ? nil : RecordedPositions.Ranges(range: range, innerRange: innerRange)
+    }
+
+    @Test func positionsInsideAnEarlierJSONTextAreNeverWrittenAsRanges() throws {
+        let text = #"""
+            {
+              "sections": [{"title": "A", "level": 2, "links": [{"url": "https://a.example/"}]}]
+            }
+            """#
+        var issue = try adapter.decode(SourceText(text, path: "hand-written.json"))
+        #expect(issue.sections[0].range != nil && issue.links[0].range != nil)
+        issue.sections.append(Section(heading: "## B", title: "B", level: 2))
+        let written = try adapter.encode(issue)
+        #expect(written.warnings.isEmpty)
+        #expect(!written.text.contains("range"))
+        let again = try adapter.decode(SourceText(written.text, path: "again.json"))
+        #expect(again.recordedPositions == RecordedPositions())
+        #expect(try adapter.encode(again).text == written.text)
+    }
+
+    @Test func recordedRangesFollowTheirPartWhenCodeReordersParts() throws {
+        let first = Link(text: "a", destination: "https://a.example/", kind: .inline, range: position(3, 1, 20, 3, 25, 44))
+        let second = Link(text: "b", destination: "https://b.example/", kind: .inline, range: position(5, 1, 60, 5, 25, 84))
+        var issue = try adapter.decode(SourceText(adapter.encode(Issue(links: [first, second])).text, path: "draft.json"))
+        issue.links.reverse()
+        let again = try adapter.decode(SourceText(adapter.encode(issue).text, path: "again.json"))
+        #expect(again.links.map(\.destination) == ["https://b.example/", "https://a.example/"])
+        #expect(again.links.map { again.recordedPositions?[$0.range]?.range } == [second.range, first.range])
+    }
+
+    private func position(_ line: Int, _ column: Int, _ offset: Int, _ endLine: Int, _ endColumn: Int, _ endOffset: Int) -> SourceRange {
+        SourceRange(
+            start: SourceLocation(offset: offset, line: line, column: column),
+            end: SourceLocation(offset: endOffset, line: endLine, column: endColumn)
+        )
     }
 
     @Test func linksOutsideSectionsAndInconsistentListsRoundTrip() throws {
@@ -160,7 +210,7 @@ import Testing
             sections: [Section(heading: "## Tools", title: "Tools", level: 2, links: [inSection])],
             links: [header, footer, inSection]
         )
-        let decoded = try adapter.decode(SourceText(adapter.encode(issue).text))
+        let decoded = try adapter.decode(SourceText(adapter.encode(issue).text)).withoutPositions
         #expect(decoded.links == [header, footer, inSection])
         #expect(decoded.sections[0].links == [inSection])
     }

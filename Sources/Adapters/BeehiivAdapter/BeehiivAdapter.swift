@@ -82,11 +82,15 @@ public struct BeehiivAdapter: FormatAdapter {
     }
 
     /// Writes an issue in the export layout, with warnings for what the layout cannot hold (slug, tags, other
-    /// metadata, authors after the first).
+    /// metadata, authors after the first) and for every part the written text does not read back as
+    /// (`MarkdownReadBack` of NewsletterMarkdown): a link no body mentions, a title its heading does not give.
     ///
     /// - Throws: ``NewsletterError/Kind/unrepresentable`` when a one-line field (title, subtitle, author, date) holds a line break.
     public func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
-        try BeehiivWriter(issue: issue).encoded()
+        var encoded = try BeehiivWriter(issue: issue).encoded()
+        let readBack = try decode(SourceText(encoded.text))
+        encoded.warnings += MarkdownReadBack.lostParts(of: issue, readBack: readBack, reported: encoded.warnings)
+        return encoded
     }
 }
 

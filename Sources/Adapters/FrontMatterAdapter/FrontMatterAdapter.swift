@@ -26,7 +26,8 @@ public import NewsletterYAML
 /// **Writing.** Known fields first (title, subtitle, date, authors, slug, tags), then the metadata in order,
 /// through libyaml's emitter, then the body: preamble, and each section's heading and body as written.
 /// A metadata key that would repeat a known field's key, or an earlier metadata key, is left out with a
-/// ``NewsletterCore/ConversionWarning``.
+/// ``NewsletterCore/ConversionWarning``, and so is every section or link the written text does not read back as
+/// (`MarkdownReadBack` of NewsletterMarkdown): a link no body mentions, a title its heading does not give.
 ///
 /// **Layout.** What is needed to write a decoded draft back the way it was (byte order mark, `\r\n` or `\r`
 /// line endings, a `...` closing line, `description`/`publish_date`/`author` spellings) is kept in the metadata
@@ -139,6 +140,9 @@ public struct FrontMatterAdapter: FormatAdapter {
         }
         text += layout.closingDelimiter + newline
         text += Self.body(of: issue, newline: newline)
+        // Sections and links exist in Markdown only as text; what the text does not hold is reported, not lost silently.
+        let readBack = try decode(SourceText(text))
+        warnings += MarkdownReadBack.lostParts(of: issue, readBack: readBack, reported: warnings)
         return EncodedIssue(text: text, warnings: warnings)
     }
 

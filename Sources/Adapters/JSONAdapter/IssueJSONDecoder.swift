@@ -3,10 +3,16 @@ import NewsletterCore
 
 /// Reads the canonical JSON form of an issue from a ``JSONValue`` tree, naming the JSON path and the position of
 /// anything of the wrong type, and keeping fields it does not know in the issue's metadata.
+///
+/// Positions in the issue point into the JSON text (a section's or link's object, its heading or URL string), so
+/// that diagnostics land in the file being read; the `range` fields written in the JSON, positions in an earlier
+/// draft, go to `Issue.recordedPositions`, keyed by the object's range, for the encoder to write back.
 struct IssueJSONDecoder {
     let source: SourceText
     /// Fields the form does not define, with their JSON path (`sections[1].color`), in the order met.
     private var unknownFields: [(path: String, member: JSONValue.Member)] = []
+    /// The `range` fields met so far, keyed by the range of the object that holds them.
+    private var recorded = RecordedPositions()
 
     init(source: SourceText) {
         self.source = source
@@ -57,6 +63,7 @@ struct IssueJSONDecoder {
         }
         issue.date = publicationDate(isoDate: isoDate, text: dateText)
         issue.links = links ?? issue.sections.flatMap(\.links)
+        issue.recordedPositions = recorded
         for (path, member) in unknownFields {
             guard issue.metadata[path] == nil else {
                 throw failure(path, "also a key of metadata; give it once", atOffset: member.keyOffsets.lowerBound)
@@ -85,13 +92,18 @@ struct IssueJSONDecoder {
         var level: Int?
         var body = ""
         var links: [Link] = []
-        var range: SourceRange?
+        var recordedRanges = RecordedPositions.Ranges()
+        var titleRange: SourceRange?
         var headingRange: SourceRange?
         for member in try object(value, path) {
             func memberPath() -> String { "\(path).\(member.key)" }
             switch member.key {
-            case "title": title = try string(member.value, memberPath())
-            case "heading": heading = try string(member.value, memberPath())
+            case "title":
+                title = try string(member.value, memberPath())
+                titleRange = contentRange(of: member.value)
+            case "heading":
+                heading = try string(member.value, memberPath())
+                headingRange = contentRange(of: member.value)
             case "emoji": emoji = try optionalString(member.value, memberPath())
             case "level":
                 let number = try integer(member.value, memberPath())
@@ -101,8 +113,8 @@ struct IssueJSONDecoder {
                 level = number
             case "body": body = try string(member.value, memberPath())
             case "links": links = try linkList(member.value, memberPath())
-            case "range": range = try self.range(member.value, memberPath())
-            case "headingRange": headingRange = try self.range(member.value, memberPath())
+            case "range": recordedRanges.range = try self.range(member.value, memberPath())
+            case "headingRange": recordedRanges.innerRange = try self.range(member.value, memberPath())
             default: unknownFields.append((memberPath(), member))
             }
         }
@@ -110,7 +122,11 @@ struct IssueJSONDecoder {
         guard let level else { throw failure(path, "missing \"level\"", at: value) }
         // A tool writing sections by hand may leave out the heading; the ATX heading a Markdown writer would use stands in.
         let written = heading ?? String(repeating: "#", count: level) + " " + (emoji.map { $0 + " " } ?? "") + title
-        return Section(heading: written, title: title, emoji: emoji, level: level, body: body, links: links, range: range, headingRange: headingRange)
+        let range = record(recordedRanges, forObject: value)
+        return Section(
+            heading: written, title: title, emoji: emoji, level: level, body: body, links: links,
+            range: range, headingRange: headingRange ?? titleRange
+        )
     }
 
     private mutating func linkList(_ value: JSONValue, _ path: String) throws(NewsletterError) -> [Link] {
@@ -127,13 +143,15 @@ struct IssueJSONDecoder {
         var rawDestination: String?
         var kind = Link.Kind.inline
         var title: String?
-        var range: SourceRange?
+        var recordedRanges = RecordedPositions.Ranges()
         var destinationRange: SourceRange?
         for member in try object(value, path) {
             func memberPath() -> String { "\(path).\(member.key)" }
             switch member.key {
             case "text": text = try string(member.value, memberPath())
-            case "url": destination = try string(member.value, memberPath())
+            case "url":
+                destination = try string(member.value, memberPath())
+                destinationRange = unescapedContentRange(of: member.value)
             case "rawDestination": rawDestination = try string(member.value, memberPath())
             case "kind":
                 let name = try string(member.value, memberPath())
@@ -143,16 +161,36 @@ struct IssueJSONDecoder {
                 }
                 kind = known
             case "title": title = try optionalString(member.value, memberPath())
-            case "range": range = try self.range(member.value, memberPath())
-            case "destinationRange": destinationRange = try self.range(member.value, memberPath())
+            case "range": recordedRanges.range = try self.range(member.value, memberPath())
+            case "destinationRange": recordedRanges.innerRange = try self.range(member.value, memberPath())
             default: unknownFields.append((memberPath(), member))
             }
         }
         guard let destination else { throw failure(path, "missing \"url\"", at: value) }
         return Link(
             text: text, destination: destination, rawDestination: rawDestination, title: title, kind: kind,
-            range: range, destinationRange: destinationRange
+            range: record(recordedRanges, forObject: value), destinationRange: destinationRange
         )
+    }
+
+    /// The range of a section's or link's object in the JSON text, under which its recorded ranges are kept.
+    private mutating func record(_ ranges: RecordedPositions.Ranges, forObject value: JSONValue) -> SourceRange {
+        let range = source.range(utf8Offsets: value.offsets)
+        if ranges.range != nil || ranges.innerRange != nil { recorded.byDecodedRange[range] = ranges }
+        return range
+    }
+
+    /// The text of a string value inside its quotes, as written (escapes included).
+    private func contentRange(of value: JSONValue) -> SourceRange {
+        source.range(utf8Offsets: value.offsets.lowerBound + 1..<value.offsets.upperBound - 1)
+    }
+
+    /// The text of a string value inside its quotes when it holds no escape, else `nil`: an edit at this range
+    /// then replaces exactly the decoded text, never half of an escape.
+    private func unescapedContentRange(of value: JSONValue) -> SourceRange? {
+        // Every escape is longer than the text it stands for, so equal lengths mean there is none.
+        guard case .string(let text) = value.content, text.utf8.count == value.offsets.count - 2 else { return nil }
+        return contentRange(of: value)
     }
 
     private static let rangeFields = ["line", "column", "offset", "endLine", "endColumn", "endOffset"]

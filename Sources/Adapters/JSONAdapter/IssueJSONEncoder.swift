@@ -2,10 +2,16 @@ import Foundation
 import NewsletterCore
 
 /// Builds the canonical JSON form of an issue (see the JSONForm article), collecting what JSON cannot hold as warnings.
+///
+/// The `range` fields say where each part was in the draft the issue was first read from: the issue's own ranges
+/// when it was read from that draft, or the ranges recorded in `Issue.recordedPositions` when it was read from a
+/// format that stores them (its own ranges then point into that format's text, such as an earlier JSON file).
 struct IssueJSONEncoder {
     private(set) var warnings: [ConversionWarning] = []
+    private var recorded: RecordedPositions?
 
     mutating func encode(_ issue: Issue) throws(NewsletterError) -> JSONValue {
+        recorded = issue.recordedPositions
         var fields: [(String, JSONValue)] = [
             ("format", string(JSONAdapter.formatName)),
             ("version", integer(JSONAdapter.formatVersion)),
@@ -44,8 +50,9 @@ struct IssueJSONEncoder {
             ("body", string(section.body)),
             ("links", links(section.links, path: "\(path).links")),
         ]
-        append(section.range, as: "range", to: &fields, path: path)
-        append(section.headingRange, as: "headingRange", to: &fields, path: path)
+        let ranges = draftRanges(range: section.range, innerRange: section.headingRange)
+        append(ranges.range, as: "range", to: &fields, path: path)
+        append(ranges.innerRange, as: "headingRange", to: &fields, path: path)
         return object(fields)
     }
 
@@ -59,9 +66,16 @@ struct IssueJSONEncoder {
         var fields: [(String, JSONValue)] = [("text", string(link.text)), ("url", string(link.destination))]
         if link.rawDestination != link.destination { fields.append(("rawDestination", string(link.rawDestination))) }
         fields += [("kind", string(link.kind.rawValue)), ("title", optional(link.title))]
-        append(link.range, as: "range", to: &fields, path: path)
-        append(link.destinationRange, as: "destinationRange", to: &fields, path: path)
+        let ranges = draftRanges(range: link.range, innerRange: link.destinationRange)
+        append(ranges.range, as: "range", to: &fields, path: path)
+        append(ranges.innerRange, as: "destinationRange", to: &fields, path: path)
         return object(fields)
+    }
+
+    /// A part's ranges in the draft it was first read from (see the type's comment).
+    private func draftRanges(range: SourceRange?, innerRange: SourceRange?) -> RecordedPositions.Ranges {
+        guard let recorded else { return RecordedPositions.Ranges(range: range, innerRange: innerRange) }
+        return recorded[range] ?? RecordedPositions.Ranges()
     }
 
     /// Adds a range; one that no source could have produced (a line, column or offset below its start),

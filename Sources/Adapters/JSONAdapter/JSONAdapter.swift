@@ -3,14 +3,18 @@ import NewsletterCore
 /// Format `json`: the canonical, versioned JSON form of an `Issue`, for pipelines that exchange issues
 /// as data. The form is described in <doc:JSONForm> and by `Schemas/newsletterkit-issue.schema.json`.
 ///
-/// JSON holds every part of an issue, so ``encode(_:)`` loses nothing and ``decode(_:)`` of its output gives the same
-/// issue back. Output is stable: fixed key order, two-space indentation, ISO 8601 dates and a final newline, so that
+/// JSON holds every part of an issue, so ``encode(_:)`` loses nothing: ``decode(_:)`` of its output gives the same
+/// issue back except for positions, which then point into the JSON text (the positions the JSON records, of the draft
+/// the issue was first read from, are kept in `Issue.recordedPositions` and written again by ``encode(_:)``).
+/// Output is stable: fixed key order, two-space indentation, ISO 8601 dates and a final newline, so that
 /// files diff well under version control.
 ///
 /// ```swift
 /// let adapter = JSONAdapter()
 /// let json = try adapter.encode(issue).text
-/// let again = try adapter.decode(SourceText(json, path: "issue.json"))   // again == issue
+/// let again = try adapter.decode(SourceText(json, path: "issue.json"))
+/// // again.title == issue.title, ...; again.links[0].range is the link's object in issue.json
+/// try adapter.encode(again).text == json   // true
 /// ```
 ///
 /// Decoding is lenient about what is missing (empty text is an empty issue; every field may be left out except a
@@ -53,8 +57,11 @@ public struct JSONAdapter: FormatAdapter {
     /// Reads an issue from its JSON form; empty text (or only white space and a byte order mark) is an empty issue.
     ///
     /// A byte order mark is accepted and not remembered: ``encode(_:)`` never writes one (RFC 8259 section 8.1).
-    /// Positions in the result are the ranges recorded in the JSON (where each part was in the draft the issue was
-    /// first read from), not positions in the JSON text; parts without recorded ranges have none.
+    /// Positions in the result point into `source`, so that diagnostics land in the JSON file: a section's and a link's
+    /// `range` is its object, a section's `headingRange` the text of its `heading` (or `title`) string, a link's
+    /// `destinationRange` the text of its `url` string when that holds no escape (else `nil`). The `range` fields
+    /// written in the JSON, where each part was in the draft the issue was first read from, are kept in
+    /// `Issue.recordedPositions`.
     ///
     /// - Throws: `NewsletterError` naming the line and column, and for values of the wrong type the JSON path.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
@@ -65,7 +72,9 @@ public struct JSONAdapter: FormatAdapter {
         return try decoder.decode(try reader.read(source))
     }
 
-    /// Writes the issue's JSON form. JSON holds every part of an issue; the only warnings are for what no draft
+    /// Writes the issue's JSON form. The `range` fields are the issue's own positions, or for an issue read from JSON
+    /// the positions it recorded (`Issue.recordedPositions`), never positions in an earlier JSON text.
+    /// JSON holds every part of an issue; the only warnings are for what no draft
     /// could hold and only code can build: a metadata number that is not finite (written as `null`), a metadata key
     /// given twice (written once), a range below line 1, column 1 or offset 0 (left out).
     ///

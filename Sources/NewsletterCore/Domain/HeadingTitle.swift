@@ -1,8 +1,7 @@
 /// Splits a heading's plain text into its leading emoji (or symbol) run and the title after it.
 ///
 /// The emoji is often mangled (`ü§å Ben's Picks` for `🤌 Ben's Picks`), so the leading token counts as
-/// decoration when it holds no ASCII letter or digit and is either emoji/symbols, or a run of the
-/// characters that UTF-8 bytes turn into when read as Mac OS Roman or Windows-1252.
+/// decoration when it is a run of emoji or symbols, as written or once ``Mojibake`` repairs it.
 public enum HeadingTitle {
     /// The leading decoration (as written) and the title with surrounding white space removed.
     public static func split(_ plainText: String) -> (emoji: String?, title: String) {
@@ -25,10 +24,17 @@ public enum HeadingTitle {
     }
 
     /// Whether a whitespace-free token is an emoji or symbol run (possibly mangled) rather than a word.
+    ///
+    /// A mangled token counts when mojibake repair turns it into such a run (`ü§å`, `ðŸ‘‹`, `‚úÖ`).
     public static func isDecoration(_ token: Substring) -> Bool {
         guard !token.isEmpty else { return false }
+        if isSymbolRun(token) { return true }
+        let repaired = Mojibake.repair(String(token))
+        return repaired.changed && isSymbolRun(Substring(repaired.text))
+    }
+
+    private static func isSymbolRun(_ token: Substring) -> Bool {
         var hasSymbol = false
-        var hasMangledLetter = false
         for scalar in token.unicodeScalars {
             if scalar.isASCII {
                 if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
@@ -38,23 +44,15 @@ public enum HeadingTitle {
                 continue
             }
             let properties = scalar.properties
-            if properties.isEmojiPresentation || properties.isEmoji && !properties.isAlphabetic
+            guard properties.isEmojiPresentation || properties.isEmoji && !properties.isAlphabetic
                 || [.otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol, .otherPunctuation,
                     .privateUse, .control, .format, .nonspacingMark, .enclosingMark,
-                    .initialPunctuation, .finalPunctuation, .openPunctuation].contains(properties.generalCategory) {
-                hasSymbol = true
-            } else if mangledLetters.contains(scalar) {
-                hasMangledLetter = true
-            } else {
-                return false
-            }
+                    .initialPunctuation, .finalPunctuation, .openPunctuation].contains(properties.generalCategory)
+            else { return false }
+            hasSymbol = true
         }
-        return hasSymbol || hasMangledLetter && token.unicodeScalars.first == "ü"
+        return hasSymbol
     }
-
-    /// Letters that bytes 0x80-0xFF become in Mac OS Roman; a token made only of
-    /// these and starting with `ü` (0x9F, the second byte of almost every emoji) is a mangled emoji.
-    private static let mangledLetters: Set<Unicode.Scalar> = Set("ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûüßÆØµπªºΩæøƒÀÃÕŒœÿŸﬁﬂÂÊÁËÈÍÎÏÌÓÔÒÚÛÙı".unicodeScalars)
 }
 
 extension Substring {

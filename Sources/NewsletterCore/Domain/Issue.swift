@@ -26,6 +26,9 @@ public struct Issue: Sendable, Equatable, Codable {
     public var sections: [Section]
     /// Every link in document order: header, preamble and sections together.
     public var links: [Link]
+    /// Positions of an earlier draft that the decoded format stored as data (the JSON form's ranges), or `nil` when
+    /// the issue was read from the draft itself or built in code; see ``RecordedPositions``.
+    public var recordedPositions: RecordedPositions?
 
     /// Creates an issue; every part defaults to empty, which is what an empty draft decodes to.
     public init(
@@ -38,7 +41,8 @@ public struct Issue: Sendable, Equatable, Codable {
         metadata: Metadata = Metadata(),
         preamble: String = "",
         sections: [Section] = [],
-        links: [Link] = []
+        links: [Link] = [],
+        recordedPositions: RecordedPositions? = nil
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -50,6 +54,7 @@ public struct Issue: Sendable, Equatable, Codable {
         self.preamble = preamble
         self.sections = sections
         self.links = links
+        self.recordedPositions = recordedPositions
     }
 
     /// The first section whose plain title matches `title` exactly.

@@ -26,7 +26,9 @@ public enum Mojibake {
 
     /// Every mangled span in `text`, in order; spans never overlap.
     ///
-    /// - Parameter codePages: the misreadings to consider; the default suits almost all text.
+    /// - Parameters:
+    ///   - text: any text; it is read, never changed.
+    ///   - codePages: the misreadings to consider; the default suits almost all text.
     public static func scan(_ text: String, codePages: [CodePage] = defaultCodePages) -> [MojibakeSpan] {
         let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
         var contiguous = text
@@ -34,6 +36,10 @@ public enum Mojibake {
     }
 
     /// Every mangled span in a document, with ``MojibakeSpan/range`` set to its lines and columns.
+    ///
+    /// - Parameters:
+    ///   - source: the document's text.
+    ///   - codePages: the misreadings to consider.
     ///
     /// ```swift
     /// let source = SourceText("# Picks\n\nü§å Ben’s Picks\n")
@@ -52,23 +58,31 @@ public enum Mojibake {
     /// Repairs `text` by applying its spans: every byte outside them is unchanged, and repairing the
     /// result again changes nothing.
     ///
-    /// - Parameter includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first
-    ///   candidate; by default they are only reported.
+    /// - Parameters:
+    ///   - text: the text to repair.
+    ///   - includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first candidate;
+    ///     by default they are only reported.
+    ///   - codePages: the misreadings to consider.
     public static func repair(
         _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
     ) -> RepairedText {
-        let edits = scan(text, codePages: codePages).filter { includeGuesses || $0.confidence != .guess }
+        var edits = scan(text, codePages: codePages)
+        if !includeGuesses && edits.contains(where: { $0.confidence == .guess }) {
+            edits.removeAll { $0.confidence == .guess }
+        }
         guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var copied = 0
-        let utf8 = Array(text.utf8)
-        for edit in edits {
-            bytes += utf8[copied..<edit.utf8Range.lowerBound]
-            bytes += edit.replacement.utf8
-            copied = edit.utf8Range.upperBound
+        var contiguous = text
+        contiguous.withUTF8 { utf8 in
+            for edit in edits {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<edit.utf8Range.lowerBound]))
+                bytes.append(contentsOf: edit.replacement.utf8)
+                copied = edit.utf8Range.upperBound
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
         }
-        bytes += utf8[copied...]
         return RepairedText(text: String(decoding: bytes, as: UTF8.self), edits: edits)
     }
 }

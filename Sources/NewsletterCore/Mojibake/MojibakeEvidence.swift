@@ -127,11 +127,9 @@ enum MojibakeEvidence {
     /// Whether `value` could be the character a lost byte belonged to: assigned, plausible, and not an
     /// invisible format or space character out of place.
     static func couldStand(_ value: UInt32, around: Neighbours) -> Bool {
-        guard ScalarTraits.isAssignedText(value), ScalarTraits.tier(value) != .implausible,
-              let scalar = Unicode.Scalar(value)
-        else { return false }
+        guard ScalarTraits.isAssignedText(value), ScalarTraits.tier(value) != .implausible else { return false }
         if (0xFE00...0xFE0E).contains(value) { return false }  // variation selectors other than the emoji one
-        switch scalar.properties.generalCategory {
+        switch ScalarTraits.category(value) {
         case .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
             return value == 0x00A0 || fits(value, around: around)
         default:
@@ -141,9 +139,7 @@ enum MojibakeEvidence {
 
     /// Whether `value` fits between its neighbours, for ordering the characters a lost byte allows.
     static func fits(_ value: UInt32, around: Neighbours) -> Bool {
-        guard ScalarTraits.isAssignedText(value), ScalarTraits.tier(value) != .implausible,
-              let scalar = Unicode.Scalar(value)
-        else { return false }
+        guard ScalarTraits.isAssignedText(value), ScalarTraits.tier(value) != .implausible else { return false }
         let previousIsSpace = around.previous.map { $0 == 0x20 || $0 == 0x09 } ?? true
         let nextIsSpace = around.next.map { $0 == 0x20 || $0 == 0x09 } ?? true
         switch value {
@@ -159,7 +155,7 @@ enum MojibakeEvidence {
         if ScalarTraits.isEmojiPart(value) && !ScalarTraits.isLetter(value) {
             return !(around.previousIsLetter && around.nextIsLetter)
         }
-        switch scalar.properties.generalCategory {
+        switch ScalarTraits.category(value) {
         case .format, .lineSeparator, .paragraphSeparator, .control, .enclosingMark:
             return false
         case .spaceSeparator:

@@ -5,7 +5,7 @@ struct MojibakeLine {
     let bytes: UnsafeBufferPointer<UInt8>
     let scanner: MojibakeScanner
     // Buffers reused from line to line and run to run.
-    private var runs: [Range<Int>] = []
+    private var runs: [(range: Range<Int>, pages: UInt32)] = []
     private var scalars: [UInt32] = []
     private var offsets: [Int] = []
     private var codes: [Int] = []
@@ -13,7 +13,6 @@ struct MojibakeLine {
     private var findings: [MojibakeFinding] = []
     /// The scalars of every finding's replacement, one after the other.
     private var replacements: [UInt32] = []
-    private var analysedPages: [UInt32] = []
     private var decodedOrder: [Int] = []
     private var taken: [Range<Int>] = []
     private var sequences: [MisreadSequence] = []
@@ -37,15 +36,12 @@ struct MojibakeLine {
 
     /// Appends the spans of the line at `range` to `spans`, in order.
     mutating func resolve(_ range: Range<Int>, into spans: inout [MojibakeSpan]) {
-        collectRuns(range)
+        scanner.runs(bytes, in: range, into: &runs)
         findings.removeAll(keepingCapacity: true)
         replacements.removeAll(keepingCapacity: true)
         pendingTwoByteLosses.removeAll(keepingCapacity: true)
-        analysedPages.removeAll(keepingCapacity: true)
-        for run in runs {
-            let pages = scanner.pagesWithSequences(bytes, in: run)
-            analysedPages.append(pages)
-            if pages != 0 { analyse(run, pages: pages) }
+        for run in runs where run.pages & MojibakeScanner.allStarts != 0 {
+            analyse(run.range, pages: run.pages & MojibakeScanner.allStarts)
         }
         // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
         // resolves in linear time.
@@ -99,9 +95,8 @@ struct MojibakeLine {
                 )
             }
             // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`).
-            for (index, run) in runs.enumerated()
-            where analysedPages[index] & bit == 0 && scanner.holdsTwoByteLead(bytes, in: run, page: pageIndex) {
-                analyse(run, pages: bit, onlyTwoByteLeads: true)
+            for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
+                analyse(run.range, pages: bit, onlyTwoByteLeads: true)
             }
             for index in firstNew..<findings.count { place(index, findings[index].confidence) }
         }
@@ -124,27 +119,32 @@ struct MojibakeLine {
 
     /// The text of valid scalar values, written as UTF-8 directly.
     private static func string(_ scalars: some Collection<UInt32>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 4)
-        for value in scalars {
-            switch value {
-            case ..<0x80:
-                bytes.append(UInt8(value))
-            case ..<0x800:
-                bytes.append(UInt8(0xC0 | value >> 6))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            case ..<0x10000:
-                bytes.append(UInt8(0xE0 | value >> 12))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | value >> 18))
-                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            func put(_ byte: UInt32) {
+                buffer[count] = UInt8(truncatingIfNeeded: byte)
+                count += 1
             }
+            for value in scalars {
+                switch value {
+                case ..<0x80:
+                    put(value)
+                case ..<0x800:
+                    put(0xC0 | value >> 6)
+                    put(0x80 | value & 0x3F)
+                case ..<0x10000:
+                    put(0xE0 | value >> 12)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                default:
+                    put(0xF0 | value >> 18)
+                    put(0x80 | value >> 12 & 0x3F)
+                    put(0x80 | value >> 6 & 0x3F)
+                    put(0x80 | value & 0x3F)
+                }
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Keeps a replacement's scalars in the shared buffer and returns where they are.
@@ -152,20 +152,6 @@ struct MojibakeLine {
         let start = replacements.count
         replacements.append(contentsOf: scalars)
         return start..<replacements.count
-    }
-
-    /// Splits the line at `range` into `runs` at ASCII white space.
-    private mutating func collectRuns(_ range: Range<Int>) {
-        runs.removeAll(keepingCapacity: true)
-        var start = range.lowerBound
-        for index in range {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                if start < index { runs.append(start..<index) }
-                start = index + 1
-            }
-        }
-        if start < range.upperBound { runs.append(start..<range.upperBound) }
     }
 
     /// Decodes the run's characters into `scalars`, with their byte offsets (one more, for the end).

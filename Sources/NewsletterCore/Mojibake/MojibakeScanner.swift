@@ -120,41 +120,34 @@ struct MojibakeScanner: Sendable {
         return spans
     }
 
-    /// The pages (one bit each) in which the run at `range` holds a character that can start a sequence
-    /// followed by one that can continue it.
-    func pagesWithSequences(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> UInt32 {
+    /// The runs of the line at `range` between ASCII white space, each with the pages (one bit each) in which
+    /// it holds a character that can start a sequence followed by one that can continue it (bits 0-7), and
+    /// the pages in which it holds a two-byte lead (bits 16-23); one pass over the bytes.
+    func runs(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into runs: inout [(range: Range<Int>, pages: UInt32)]) {
+        runs.removeAll(keepingCapacity: true)
+        var start = range.lowerBound
         var index = range.lowerBound
         var previousStarts: UInt32 = 0
         var pages: UInt32 = 0
         while index < range.upperBound {
-            guard bytes[index] >= 0x80 else {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                    if start < index { runs.append((start..<index, pages)) }
+                    start = index + 1
+                    pages = 0
+                }
                 previousStarts = 0
                 index += 1
                 continue
             }
             let (value, length) = Self.decodeScalar(bytes, at: index)
             let role = role(of: value)
-            pages |= previousStarts & (role >> 8)
+            pages |= previousStarts & (role >> 8) | role & 0xFF_0000
             previousStarts = role & Self.allStarts
             index += length
         }
-        return pages
-    }
-
-    /// Whether the run at `range` holds a character that is a two-byte lead in page `pageIndex`.
-    func holdsTwoByteLead(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, page pageIndex: Int) -> Bool {
-        var index = range.lowerBound
-        let bit = UInt32(1) << UInt32(16 + pageIndex)
-        while index < range.upperBound {
-            guard bytes[index] >= 0x80 else {
-                index += 1
-                continue
-            }
-            let (value, length) = Self.decodeScalar(bytes, at: index)
-            if role(of: value) & bit != 0 { return true }
-            index += length
-        }
-        return false
+        if start < range.upperBound { runs.append((start..<range.upperBound, pages)) }
     }
 
     /// Whether some page has a character that can start a sequence followed by one that can continue it.

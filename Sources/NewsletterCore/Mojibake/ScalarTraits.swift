@@ -57,6 +57,15 @@ enum ScalarTraits {
         return bits
     }
     private static let tableLimit: UInt32 = 0x3300
+    private static let categoryTable: [Unicode.GeneralCategory] = (0..<tableLimit).map {
+        Unicode.Scalar($0)?.properties.generalCategory ?? .surrogate
+    }
+
+    /// The general category of a valid scalar value.
+    static func category(_ value: UInt32) -> Unicode.GeneralCategory {
+        if value < tableLimit { return categoryTable[Int(value)] }
+        return Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
+    }
     private static let letterBit: UInt8 = 1
     private static let uppercaseBit: UInt8 = 2
     private static let lowercaseBit: UInt8 = 4

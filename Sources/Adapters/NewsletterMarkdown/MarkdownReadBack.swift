@@ -1,0 +1,93 @@
+import NewsletterCore
+
+/// What a Markdown writer lost without knowing: the parts of an issue that do not read back from the text it wrote.
+///
+/// A Markdown draft holds sections and links only as text: a section's title, emoji and level come from its
+/// heading line, and a link exists only where the preamble or a body writes it. An issue from another format can
+/// say otherwise (a JSON `links` entry no body mentions, a section titled differently from its heading, a body
+/// holding a heading of its own), and writing it as Markdown then loses those parts. Comparing the issue with what
+/// the written text reads back as finds them, so that the writer reports them as warnings instead of dropping them.
+///
+/// ```swift
+/// var warnings = ...   // what the writer knew it could not hold
+/// let readBack = try decode(SourceText(text))
+/// warnings += MarkdownReadBack.lostParts(of: issue, readBack: readBack, reported: warnings)
+/// ```
+public enum MarkdownReadBack {
+    /// Warnings for the header fields, sections and links of `issue` that `readBack` does not hold, leaving out
+    /// fields that `reported` already names (a warning on `authors[1]` covers that author).
+    public static func lostParts(of issue: Issue, readBack: Issue, reported: [ConversionWarning]) -> [ConversionWarning] {
+        let reportedFields = Set(reported.map(\.field))
+        var warnings: [ConversionWarning] = []
+        func compare(_ field: String, _ written: String?, _ read: String?) {
+            guard written != read, !reportedFields.contains(field) else { return }
+            warnings.append(ConversionWarning(field: field, message: "written as \(quoted(written)) but reads back as \(quoted(read))"))
+        }
+        compare("title", issue.title, readBack.title)
+        compare("subtitle", issue.subtitle, readBack.subtitle)
+        compare("date", issue.date?.text, readBack.date?.text)
+        compare("slug", issue.slug, readBack.slug)
+        warnings += lostNames(issue.authors, readBack: readBack.authors, field: "authors", reported: reportedFields)
+        warnings += lostNames(issue.tags, readBack: readBack.tags, field: "tags", reported: reportedFields)
+        warnings += lostSections(issue.sections, readBack: readBack.sections)
+        warnings += lostLinks(issue.links, readBack: readBack.links)
+        return warnings
+    }
+
+    /// Names not read back in order; the reported ones are not written, so they are skipped on both sides.
+    private static func lostNames(_ names: [String], readBack: [String], field: String, reported: Set<String>) -> [ConversionWarning] {
+        guard !reported.contains(field) else { return [] }
+        var remaining = readBack.makeIterator()
+        var warnings: [ConversionWarning] = []
+        for (index, name) in names.enumerated() where !reported.contains("\(field)[\(index)]") {
+            if remaining.next() != name {
+                warnings.append(ConversionWarning(field: "\(field)[\(index)]", message: "written as \(quoted(name)) but does not read back"))
+            }
+        }
+        return warnings
+    }
+
+    /// Sections whose heading does not read back as their title, emoji and level; or, when the text reads back as a
+    /// different number of sections, one warning for all of them.
+    private static func lostSections(_ sections: [Section], readBack: [Section]) -> [ConversionWarning] {
+        guard sections.count == readBack.count else {
+            return [ConversionWarning(
+                field: "sections",
+                message: "\(sections.count) sections are written but the text reads back as \(readBack.count): a heading inside a body starts a section, a heading that is not one joins the body before it"
+            )]
+        }
+        var warnings: [ConversionWarning] = []
+        for (index, (written, read)) in zip(sections, readBack).enumerated() {
+            if written.title != read.title || written.emoji != read.emoji || written.level != read.level {
+                warnings.append(ConversionWarning(
+                    field: "sections[\(index)]",
+                    message: "the heading \(quoted(read.heading)) reads back as title \(quoted(read.title)), emoji \(quoted(read.emoji)), level \(read.level), not \(quoted(written.title)), \(quoted(written.emoji)), \(written.level)"
+                ))
+            }
+        }
+        return warnings
+    }
+
+    /// Links that no link read back matches in text, destination, kind and title, matched in order.
+    private static func lostLinks(_ links: [Link], readBack: [Link]) -> [ConversionWarning] {
+        var unmatched = readBack
+        var warnings: [ConversionWarning] = []
+        for (index, link) in links.enumerated() {
+            if let match = unmatched.firstIndex(where: {
+                $0.text == link.text && $0.destination == link.destination && $0.kind == link.kind && $0.title == link.title
+            }) {
+                unmatched.remove(at: match)
+            } else {
+                warnings.append(ConversionWarning(
+                    field: "links[\(index)]",
+                    message: "the \(link.kind.rawValue) link \(quoted(link.text)) to \(link.destination) is not written as such in the text, so the draft does not hold it"
+                ))
+            }
+        }
+        return warnings
+    }
+
+    private static func quoted(_ text: String?) -> String {
+        text.map { "'\($0)'" } ?? "nothing"
+    }
+}

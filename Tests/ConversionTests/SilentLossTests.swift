@@ -1,0 +1,66 @@
+import BeehiivAdapter
+import FrontMatterAdapter
+import JSONAdapter
+import NewsletterCore
+import Testing
+
+/// Parts of an issue that a Markdown draft can only hold as text: when the text does not give them back, the
+/// writers report them instead of dropping them.
+@Suite struct SilentLossTests {
+    static let markdownFormats = ["beehiiv", "front-matter"]
+
+    /// A JSON issue that says more than its text: a link in `links` that no body writes, a section whose title its
+    /// heading does not give, and a body holding a heading of its own (which Markdown reads as one more section).
+    static let inconsistentJSON = #"""
+        {
+          "title": "Loose ends",
+          "preamble": "Hi!\n",
+          "sections": [
+            {"title": "Tools", "heading": "## Gadgets", "level": 2, "body": "\nNothing yet.\n"}
+          ],
+          "links": [{"text": "shop", "url": "https://shop.example/", "kind": "inline"}]
+        }
+        """#
+
+    @Test(arguments: markdownFormats)
+    func aLinkNoBodyWritesAndATitleItsHeadingDoesNotGiveAreReported(format: String) throws {
+        let issue = try JSONAdapter().decode(SourceText(Self.inconsistentJSON, path: "loose.json"))
+        let encoded = try ConversionMatrixTests.registry.adapter(identifier: format).encode(issue)
+        #expect(encoded.warnings == [
+            ConversionWarning(
+                field: "sections[0]",
+                message: "the heading '## Gadgets' reads back as title 'Gadgets', emoji nothing, level 2, not 'Tools', nothing, 2"
+            ),
+            ConversionWarning(
+                field: "links[0]",
+                message: "the inline link 'shop' to https://shop.example/ is not written as such in the text, so the draft does not hold it"
+            ),
+        ])
+    }
+
+    @Test(arguments: markdownFormats)
+    func aHeadingInsideABodyIsReportedAsAChangeInSections(format: String) throws {
+        let issue = Issue(title: "T", sections: [Section(heading: "## A", title: "A", level: 2, body: "\n## Inner\n")])
+        let encoded = try ConversionMatrixTests.registry.adapter(identifier: format).encode(issue)
+        #expect(encoded.warnings == [ConversionWarning(
+            field: "sections",
+            message: "1 sections are written but the text reads back as 2: a heading inside a body starts a section, a heading that is not one joins the body before it"
+        )])
+    }
+
+    @Test func aBeehiivDateThatDoesNotParseNeedsAnAuthorToReadBack() throws {
+        let adapter = BeehiivAdapter()
+        let alone = try adapter.encode(Issue(title: "T", date: PublicationDate(text: "next Tuesday")))
+        #expect(alone.warnings == [ConversionWarning(field: "date", message: "written as 'next Tuesday' but reads back as nothing")])
+        let withAuthor = try adapter.encode(Issue(title: "T", authors: ["Ada"], date: PublicationDate(text: "next Tuesday")))
+        #expect(withAuthor.warnings.isEmpty)
+        #expect(try adapter.decode(SourceText(withAuthor.text)).date == PublicationDate(text: "next Tuesday"))
+    }
+
+    @Test(arguments: ConversionFixtures.all)
+    func eachFixtureWrittenInItsOwnFormatReportsNothing(fixture: ConversionFixture) throws {
+        let adapter = try ConversionMatrixTests.registry.adapter(identifier: fixture.format)
+        let encoded = try adapter.encode(adapter.decode(fixture.source))
+        #expect(encoded.warnings.isEmpty)
+    }
+}
