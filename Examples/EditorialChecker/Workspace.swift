@@ -22,7 +22,10 @@ struct Workspace: Sendable {
     /// Builds the workspace; `progress` receives the link checker's events when links are checked.
     init(options: DraftOptions, progress: ProgressBar? = nil) throws(NewsletterError) {
         var rules = RuleRegistry.builtIn
-        try rules.register(BrokenLinkRule(onEvent: progress.map { bar in { bar.handle($0) } }))
+        var onEvent: (@Sendable (LinkCheckEvent) -> Void)?
+        if let progress { onEvent = { progress.handle($0) } }
+        let brokenLink: any AsyncRule = BrokenLinkRule(onEvent: onEvent)
+        try rules.register(brokenLink)
         self.formats = .standard
         self.rules = rules
         self.options = options

@@ -1,6 +1,6 @@
 public import EditorialChecks
 public import LinkChecker
-public import NewsletterCore
+import NewsletterCore
 import NewsletterYAML
 
 /// `broken-link`: checks every link over the network and reports the ones that do not work, the ones that could

@@ -50,9 +50,7 @@ extension LinkCheckConfiguration {
             case "max_retry_after": maxRetryAfter = try reader.seconds(value, key)
             case "max_redirects": maxRedirects = try reader.integer(value, key, minimum: 0)
             case "accepted_status":
-                let text = try value.items.map { (items) throws(NewsletterError) in
-                    try items.map { (item) throws(NewsletterError) in try reader.string(item, key) }.joined(separator: ",")
-                } ?? reader.string(value, key)
+                let text = value.items == nil ? try reader.string(value, key) : try reader.strings(value, key).joined(separator: ",")
                 do {
                     acceptedStatusCodes = try StatusCodeRanges.parse(text)
                 } catch {

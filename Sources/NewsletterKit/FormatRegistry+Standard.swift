@@ -1,7 +1,7 @@
 extension FormatRegistry {
-    /// The formats NewsletterKit ships: `beehiiv` and `json`.
+    /// The formats NewsletterKit ships: `beehiiv`, `front-matter` and `json`.
     public static var standard: FormatRegistry {
         // Three distinct identifiers: registering them cannot fail.
-        try! FormatRegistry([BeehiivAdapter(), JSONAdapter()])
+        try! FormatRegistry([BeehiivAdapter(), FrontMatterAdapter(), JSONAdapter()])
     }
 }
