@@ -36,7 +36,8 @@ struct CheckOutputTests {
             let filler = String(repeating: "Calm water today.\n\n", count: (names.count - index) * 50)
             try folder.write("# Issue \(index + 1)\n\n\(filler)[Subscribe](https://harbour.example/join?ref={{ref_\(index + 1)}})\n", to: "drafts/\(name)")
         }
-        let result = try folder.run("--offline", "--rule", "placeholder-link", "--output", "github", "drafts")
+        // Plain Markdown fits both beehiiv and front-matter, so the format is named.
+        let result = try folder.run("--offline", "--format-in", "beehiiv", "--rule", "placeholder-link", "--output", "github", "drafts")
         #expect(result.status == 1)
         let reported = result.output.split(separator: "\n").map { $0.split(separator: ",")[0] }
         #expect(reported == names.map { "::error file=drafts/\($0)" })

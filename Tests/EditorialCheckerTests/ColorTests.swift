@@ -20,7 +20,8 @@ struct ColorTests {
         #expect(result.standardError.firstRange(of: Self.escape) == nil)
     }
 
-    /// Runs the checker with standard output on a pseudo-terminal and returns what the terminal received.
+    /// Runs the checker with standard output on a pseudo-terminal and returns what the terminal received. The output
+    /// is kept to one problem because nothing reads the terminal until the child has exited.
     private func runOnTerminal(environment: [String: String]) throws -> String {
         let terminal = try #require(PseudoTerminal(), "cannot open a pseudo-terminal")
         let folder = try draftFolder()

@@ -18,9 +18,14 @@ struct EditorialCheckProcess {
             $ editorial-check \(arguments.joined(separator: " "))
             exit status: \(status)
             --- standard output
-            \(output)--- standard error
-            \(errors)
+            \(Self.endingInNewline(output))--- standard error
+            \(Self.endingInNewline(errors))
             """
+        }
+
+        /// The text with a final newline, saying so when it had none, so the next heading starts on its own line.
+        private static func endingInNewline(_ text: String) -> String {
+            text.isEmpty || text.hasSuffix("\n") ? text : text + "\n\\ No newline at end\n"
         }
     }
 
