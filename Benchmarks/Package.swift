@@ -26,7 +26,6 @@ let package = Package(
             path: "Benchmarks/YAMLParsing",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-
         // The deterministic newsletter text (clean, and with about 5% of its characters mangled) that the
         // mojibake benchmark and the ftfy comparison script both measure.
         .target(
@@ -51,7 +50,6 @@ let package = Package(
             path: "Benchmarks/MojibakeRepair",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-
         // The same system cmark-gfm the library wraps, reached directly for the bare-parse baseline
         // (the library's own C module is not a product, so it cannot be imported from here).
         .systemLibrary(
@@ -82,7 +80,6 @@ let package = Package(
             path: "Benchmarks/RuleChecking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-
         // Loopback HTTP servers that answer every request after a fixed latency: the hosts of the link benchmarks.
         .target(
             name: "LoopbackHosts",

@@ -1,0 +1,69 @@
+import ArgumentParser
+import EditorialChecks
+import Foundation
+import NewsletterCore
+
+/// `check`: report every problem in the drafts, in a stable order, checking files in parallel.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check drafts (files, folders, or - for standard input) and report problems."
+    )
+
+    @Argument(help: "Draft files or folders (searched recursively for supported extensions); - reads standard input.")
+    var paths: [String] = ["."]
+
+    @OptionGroup var draftOptions: DraftOptions
+
+    @Flag(help: "Skip the network link checks (offline rules only).")
+    var offline = false
+
+    @Flag(help: "Treat warnings as errors for the exit status.")
+    var strict = false
+
+    @Option(help: "Report format: text, json, sarif or github.")
+    var output: ReportFormat = .text
+
+    func run() async throws {
+        let progress = offline ? nil : ProgressBar()
+        let workspace: Workspace
+        do throws(NewsletterError) {
+            workspace = try Workspace(options: draftOptions, progress: progress)
+        } catch {
+            Terminal.writeError("\(error)\n")
+            throw ExitStatus.inputError
+        }
+        let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
+        let outcomes = await DraftChecking(workspace: workspace, offline: offline).check(files)
+        progress?.finish()
+
+        var problems: [ReportedProblem] = []
+        var inputErrors = failures.map(\.description)
+        for outcome in outcomes {
+            switch outcome {
+            case .checked(let draft, let diagnostics):
+                problems += diagnostics.map { ReportedProblem(file: draft.path, diagnostic: $0, source: draft.source) }
+            case .failed(let error):
+                inputErrors.append(error.description)
+            }
+        }
+        for error in inputErrors { Terminal.writeError(error + "\n") }
+
+        switch output {
+        case .text:
+            let reporter = TextReporter(colors: Terminal.colorsOnStandardOutput)
+            Terminal.write(reporter.render(problems))
+            Terminal.write(reporter.summary(problems, fileCount: files.count) + "\n")
+        case .json:
+            Terminal.write(try JSONReporter().render(problems))
+        case .sarif:
+            Terminal.write(try SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.rules.descriptions).render(problems))
+        case .github:
+            Terminal.write(GitHubReporter().render(problems))
+        }
+
+        if !inputErrors.isEmpty { throw ExitStatus.inputError }
+        let failing: Severity = strict ? .warning : .error
+        if problems.contains(where: { $0.diagnostic.severity >= failing }) { throw ExitStatus.problemsFound }
+    }
+}

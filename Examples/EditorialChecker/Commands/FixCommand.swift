@@ -1,0 +1,84 @@
+import ArgumentParser
+import EditorialChecks
+import Foundation
+import NewsletterCore
+
+/// `fix`: apply safe fixes in place, atomically, and say what changed; `--dry-run` shows a diff instead.
+struct FixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Apply safe fixes (mojibake and the other safe ones) to drafts in place.",
+        discussion: """
+            Files are replaced atomically (a temporary file in the same folder, then a rename) with their \
+            permissions kept, and never when the file changed since it was read. With - the fixed draft goes \
+            to standard output. Exits 1 when errors remain after fixing.
+            """
+    )
+
+    @Argument(help: "Draft files or folders; - reads standard input and writes the result to standard output.")
+    var paths: [String] = ["."]
+
+    @OptionGroup var draftOptions: DraftOptions
+
+    @Flag(help: "Print a unified diff of the changes instead of writing files.")
+    var dryRun = false
+
+    @Flag(help: "Also apply suggested fixes, such as mojibake repairs that are a best guess among candidates.")
+    var includeGuesses = false
+
+    func run() async throws {
+        let workspace: Workspace
+        do throws(NewsletterError) {
+            workspace = try Workspace(options: draftOptions)
+        } catch {
+            Terminal.writeError("\(error)\n")
+            throw ExitStatus.inputError
+        }
+        let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
+        var inputErrors = failures.map(\.description)
+        var errorsRemain = false
+        for path in files {
+            do {
+                errorsRemain = try fix(path, workspace: workspace) || errorsRemain
+            } catch {
+                inputErrors.append("\(error)")
+            }
+        }
+        for error in inputErrors { Terminal.writeError(error + "\n") }
+        if !inputErrors.isEmpty { throw ExitStatus.inputError }
+        if errorsRemain { throw ExitStatus.problemsFound }
+    }
+
+    /// Fixes one draft; returns whether errors remain in it.
+    private func fix(_ path: String, workspace: Workspace) throws -> Bool {
+        let snapshot = path == "-" ? nil : try AtomicFileWriter.Snapshot(path: path)
+        let data = snapshot?.contents ?? FileHandle.standardInput.readDataToEndOfFile()
+        let draft = try workspace.decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
+        let adapter = try workspace.formats.adapter(identifier: draft.format)
+        let result = try workspace.checker(forDraftAt: path).fix(
+            draft.source,
+            format: draft.format,
+            minimumSafety: includeGuesses ? .suggestion : .safe,
+            decode: adapter.decode
+        )
+        let errorsRemain = result.remaining.contains { $0.severity == .error }
+        guard let snapshot else {
+            Terminal.write(result.text)
+            return errorsRemain
+        }
+        guard result.text != draft.source.text else { return errorsRemain }
+
+        if dryRun {
+            Terminal.write(UnifiedDiff(oldName: "a/\(path)", newName: "b/\(path)").render(old: draft.source.text, new: result.text))
+            return errorsRemain
+        }
+        try AtomicFileWriter.replace(path, with: result.text, expecting: snapshot)
+        let count = result.applied.count
+        Terminal.write("\(path): applied \(count) fix\(count == 1 ? "" : "es")\n")
+        for applied in result.applied {
+            let start = applied.diagnostic.range.start
+            Terminal.write("  \(start.line):\(start.column): \(applied.fix.summary) [\(applied.diagnostic.ruleID)]\n")
+        }
+        return errorsRemain
+    }
+}

@@ -1,0 +1,48 @@
+import EditorialChecks
+import Foundation
+import NewsletterCore
+
+/// Checks many drafts using every core: files are read, decoded and checked in parallel,
+/// and the outcomes come back in the order the files were given, so output is stable.
+struct DraftChecking: Sendable {
+    enum Outcome: Sendable {
+        case checked(Workspace.Draft, [Diagnostic])
+        case failed(NewsletterError)
+    }
+
+    var workspace: Workspace
+    var offline: Bool
+    var parallelism = ProcessInfo.processInfo.activeProcessorCount
+
+    func check(_ files: [String]) async -> [Outcome] {
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            var outcomes = [Outcome?](repeating: nil, count: files.count)
+            var next = 0
+            func submit() {
+                let index = next
+                let path = files[index]
+                next += 1
+                group.addTask { (index, await check(path)) }
+            }
+            while next < min(files.count, max(parallelism, 1)) { submit() }
+            for await (index, outcome) in group {
+                outcomes[index] = outcome
+                if next < files.count { submit() }
+            }
+            return outcomes.compactMap { $0 }
+        }
+    }
+
+    private func check(_ path: String) async -> Outcome {
+        do throws(NewsletterError) {
+            let draft = try workspace.read(path)
+            let checker = try workspace.checker(forDraftAt: path)
+            let diagnostics = offline
+                ? checker.check(draft.source, issue: draft.issue, format: draft.format)
+                : await checker.checkIncludingAsyncRules(draft.source, issue: draft.issue, format: draft.format)
+            return .checked(draft, diagnostics)
+        } catch {
+            return .failed(error)
+        }
+    }
+}

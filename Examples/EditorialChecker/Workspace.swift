@@ -1,0 +1,100 @@
+import Foundation
+import LinkChecker
+import LinkCheckRules
+import NewsletterKit
+
+/// Everything a command needs to read and check drafts: the formats, the rules, and the configuration
+/// that applies to each file. Built once per run; safe to share between the tasks that check files in parallel.
+struct Workspace: Sendable {
+    /// A draft read and decoded.
+    struct Draft: Sendable {
+        var path: String
+        var source: SourceText
+        var issue: Issue
+        var format: String
+    }
+
+    let formats: FormatRegistry
+    let rules: RuleRegistry
+    let options: DraftOptions
+    private let explicitConfiguration: LintConfiguration?
+
+    /// Builds the workspace; `progress` receives the link checker's events when links are checked.
+    init(options: DraftOptions, progress: ProgressBar? = nil) throws(NewsletterError) {
+        var rules = RuleRegistry.builtIn
+        var onEvent: (@Sendable (LinkCheckEvent) -> Void)?
+        if let progress { onEvent = { progress.handle($0) } }
+        let brokenLink: any AsyncRule = BrokenLinkRule(onEvent: onEvent)
+        try rules.register(brokenLink)
+        self.formats = .standard
+        self.rules = rules
+        self.options = options
+        for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil {
+            throw NewsletterError(.configuration, "unknown rule '\(id)'; `editorial-check rules` lists them")
+        }
+        if let format = options.formatIn { _ = try formats.adapter(identifier: format) }
+        if let path = options.config {
+            explicitConfiguration = try LintConfiguration(contentsOfFile: path, registry: rules)
+        } else {
+            explicitConfiguration = nil
+        }
+    }
+
+    /// The configuration for a draft, with the command line's `--rule` and `--disable` applied on top.
+    func configuration(forDraftAt path: String) throws(NewsletterError) -> LintConfiguration {
+        // Standard input is configured from the working folder, as if it were a file there.
+        let draftPath = path == "-" ? FileManager.default.currentDirectoryPath + "/-" : path
+        var configuration: LintConfiguration
+        if let explicitConfiguration {
+            configuration = explicitConfiguration
+        } else {
+            configuration = try LintConfiguration(forDraftAt: draftPath, registry: rules)
+        }
+        // The network rule reads `link_check:` only when it runs: check it now so a typo is an error even offline.
+        if let linkCheck = configuration.linkCheck {
+            _ = try LinkCheckConfiguration(yaml: linkCheck, in: configuration.path.flatMap(Self.configurationSource))
+        }
+        if !options.onlyRules.isEmpty {
+            for description in rules.descriptions {
+                configuration.rules[description.id, default: RuleSettings()].isEnabled = options.onlyRules.contains(description.id)
+            }
+        }
+        for id in options.disabledRules {
+            configuration.rules[id, default: RuleSettings()].isEnabled = false
+        }
+        return configuration
+    }
+
+    func checker(forDraftAt path: String) throws(NewsletterError) -> EditorialChecker {
+        EditorialChecker(registry: rules, configuration: try configuration(forDraftAt: path))
+    }
+
+    /// Reads bytes (a file, or standard input for `-`) and decodes them.
+    func read(_ path: String) throws(NewsletterError) -> Draft {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw NewsletterError(.io, "cannot read the file: \(AtomicFileWriter.reason(error))", path: path)
+            }
+        }
+        return try decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
+    }
+
+    func decode(_ source: SourceText, path: String) throws(NewsletterError) -> Draft {
+        let adapter: any FormatAdapter
+        if let format = options.formatIn {
+            adapter = try formats.adapter(identifier: format)
+        } else {
+            adapter = try formats.adapter(forPath: path == "-" ? nil : path, source: source)
+        }
+        return Draft(path: source.path ?? path, source: source, issue: try adapter.decode(source), format: adapter.identifier)
+    }
+
+    private static func configurationSource(_ path: String) -> SourceText? {
+        FileManager.default.contents(atPath: path).flatMap { try? SourceText(data: $0, path: path) }
+    }
+}
