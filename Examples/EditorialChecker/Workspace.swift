@@ -21,11 +21,7 @@ struct Workspace: Sendable {
 
     /// Builds the workspace; `progress` receives the link checker's events when links are checked.
     init(options: DraftOptions, progress: ProgressBar? = nil) throws(NewsletterError) {
-        var rules = RuleRegistry.builtIn
-        var onEvent: (@Sendable (LinkCheckEvent) -> Void)?
-        if let progress { onEvent = { progress.handle($0) } }
-        let brokenLink: any AsyncRule = BrokenLinkRule(onEvent: onEvent)
-        try rules.register(brokenLink)
+        let rules = try Self.rules(progress: progress)
         self.formats = .standard
         self.rules = rules
         self.options = options
@@ -38,6 +34,16 @@ struct Workspace: Sendable {
         } else {
             explicitConfiguration = nil
         }
+    }
+
+    /// Every rule the tool runs: the built-in offline rules and the network rule `broken-link`.
+    static func rules(progress: ProgressBar? = nil) throws(NewsletterError) -> RuleRegistry {
+        var rules = RuleRegistry.builtIn
+        var onEvent: (@Sendable (LinkCheckEvent) -> Void)?
+        if let progress { onEvent = { progress.handle($0) } }
+        let brokenLink: any AsyncRule = BrokenLinkRule(onEvent: onEvent)
+        try rules.register(brokenLink)
+        return rules
     }
 
     /// The configuration for a draft, with the command line's `--rule` and `--disable` applied on top.
@@ -75,11 +81,7 @@ struct Workspace: Sendable {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw NewsletterError(.io, "cannot read the file: \(AtomicFileWriter.reason(error))", path: path)
-            }
+            data = try AtomicFileWriter.contents(of: path)
         }
         return try decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
     }

@@ -36,12 +36,6 @@ struct ConvertTests {
         let folder = try FixtureFolder()
         try folder.write(FixtureDrafts.json, to: "night-sky.json")
         let toStandardOutput = try folder.run("convert", "night-sky.json", "--to", target)
-        if toStandardOutput.errors.hasPrefix("error: unknown format '\(target)'") {
-            withKnownIssue("editorial-check does not register the \(target) adapter yet") {
-                Issue.record("unknown format \(target)")
-            }
-            return
-        }
         try #require(toStandardOutput.status == 0, "\(toStandardOutput.errors)")
         let toFile = try folder.run("convert", "night-sky.json", "--to", target, "-o", "converted.out")
         #expect(toFile.status == 0)

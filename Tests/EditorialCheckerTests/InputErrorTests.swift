@@ -33,10 +33,7 @@ struct InputErrorTests {
         #expect(result.status == 2)
         let errors = result.errors.split(separator: "\n").map(String.init)
         #expect(errors.first == "drafts/b-binary.md:1:1: error: invalid UTF-8: the byte sequence starting with 0x89 is not a character")
-        #expect(errors.contains { $0.hasPrefix("drafts/c-folder.md: error: cannot read the file: ") })
-        withKnownIssue("a folder named like a draft is reported as 'NSCocoaErrorDomain error 256', not as a folder") {
-            #expect(errors.contains("drafts/c-folder.md: error: cannot read the file: is a folder"))
-        }
+        #expect(errors.contains("drafts/c-folder.md: error: cannot read the file: is a folder"))
         #expect(errors.contains("drafts/d-gone.md: error: cannot read the file: no such file"))
         if Self.permissionsApply {
             #expect(errors.contains("drafts/e-locked.md: error: cannot read the file: permission denied"))

@@ -41,9 +41,7 @@ struct SARIFOutputTests {
         #expect(Array(ids.prefix(builtIn.count)) == builtIn)
         #expect(ids.contains("broken-link"), "the network rule is listed even when --offline keeps it from running")
         let listed = try folder.run("rules").output.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) }
-        withKnownIssue("`editorial-check rules` lists RuleRegistry.builtIn, without the broken-link rule the tool registers") {
-            #expect(ids == listed)
-        }
+        #expect(ids == listed)
         for rule in rules {
             let short = rule["shortDescription"] as? [String: Any]
             #expect((short?["text"] as? String)?.isEmpty == false, "rule \(rule["id"] ?? "?") has no short description")

@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: [
         ("---\ntitle: A\n---\n", FormatConfidence.certain), ("\u{FEFF}---  \ntitle: A\n---\n", .certain),
-        ("# Just Markdown\n", .possible), ("----\n", .possible), ("", .possible),
+        ("# Just Markdown\n", .none), ("----\n", .none), ("", .none),
     ])
     func sniffIsCertainOnlyWithAnOpeningDelimiter(text: String, confidence: FormatConfidence) {
         #expect(Self.adapter.sniff(SourceText(text)) == confidence)

@@ -38,10 +38,12 @@ struct CheckCommand: AsyncParsableCommand {
         progress?.finish()
 
         var problems: [ReportedProblem] = []
+        var checkedCount = 0
         var inputErrors = failures.map(\.description)
         for outcome in outcomes {
             switch outcome {
             case .checked(let draft, let diagnostics):
+                checkedCount += 1
                 problems += diagnostics.map { ReportedProblem(file: draft.path, diagnostic: $0, source: draft.source) }
             case .failed(let error):
                 inputErrors.append(error.description)
@@ -53,7 +55,7 @@ struct CheckCommand: AsyncParsableCommand {
         case .text:
             let reporter = TextReporter(colors: Terminal.colorsOnStandardOutput)
             Terminal.write(reporter.render(problems))
-            Terminal.write(reporter.summary(problems, fileCount: files.count) + "\n")
+            Terminal.write(reporter.summary(problems, fileCount: checkedCount) + "\n")
         case .json:
             Terminal.write(try JSONReporter().render(problems))
         case .sarif:

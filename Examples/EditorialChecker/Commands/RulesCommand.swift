@@ -9,7 +9,7 @@ struct RulesCommand: AsyncParsableCommand {
     )
 
     func run() async throws {
-        let descriptions = RuleRegistry.builtIn.descriptions
+        let descriptions = try Workspace.rules().descriptions
         let idWidth = descriptions.map(\.id.count).max() ?? 0
         var text = "\("rule".padding(idWidth)) severity  fix         on   description\n"
         for rule in descriptions {

@@ -13,19 +13,34 @@ enum AtomicFileWriter {
         var permissions: Int
 
         init(path: String) throws(NewsletterError) {
-            do {
-                contents = try Data(contentsOf: URL(fileURLWithPath: path))
-                let attributes = try FileManager.default.attributesOfItem(atPath: path)
-                permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-            } catch {
-                throw NewsletterError(.io, "cannot read the file: \(AtomicFileWriter.reason(error))", path: path)
-            }
+            contents = try AtomicFileWriter.contents(of: path)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: AtomicFileWriter.target(of: path))
+            permissions = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
         }
     }
 
-    /// Writes `text` over `path` if the file still matches `snapshot`, keeping its permissions.
+    /// Reads a file, with errors that say what the path is when it is not a readable file.
+    static func contents(of path: String) throws(NewsletterError) -> Data {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw NewsletterError(.io, "cannot read the file: is a folder", path: path)
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw NewsletterError(.io, "cannot read the file: \(reason(error))", path: path)
+        }
+    }
+
+    /// The file a path names, following symbolic links, so that writing through a link replaces the file it
+    /// names and leaves the link a link.
+    static func target(of path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
+    /// Writes `text` over `path` (through symbolic links) if the file still matches `snapshot`, keeping its permissions.
     static func replace(_ path: String, with text: String, expecting snapshot: Snapshot) throws(NewsletterError) {
-        try write(text, to: path, permissions: snapshot.permissions) { () throws(NewsletterError) in
+        try write(text, to: target(of: path), permissions: snapshot.permissions) { () throws(NewsletterError) in
             guard (try? Snapshot(path: path)) == snapshot else {
                 throw NewsletterError(.io, "the file changed since it was read; not overwriting it", path: path)
             }

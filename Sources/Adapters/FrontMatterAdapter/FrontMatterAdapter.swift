@@ -52,9 +52,11 @@ public struct FrontMatterAdapter: FormatAdapter {
     }
 
     /// ``NewsletterCore/FormatConfidence/certain`` when the first line (after a byte order mark) is `---`;
-    /// ``NewsletterCore/FormatConfidence/possible`` otherwise, since any Markdown reads as a body.
+    /// ``NewsletterCore/FormatConfidence/none`` otherwise (it still decodes such a file, as a body alone, when named explicitly).
     public func sniff(_ source: SourceText) -> FormatConfidence {
-        FrontMatterBlock.opensWithDelimiter(source) ? .certain : .possible
+        // Without the opening fence a file is plain Markdown, which the other Markdown formats read as well;
+        // claiming it too would make every plain `.md` file ambiguous.
+        FrontMatterBlock.opensWithDelimiter(source) ? .certain : .none
     }
 
     /// Reads a draft.

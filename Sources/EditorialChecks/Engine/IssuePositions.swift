@@ -2,43 +2,41 @@ import NewsletterCore
 
 /// Makes sure the positions in a decoded issue point into the text being checked.
 ///
-/// Rules report at the issue's ranges and fixes edit them, so a range that points elsewhere (an adapter that
-/// kept positions from another file) would put diagnostics in the wrong place and let fixes corrupt the text.
-/// The check is cheap: each link's destination range must hold its destination (as written, or resolved, as a
-/// JSON string holds it), each heading range its heading (or its title).
+/// Rules report at the issue's ranges and fixes edit them, so a range that points elsewhere (positions that refer
+/// to another file) would put diagnostics in the wrong place and let fixes corrupt the text. The check is cheap and
+/// per part: a link keeps its positions when its destination range holds its destination as written (or, in formats
+/// that store it resolved, such as JSON, the resolved destination); a section keeps its positions when its heading
+/// range holds its heading. A part that does not fit loses its positions alone, and rules fall back to the start of
+/// the file for it.
 enum IssuePositions {
-    /// `issue` unchanged when its positions fit `source`, otherwise `issue` with every position removed,
-    /// so that rules fall back to reporting at the start of the file.
     static func verified(_ issue: Issue, against source: SourceText) -> Issue {
-        let linksFit = issue.links.allSatisfy { link in
-            guard let range = link.destinationRange else { return true }
-            return fits(range, source) && (source[range] == link.rawDestination || source[range] == link.destination)
-        }
-        let headingsFit = issue.sections.allSatisfy { section in
-            guard let range = section.headingRange else { return true }
-            return fits(range, source) && (source[range] == section.heading || source[range] == section.title)
-        }
-        guard !(linksFit && headingsFit) else { return issue }
-        var stripped = issue
-        stripped.links = issue.links.map(withoutPositions)
-        stripped.sections = issue.sections.map { section in
+        var verified = issue
+        verified.links = issue.links.map { fitting($0, source) }
+        verified.sections = issue.sections.map { section in
             var section = section
-            section.range = nil
-            section.headingRange = nil
-            section.links = section.links.map(withoutPositions)
+            if let range = section.headingRange, !(fits(range, source) && source[range] == section.heading) {
+                section.range = nil
+                section.headingRange = nil
+            }
+            section.links = section.links.map { fitting($0, source) }
             return section
         }
-        return stripped
+        return verified
     }
 
-    private static func fits(_ range: SourceRange, _ source: SourceText) -> Bool {
-        range.end.offset <= source.utf8Count
-    }
-
-    private static func withoutPositions(_ link: Link) -> Link {
+    private static func fitting(_ link: Link, _ source: SourceText) -> Link {
+        guard let range = link.destinationRange else { return link }
+        if fits(range, source) {
+            let written = source[range]
+            if written == link.rawDestination || written == link.destination { return link }
+        }
         var link = link
         link.range = nil
         link.destinationRange = nil
         return link
+    }
+
+    private static func fits(_ range: SourceRange, _ source: SourceText) -> Bool {
+        range.end.offset <= source.utf8Count
     }
 }
