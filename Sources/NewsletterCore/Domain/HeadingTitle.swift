@@ -36,6 +36,8 @@ public enum HeadingTitle {
     public static func isDecoration(_ token: Substring) -> Bool {
         guard !token.isEmpty else { return false }
         if isSymbolRun(token) { return true }
+        // Mojibake is made of non-ASCII characters: a plain word needs no repair attempt.
+        guard token.utf8.contains(where: { $0 >= 0x80 }) else { return false }
         let repaired = Mojibake.repair(String(token))
         return repaired.changed && isSymbolRun(Substring(repaired.text))
     }
