@@ -29,7 +29,8 @@ public struct DuplicateLinkRule: Rule {
         for link in LinkSelection.links(context) where link.kind != .image {
             guard detector.placeholder(inDestination: link.destination) == nil else { continue }
             guard let original = first[link.destination] else {
-                first[link.destination] = link.destinationRange ?? link.range
+                let firstRange: SourceRange? = link.destinationRange ?? link.range
+                first[link.destination] = .some(firstRange)
                 continue
             }
             diagnostics.append(context.diagnostic(

@@ -35,15 +35,15 @@ struct PlaceholderDetector {
     /// The placeholder found in free text (link text), or `nil`.
     func placeholder(inText text: String) -> String? {
         let found: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            if Self.find(Self.placeholder, in: bytes, from: 0) != nil { return "PLACEHOLDER" }
+            if LineBytes.find(Self.placeholder, in: bytes, range: 0..<bytes.count) != nil { return "PLACEHOLDER" }
             for (open, close) in Self.delimiters {
-                guard let start = Self.find(open, in: bytes, from: 0),
-                      let end = Self.find(close, in: bytes, from: start + open.count) else { continue }
+                guard let start = LineBytes.find(open, in: bytes, range: 0..<bytes.count),
+                      let end = LineBytes.find(close, in: bytes, range: start + open.count..<bytes.count) else { continue }
                 return String(decoding: bytes[start..<end + close.count], as: UTF8.self)
             }
             for word in Self.words {
                 var from = 0
-                while let start = Self.find(word, in: bytes, from: from) {
+                while let start = LineBytes.find(word, in: bytes, range: from..<bytes.count) {
                     let end = start + word.count
                     if !Self.isWordByte(start > 0 ? bytes[start - 1] : nil) && !Self.isWordByte(end < bytes.count ? bytes[end] : nil) {
                         return String(decoding: word, as: UTF8.self)
@@ -90,21 +90,6 @@ struct PlaceholderDetector {
         let tail = hostBytes.suffix(domainBytes.count)
         guard zip(tail, domainBytes).allSatisfy({ ($0 | 0x20) == $1 }) else { return false }
         return hostBytes.count == domainBytes.count || hostBytes[hostBytes.index(before: tail.startIndex)] == UInt8(ascii: ".")
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var index = start
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = 1
-                while matched < needle.count && bytes[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return index }
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// Letters, digits and any byte of a non-ASCII character count as part of a word.
