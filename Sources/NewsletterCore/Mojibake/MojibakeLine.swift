@@ -19,6 +19,8 @@ struct MojibakeLine {
     /// Two-byte leads without their continuation, judged only if the line confirms their code page.
     private var pendingTwoByteLosses: [PendingLoss] = []
     private var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
+    /// Scratch buffer of the characters a lost byte allows.
+    private var validScratch: [UInt32] = []
     // Scratch buffers of a decoded finding and of the layers peeled from it.
     private var decodedScalars: [UInt32] = []
     private var peeledScalars: [UInt32] = []
@@ -398,7 +400,10 @@ struct MojibakeLine {
         kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours,
         utf8Range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
     ) {
-        var valid: [UInt32] = []
+        var valid = validScratch
+        validScratch = []
+        valid.removeAll(keepingCapacity: true)
+        defer { validScratch = valid }
         for variant in variants {
             guard let value = MisreadSequence.decode(lead: lead, continuation: variant[...]),
                   MojibakeEvidence.couldStand(value, around: around), !valid.contains(value),
@@ -407,13 +412,17 @@ struct MojibakeLine {
             else { continue }
             valid.append(value)
         }
-        // Only a sole possible character is applied; the ones that fit the context come first.
-        let fitting = valid.filter { MojibakeEvidence.fits($0, around: around) }
-        let candidates = fitting.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
-            + valid.filter { !fitting.contains($0) }.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
-        guard !candidates.isEmpty else { return }
-        // The candidates are kept in the shared buffer; the first is the replacement.
-        let stored = appendReplacement(candidates)
+        guard !valid.isEmpty else { return }
+        // Only a sole possible character is applied; the ones that fit the context come first, each group
+        // ordered by tier and value. They are kept in the shared buffer; the first is the replacement.
+        let start = replacements.count
+        for value in valid where MojibakeEvidence.fits(value, around: around) { replacements.append(value) }
+        let fittingEnd = replacements.count
+        for value in valid where !replacements[start..<fittingEnd].contains(value) { replacements.append(value) }
+        replacements[start..<fittingEnd].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+        replacements[fittingEnd...].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+        let stored = start..<replacements.count
+        let fittingCount = fittingEnd - start
         findings.append(MojibakeFinding(
             kind: kind,
             utf8Range: utf8Range,
@@ -423,7 +432,7 @@ struct MojibakeLine {
             damage: damage,
             evidence: 0,
             candidates: stored,
-            confidence: valid.count == 1 && fitting.count == 1 ? .likely : .guess,
+            confidence: valid.count == 1 && fittingCount == 1 ? .likely : .guess,
             plausibleResult: true
         ))
     }

@@ -107,10 +107,8 @@ struct MojibakeScanner: Sendable {
             let starts = role(of: value) & Self.allStarts
             if starts != 0, next < count, bytes[next] >= 0x80,
                role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0 {
-                var lineStart = index
-                while lineStart > lineFloor && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var lineEnd = next
-                while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineStart = Self.lineStart(bytes, before: index, floor: lineFloor)
+                let lineEnd = Self.lineEnd(bytes, from: next)
                 line.resolve(lineStart..<lineEnd, includingGuesses: includingGuesses, into: &spans)
                 index = lineEnd
                 lineFloor = lineEnd
@@ -210,6 +208,35 @@ struct MojibakeScanner: Sendable {
             return (pageIndex, stripped)
         }
         return nil
+    }
+
+    /// Whether one of the eight bytes in `word` is a line feed.
+    @inline(__always)
+    private static func holdsLineFeed(_ word: UInt64) -> Bool {
+        let flipped = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        return (flipped &- 0x0101_0101_0101_0101) & ~flipped & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The index just past the last line feed before `index`, or `floor`; eight bytes at a time.
+    static func lineStart(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int, floor: Int) -> Int {
+        var start = index
+        while start - 8 >= floor {
+            if holdsLineFeed(UnsafeRawPointer(bytes.baseAddress! + start - 8).loadUnaligned(as: UInt64.self)) { break }
+            start -= 8
+        }
+        while start > floor && bytes[start - 1] != 0x0A { start -= 1 }
+        return start
+    }
+
+    /// The index of the first line feed at or after `index`, or the end; eight bytes at a time.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var end = index
+        while end + 8 <= bytes.count {
+            if holdsLineFeed(UnsafeRawPointer(bytes.baseAddress! + end).loadUnaligned(as: UInt64.self)) { break }
+            end += 8
+        }
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return end
     }
 
     /// The scalar starting at `index` of valid UTF-8 and its length in bytes.
