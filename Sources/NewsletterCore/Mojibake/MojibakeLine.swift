@@ -101,7 +101,7 @@ struct MojibakeLine {
             let firstNew = findings.count
             for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex {
                 addLostByteFinding(
-                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyBytes[pageIndex].map { [$0] },
+                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyContinuations[pageIndex],
                     around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
                     damage: .droppedByte
                 )
@@ -369,7 +369,7 @@ struct MojibakeLine {
                 )
                 if onlyTwoByteLeads {
                     addLostByteFinding(
-                        kind: .lostAfterTwoByteLead, lead: lead, variants: lossy.map { [$0] }, around: around,
+                        kind: .lostAfterTwoByteLead, lead: lead, variants: scanner.lossyContinuations[pageIndex], around: around,
                         utf8Range: loss.utf8Range, pageIndex: pageIndex, damage: damage
                     )
                 } else {
