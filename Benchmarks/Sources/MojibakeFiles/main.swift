@@ -4,7 +4,9 @@ import NewsletterCore
 
 // `MojibakeFiles write DIR` writes clean.txt and mangled.txt (5 MB each) into DIR;
 // `MojibakeFiles time FILE...` repairs each file repeatedly for three seconds and prints, tab-separated,
-// the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits.
+// the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits;
+// `MojibakeFiles spans FILE...` prints every span found with the default and with all code pages, and the
+// repaired text's length, one line each, so that two versions of the scanner can be compared with diff.
 let arguments = CommandLine.arguments.dropFirst()
 let size = 5 * 1024 * 1024
 
@@ -37,6 +39,24 @@ case "time":
             (path as NSString).lastPathComponent, megabytes * Double(runs) / seconds, megabytes * Double(runs) / cpuSeconds, edits
         ))
     }
+case "spans":
+    for path in arguments.dropFirst() {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for (label, pages) in [("default", Mojibake.defaultCodePages), ("all", CodePage.all)] {
+            for span in Mojibake.scan(text, codePages: pages) {
+                print(
+                    label, span.utf8Range, span.original.debugDescription, span.replacement.debugDescription,
+                    span.misreadings.map(\.identifier), span.damage, span.confidence, span.candidates.map(\.debugDescription)
+                )
+            }
+            for includeGuesses in [false, true] {
+                let repaired = Mojibake.repair(text, includeGuesses: includeGuesses, codePages: pages)
+                // FNV-1a, stable from run to run unlike `hashValue`.
+                let digest = repaired.text.utf8.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+                print(label, "repaired", includeGuesses, repaired.text.utf8.count, repaired.edits.count, digest)
+            }
+        }
+    }
 default:
-    fatalError("usage: MojibakeFiles write DIR | MojibakeFiles time FILE...")
+    fatalError("usage: MojibakeFiles write DIR | MojibakeFiles time FILE... | MojibakeFiles spans FILE...")
 }

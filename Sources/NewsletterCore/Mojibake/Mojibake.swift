@@ -30,9 +30,14 @@ public enum Mojibake {
     ///   - text: any text; it is read, never changed.
     ///   - codePages: the misreadings to consider; the default suits almost all text.
     public static func scan(_ text: String, codePages: [CodePage] = defaultCodePages) -> [MojibakeSpan] {
+        scan(text, codePages: codePages, includingGuesses: true)
+    }
+
+    /// The spans of `text`; guesses still take part in resolving overlaps when they are left out.
+    private static func scan(_ text: String, codePages: [CodePage], includingGuesses: Bool) -> [MojibakeSpan] {
         let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
         var contiguous = text
-        return contiguous.withUTF8 { scanner.scan($0) }
+        return contiguous.withUTF8 { scanner.scan($0, includingGuesses: includingGuesses) }
     }
 
     /// Every mangled span in a document, with ``MojibakeSpan/range`` set to its lines and columns.
@@ -66,23 +71,21 @@ public enum Mojibake {
     public static func repair(
         _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
     ) -> RepairedText {
-        var edits = scan(text, codePages: codePages)
-        if !includeGuesses && edits.contains(where: { $0.confidence == .guess }) {
-            edits.removeAll { $0.confidence == .guess }
-        }
+        let edits = scan(text, codePages: codePages, includingGuesses: includeGuesses)
         guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var copied = 0
-        var contiguous = text
-        contiguous.withUTF8 { utf8 in
-            for edit in edits {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<edit.utf8Range.lowerBound]))
-                bytes.append(contentsOf: edit.replacement.utf8)
-                copied = edit.utf8Range.upperBound
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+        // Appending slices of a valid string needs no new UTF-8 validation, unlike building from bytes.
+        var repaired = ""
+        repaired.reserveCapacity(text.utf8.count + edits.count * 4)
+        let utf8 = text.utf8
+        var copied = utf8.startIndex
+        for index in edits.indices {
+            let range = edits[index].utf8Range
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            repaired += text[copied..<start]
+            repaired += edits[index].replacement
+            copied = utf8.index(start, offsetBy: range.count)
         }
-        return RepairedText(text: String(decoding: bytes, as: UTF8.self), edits: edits)
+        repaired += text[copied...]
+        return RepairedText(text: repaired, edits: edits)
     }
 }

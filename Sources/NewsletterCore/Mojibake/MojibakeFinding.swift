@@ -18,8 +18,9 @@ struct MojibakeFinding {
     var layers: Int
     var damage: MojibakeSpan.Damage
     var evidence: Int
-    /// The characters that fit a lost byte, most plausible first.
-    var candidates: [UInt32]
+    /// Where the characters that fit a lost byte are in the line's shared buffer, most plausible first;
+    /// empty for decoded findings.
+    var candidates: Range<Int>
     /// For lost bytes, decided when the candidates are known; decoded findings are graded on resolution.
     var confidence: MojibakeSpan.Confidence
     /// Whether every character of the replacement is plausible text.

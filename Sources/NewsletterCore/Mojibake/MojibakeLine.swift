@@ -18,6 +18,17 @@ struct MojibakeLine {
     private var sequences: [MisreadSequence] = []
     /// Two-byte leads without their continuation, judged only if the line confirms their code page.
     private var pendingTwoByteLosses: [PendingLoss] = []
+    private var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
+    /// Scratch buffer of the characters a lost byte allows.
+    private var validScratch: [UInt32] = []
+    // Scratch buffers of a decoded finding and of the layers peeled from it.
+    private var decodedScalars: [UInt32] = []
+    private var peeledScalars: [UInt32] = []
+    private var peelCodes: [Int] = []
+    private var peelSequences: [MisreadSequence] = []
+    /// The misreading chains of more than one layer met so far, keyed by their packed pages and layer count,
+    /// so that spans share one array per chain.
+    private var layeredMisreadings: [(peeledPages: UInt32, layers: Int, misreadings: [CodePage])] = []
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
@@ -35,7 +46,8 @@ struct MojibakeLine {
     }
 
     /// Appends the spans of the line at `range` to `spans`, in order.
-    mutating func resolve(_ range: Range<Int>, into spans: inout [MojibakeSpan]) {
+    /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
+    mutating func resolve(_ range: Range<Int>, includingGuesses: Bool, into spans: inout [MojibakeSpan]) {
         scanner.runs(bytes, in: range, into: &runs)
         findings.removeAll(keepingCapacity: true)
         replacements.removeAll(keepingCapacity: true)
@@ -45,7 +57,7 @@ struct MojibakeLine {
         }
         // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
         // resolves in linear time.
-        var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
+        chosen.removeAll(keepingCapacity: true)
         taken.removeAll(keepingCapacity: true)
         func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
             let range = findings[index].utf8Range
@@ -89,7 +101,7 @@ struct MojibakeLine {
             let firstNew = findings.count
             for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex {
                 addLostByteFinding(
-                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyBytes[pageIndex].map { [$0] },
+                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyContinuations[pageIndex],
                     around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
                     damage: .droppedByte
                 )
@@ -102,19 +114,28 @@ struct MojibakeLine {
         }
         guard !chosen.isEmpty else { return }
         chosen.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
-        for (index, confidence) in chosen {
+        for (index, confidence) in chosen where includingGuesses || confidence != .guess {
             let finding = findings[index]
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
                 original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
                 replacement: Self.string(replacements[finding.replacement]),
-                misreadings: finding.layers == 1
-                    ? scanner.singleMisreadings[finding.firstPage] : finding.pagesInHistoryOrder.map { scanner.pages[$0] },
+                misreadings: finding.layers == 1 ? scanner.singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
                 confidence: confidence,
-                candidates: finding.candidates.map { Self.string(CollectionOfOne($0)) }
+                candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { Self.string(CollectionOfOne($0)) }
             ))
         }
+    }
+
+    /// The code pages of a finding of several layers, in the order the misreadings happened.
+    private mutating func misreadings(of finding: MojibakeFinding) -> [CodePage] {
+        if let known = layeredMisreadings.first(where: { $0.peeledPages == finding.peeledPages && $0.layers == finding.layers }) {
+            return known.misreadings
+        }
+        let misreadings = finding.pagesInHistoryOrder.map { scanner.pages[$0] }
+        layeredMisreadings.append((finding.peeledPages, finding.layers, misreadings))
+        return misreadings
     }
 
     /// The text of valid scalar values, written as UTF-8 directly.
@@ -235,7 +256,9 @@ struct MojibakeLine {
 
     private mutating func addDecodedFinding(_ sequences: [MisreadSequence], group: ClosedRange<Int>, pageIndex: Int) {
         var evidence = 0
-        var result: [UInt32] = []
+        var result = decodedScalars
+        decodedScalars = []
+        result.removeAll(keepingCapacity: true)
         var stripped = false
         for index in group {
             let sequence = sequences[index]
@@ -256,13 +279,19 @@ struct MojibakeLine {
         }
         var peeled = UInt32(pageIndex)
         var layers = 1
-        while layers < 4, let layer = scanner.peelCompletely(result) {
+        var next = peeledScalars
+        var layerCodes = peelCodes
+        var layerSequences = peelSequences
+        (peeledScalars, peelCodes, peelSequences) = ([], [], [])
+        while layers < 4,
+              let layer = scanner.peelCompletely(result, into: &next, codes: &layerCodes, sequences: &layerSequences) {
             peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
             layers += 1
-            result = layer.scalars
+            swap(&result, &next)
             stripped = stripped || layer.stripped
             evidence += MojibakeEvidence.perExtraLayer
         }
+        (peeledScalars, peelCodes, peelSequences) = (next, layerCodes, layerSequences)
         findings.append(MojibakeFinding(
             kind: .decoded,
             utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
@@ -271,10 +300,11 @@ struct MojibakeLine {
             layers: layers,
             damage: stripped ? .strippedAppleLogo : .none,
             evidence: evidence,
-            candidates: [],
+            candidates: 0..<0,
             confidence: .likely,
             plausibleResult: result.allSatisfy { ScalarTraits.tier($0) != .implausible }
         ))
+        decodedScalars = result
     }
 
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
@@ -301,8 +331,9 @@ struct MojibakeLine {
                 && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && !lossy.contains(codes[end])) {
                 end += 1
             }
-            let items = Array(codes[index + 1..<end])
-            let replaced = items.filter { $0 == Self.replacedByte }.count
+            let items = codes[index + 1..<end]
+            var replaced = 0
+            for item in items where item == Self.replacedByte { replaced += 1 }
             var variants: [[Int]] = []
             var damage = MojibakeSpan.Damage.droppedByte
             if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !onlyTwoByteLeads {
@@ -315,8 +346,8 @@ struct MojibakeLine {
                         && looksDropped(lead: lead, items: index + 1..<end) {
                 // One byte lost, or two after the emoji prefix F0 9F.
                 let missing = length - 1 - items.count
-                if missing == 1 || missing == 2 && lead == 0xF0 && items == [0x9F] {
-                    variants = [items]
+                if missing == 1 || missing == 2 && lead == 0xF0 && items.count == 1 && items.first == 0x9F {
+                    variants = [Array(items)]
                     for _ in 0..<missing {
                         variants = variants.flatMap { partial in
                             (0...partial.count).flatMap { position in
@@ -338,7 +369,7 @@ struct MojibakeLine {
                 )
                 if onlyTwoByteLeads {
                     addLostByteFinding(
-                        kind: .lostAfterTwoByteLead, lead: lead, variants: lossy.map { [$0] }, around: around,
+                        kind: .lostAfterTwoByteLead, lead: lead, variants: scanner.lossyContinuations[pageIndex], around: around,
                         utf8Range: loss.utf8Range, pageIndex: pageIndex, damage: damage
                     )
                 } else {
@@ -369,7 +400,10 @@ struct MojibakeLine {
         kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours,
         utf8Range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
     ) {
-        var valid: [UInt32] = []
+        var valid = validScratch
+        validScratch = []
+        valid.removeAll(keepingCapacity: true)
+        defer { validScratch = valid }
         for variant in variants {
             guard let value = MisreadSequence.decode(lead: lead, continuation: variant[...]),
                   MojibakeEvidence.couldStand(value, around: around), !valid.contains(value),
@@ -378,21 +412,27 @@ struct MojibakeLine {
             else { continue }
             valid.append(value)
         }
-        // Only a sole possible character is applied; the ones that fit the context come first.
-        let fitting = valid.filter { MojibakeEvidence.fits($0, around: around) }
-        let candidates = fitting.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
-            + valid.filter { !fitting.contains($0) }.sorted { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
-        guard let best = candidates.first else { return }
+        guard !valid.isEmpty else { return }
+        // Only a sole possible character is applied; the ones that fit the context come first, each group
+        // ordered by tier and value. They are kept in the shared buffer; the first is the replacement.
+        let start = replacements.count
+        for value in valid where MojibakeEvidence.fits(value, around: around) { replacements.append(value) }
+        let fittingEnd = replacements.count
+        for value in valid where !replacements[start..<fittingEnd].contains(value) { replacements.append(value) }
+        replacements[start..<fittingEnd].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+        replacements[fittingEnd...].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+        let stored = start..<replacements.count
+        let fittingCount = fittingEnd - start
         findings.append(MojibakeFinding(
             kind: kind,
             utf8Range: utf8Range,
-            replacement: appendReplacement(CollectionOfOne(best)),
+            replacement: stored.lowerBound..<stored.lowerBound + 1,
             peeledPages: UInt32(pageIndex),
             layers: 1,
             damage: damage,
             evidence: 0,
-            candidates: candidates,
-            confidence: valid.count == 1 && fitting.count == 1 ? .likely : .guess,
+            candidates: stored,
+            confidence: valid.count == 1 && fittingCount == 1 ? .likely : .guess,
             plausibleResult: true
         ))
     }

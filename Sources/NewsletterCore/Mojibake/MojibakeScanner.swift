@@ -14,6 +14,8 @@ struct MojibakeScanner: Sendable {
     let singleMisreadings: [[CodePage]]
     /// Per page: the bytes a strict decoder drops (``CodePage/bytesLostByStrictDecoders``).
     let lossyBytes: [[Int]]
+    /// Per page: each lost byte as a one-byte continuation, the variants tried after a two-byte lead, made once.
+    let lossyContinuations: [[[Int]]]
     /// Per scalar below `denseLimit`, one bit per page in each byte: the scalar can start a sequence
     /// (bits 0-7), continue one (bits 8-15), or is a two-byte lead (bits 16-23).
     private let roles: [UInt32]
@@ -30,6 +32,7 @@ struct MojibakeScanner: Sendable {
         self.pages = pages
         self.stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
         self.lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
+        self.lossyContinuations = lossyBytes.map { $0.map { [$0] } }
         self.singleMisreadings = pages.map { [$0] }
         var roles = [UInt32](repeating: 0, count: Int(Self.denseLimit))
         var sparseRoles: [(value: UInt32, role: UInt32)] = []
@@ -82,7 +85,8 @@ struct MojibakeScanner: Sendable {
     }
 
     /// Every span in `bytes` (valid UTF-8), in order; spans never overlap.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [MojibakeSpan] {
+    /// With `includingGuesses` false, guesses are resolved against the other findings but not returned.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool = true) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
         var line = MojibakeLine(bytes: bytes, scanner: self)
         let count = bytes.count
@@ -106,11 +110,9 @@ struct MojibakeScanner: Sendable {
             let starts = role(of: value) & Self.allStarts
             if starts != 0, next < count, bytes[next] >= 0x80,
                role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0 {
-                var lineStart = index
-                while lineStart > lineFloor && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var lineEnd = next
-                while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                line.resolve(lineStart..<lineEnd, into: &spans)
+                let lineStart = Self.lineStart(bytes, before: index, floor: lineFloor)
+                let lineEnd = Self.lineEnd(bytes, from: next)
+                line.resolve(lineStart..<lineEnd, includingGuesses: includingGuesses, into: &spans)
                 index = lineEnd
                 lineFloor = lineEnd
             } else {
@@ -120,34 +122,54 @@ struct MojibakeScanner: Sendable {
         return spans
     }
 
-    /// The runs of the line at `range` between ASCII white space, each with the pages (one bit each) in which
-    /// it holds a character that can start a sequence followed by one that can continue it (bits 0-7), and
-    /// the pages in which it holds a two-byte lead (bits 16-23); one pass over the bytes.
+    /// The runs of the line at `range` between ASCII white space that hold a candidate, each with the pages
+    /// (one bit each) in which it holds a character that can start a sequence followed by one that can
+    /// continue it (bits 0-7), and the pages in which it holds a two-byte lead (bits 16-23). Runs of ASCII
+    /// alone have neither and are skipped eight bytes at a time.
     func runs(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into runs: inout [(range: Range<Int>, pages: UInt32)]) {
         runs.removeAll(keepingCapacity: true)
-        var start = range.lowerBound
+        let end = range.upperBound
         var index = range.lowerBound
-        var previousStarts: UInt32 = 0
-        var pages: UInt32 = 0
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                    if start < index { runs.append((start..<index, pages)) }
-                    start = index + 1
-                    pages = 0
-                }
-                previousStarts = 0
+        // Where the previous run ended: a run starts after the last white space before its first non-ASCII byte.
+        var floor = range.lowerBound
+        while index < end {
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < end else { break }
+            if bytes[index] < 0x80 {
                 index += 1
                 continue
             }
-            let (value, length) = Self.decodeScalar(bytes, at: index)
-            let role = role(of: value)
-            pages |= previousStarts & (role >> 8) | role & 0xFF_0000
-            previousStarts = role & Self.allStarts
-            index += length
+            var start = index
+            while start > floor && !Self.isWhiteSpace(bytes[start - 1]) { start -= 1 }
+            var previousStarts: UInt32 = 0
+            var pages: UInt32 = 0
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if Self.isWhiteSpace(byte) { break }
+                    previousStarts = 0
+                    index += 1
+                    continue
+                }
+                let (value, length) = Self.decodeScalar(bytes, at: index)
+                let role = role(of: value)
+                pages |= previousStarts & (role >> 8) | role & 0xFF_0000
+                previousStarts = role & Self.allStarts
+                index += length
+            }
+            if pages != 0 { runs.append((start..<index, pages)) }
+            floor = index
         }
-        if start < range.upperBound { runs.append((start..<range.upperBound, pages)) }
+    }
+
+    /// The ASCII white space that separates runs (line feeds end lines before this is asked).
+    @inline(__always)
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
     /// Whether some page has a character that can start a sequence followed by one that can continue it.
@@ -162,25 +184,62 @@ struct MojibakeScanner: Sendable {
     }
 
     /// Decodes `scalars` through the first code page in which every non-ASCII character belongs to a
-    /// sequence: the next layer of text mangled more than once. `nil` if no page decodes all of it.
-    func peelCompletely(_ scalars: [UInt32]) -> (pageIndex: Int, scalars: [UInt32], stripped: Bool)? {
+    /// sequence: the next layer of text mangled more than once, written to `result`. `nil` if no page
+    /// decodes all of it. `codes` and `sequences` are scratch buffers, reused to spare allocations.
+    func peelCompletely(
+        _ scalars: [UInt32], into result: inout [UInt32], codes: inout [Int], sequences: inout [MisreadSequence]
+    ) -> (pageIndex: Int, stripped: Bool)? {
         guard mayHoldSequence(scalars) else { return nil }
         pages: for pageIndex in pages.indices {
-            let codes = scalars.map { code(of: $0, page: pageIndex) }
-            let sequences = MisreadSequence.find(in: codes[...], stripsAppleLogo: stripsAppleLogo[pageIndex])
+            codes.removeAll(keepingCapacity: true)
+            for value in scalars { codes.append(code(of: value, page: pageIndex)) }
+            MisreadSequence.find(in: codes[...], stripsAppleLogo: stripsAppleLogo[pageIndex], into: &sequences)
             guard !sequences.isEmpty else { continue }
-            var result: [UInt32] = []
+            result.removeAll(keepingCapacity: true)
             var index = 0
-            for sequence in sequences + [MisreadSequence(start: scalars.count, end: scalars.count, value: 0, byteCount: 0, strippedLead: false)] {
-                let between = scalars[index..<sequence.start]
+            var stripped = false
+            for position in 0...sequences.count {
+                let sequenceStart = position < sequences.count ? sequences[position].start : scalars.count
+                let between = scalars[index..<sequenceStart]
                 if between.contains(where: { $0 >= 0x80 }) { continue pages }
                 result += between
-                if sequence.byteCount > 0 { result.append(sequence.value) }
-                index = sequence.end
+                guard position < sequences.count else { break }
+                result.append(sequences[position].value)
+                stripped = stripped || sequences[position].strippedLead
+                index = sequences[position].end
             }
-            return (pageIndex, result, sequences.contains { $0.strippedLead })
+            return (pageIndex, stripped)
         }
         return nil
+    }
+
+    /// Whether one of the eight bytes in `word` is a line feed.
+    @inline(__always)
+    private static func holdsLineFeed(_ word: UInt64) -> Bool {
+        let flipped = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        return (flipped &- 0x0101_0101_0101_0101) & ~flipped & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The index just past the last line feed before `index`, or `floor`; eight bytes at a time.
+    static func lineStart(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int, floor: Int) -> Int {
+        var start = index
+        while start - 8 >= floor {
+            if holdsLineFeed(UnsafeRawPointer(bytes.baseAddress! + start - 8).loadUnaligned(as: UInt64.self)) { break }
+            start -= 8
+        }
+        while start > floor && bytes[start - 1] != 0x0A { start -= 1 }
+        return start
+    }
+
+    /// The index of the first line feed at or after `index`, or the end; eight bytes at a time.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var end = index
+        while end + 8 <= bytes.count {
+            if holdsLineFeed(UnsafeRawPointer(bytes.baseAddress! + end).loadUnaligned(as: UInt64.self)) { break }
+            end += 8
+        }
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return end
     }
 
     /// The scalar starting at `index` of valid UTF-8 and its length in bytes.

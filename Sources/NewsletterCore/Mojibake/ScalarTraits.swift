@@ -30,40 +30,65 @@ enum ScalarTraits {
     /// Whether a decoded value may stand as a character at all: assigned, not a control, surrogate or
     /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
     static func isAssignedText(_ value: UInt32) -> Bool {
-        value < tableLimit ? propertyTable[Int(value)] & assignedTextBit != 0 : computeIsAssignedText(value)
+        if let index = tableIndex(value) { return tables.properties[index] & assignedTextBit != 0 }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return isAssignedText(value, category: scalar.properties.generalCategory)
     }
 
-    private static func computeIsAssignedText(_ value: UInt32) -> Bool {
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        let properties = scalar.properties
-        if properties.isNoncharacterCodePoint { return false }
-        switch properties.generalCategory {
+    private static func isAssignedText(_ value: UInt32, category: Unicode.GeneralCategory) -> Bool {
+        // Noncharacters: U+FDD0-U+FDEF and the last two code points of every plane.
+        if (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE { return false }
+        switch category {
         case .unassigned, .control, .surrogate: return false
         case .privateUse: return value == appleLogo
         default: return true
         }
     }
 
-    /// Property bits of the scalars below `tableLimit`, looked up once, because the standard library's
-    /// property queries would otherwise dominate the close look at candidate runs.
-    private static let propertyTable: [UInt8] = (0..<tableLimit).map { value in
-        var bits: UInt8 = 0
-        if computeIsLetter(value) { bits |= letterBit }
-        if computeIsUppercase(value) { bits |= uppercaseBit }
-        if computeIsLowercase(value) { bits |= lowercaseBit }
-        if computeIsAssignedText(value) { bits |= assignedTextBit }
-        if computeIsEmojiPart(value) { bits |= emojiPartBit }
-        if computeOpens(value) { bits |= opensBit }
-        return bits
-    }
-    private static let tableLimit: UInt32 = 0x3300
-    private static let categoryTable: [Unicode.GeneralCategory] = (0..<tableLimit).map {
-        Unicode.Scalar($0)?.properties.generalCategory ?? .surrogate
+    /// Property bits and general categories of the scalars in the table (see `tableIndex`), looked up
+    /// once, because the standard library's property queries would otherwise dominate the close look at
+    /// candidate runs. Built in one pass with four queries per scalar, since the table is large.
+    private static let tables: (properties: [UInt8], categories: [Unicode.GeneralCategory]) = {
+        var properties: [UInt8] = []
+        var categories: [Unicode.GeneralCategory] = []
+        properties.reserveCapacity(tableCount)
+        categories.reserveCapacity(tableCount)
+        for value in [0..<bmpTableLimit, emojiTableRange].joined() {
+            guard let scalar = Unicode.Scalar(value) else {
+                properties.append(0)
+                categories.append(.surrogate)
+                continue
+            }
+            let scalarProperties = scalar.properties
+            let category = scalarProperties.generalCategory
+            var bits: UInt8 = 0
+            if scalarProperties.isAlphabetic { bits |= letterBit }
+            if scalarProperties.isUppercase { bits |= uppercaseBit }
+            if scalarProperties.isLowercase { bits |= lowercaseBit }
+            if isAssignedText(value, category: category) { bits |= assignedTextBit }
+            if computeIsEmojiPart(value) { bits |= emojiPartBit }
+            if category == .initialPunctuation || category == .openPunctuation { bits |= opensBit }
+            properties.append(bits)
+            categories.append(category)
+        }
+        return (properties, categories)
+    }()
+    /// The table covers the scalars below `bmpTableLimit` (Latin to CJK) and the emoji block.
+    private static let bmpTableLimit: UInt32 = 0xA000
+    private static let emojiTableRange: Range<UInt32> = 0x1F000..<0x1FB00
+    private static let tableCount = Int(bmpTableLimit) + emojiTableRange.count
+
+    /// Where `value` is in the tables, or `nil` if it is not kept there.
+    @inline(__always)
+    private static func tableIndex(_ value: UInt32) -> Int? {
+        if value < bmpTableLimit { return Int(value) }
+        if emojiTableRange.contains(value) { return Int(value - emojiTableRange.lowerBound + bmpTableLimit) }
+        return nil
     }
 
     /// The general category of a valid scalar value.
     static func category(_ value: UInt32) -> Unicode.GeneralCategory {
-        if value < tableLimit { return categoryTable[Int(value)] }
+        if let index = tableIndex(value) { return tables.categories[index] }
         return Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
     }
     private static let letterBit: UInt8 = 1
@@ -75,7 +100,8 @@ enum ScalarTraits {
 
     /// Whether the character opens something (a quote, a bracket), so that text should follow it.
     static func opens(_ value: UInt32) -> Bool {
-        value < tableLimit ? propertyTable[Int(value)] & opensBit != 0 : computeOpens(value)
+        if let index = tableIndex(value) { return tables.properties[index] & opensBit != 0 }
+        return computeOpens(value)
     }
 
     private static func computeOpens(_ value: UInt32) -> Bool {
@@ -155,15 +181,18 @@ enum ScalarTraits {
     }
 
     static func isLetter(_ value: UInt32) -> Bool {
-        value < tableLimit ? propertyTable[Int(value)] & letterBit != 0 : computeIsLetter(value)
+        if let index = tableIndex(value) { return tables.properties[index] & letterBit != 0 }
+        return computeIsLetter(value)
     }
 
     static func isUppercase(_ value: UInt32) -> Bool {
-        value < tableLimit ? propertyTable[Int(value)] & uppercaseBit != 0 : computeIsUppercase(value)
+        if let index = tableIndex(value) { return tables.properties[index] & uppercaseBit != 0 }
+        return computeIsUppercase(value)
     }
 
     static func isLowercase(_ value: UInt32) -> Bool {
-        value < tableLimit ? propertyTable[Int(value)] & lowercaseBit != 0 : computeIsLowercase(value)
+        if let index = tableIndex(value) { return tables.properties[index] & lowercaseBit != 0 }
+        return computeIsLowercase(value)
     }
 
     private static func computeIsLetter(_ value: UInt32) -> Bool {
@@ -186,7 +215,8 @@ enum ScalarTraits {
 
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
     static func isEmojiPart(_ value: UInt32) -> Bool {
-        value < tableLimit ? propertyTable[Int(value)] & emojiPartBit != 0 : computeIsEmojiPart(value)
+        if let index = tableIndex(value) { return tables.properties[index] & emojiPartBit != 0 }
+        return computeIsEmojiPart(value)
     }
 
     private static func computeIsEmojiPart(_ value: UInt32) -> Bool {
