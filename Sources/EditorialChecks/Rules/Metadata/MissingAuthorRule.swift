@@ -14,19 +14,7 @@ public struct MissingAuthorRule: Rule {
         category: .metadata,
         defaultSeverity: .warning,
         nonTriggeringExamples: [
-            """
-            # Weekly Notes
-
-            ### PLUS: three tools we liked
-
-            ![Author](https://media.beehiiv.com/uploads/user/profile_picture/1/ada.jpg)
-
-            [Ada Lovelace](https://www.beehiiv.com/@ada)\\
-            January 03, 2023
-
-            Hello, readers.
-
-            """,
+            RuleExample(MetadataExamples.completeBeehiivHeader),
             RuleExample("---\ntitle: Weekly Notes\nauthors: [Ada Lovelace]\n---\n\nHello.\n", format: "front-matter"),
         ],
         triggeringExamples: [

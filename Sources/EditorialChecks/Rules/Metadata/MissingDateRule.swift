@@ -14,19 +14,7 @@ public struct MissingDateRule: Rule {
         category: .metadata,
         defaultSeverity: .warning,
         nonTriggeringExamples: [
-            """
-            # Weekly Notes
-
-            ### PLUS: three tools we liked
-
-            ![Author](https://media.beehiiv.com/uploads/user/profile_picture/1/ada.jpg)
-
-            [Ada Lovelace](https://www.beehiiv.com/@ada)\\
-            January 03, 2023
-
-            Hello, readers.
-
-            """,
+            RuleExample(MetadataExamples.completeBeehiivHeader),
             RuleExample("---\ntitle: Weekly Notes\ndate: 2024-02-16\n---\n\nHello.\n", format: "front-matter"),
         ],
         triggeringExamples: [
