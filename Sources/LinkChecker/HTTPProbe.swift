@@ -25,6 +25,8 @@ struct HTTPProbe {
     enum Failure: Equatable {
         case timeout
         case refused
+        /// No route to the address (host or network unreachable).
+        case unreachable
         /// Reset or closed early; worth retrying.
         case reset(String)
         case tls(String)
@@ -35,13 +37,23 @@ struct HTTPProbe {
         var isRetryable: Bool {
             switch self {
             case .timeout, .reset: true
-            case .refused, .tls, .cancelled, .other: false
+            case .refused, .unreachable, .tls, .cancelled, .other: false
             }
+        }
+
+        /// Whether the host's next address may do better: this one took no connection at all.
+        var triesNextAddress: Bool {
+            self == .refused || self == .unreachable
         }
     }
 
-    /// Sends `method` for `url` through `client` and returns as soon as the response head is in; the body,
-    /// if any, is dropped unread, which makes AsyncHTTPClient cancel the rest of it.
+    /// The largest declared body read to its end: reading a redirect's or an error page's few bytes lets the
+    /// connection go back to the pool for the next request, where dropping the body unread would close it.
+    static let drainLimit = 16 * 1024
+
+    /// Sends `method` for `url` through `client` and returns once the response head is in and the body, when
+    /// it is known to be small (a `HEAD` answer, a declared length up to ``drainLimit``), has been read; a larger
+    /// or undeclared body is dropped unread, which makes AsyncHTTPClient cancel the rest of it.
     static func send(
         _ method: String,
         url: String,
@@ -54,6 +66,10 @@ struct HTTPProbe {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         do {
             let response = try await client.execute(request, timeout: TimeAmount(timeout))
+            if method == "HEAD" || response.headers.first(name: "content-length").flatMap(Int.init).map({ $0 <= drainLimit }) == true {
+                // A failure while draining changes nothing about the answer already in hand.
+                _ = try? await response.body.collect(upTo: drainLimit)
+            }
             return .response(
                 statusCode: Int(response.status.code),
                 location: response.headers.first(name: "location"),
@@ -104,7 +120,7 @@ struct HTTPProbe {
         case ECONNREFUSED: .refused
         case ECONNRESET, EPIPE, ECONNABORTED: .reset("the connection was reset")
         case ETIMEDOUT: .timeout
-        case EHOSTUNREACH, ENETUNREACH: .other("the host is unreachable")
+        case EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL: .unreachable
         default: .other(String(cString: strerror(code)))
         }
     }

@@ -3,16 +3,16 @@ internal import NIOCore
 internal import NIOPosix
 import Synchronization
 
-/// Per run: resolves each host name once, applies the address policy to the resolved addresses, and hands out
-/// the HTTP client pinned to the address it approved and the gate that paces the host.
+/// Per run: resolves each host name once, applies the address policy to every resolved address, and hands out
+/// the route to the host: HTTP clients pinned to the addresses it approved, in order, and the gate that paces it.
 ///
-/// Pinning (AsyncHTTPClient's `dnsOverride`, one client per host name) makes the connection go to the very
-/// address that was checked, while TLS still verifies the certificate for the name; a second, different
+/// Pinning (AsyncHTTPClient's `dnsOverride`, one client per host name and address) makes the connection go to
+/// the very address that was checked, while TLS still verifies the certificate for the name; a second, different
 /// resolution (DNS rebinding) cannot slip a private address past the check.
 actor HostDirectory {
     /// Where a request to a URL may go.
     enum Route {
-        case client(HTTPClient, HostGate)
+        case approved(HostRoute)
         case excluded(ExclusionReason)
         case unresolved
     }
@@ -20,11 +20,12 @@ actor HostDirectory {
     private let configuration: LinkCheckConfiguration
     private let resolver: any HostResolver
     private var resolutions: [String: Task<HostResolution, Never>] = [:]
+    /// Clients by host name and address.
     private var clients: [String: HTTPClient] = [:]
     private var gates: [String: HostGate] = [:]
     /// Approved routes by URL authority, readable without a hop onto the actor: after a host's first request,
     /// the rest find their route here.
-    private let approved = Mutex<[String: (client: HTTPClient, gate: HostGate)]>([:])
+    private let approved = Mutex<[String: HostRoute]>([:])
     /// Host names that resolved, and that failed to (with whether the failure was temporary).
     private(set) var resolvedHosts = 0
     private(set) var failedHosts = 0
@@ -35,39 +36,39 @@ actor HostDirectory {
         self.resolver = resolver
     }
 
-    /// The route for `url`: resolution, the address policy, then the pinned client and the host's gate.
+    /// The route for `url`: resolution, the address policy, then the pinned clients and the host's gate.
     nonisolated func route(for url: WebURL) async -> Route {
-        if let known = approved.withLock({ $0[url.authority] }) { return .client(known.client, known.gate) }
+        if let known = approved.withLock({ $0[url.authority] }) { return .approved(known) }
         return await decideRoute(for: url)
     }
 
     private func decideRoute(for url: WebURL) async -> Route {
-        let address: IPAddress
+        if let known = approved.withLock({ $0[url.authority] }) { return .approved(known) }
+        let addresses: [IPAddress]
         if let literal = IPAddress(url.host) {
-            address = literal
+            addresses = [literal]
         } else {
             switch await resolution(of: url.host) {
-            case .addresses(let addresses):
-                // Every address must pass: a name with one public and one private address could be answered
-                // with either.
-                if let refused = addresses.first(where: { !isAllowed($0) }) {
-                    return .excluded(exclusion(host: url.host, address: refused))
-                }
-                address = addresses[0]
-            case .notFound, .temporaryFailure:
-                return .unresolved
+            case .addresses(let resolved): addresses = resolved
+            case .notFound, .temporaryFailure: return .unresolved
             }
         }
-        guard isAllowed(address) else { return .excluded(exclusion(host: url.host, address: address)) }
-        let route = (client: client(for: url.host, address: address), gate: gate(for: url))
+        // Every address must pass, not just the first: the connection may end up at any of them.
+        if let refused = addresses.first(where: { !isAllowed($0) }) {
+            return .excluded(exclusion(host: url.host, address: refused))
+        }
+        let route = HostRoute(clients: addresses.map { client(for: url.host, address: $0) }, gate: gate(for: url))
         approved.withLock { $0[url.authority] = route }
-        return .client(route.client, route.gate)
+        return .approved(route)
     }
 
-    /// Shuts every client down; call once at the end of the run.
+    /// Shuts every client down, all at once; call once at the end of the run.
     func shutdown() async {
-        for client in clients.values { try? await client.shutdown() }
-        clients = [:]
+        let clients = Array(self.clients.values)
+        self.clients = [:]
+        await withTaskGroup(of: Void.self) { group in
+            for client in clients { group.addTask { try? await client.shutdown() } }
+        }
     }
 
     private func resolution(of host: String) async -> HostResolution {
@@ -104,7 +105,8 @@ actor HostDirectory {
     }
 
     private func client(for host: String, address: IPAddress) -> HTTPClient {
-        if let client = clients[host] { return client }
+        let key = "\(host) \(address)"
+        if let client = clients[key] { return client }
         var settings = HTTPClient.Configuration()
         settings.redirectConfiguration = .disallow
         settings.decompression = .disabled
@@ -118,7 +120,7 @@ actor HostDirectory {
         settings.connectionPool = pool
         if IPAddress(host) == nil { settings.dnsOverride = [host: address.description] }
         let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: settings)
-        clients[host] = client
+        clients[key] = client
         return client
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NewsletterCore
+import Synchronization
 
 /// Checks the links of a document over the network: concurrent and polite per host, cached, safe against
 /// drafts that point at the local network, and honest about what it could not verify.
@@ -95,12 +96,14 @@ public struct LinkChecker: Sendable {
             let cache = configuration.cacheEnabled
                 ? LinkResultCache(file: configuration.cacheFile, timeToLive: configuration.cacheTimeToLive.timeInterval)
                 : nil
+            // Keys name the settings that decide a verdict, so that a stricter run does not trust a laxer one's successes.
+            let fingerprint = VerdictFingerprint(configuration)
             var pending: [WebURL] = []
             if let cache {
                 let (entries, notice) = cache.load(now: Date())
                 if let notice { notices.append(notice) }
                 for url in uniqueURLs {
-                    guard let entry = entries[url.string] else {
+                    guard let entry = entries[fingerprint.key(for: url.string)] else {
                         pending.append(url)
                         continue
                     }
@@ -140,9 +143,9 @@ public struct LinkChecker: Sendable {
                 for index in linksByURL[url]! { statuses[index] = status }
                 switch status {
                 case .ok(let code):
-                    newEntries[url.string] = .init(checkedAt: now.timeIntervalSince1970, statusCode: code, redirects: [])
+                    newEntries[fingerprint.key(for: url.string)] = .init(checkedAt: now.timeIntervalSince1970, statusCode: code, redirects: [])
                 case .redirected(let chain, let code):
-                    newEntries[url.string] = .init(checkedAt: now.timeIntervalSince1970, statusCode: code, redirects: chain)
+                    newEntries[fingerprint.key(for: url.string)] = .init(checkedAt: now.timeIntervalSince1970, statusCode: code, redirects: chain)
                 default:
                     break
                 }
@@ -172,7 +175,7 @@ public struct LinkChecker: Sendable {
                 for _ in 0..<min(checker.configuration.maxConcurrency, urls.count) {
                     group.addTask {
                         var done: [(WebURL, LinkStatus)] = []
-                        while let url = await queue.next() {
+                        while let url = queue.next() {
                             emit?(.started(url: url.string))
                             let status = await check.run(url)
                             done.append((url, status))
@@ -192,17 +195,20 @@ public struct LinkChecker: Sendable {
     }
 }
 
-/// Hands out the URLs of a run one at a time to the workers.
-private actor WorkQueue {
-    private var urls: [WebURL]
-    private var position = 0
+/// Hands out the URLs of a run one at a time to the workers; a lock, not an actor, so that taking the next URL
+/// costs a worker no hop to another executor.
+private final class WorkQueue: Sendable {
+    private let urls: [WebURL]
+    private let position = Mutex(0)
 
     init(_ urls: [WebURL]) { self.urls = urls }
 
     func next() -> WebURL? {
-        guard position < urls.count else { return nil }
-        defer { position += 1 }
-        return urls[position]
+        let index = position.withLock { position in
+            defer { position += 1 }
+            return position
+        }
+        return index < urls.count ? urls[index] : nil
     }
 }
 

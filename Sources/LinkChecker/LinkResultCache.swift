@@ -9,7 +9,7 @@ internal import Darwin
 
 /// The file of recent successes, so that checking a draft again minutes later costs no request.
 ///
-/// Only successes are stored (errors are checked again). Writing holds an advisory lock on a `.lock` file
+/// Entries are keyed by URL under a ``VerdictFingerprint`` of the settings. Only successes are stored (errors are checked again). Writing holds an advisory lock on a `.lock` file
 /// beside the cache, re-reads the file, merges (the newer entry for a URL wins, expired ones go) and replaces
 /// the file by renaming a temporary one, so two runs at once lose nothing and a reader never sees half a file.
 struct LinkResultCache {

@@ -16,7 +16,9 @@ enum LinkTarget: Equatable {
         configuration: LinkCheckConfiguration,
         excludes: ExcludeMatcher
     ) -> LinkTarget {
-        guard !destination.trimmingCharacters(in: .whitespaces).isEmpty else {
+        // The same test as trimming `.whitespaces` (tabs and space separators) and finding nothing left,
+        // without building the trimmed copy.
+        guard !destination.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) else {
             return .settled(.invalidURL(reason: "the destination is empty"))
         }
         if destination.hasPrefix("#") {
@@ -112,8 +114,12 @@ struct WebURL: Hashable, Sendable {
 
 /// Names reserved for examples and tests (RFC 2606, RFC 6761), which no link in a sent newsletter should need.
 enum ReservedDomains {
+    private static let names = ["example.com", "example.org", "example.net", "test", "example", "invalid", "localhost"]
+    private static let suffixes = names.map { "." + $0 }
+
+    /// Whether `host` (lowercase, as ``WebURL/host`` is) is a reserved name or under one; a trailing dot is ignored.
     static func isReserved(_ host: String) -> Bool {
-        ["example.com", "example.org", "example.net", "test", "example", "invalid", "localhost"]
-            .contains { HostMatching.matches(host: host, pattern: $0) }
+        let host = host.hasSuffix(".") ? String(host.dropLast()) : host
+        return names.contains(host) || suffixes.contains { host.hasSuffix($0) }
     }
 }

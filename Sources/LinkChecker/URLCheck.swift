@@ -13,19 +13,19 @@ struct URLCheck {
         var method = configuration.requestMethod == .get ? "GET" : "HEAD"
         while true {
             if !chain.isEmpty, let excluded = exclusion(of: current) { return .excluded(excluded) }
-            let client: HTTPClient
-            let gate: HostGate
+            let route: HostRoute
             switch await directory.route(for: current) {
             case .excluded(let reason): return .excluded(reason)
             case .unresolved: return .dnsFailure
-            case .client(let routeClient, let routeGate): (client, gate) = (routeClient, routeGate)
+            case .approved(let approved): route = approved
             }
-            let outcome = await attempt(method, url: current, client: client, gate: gate)
+            let outcome = await attempt(method, url: current, route: route)
             switch outcome {
             case .failure(let failure):
                 switch failure {
                 case .timeout: return .timeout
                 case .refused: return .connectionRefused
+                case .unreachable: return .connectionFailed(reason: "the host is unreachable")
                 case .reset(let reason), .other(let reason): return .connectionFailed(reason: reason)
                 case .tls(let reason): return .tlsError(reason: reason)
                 case .cancelled: return .unverifiable(reason: "the check was cancelled")
@@ -82,12 +82,16 @@ struct URLCheck {
 
     /// One request with retries: exponential backoff on 5xx, 408, 429, timeouts and resets; a `Retry-After`
     /// on 429 or 503 pauses the whole host instead, when it asks for no more than the configured bound.
-    private func attempt(_ method: String, url: WebURL, client: HTTPClient, gate: HostGate) async -> HTTPProbe.Outcome {
+    private func attempt(_ method: String, url: WebURL, route: HostRoute) async -> HTTPProbe.Outcome {
         let headers = requestHeaders(for: url.host)
+        let gate = route.gate
         var attempt = 0
         while true {
             await gate.acquire()
-            let outcome = await HTTPProbe.send(method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout)
+            let outcome = await send(method, url: url, headers: headers, route: route)
+            // The pause is set before the slot is given back, so that no request waiting for it slips through.
+            let pause = hostPause(after: outcome, host: url.host)
+            if let pause { gate.pause(until: .now + pause) }
             gate.release()
             guard attempt < configuration.maxRetries, !Task.isCancelled else { return outcome }
             attempt += 1
@@ -97,14 +101,33 @@ struct URLCheck {
             case .response(let code, _, let retryAfter):
                 if (code == 403 || code == 429), isBotWall(url.host) { return outcome }
                 guard code == 408 || code == 429 || (500...599).contains(code) else { return outcome }
-                if code == 429 || code == 503, let retryAfter, let wait = RetryTiming.retryAfter(retryAfter) {
-                    guard wait <= configuration.maxRetryAfter else { return outcome }
-                    gate.pause(until: .now + wait)
-                    continue
-                }
+                // The host pause is the wait; a demand beyond the bound ends the check instead.
+                if pause != nil { continue }
+                if (code == 429 || code == 503), retryAfter.flatMap({ RetryTiming.retryAfter($0) }) != nil { return outcome }
             }
             try? await Task.sleep(for: RetryTiming.backoff(attempt: attempt, base: configuration.retryBaseDelay))
         }
+    }
+
+    /// How long the host asked to be left alone: a readable `Retry-After` on 429 (not from a bot wall) or 503,
+    /// within ``LinkCheckConfiguration/maxRetryAfter``.
+    private func hostPause(after outcome: HTTPProbe.Outcome, host: String) -> Duration? {
+        guard case .response(let code, _, let retryAfter?) = outcome, code == 503 || (code == 429 && !isBotWall(host)),
+              let wait = RetryTiming.retryAfter(retryAfter), wait <= configuration.maxRetryAfter
+        else { return nil }
+        return wait
+    }
+
+    /// One request, to the host's addresses in turn until one takes the connection; the last failure when none does.
+    private func send(_ method: String, url: WebURL, headers: [(String, String)], route: HostRoute) async -> HTTPProbe.Outcome {
+        var outcome = HTTPProbe.Outcome.failure(.unreachable)
+        for (index, client) in route.clientsInOrder {
+            outcome = await HTTPProbe.send(method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout)
+            if case .failure(let failure) = outcome, failure.triesNextAddress { continue }
+            route.answered(at: index)
+            return outcome
+        }
+        return outcome
     }
 
     private func requestHeaders(for host: String) -> [(String, String)] {

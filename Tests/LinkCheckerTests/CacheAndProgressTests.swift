@@ -83,6 +83,76 @@ struct CacheAndProgressTests {
         #expect(leftovers.sorted() == ["links.json", "links.json.lock"])
     }
 
+    /// A setting that one configuration (lax) relaxes and another (strict) does not.
+    enum Tightening: String, CaseIterable, Sendable {
+        case acceptedStatuses, redirectLimit, loopbackPolicy, requestMethod
+    }
+
+    @Test("a success cached under one configuration is not reused under one that could judge it differently",
+          arguments: Tightening.allCases)
+    func cacheKeyIncludesVerdictSettings(tightening: Tightening) async throws {
+        let server = try await FixtureServer.start()
+        let file = cacheFile()
+        var lax = cachedConfiguration(file)
+        var strict = cachedConfiguration(file)
+        let resolver = FakeResolver.mapping(["self.fixture-news.net": "127.0.0.1"])
+        let url: String
+        let laxStatus: LinkStatus
+        let strictStatus: LinkStatus
+        switch tightening {
+        case .acceptedStatuses:
+            lax.acceptedStatusCodes = [200...299, 404...404]
+            url = server.url("/missing")
+            (laxStatus, strictStatus) = (.ok(statusCode: 404), .broken(statusCode: 404))
+        case .redirectLimit:
+            strict.maxRedirects = 1
+            url = server.url("/perm1")
+            let chain = [
+                RedirectHop(url: server.url("/perm1"), statusCode: 301, location: server.url("/perm2")),
+                RedirectHop(url: server.url("/perm2"), statusCode: 308, location: server.url("/ok")),
+            ]
+            (laxStatus, strictStatus) = (.redirected(chain: chain, finalStatusCode: 200), .tooManyRedirects(chain: chain))
+        case .loopbackPolicy:
+            strict.allowLoopbackAddresses = false
+            url = "http://self.fixture-news.net:\(server.port)/ok"
+            (laxStatus, strictStatus) = (.ok(statusCode: 200), .excluded(.loopbackAddress(host: "self.fixture-news.net", address: "127.0.0.1")))
+        case .requestMethod:
+            lax.requestMethod = .get
+            url = server.url("/no-head")
+            (laxStatus, strictStatus) = (.ok(statusCode: 200), .ok(statusCode: 200))
+        }
+        let first = try await check([url], configuration: lax, resolver: resolver)
+        let second = try await check([url], configuration: strict, resolver: resolver)
+        let third = try await check([url], configuration: lax, resolver: resolver)
+        await server.stop()
+        #expect(first.results.map(\.status) == [laxStatus])
+        #expect(second.results.map(\.status) == [strictStatus])
+        #expect(second.results.map(\.fromCache) == [false])
+        // The lax run's own entry still answers the lax configuration.
+        #expect(third.results.map(\.status) == [laxStatus])
+        #expect(third.results.map(\.fromCache) == [true])
+    }
+
+    @Test("settings that cannot turn a success into a failure keep the cache key; verdict settings change it")
+    func fingerprintCoversVerdictSettingsOnly() {
+        let base = LinkCheckConfiguration()
+        var pacing = base
+        pacing.maxConcurrency = 8
+        pacing.perHostInterval = .seconds(1)
+        pacing.requestTimeout = .seconds(3)
+        pacing.maxRetries = 0
+        pacing.botWallHosts = []
+        var headers = base
+        headers.headers = ["Authorization": "Bearer fixture"]
+        var hostAgent = base
+        hostAgent.hostSettings = ["fixture-news.net": HostSettings(userAgent: "HostAgent/2")]
+        #expect(VerdictFingerprint(pacing) == VerdictFingerprint(base))
+        #expect(VerdictFingerprint(headers) != VerdictFingerprint(base))
+        #expect(VerdictFingerprint(hostAgent) != VerdictFingerprint(base))
+        #expect(VerdictFingerprint(base).key(for: "https://fixture-news.net/") == VerdictFingerprint(base).text + " https://fixture-news.net/")
+        #expect(VerdictFingerprint(base).text.count == 16)
+    }
+
     @Test("progress: planned, a start per unique URL, a finish per link, then the report")
     func progressEvents() async throws {
         let server = try await FixtureServer.start()

@@ -22,6 +22,10 @@ final class FixtureServer: Sendable {
         var hugeBytesSent = 0
         /// Whether the `/huge` route saw its connection end before the whole body was sent.
         var hugeAborted = false
+        /// When each request arrived, per path.
+        var arrivals: [String: [NIODeadline]] = [:]
+        /// When the first 503 of an `/unavailable/...` route was sent.
+        var unavailableSentAt: NIODeadline?
     }
 
     /// Holds the record; shared by the server and its connection handlers.
@@ -78,6 +82,8 @@ final class FixtureServer: Sendable {
 /// - `/missing` 404, `/gone` 410, `/forbidden` 403, `/denied-999` 999, `/always-500` 500
 /// - `/no-head` 405 to HEAD, 200 to GET; `/huge` 405 to HEAD, GET streams ``FixtureServer/hugeSize`` bytes
 /// - `/rate-limited/...` 429 `Retry-After: 1` on the first request, then 200; `/rate-limited-long` 429 `Retry-After: 3600`
+/// - `/unavailable/...` 503 `Retry-After: 1` on the first request, then 200; `/unavailable-long` 503 `Retry-After: 3600`;
+///   `/after-unavailable` 302 to `/ok`, sent only once an `/unavailable/...` route has sent its 503
 /// - `/flaky/...` 500 on the first request, then 200; `/slow` answers after 3 s; `/reset` resets the connection
 final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
     // Used on its channel's event loop only.
@@ -105,6 +111,7 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
         let method = head.method.rawValue
         let count = box.record.withLock { record in
             record.requests[path, default: 0] += 1
+            record.arrivals[path, default: []].append(.now())
             record.methods["\(method) \(path)", default: 0] += 1
             record.inFlight += 1
             record.maxInFlight = max(record.maxInFlight, record.inFlight)
@@ -131,6 +138,8 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
         case "/always-500": respond(context, 500)
         case "/no-head": respond(context, isHead ? 405 : 200)
         case "/rate-limited-long": respond(context, 429, ["Retry-After": "3600"])
+        case "/unavailable-long": respond(context, 503, ["Retry-After": "3600"])
+        case "/after-unavailable": redirectOnceUnavailable(context)
         case "/slow":
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: .seconds(3)) { bound.value.0.respond(bound.value.1, 200) }
@@ -149,6 +158,14 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
                 context.eventLoop.scheduleTask(in: .milliseconds(20)) { bound.value.0.respond(bound.value.1, 200) }
             } else if path.hasPrefix("/rate-limited/") {
                 count == 1 ? respond(context, 429, ["Retry-After": "1"]) : respond(context, 200)
+            } else if path.hasPrefix("/unavailable/") {
+                if count == 1 {
+                    // Noted before sending, so that no reaction of the client can come before the instant noted.
+                    box.record.withLock { $0.unavailableSentAt = .now() }
+                    respond(context, 503, ["Retry-After": "1"])
+                } else {
+                    respond(context, 200)
+                }
             } else if path.hasPrefix("/flaky/") {
                 respond(context, count == 1 ? 500 : 200)
             } else if path.hasPrefix("/chain/"), let hops = Int(path.dropFirst("/chain/".count)) {
@@ -159,6 +176,16 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
                 respond(context, 404)
             }
         }
+    }
+
+    /// Answers 302 to `/ok` once a 503 with `Retry-After` has been sent, looking every 5 ms.
+    private func redirectOnceUnavailable(_ context: ChannelHandlerContext) {
+        guard box.record.withLock({ $0.unavailableSentAt }) != nil else {
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .milliseconds(5)) { bound.value.0.redirectOnceUnavailable(bound.value.1) }
+            return
+        }
+        respond(context, 302, ["Location": "/ok"])
     }
 
     private func finish() {

@@ -1,5 +1,6 @@
 import Foundation
 import NewsletterCore
+import NIOCore
 import Testing
 @testable import LinkChecker
 
@@ -114,6 +115,36 @@ struct HTTPBehaviourTests {
         #expect(server.seen.requests == ["/rate-limited-long": 1])
     }
 
+    @Test("503 with Retry-After pauses the host: no request reaches it until the pause is over, then the retry succeeds")
+    func serviceUnavailablePausesHost() async throws {
+        let server = try await FixtureServer.start()
+        var configuration = testConfiguration()
+        // One request at a time, so the other links wait at the host's gate while the 503 comes in.
+        configuration.perHostConcurrency = 1
+        let others = (1...4).map { "/count/\($0)" }
+        let report = try await check([server.url("/unavailable/a")] + others.map(server.url), configuration: configuration)
+        await server.stop()
+        let seen = server.seen
+        #expect(report.results.map(\.status) == Array(repeating: .ok(statusCode: 200), count: 5))
+        #expect(seen.methods["HEAD /unavailable/a"] == 2)
+        #expect(others.map { seen.requests[$0] } == [1, 1, 1, 1])
+        // Whatever order the links went in, every request that reached the host after the 503 came at least the
+        // Retry-After second later: the retry of /unavailable/a always, and the other links queued behind it.
+        let sentAt = try #require(seen.unavailableSentAt)
+        let later = seen.arrivals.values.joined().filter { $0 > sentAt }
+        #expect(later.count >= 1)
+        #expect(later.allSatisfy { $0 - sentAt >= .seconds(1) })
+    }
+
+    @Test("a 503 whose Retry-After is beyond the bound is neither waited for nor retried")
+    func serviceUnavailableTooLong() async throws {
+        let server = try await FixtureServer.start()
+        let report = try await check([server.url("/unavailable-long")])
+        await server.stop()
+        #expect(report.results[0].status == .serverError(statusCode: 503))
+        #expect(server.seen.requests == ["/unavailable-long": 1])
+    }
+
     @Test("a 500 is retried and the later 200 counts")
     func serverErrorThenSuccess() async throws {
         let server = try await FixtureServer.start()
@@ -162,6 +193,41 @@ struct HTTPBehaviourTests {
         let report = try await check([url])
         #expect(report.results[0].status == .connectionRefused)
         #expect(report.results[0].message == "\(url) cannot be reached: the host refused the connection.")
+    }
+
+    @Test("when an address refuses the connection, the host's next address is tried")
+    func nextAddressAfterRefusal() async throws {
+        let server = try await FixtureServer.start()
+        // Nothing listens on 127.0.0.2 at the server's port; the server is on 127.0.0.1.
+        let resolver = FakeResolver(table: ["multi.fixture-news.net": .addresses([IPAddress("127.0.0.2")!, IPAddress("127.0.0.1")!])])
+        var configuration = testConfiguration()
+        configuration.maxConcurrency = 1
+        let urls = ["/ok", "/echo"].map { "http://multi.fixture-news.net:\(server.port)\($0)" }
+        let report = try await check(urls, configuration: configuration, resolver: resolver)
+        await server.stop()
+        #expect(report.results.map(\.status) == [.ok(statusCode: 200), .ok(statusCode: 200)])
+        #expect(server.seen.requests == ["/ok": 1, "/echo": 1])
+        #expect(server.seen.hosts == ["multi.fixture-news.net:\(server.port)"])
+    }
+
+    @Test("when every address refuses the connection, the link is reported as refused")
+    func everyAddressRefuses() async throws {
+        let server = try await FixtureServer.start()
+        let port = server.port
+        await server.stop()
+        let resolver = FakeResolver(table: ["multi.fixture-news.net": .addresses([IPAddress("127.0.0.2")!, IPAddress("127.0.0.1")!])])
+        let report = try await check(["http://multi.fixture-news.net:\(port)/ok"], resolver: resolver)
+        #expect(report.results.map(\.status) == [.connectionRefused])
+    }
+
+    @Test("a later address the policy forbids is never a fallback: the name is excluded before any connection")
+    func fallbackAddressesObeyPolicy() async throws {
+        let server = try await FixtureServer.start()
+        let resolver = FakeResolver(table: ["multi.fixture-news.net": .addresses([IPAddress("127.0.0.2")!, IPAddress("10.0.0.7")!])])
+        let report = try await check(["http://multi.fixture-news.net:\(server.port)/ok"], resolver: resolver)
+        await server.stop()
+        #expect(report.results.map(\.status) == [.excluded(.privateAddress(host: "multi.fixture-news.net", address: "10.0.0.7"))])
+        #expect(server.seen.requests.isEmpty)
     }
 
     @Test("https to a server that does not speak TLS is a TLS error, not broken")
