@@ -7,6 +7,7 @@ import NewsletterCore
 /// and serves until standard input closes.
 /// `LinkCheckLoad check URL_FILE MAX_CONCURRENCY PER_HOST INTERVAL_MS`: checks the URLs with LinkChecker and
 /// prints `seconds=... working=... failed=...`, exiting 1 if any link failed.
+/// `LinkCheckLoad trace URL_FILE MAX_CONCURRENCY PER_HOST INTERVAL_MS`: the same check, printing its timeline.
 @main
 struct LinkCheckLoad {
     static func main() async throws {
@@ -30,13 +31,7 @@ struct LinkCheckLoad {
                 usage()
             }
             let urls = try String(contentsOfFile: values[0], encoding: .utf8).split(separator: "\n").map(String.init)
-            var configuration = LinkCheckConfiguration()
-            configuration.allowLoopbackAddresses = true
-            configuration.cacheEnabled = false
-            configuration.maxConcurrency = concurrency
-            configuration.perHostConcurrency = perHost
-            configuration.perHostInterval = .milliseconds(interval)
-            let checker = try LinkChecker(configuration: configuration)
+            let checker = try LinkChecker(configuration: configuration(concurrency: concurrency, perHost: perHost, interval: interval))
             let links = urls.map { Link(text: "", destination: $0, kind: .bareURL) }
             let start = ContinuousClock.now
             let report = await checker.check(links)
@@ -45,15 +40,68 @@ struct LinkCheckLoad {
             print("seconds=\(String(format: "%.3f", seconds)) working=\(report.totals.working) failed=\(report.totals.failed + report.totals.warnings)")
             // A benchmark run where a link failed measured something else: fail it, as lychee does.
             if report.totals.working != links.count { exit(1) }
+        case "trace":
+            let values = Array(arguments.dropFirst())
+            guard values.count == 4, let concurrency = Int(values[1]), let perHost = Int(values[2]), let interval = Int(values[3]) else {
+                usage()
+            }
+            try await trace(urlFile: values[0], concurrency: concurrency, perHost: perHost, interval: interval)
         default:
             usage()
         }
+    }
+
+    /// Checks the URLs through the progress stream and prints when the plan was ready, when the first check
+    /// started and the last finished, when the report came, and the checks in flight every 20 ms: the timeline
+    /// that shows whether the slots stay full.
+    private static func trace(urlFile: String, concurrency: Int, perHost: Int, interval: Int) async throws {
+        let urls = try String(contentsOfFile: urlFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        let checker = try LinkChecker(configuration: configuration(concurrency: concurrency, perHost: perHost, interval: interval))
+        let start = ContinuousClock.now
+        func milliseconds() -> Int {
+            let elapsed = ContinuousClock.now - start
+            return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        }
+        var changes: [(milliseconds: Int, inFlight: Int)] = []
+        var planned = 0
+        var completed = 0
+        for await event in checker.progress(urls.map { Link(text: "", destination: $0, kind: .bareURL) }) {
+            switch event {
+            case .planned: planned = milliseconds()
+            case .started: changes.append((milliseconds(), 1))
+            case .finished: changes.append((milliseconds(), -1))
+            case .completed: completed = milliseconds()
+            }
+        }
+        print("planned \(planned) ms, first start \(changes.first?.milliseconds ?? 0) ms, last finish \(changes.last?.milliseconds ?? 0) ms, report \(completed) ms")
+        var samples: [String] = []
+        var inFlight = 0
+        var sampleTime = 0
+        for change in changes {
+            while change.milliseconds >= sampleTime {
+                samples.append("\(sampleTime):\(inFlight)")
+                sampleTime += 20
+            }
+            inFlight += change.inFlight
+        }
+        print("in flight (ms:count) \(samples.joined(separator: " "))")
+    }
+
+    private static func configuration(concurrency: Int, perHost: Int, interval: Int) -> LinkCheckConfiguration {
+        var configuration = LinkCheckConfiguration()
+        configuration.allowLoopbackAddresses = true
+        configuration.cacheEnabled = false
+        configuration.maxConcurrency = concurrency
+        configuration.perHostConcurrency = perHost
+        configuration.perHostInterval = .milliseconds(interval)
+        return configuration
     }
 
     private static func usage() -> Never {
         FileHandle.standardError.write(Data("""
             usage: LinkCheckLoad serve HOSTS LATENCY_MS URLS_PER_HOST URL_FILE
                    LinkCheckLoad check URL_FILE MAX_CONCURRENCY PER_HOST INTERVAL_MS
+                   LinkCheckLoad trace URL_FILE MAX_CONCURRENCY PER_HOST INTERVAL_MS
 
             """.utf8))
         exit(2)
