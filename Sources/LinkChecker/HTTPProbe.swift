@@ -47,13 +47,10 @@ struct HTTPProbe {
         }
     }
 
-    /// The largest declared body read to its end: reading a redirect's or an error page's few bytes lets the
-    /// connection go back to the pool for the next request, where dropping the body unread would close it.
-    static let drainLimit = 16 * 1024
-
-    /// Sends `method` for `url` through `client` and returns once the response head is in and the body, when
-    /// it is known to be small (a `HEAD` answer, a declared length up to ``drainLimit``), has been read; a larger
-    /// or undeclared body is dropped unread, which makes AsyncHTTPClient cancel the rest of it.
+    /// Sends `method` for `url` through `client` and returns once the response head is in. A body known to be
+    /// empty (the answer to `HEAD`, a 204 or 304, `Content-Length: 0`) is read to its end, which costs no wait
+    /// and lets the connection go back to the pool for the next request; any other body is dropped unread, which
+    /// makes AsyncHTTPClient cancel the rest of it (and close that connection).
     static func send(
         _ method: String,
         url: String,
@@ -66,12 +63,13 @@ struct HTTPProbe {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         do {
             let response = try await client.execute(request, timeout: TimeAmount(timeout))
-            if method == "HEAD" || response.headers.first(name: "content-length").flatMap(Int.init).map({ $0 <= drainLimit }) == true {
-                // A failure while draining changes nothing about the answer already in hand.
-                _ = try? await response.body.collect(upTo: drainLimit)
+            let code = response.status.code
+            if method == "HEAD" || code == 204 || code == 304 || response.headers.first(name: "content-length") == "0" {
+                // A failure here changes nothing about the answer already in hand.
+                _ = try? await response.body.collect(upTo: 0)
             }
             return .response(
-                statusCode: Int(response.status.code),
+                statusCode: Int(code),
                 location: response.headers.first(name: "location"),
                 retryAfter: response.headers.first(name: "retry-after")
             )

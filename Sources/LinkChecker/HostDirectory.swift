@@ -110,6 +110,8 @@ actor HostDirectory {
         var settings = HTTPClient.Configuration()
         settings.redirectConfiguration = .disallow
         settings.decompression = .disabled
+        // A span per probe would cost about a tenth of the checker's CPU time and tell a tracer nothing useful.
+        settings.tracing.tracer = nil
         settings.timeout = .init(connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.requestTimeout))
         var pool = HTTPClient.Configuration.ConnectionPool(
             idleTimeout: .seconds(30),

@@ -49,14 +49,17 @@ struct LinkResultCache {
     func store(_ newEntries: [String: Entry], now: Date) -> LinkCheckNotice? {
         guard !newEntries.isEmpty else { return nil }
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Two runs may create the directory at once; when it truly cannot be made, opening the lock file says why.
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let lock = open(file.path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
             guard lock >= 0 else { return .cacheNotWritten(path: file.path, reason: String(cString: strerror(errno))) }
             defer { close(lock) }
             flock(lock, LOCK_EX)
             defer { flock(lock, LOCK_UN) }
             // What another run wrote meanwhile is kept; a corrupt file is replaced.
-            var merged = fresh((try? read().get()) ?? [:], now: now)
+            // The clock is read again under the lock: another run may have stored entries checked after `now`,
+            // which a filter against `now` would take for entries from the future and drop.
+            var merged = fresh((try? read().get()) ?? [:], now: max(now, Date()))
             for (url, entry) in newEntries where (merged[url]?.checkedAt ?? -.infinity) <= entry.checkedAt {
                 merged[url] = entry
             }
