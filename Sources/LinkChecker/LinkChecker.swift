@@ -129,7 +129,8 @@ public struct LinkChecker: Sendable {
             let resolvedHosts = await directory.resolvedHosts
             let temporaryFailures = await directory.temporaryFailures
             let offline = resolvedHosts == 0 && temporaryFailures > 0
-            await directory.shutdown()
+            // Closing the connections takes a few milliseconds; the results are put together meanwhile.
+            async let closed: Void = directory.shutdown()
 
             var newEntries: [String: LinkResultCache.Entry] = [:]
             let now = Date()
@@ -162,6 +163,7 @@ public struct LinkChecker: Sendable {
             for index in links.indices where statuses[index] == .dnsFailure || statuses[index] == .networkUnavailable {
                 emit?(.finished(results[index]))
             }
+            await closed
             return LinkCheckReport(results: results, notices: notices)
         }
 
