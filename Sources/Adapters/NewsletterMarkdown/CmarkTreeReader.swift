@@ -19,7 +19,7 @@ struct CmarkTreeReader {
         var text: String = ""
     }
 
-    /// A heading that is a direct child of the document.
+    /// A heading that is a direct child of the document, its lines counted from the body's first line.
     struct HeadingNode {
         var level: Int
         var startLine: Int
@@ -47,11 +47,17 @@ struct CmarkTreeReader {
         case heading(Int)
     }
 
-    /// Reads the tree under `document`.
+    /// Adds what the tree under `document` holds, a piece of the body parsed on its own (see ``MarkdownChunks``)
+    /// whose lines start `lineShift` lines into the body.
     ///
     /// - Throws: ``NewsletterError/Kind/limitExceeded`` when blocks and inlines nest deeper than `maximumDepth`,
     ///   which bounds the work spent per node on pathological input.
-    init(document: OpaquePointer, positions: BodyPositions, maximumDepth: Int) throws(NewsletterError) {
+    mutating func read(
+        document: OpaquePointer,
+        positions: BodyPositions,
+        lineShift: Int,
+        maximumDepth: Int
+    ) throws(NewsletterError) {
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
         // The plain text of open links and headings, gathered as bytes in one buffer: an open node's text runs from
@@ -60,6 +66,18 @@ struct CmarkTreeReader {
         var openSinks: [(sink: TextSink, start: Int)] = []
         var tableType: UInt32?
         var depth = 0
+        // cmark-gfm's table extension re-creates the paragraph that a table interrupts without a position: its
+        // inlines count lines and columns from 0 within the paragraph. The table starts where the paragraph did.
+        var detachedParagraphStart: (line: Int32, column: Int32)?
+        func startOffset(_ node: OpaquePointer) -> Int {
+            var line = cmark_node_get_start_line(node)
+            var column = cmark_node_get_start_column(node)
+            if let start = detachedParagraphStart {
+                line += start.line
+                column += start.column
+            }
+            return positions.offset(line: line, column: column)
+        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -67,6 +85,7 @@ struct CmarkTreeReader {
             let type = cmark_node_get_type(node).rawValue
             if event == CMARK_EVENT_EXIT {
                 depth -= 1
+                if type == NodeType.paragraph { detachedParagraphStart = nil }
                 if type == NodeType.link || type == NodeType.image || type == NodeType.heading && cmark_node_parent(node) == document {
                     let closed = openSinks.removeLast()
                     let plain = String(decoding: text[closed.start...], as: UTF8.self)
@@ -81,7 +100,7 @@ struct CmarkTreeReader {
             if !Self.isLeaf(type) {
                 depth += 1
                 if depth > maximumDepth {
-                    let offset = positions.offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
+                    let offset = startOffset(node)
                     throw NewsletterError(
                         .limitExceeded,
                         "Markdown nests more than \(maximumDepth) levels deep",
@@ -96,21 +115,21 @@ struct CmarkTreeReader {
             case NodeType.code:
                 let literal = Self.literal(node)
                 if !openSinks.isEmpty { text.append(contentsOf: literal) }
-                codeSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(literal)))
+                codeSpans.append(InlineSpan(hintOffset: startOffset(node), literal: Array(literal)))
             case NodeType.softBreak:
                 if !openSinks.isEmpty { text.append(UInt8(ascii: " ")) }
             case NodeType.lineBreak:
                 if !openSinks.isEmpty { text.append(UInt8(ascii: "\n")) }
             case NodeType.htmlInline:
-                htmlSpans.append(InlineSpan(hintOffset: Self.startOffset(node, positions), literal: Array(Self.literal(node))))
+                htmlSpans.append(InlineSpan(hintOffset: startOffset(node), literal: Array(Self.literal(node))))
             case NodeType.link, NodeType.image:
                 let title = String(cString: cmark_node_get_title(node))
                 links.append(LinkNode(
                     isImage: type == NodeType.image,
                     url: String(cString: cmark_node_get_url(node)),
                     title: title.isEmpty ? nil : title,
-                    hintOffset: Self.startOffset(node, positions),
-                    contentHintOffset: cmark_node_first_child(node).map { Self.startOffset($0, positions) }
+                    hintOffset: startOffset(node),
+                    contentHintOffset: cmark_node_first_child(node).map(startOffset)
                 ))
                 openSinks.append((.link(links.count - 1), text.count))
             case NodeType.heading:
@@ -118,14 +137,19 @@ struct CmarkTreeReader {
                 if cmark_node_parent(node) == document {
                     headings.append(HeadingNode(
                         level: Int(cmark_node_get_heading_level(node)),
-                        startLine: Int(cmark_node_get_start_line(node)),
-                        endLine: Int(cmark_node_get_end_line(node))
+                        startLine: Int(cmark_node_get_start_line(node)) + lineShift,
+                        endLine: Int(cmark_node_get_end_line(node)) + lineShift
                     ))
                     openSinks.append((.heading(headings.count - 1), text.count))
                 }
             case NodeType.paragraph:
                 // A table's cells are not paragraphs; a paragraph inside a table cannot occur.
-                textBlocks.append(Self.blockRange(node, positions))
+                if cmark_node_get_start_line(node) > 0 {
+                    textBlocks.append(Self.blockRange(node, positions))
+                } else if let table = cmark_node_next(node), cmark_node_get_start_line(table) > 0 {
+                    // The table's range, added next, covers this paragraph's text.
+                    detachedParagraphStart = (cmark_node_get_start_line(table), cmark_node_get_start_column(table))
+                }
             default:
                 // The table extension's node type is assigned at run time; learn it from the first extension block.
                 if tableType == nil, type > NodeType.lastCoreBlock, type & NodeType.kindMask == NodeType.block,
@@ -174,13 +198,9 @@ struct CmarkTreeReader {
         return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
 
-    private static func startOffset(_ node: OpaquePointer, _ positions: BodyPositions) -> Int {
-        positions.offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
-    }
-
     /// A block's full lines: block positions are exact, and whole lines keep container prefixes out of nothing that matters.
     private static func blockRange(_ node: OpaquePointer, _ positions: BodyPositions) -> Range<Int> {
-        let start = startOffset(node, positions)
+        let start = positions.offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
         let end = positions.lineEnd(Int(cmark_node_get_end_line(node)), includingTerminator: false)
         return start..<max(start, end)
     }

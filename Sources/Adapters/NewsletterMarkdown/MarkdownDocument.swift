@@ -36,6 +36,11 @@ public struct MarkdownDocument: Sendable {
     ///
     /// - Throws: ``NewsletterError/Kind/limitExceeded`` when the text nests deeper than ``maximumNestingDepth``.
     public init(parsing source: SourceText, bodyRange: Range<Int>? = nil) throws(NewsletterError) {
+        try self.init(parsing: source, bodyRange: bodyRange, pieceSize: MarkdownChunks.defaultPieceSize)
+    }
+
+    /// Parses with cmark-gfm reading pieces of about `pieceSize` bytes at a time; tests compare piece sizes.
+    init(parsing source: SourceText, bodyRange: Range<Int>?, pieceSize: Int) throws(NewsletterError) {
         let count = source.utf8Count
         let requested = bodyRange ?? 0..<count
         var body = min(max(requested.lowerBound, 0), count)..<min(max(requested.upperBound, 0), count)
@@ -46,7 +51,7 @@ public struct MarkdownDocument: Sendable {
                 body = (body.lowerBound + 3)..<body.upperBound
             }
             return Result { () throws(NewsletterError) in
-                let reader = MarkdownReader(bytes: bytes, source: source, body: body)
+                let reader = MarkdownReader(bytes: bytes, source: source, body: body, pieceSize: pieceSize)
                 let (headings, links) = try reader.read()
                 return (headings, links, body)
             }
@@ -82,10 +87,11 @@ public struct MarkdownDocument: Sendable {
         _ = links(before: preambleEnd.offset)
         var sections: [Section] = []
         sections.reserveCapacity(sectionHeadings.count)
+        var splitter = HeadingTitle.Splitter()
         for (index, heading) in sectionHeadings.enumerated() {
             let end = index + 1 < sectionHeadings.count ? sectionHeadings[index + 1].range.start : bodyEnd
             let bodyStart = min(heading.contentStartOffset, end.offset)
-            let (emoji, title) = HeadingTitle.split(heading.plainText)
+            let (emoji, title) = splitter.split(heading.plainText)
             sections.append(Section(
                 heading: heading.source,
                 title: title,

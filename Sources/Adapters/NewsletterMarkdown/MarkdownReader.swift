@@ -6,15 +6,12 @@ struct MarkdownReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let source: SourceText
     let body: Range<Int>
+    /// How large a piece of the body cmark-gfm parses at once (see ``MarkdownChunks``).
+    let pieceSize: Int
 
     func read() throws(NewsletterError) -> (headings: [MarkdownHeading], links: [Link]) {
-        let positions = BodyPositions(source: source, bodyRange: body)
-        let treeResult = CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[body])) { document in
-            Result { () throws(NewsletterError) in
-                try CmarkTreeReader(document: document, positions: positions, maximumDepth: MarkdownDocument.maximumNestingDepth)
-            }
-        }
-        let tree = try treeResult.get()
+        let bodyPositions = BodyPositions(source: source, bodyRange: body)
+        let tree = try readTree(bodyPositions)
         let locations = LocationCache(bytes: bytes, lineStarts: source.lineStarts)
         let locator = InlineLocator(bytes: bytes, lineStarts: source.lineStarts, body: body)
         let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, literal: $0.literal) }
@@ -57,7 +54,38 @@ struct MarkdownReader {
         excluded.append(contentsOf: htmlSpans)
         excluded.sort { $0.lowerBound < $1.lowerBound }
         let bareURLs = BareURLFinder(bytes: bytes).urls(in: tree.textBlocks, excluding: excluded).map { bareURLLink($0, locations) }
-        return (tree.headings.map { heading($0, locations) }, Self.merged(links, bareURLs))
+        return (tree.headings.map { heading($0, bodyPositions, locations) }, Self.merged(links, bareURLs))
+    }
+
+    /// Parses the body piece by piece (see ``MarkdownChunks``) and reads every piece's tree while it is still in cache.
+    private func readTree(_ bodyPositions: BodyPositions) throws(NewsletterError) -> CmarkTreeReader {
+        var tree = CmarkTreeReader()
+        let chunks = MarkdownChunks(bytes: bytes, body: body, pieceSize: pieceSize)
+        let isSplittable = chunks.isSplittable
+        var start = body.lowerBound
+        while start < body.upperBound {
+            let end = isSplittable ? chunks.end(ofPieceStartingAt: start) : body.upperBound
+            let positions = BodyPositions(source: source, bodyRange: start..<body.upperBound)
+            let lineShift = positions.firstLineIndex - bodyPositions.firstLineIndex
+            let parsed = CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<end])) { document in
+                // A piece that leaves a code or HTML block open is read again together with the rest of the body.
+                guard end == body.upperBound || MarkdownChunks.isSafeEnd(of: document) else { return Result<Bool, NewsletterError>.success(false) }
+                return Result { () throws(NewsletterError) in
+                    try tree.read(document: document, positions: positions, lineShift: lineShift, maximumDepth: MarkdownDocument.maximumNestingDepth)
+                    return true
+                }
+            }
+            guard try parsed.get() else {
+                try CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<body.upperBound])) { document in
+                    Result { () throws(NewsletterError) in
+                        try tree.read(document: document, positions: positions, lineShift: lineShift, maximumDepth: MarkdownDocument.maximumNestingDepth)
+                    }
+                }.get()
+                break
+            }
+            start = end
+        }
+        return tree
     }
 
     private func link(
@@ -116,8 +144,7 @@ struct MarkdownReader {
         return Link(text: raw, destination: destination, rawDestination: raw, kind: .bareURL, range: sourceRange, destinationRange: sourceRange)
     }
 
-    private func heading(_ node: CmarkTreeReader.HeadingNode, _ locations: LocationCache) -> MarkdownHeading {
-        let positions = BodyPositions(source: source, bodyRange: body)
+    private func heading(_ node: CmarkTreeReader.HeadingNode, _ positions: BodyPositions, _ locations: LocationCache) -> MarkdownHeading {
         let start = positions.lineStart(node.startLine)
         var firstMark = start
         while firstMark < body.upperBound, bytes[firstMark] == UInt8(ascii: " ") { firstMark += 1 }

@@ -5,6 +5,34 @@
 public enum HeadingTitle {
     /// The leading decoration (as written) and the title with surrounding white space removed.
     public static func split(_ plainText: String) -> (emoji: String?, title: String) {
+        split(plainText, isDecoration: isDecoration)
+    }
+
+    /// Splits the headings of one document, remembering each non-ASCII token's verdict: a document repeats its
+    /// decorations (the same emoji heads many sections), and deciding on a mangled one costs a mojibake scan.
+    public struct Splitter: Sendable {
+        private var verdicts: [Substring: Bool] = [:]
+
+        /// A splitter that remembers nothing yet.
+        public init() {}
+
+        /// The same result as ``HeadingTitle/split(_:)``.
+        public mutating func split(_ plainText: String) -> (emoji: String?, title: String) {
+            HeadingTitle.split(plainText) { token in
+                // An ASCII token is decided without a repair attempt; remembering it would cost more than deciding.
+                guard token.utf8.contains(where: { $0 >= 0x80 }) else { return HeadingTitle.isDecoration(token) }
+                if let verdict = verdicts[token] { return verdict }
+                let verdict = HeadingTitle.isDecoration(token)
+                verdicts[token] = verdict
+                return verdict
+            }
+        }
+    }
+
+    private static func split(
+        _ plainText: String,
+        isDecoration: (Substring) -> Bool
+    ) -> (emoji: String?, title: String) {
         // Unicode scalars, not Characters: grapheme breaking would cost more than the Markdown parse of a section.
         let scalars = plainText.unicodeScalars
         let start = scalars.firstIndex { !isWhitespace($0) } ?? scalars.endIndex
