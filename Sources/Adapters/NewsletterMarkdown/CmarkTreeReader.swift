@@ -14,6 +14,8 @@ struct CmarkTreeReader {
         var url: String
         var title: String?
         var hintOffset: Int
+        /// The hint's line, an index into ``NewsletterCore/SourceText/lineStarts``: the line is right even when the column drifts.
+        var hintLine: Int
         /// Where the first child (the link text) starts: cmark misplaces `<...>` autolinks but not their text.
         var contentHintOffset: Int?
         var text: String = ""
@@ -31,6 +33,8 @@ struct CmarkTreeReader {
     struct InlineSpan {
         /// cmark's start: the `<` of raw HTML, but the content after the backticks of a code span.
         var hintOffset: Int
+        /// The hint's line, an index into ``NewsletterCore/SourceText/lineStarts``.
+        var hintLine: Int
         var literal: [UInt8]
     }
 
@@ -69,14 +73,14 @@ struct CmarkTreeReader {
         // cmark-gfm's table extension re-creates the paragraph that a table interrupts without a position: its
         // inlines count lines and columns from 0 within the paragraph. The table starts where the paragraph did.
         var detachedParagraphStart: (line: Int32, column: Int32)?
-        func startOffset(_ node: OpaquePointer) -> Int {
+        func start(_ node: OpaquePointer) -> (offset: Int, line: Int) {
             var line = cmark_node_get_start_line(node)
             var column = cmark_node_get_start_column(node)
             if let start = detachedParagraphStart {
                 line += start.line
                 column += start.column
             }
-            return positions.offset(line: line, column: column)
+            return (positions.offset(line: line, column: column), positions.lineIndex(Int(line)))
         }
         while true {
             let event = cmark_iter_next(iterator)
@@ -100,7 +104,7 @@ struct CmarkTreeReader {
             if !Self.isLeaf(type) {
                 depth += 1
                 if depth > maximumDepth {
-                    let offset = startOffset(node)
+                    let offset = start(node).offset
                     throw NewsletterError(
                         .limitExceeded,
                         "Markdown nests more than \(maximumDepth) levels deep",
@@ -115,21 +119,25 @@ struct CmarkTreeReader {
             case NodeType.code:
                 let literal = Self.literal(node)
                 if !openSinks.isEmpty { text.append(contentsOf: literal) }
-                codeSpans.append(InlineSpan(hintOffset: startOffset(node), literal: Array(literal)))
+                let hint = start(node)
+                codeSpans.append(InlineSpan(hintOffset: hint.offset, hintLine: hint.line, literal: Array(literal)))
             case NodeType.softBreak:
                 if !openSinks.isEmpty { text.append(UInt8(ascii: " ")) }
             case NodeType.lineBreak:
                 if !openSinks.isEmpty { text.append(UInt8(ascii: "\n")) }
             case NodeType.htmlInline:
-                htmlSpans.append(InlineSpan(hintOffset: startOffset(node), literal: Array(Self.literal(node))))
+                let hint = start(node)
+                htmlSpans.append(InlineSpan(hintOffset: hint.offset, hintLine: hint.line, literal: Array(Self.literal(node))))
             case NodeType.link, NodeType.image:
-                let title = String(cString: cmark_node_get_title(node))
+                let title = cmark_node_get_title(node).flatMap { $0.pointee == 0 ? nil : String(cString: $0) }
+                let hint = start(node)
                 links.append(LinkNode(
                     isImage: type == NodeType.image,
                     url: String(cString: cmark_node_get_url(node)),
-                    title: title.isEmpty ? nil : title,
-                    hintOffset: startOffset(node),
-                    contentHintOffset: cmark_node_first_child(node).map(startOffset)
+                    title: title,
+                    hintOffset: hint.offset,
+                    hintLine: hint.line,
+                    contentHintOffset: cmark_node_first_child(node).map { start($0).offset }
                 ))
                 openSinks.append((.link(links.count - 1), text.count))
             case NodeType.heading:

@@ -54,8 +54,13 @@ public enum HeadingTitle {
     }
 
     /// White space as `Character.isWhitespace` sees it, with ASCII answered without a property lookup.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    /// The Unicode White_Space set (stable since Unicode 6.3) by value: headings are full of emoji, and a property
+    /// lookup for each would cost more than the rest of the split.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Whether a whitespace-free token is an emoji or symbol run (possibly mangled) rather than a word.
@@ -74,7 +79,9 @@ public enum HeadingTitle {
         var hasSymbol = false
         for scalar in token.unicodeScalars {
             if scalar.isASCII {
-                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                // ASCII letters and digits by value: a property lookup per character of every title word adds up.
+                let lowercased = scalar.value | 0x20
+                if (0x61...0x7A).contains(lowercased) || ("0"..."9").contains(scalar) {
                     // Keycaps (1️⃣) are digits followed by the combining keycap mark.
                     if !token.unicodeScalars.contains("\u{20E3}") { return false }
                 }
