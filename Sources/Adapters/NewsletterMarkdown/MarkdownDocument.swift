@@ -74,12 +74,11 @@ public struct MarkdownDocument: Sendable {
         let sectionHeadings = headings.filter { $0.range.start.offset >= from && isSection($0) }
         let allLinks = self.links
         let firstLink = allLinks.firstIndex { ($0.range?.start.offset ?? Int.max) >= from } ?? allLinks.endIndex
-        let outlineLinks = Array(allLinks[firstLink...])
-        var linkIndex = 0
+        var linkIndex = firstLink
         func links(before end: Int) -> [Link] {
             let first = linkIndex
-            while linkIndex < outlineLinks.count, (outlineLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
-            return Array(outlineLinks[first..<linkIndex])
+            while linkIndex < allLinks.count, (allLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
+            return Array(allLinks[first..<linkIndex])
         }
         // Section ends are the next section's heading start, whose location is already known.
         let bodyEnd = source.location(atUTF8Offset: bodyRange.upperBound)
@@ -107,7 +106,8 @@ public struct MarkdownDocument: Sendable {
             preamble: String(source.slice(from..<preambleEnd.offset)),
             preambleRange: SourceRange(start: source.location(atUTF8Offset: from), end: preambleEnd),
             sections: sections,
-            links: outlineLinks
+            documentLinks: allLinks,
+            firstLinkIndex: firstLink
         )
     }
 }
