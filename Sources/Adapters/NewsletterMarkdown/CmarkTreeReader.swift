@@ -180,24 +180,25 @@ struct CmarkTreeReader {
         }
     }
 
-    /// cmark-gfm's node types as plain integers, so that the walk's switch compares numbers.
+    /// cmark-gfm's node types as plain integers, so that the walk's switch compares numbers. Computed, not stored:
+    /// a stored static is initialised lazily and checked on every read, and the walk reads these for every node.
     private enum NodeType {
-        static let text = CMARK_NODE_TEXT.rawValue
-        static let softBreak = CMARK_NODE_SOFTBREAK.rawValue
-        static let lineBreak = CMARK_NODE_LINEBREAK.rawValue
-        static let code = CMARK_NODE_CODE.rawValue
-        static let htmlInline = CMARK_NODE_HTML_INLINE.rawValue
-        static let link = CMARK_NODE_LINK.rawValue
-        static let image = CMARK_NODE_IMAGE.rawValue
-        static let footnoteReference = CMARK_NODE_FOOTNOTE_REFERENCE.rawValue
-        static let heading = CMARK_NODE_HEADING.rawValue
-        static let paragraph = CMARK_NODE_PARAGRAPH.rawValue
-        static let codeBlock = CMARK_NODE_CODE_BLOCK.rawValue
-        static let htmlBlock = CMARK_NODE_HTML_BLOCK.rawValue
-        static let thematicBreak = CMARK_NODE_THEMATIC_BREAK.rawValue
-        static let lastCoreBlock = CMARK_NODE_FOOTNOTE_DEFINITION.rawValue
-        static let kindMask = UInt32(CMARK_NODE_TYPE_MASK)
-        static let block = UInt32(CMARK_NODE_TYPE_BLOCK)
+        static var text: UInt32 { CMARK_NODE_TEXT.rawValue }
+        static var softBreak: UInt32 { CMARK_NODE_SOFTBREAK.rawValue }
+        static var lineBreak: UInt32 { CMARK_NODE_LINEBREAK.rawValue }
+        static var code: UInt32 { CMARK_NODE_CODE.rawValue }
+        static var htmlInline: UInt32 { CMARK_NODE_HTML_INLINE.rawValue }
+        static var link: UInt32 { CMARK_NODE_LINK.rawValue }
+        static var image: UInt32 { CMARK_NODE_IMAGE.rawValue }
+        static var footnoteReference: UInt32 { CMARK_NODE_FOOTNOTE_REFERENCE.rawValue }
+        static var heading: UInt32 { CMARK_NODE_HEADING.rawValue }
+        static var paragraph: UInt32 { CMARK_NODE_PARAGRAPH.rawValue }
+        static var codeBlock: UInt32 { CMARK_NODE_CODE_BLOCK.rawValue }
+        static var htmlBlock: UInt32 { CMARK_NODE_HTML_BLOCK.rawValue }
+        static var thematicBreak: UInt32 { CMARK_NODE_THEMATIC_BREAK.rawValue }
+        static var lastCoreBlock: UInt32 { CMARK_NODE_FOOTNOTE_DEFINITION.rawValue }
+        static var kindMask: UInt32 { UInt32(CMARK_NODE_TYPE_MASK) }
+        static var block: UInt32 { UInt32(CMARK_NODE_TYPE_BLOCK) }
     }
 
     /// A node's literal text as bytes, borrowed from cmark-gfm (valid until the tree is freed).
