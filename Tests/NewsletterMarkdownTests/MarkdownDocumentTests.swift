@@ -320,3 +320,23 @@ struct LinkSummary: Equatable, CustomStringConvertible {
         ])
     }
 }
+
+/// cmark-gfm's table extension re-creates the paragraph a table interrupts without positions; its links keep theirs.
+@Suite struct ParagraphBeforeTableTests {
+    @Test func linksInAParagraphATableInterruptsHaveExactRanges() throws {
+        let source = SourceText("# H\n\nSee [a](https://a.example) and https://bare.example\nthen [b](https://b.example)\n| x |\n|---|\n| [c](https://c.example) |\n")
+        let document = try MarkdownDocument(parsing: source)
+        #expect(document.links.map(LinkSummary.init) == [
+            LinkSummary(.inline, "a", "https://a.example", "3:5-3:27", "3:9-3:26"),
+            LinkSummary(.bareURL, "https://bare.example", "https://bare.example", "3:32-3:52", "3:32-3:52"),
+            LinkSummary(.inline, "b", "https://b.example", "4:6-4:28", "4:10-4:27"),
+            LinkSummary(.inline, "c", "https://c.example", "7:3-7:25", "7:7-7:24"),
+        ])
+    }
+
+    @Test func aParagraphBeforeATableInAListItemKeepsItsLinkRange() throws {
+        let source = SourceText("- item\n  para [l](https://l.example)\n  | a |\n  |---|\n  | b |\n")
+        let document = try MarkdownDocument(parsing: source)
+        #expect(document.links.map(LinkSummary.init) == [LinkSummary(.inline, "l", "https://l.example", "2:8-2:30", "2:12-2:29")])
+    }
+}

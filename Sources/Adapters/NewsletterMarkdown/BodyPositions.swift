@@ -30,6 +30,11 @@ struct BodyPositions {
         return min(max(end, bodyRange.lowerBound), bodyRange.upperBound)
     }
 
+    /// The index in ``NewsletterCore/SourceText/lineStarts`` of the body's `line`.
+    func lineIndex(_ line: Int) -> Int {
+        min(firstLineIndex + max(line, 1) - 1, source.lineStarts.count - 1)
+    }
+
     /// The offset of a cmark position, kept on its line; columns count UTF-8 bytes from 1.
     func offset(line: Int32, column: Int32) -> Int {
         let line = Int(max(line, 1))

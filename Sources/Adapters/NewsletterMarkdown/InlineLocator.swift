@@ -11,10 +11,10 @@ struct InlineLocator {
     let lineStarts: [Int]
     let body: Range<Int>
 
-    /// The first offset on the hint's line (from `floor` on) that `accept` takes, trying `preferred`, then `hint`,
+    /// The first offset on the hint's line (`line`, an index into `lineStarts`; from `floor` on) that `accept` takes, trying `preferred`, then `hint`,
     /// then offsets ever further from it. The search stops at the first match, so a long line costs only the drift.
-    func nearest(hint: Int, preferred: Int? = nil, notBefore floor: Int = 0, where accept: (Int) -> Bool) -> Int? {
-        let line = lineRange(containing: hint)
+    func nearest(hint: Int, line lineIndex: Int, preferred: Int? = nil, notBefore floor: Int = 0, where accept: (Int) -> Bool) -> Int? {
+        let line = lineRange(lineIndex)
         let lower = max(line.lowerBound, body.lowerBound, floor)
         let upper = min(line.upperBound, body.upperBound)
         guard lower < upper else { return nil }
@@ -29,38 +29,33 @@ struct InlineLocator {
     }
 
     /// The range of the code span whose content cmark-gfm gives as `literal`, near `hint` (the content's start).
-    func codeSpan(hint: Int, literal: [UInt8]) -> Range<Int>? {
+    func codeSpan(hint: Int, line: Int, literal: [UInt8]) -> Range<Int>? {
         func isOpener(_ offset: Int) -> Bool {
             bytes[offset] == UInt8(ascii: "`") && (offset == body.lowerBound || bytes[offset - 1] != UInt8(ascii: "`"))
         }
-        let exact = nearest(hint: hint) { offset in
+        let exact = nearest(hint: hint, line: line) { offset in
             guard isOpener(offset), let span = codeSpan(openingAt: offset) else { return false }
             return codeSpanContent(span, equals: literal)
         }
-        return (exact ?? nearest(hint: hint) { isOpener($0) && codeSpan(openingAt: $0) != nil }).flatMap(codeSpan(openingAt:))
+        return (exact ?? nearest(hint: hint, line: line) { isOpener($0) && codeSpan(openingAt: $0) != nil }).flatMap(codeSpan(openingAt:))
     }
 
     /// The range of raw HTML cmark-gfm gives as `literal`, near `hint`.
-    func html(hint: Int, literal: [UInt8]) -> Range<Int>? {
+    func html(hint: Int, line: Int, literal: [UInt8]) -> Range<Int>? {
         let firstLine = literal.prefix { $0 != 0x0A && $0 != 0x0D }
-        let start = nearest(hint: hint) { offset in
+        let start = nearest(hint: hint, line: line) { offset in
             offset + firstLine.count <= body.upperBound && bytes[offset..<(offset + firstLine.count)].elementsEqual(firstLine)
         }
         return start.map { $0..<min($0 + literal.count, body.upperBound) }
     }
 
-    /// The offsets of the line holding `offset`, without its line ending.
-    private func lineRange(containing offset: Int) -> Range<Int> {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        var end = low + 1 < lineStarts.count ? lineStarts[low + 1] : bytes.count
-        if end > lineStarts[low], bytes[end - 1] == 0x0A { end -= 1 }
-        if end > lineStarts[low], bytes[end - 1] == 0x0D { end -= 1 }
-        return lineStarts[low]..<end
+    /// The offsets of the line at `index` in `lineStarts`, without its line ending.
+    private func lineRange(_ index: Int) -> Range<Int> {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
     }
 
     /// A code span from its opening backtick run to the next run of the same length.

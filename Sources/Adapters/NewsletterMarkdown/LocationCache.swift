@@ -24,7 +24,7 @@ final class LocationCache {
         if offset >= lineStarts[lineIndex], offset < nextLineStart, offset >= lastOffset {
             lastColumn += scalarCount(lastOffset, offset)
         } else {
-            lineIndex = Self.lineIndex(containing: offset, in: lineStarts)
+            lineIndex = nextLineIndex(containing: offset) ?? Self.lineIndex(containing: offset, in: lineStarts)
             lastColumn = 1 + scalarCount(lineStarts[lineIndex], offset)
         }
         lastOffset = offset
@@ -46,6 +46,18 @@ final class LocationCache {
             index += 1
         }
         return count
+    }
+
+    /// The line holding `offset` when it is one of the next few lines: offsets come in document order, mostly a
+    /// line or two apart, and a step is cheaper than a search through every line of a large file.
+    private func nextLineIndex(containing offset: Int) -> Int? {
+        guard offset >= lineStarts[lineIndex] else { return nil }
+        var index = lineIndex
+        while index - lineIndex < 8 {
+            if index + 1 == lineStarts.count || offset < lineStarts[index + 1] { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func lineIndex(containing offset: Int, in lineStarts: [Int]) -> Int {

@@ -36,6 +36,11 @@ public struct MarkdownDocument: Sendable {
     ///
     /// - Throws: ``NewsletterError/Kind/limitExceeded`` when the text nests deeper than ``maximumNestingDepth``.
     public init(parsing source: SourceText, bodyRange: Range<Int>? = nil) throws(NewsletterError) {
+        try self.init(parsing: source, bodyRange: bodyRange, pieceSize: MarkdownChunks.defaultPieceSize)
+    }
+
+    /// Parses with cmark-gfm reading pieces of about `pieceSize` bytes at a time; tests compare piece sizes.
+    init(parsing source: SourceText, bodyRange: Range<Int>?, pieceSize: Int) throws(NewsletterError) {
         let count = source.utf8Count
         let requested = bodyRange ?? 0..<count
         var body = min(max(requested.lowerBound, 0), count)..<min(max(requested.upperBound, 0), count)
@@ -46,7 +51,7 @@ public struct MarkdownDocument: Sendable {
                 body = (body.lowerBound + 3)..<body.upperBound
             }
             return Result { () throws(NewsletterError) in
-                let reader = MarkdownReader(bytes: bytes, source: source, body: body)
+                let reader = MarkdownReader(bytes: bytes, source: source, body: body, pieceSize: pieceSize)
                 let (headings, links) = try reader.read()
                 return (headings, links, body)
             }
@@ -69,12 +74,11 @@ public struct MarkdownDocument: Sendable {
         let sectionHeadings = headings.filter { $0.range.start.offset >= from && isSection($0) }
         let allLinks = self.links
         let firstLink = allLinks.firstIndex { ($0.range?.start.offset ?? Int.max) >= from } ?? allLinks.endIndex
-        let outlineLinks = Array(allLinks[firstLink...])
-        var linkIndex = 0
+        var linkIndex = firstLink
         func links(before end: Int) -> [Link] {
             let first = linkIndex
-            while linkIndex < outlineLinks.count, (outlineLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
-            return Array(outlineLinks[first..<linkIndex])
+            while linkIndex < allLinks.count, (allLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
+            return Array(allLinks[first..<linkIndex])
         }
         // Section ends are the next section's heading start, whose location is already known.
         let bodyEnd = source.location(atUTF8Offset: bodyRange.upperBound)
@@ -82,10 +86,11 @@ public struct MarkdownDocument: Sendable {
         _ = links(before: preambleEnd.offset)
         var sections: [Section] = []
         sections.reserveCapacity(sectionHeadings.count)
+        var splitter = HeadingTitle.Splitter()
         for (index, heading) in sectionHeadings.enumerated() {
             let end = index + 1 < sectionHeadings.count ? sectionHeadings[index + 1].range.start : bodyEnd
             let bodyStart = min(heading.contentStartOffset, end.offset)
-            let (emoji, title) = HeadingTitle.split(heading.plainText)
+            let (emoji, title) = splitter.split(heading.plainText)
             sections.append(Section(
                 heading: heading.source,
                 title: title,
@@ -101,7 +106,8 @@ public struct MarkdownDocument: Sendable {
             preamble: String(source.slice(from..<preambleEnd.offset)),
             preambleRange: SourceRange(start: source.location(atUTF8Offset: from), end: preambleEnd),
             sections: sections,
-            links: outlineLinks
+            documentLinks: allLinks,
+            firstLinkIndex: firstLink
         )
     }
 }

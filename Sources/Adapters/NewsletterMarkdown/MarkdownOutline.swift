@@ -13,13 +13,35 @@ public struct MarkdownOutline: Sendable, Equatable {
     /// The sections in document order.
     public var sections: [Section]
     /// The links from the start offset to the end of the body, in document order (preamble and sections together).
-    public var links: [Link]
+    ///
+    /// Built when asked for: an adapter that takes the document's own list does not pay for a copy.
+    public var links: [Link] {
+        get { firstLinkIndex == 0 ? documentLinks : Array(documentLinks[firstLinkIndex...]) }
+        set {
+            documentLinks = newValue
+            firstLinkIndex = 0
+        }
+    }
+
+    /// A list of links of which ``links`` is the part from `firstLinkIndex` on.
+    private var documentLinks: [Link]
+    private var firstLinkIndex: Int
 
     /// Creates an outline.
     public init(preamble: String, preambleRange: SourceRange, sections: [Section], links: [Link]) {
+        self.init(preamble: preamble, preambleRange: preambleRange, sections: sections, documentLinks: links, firstLinkIndex: 0)
+    }
+
+    init(preamble: String, preambleRange: SourceRange, sections: [Section], documentLinks: [Link], firstLinkIndex: Int) {
         self.preamble = preamble
         self.preambleRange = preambleRange
         self.sections = sections
-        self.links = links
+        self.documentLinks = documentLinks
+        self.firstLinkIndex = firstLinkIndex
+    }
+
+    public static func == (lhs: MarkdownOutline, rhs: MarkdownOutline) -> Bool {
+        lhs.preamble == rhs.preamble && lhs.preambleRange == rhs.preambleRange && lhs.sections == rhs.sections
+            && lhs.links == rhs.links
     }
 }

@@ -6,30 +6,27 @@ struct MarkdownReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let source: SourceText
     let body: Range<Int>
+    /// How large a piece of the body cmark-gfm parses at once (see ``MarkdownChunks``).
+    let pieceSize: Int
 
     func read() throws(NewsletterError) -> (headings: [MarkdownHeading], links: [Link]) {
-        let positions = BodyPositions(source: source, bodyRange: body)
-        let treeResult = CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[body])) { document in
-            Result { () throws(NewsletterError) in
-                try CmarkTreeReader(document: document, positions: positions, maximumDepth: MarkdownDocument.maximumNestingDepth)
-            }
-        }
-        let tree = try treeResult.get()
+        let bodyPositions = BodyPositions(source: source, bodyRange: body)
+        let tree = try readTree(bodyPositions)
         let locations = LocationCache(bytes: bytes, lineStarts: source.lineStarts)
         let locator = InlineLocator(bytes: bytes, lineStarts: source.lineStarts, body: body)
-        let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, literal: $0.literal) }
-        let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, literal: $0.literal) }
+        let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, line: $0.hintLine, literal: $0.literal) }
+        let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, line: $0.hintLine, literal: $0.literal) }
         let syntax = LinkSyntax(bytes: bytes, codeSpanEnds: Dictionary(codeSpans.map { ($0.lowerBound, $0.upperBound) }) { first, _ in first })
-        var definitions: ReferenceDefinitions?
-        var links: [Link] = []
-        links.reserveCapacity(tree.links.count)
+        // Where each link of the tree stands is settled first, so that every Link is built once, in document order.
+        var extents: [LinkSyntax.Extent?] = []
+        extents.reserveCapacity(tree.links.count)
         var floor = body.lowerBound
         for node in tree.links {
             let limit = min(tree.textBlocks.enclosingEnd(of: node.hintOffset) ?? body.upperBound, body.upperBound)
             let preferred = node.contentHintOffset.map { $0 - (node.isImage ? 2 : 1) }
             var located: LinkSyntax.Extent?
             func locate(requireSameDestination: Bool) -> Int? {
-                locator.nearest(hint: node.hintOffset, preferred: preferred, notBefore: floor) { offset in
+                locator.nearest(hint: node.hintOffset, line: node.hintLine, preferred: preferred, notBefore: floor) { offset in
                     guard syntax.isOpener(offset, isImage: node.isImage, limit: limit),
                           let extent = syntax.extent(at: offset, isImage: node.isImage, limit: limit),
                           !requireSameDestination || syntax.destination(of: extent, resolvesTo: node.url)
@@ -38,26 +35,72 @@ struct MarkdownReader {
                     return true
                 }
             }
-            guard let start = locate(requireSameDestination: true) ?? locate(requireSameDestination: false), let extent = located else {
-                links.append(Link(text: node.text, destination: node.url, title: node.title, kind: node.isImage ? .image : .inline))
-                continue
-            }
-            floor = start + 1
-            links.append(link(node, extent, locations) { label in
-                if definitions == nil {
-                    definitions = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + source.lineStarts.drop { $0 <= body.lowerBound }, body: body)
-                }
-                return definitions?.definition(label: label, resolvingTo: node.url, bytes: bytes)
-            })
+            if let start = locate(requireSameDestination: true) ?? locate(requireSameDestination: false) { floor = start + 1 }
+            extents.append(located)
         }
         var excluded: [Range<Int>] = []
-        excluded.reserveCapacity(links.count + codeSpans.count + htmlSpans.count)
-        excluded.append(contentsOf: links.lazy.compactMap { $0.range?.utf8Offsets })
+        excluded.reserveCapacity(extents.count + codeSpans.count + htmlSpans.count)
+        excluded.append(contentsOf: extents.lazy.compactMap { $0?.range })
         excluded.append(contentsOf: codeSpans)
         excluded.append(contentsOf: htmlSpans)
         excluded.sort { $0.lowerBound < $1.lowerBound }
-        let bareURLs = BareURLFinder(bytes: bytes).urls(in: tree.textBlocks, excluding: excluded).map { bareURLLink($0, locations) }
-        return (tree.headings.map { heading($0, locations) }, Self.merged(links, bareURLs))
+        let bareURLs = BareURLFinder(bytes: bytes).urls(in: tree.textBlocks, excluding: excluded)
+
+        var definitions: ReferenceDefinitions?
+        func definition(label: String, url: String) -> ReferenceDefinitions.Definition? {
+            if definitions == nil {
+                definitions = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + source.lineStarts.drop { $0 <= body.lowerBound }, body: body)
+            }
+            return definitions?.definition(label: label, resolvingTo: url, bytes: bytes)
+        }
+        var links: [Link] = []
+        links.reserveCapacity(tree.links.count + bareURLs.count)
+        var bareIndex = 0
+        for (node, extent) in zip(tree.links, extents) {
+            guard let extent else {
+                // A link whose opener was not found keeps its place after the link before it.
+                links.append(Link(text: node.text, destination: node.url, title: node.title, kind: node.isImage ? .image : .inline))
+                continue
+            }
+            while bareIndex < bareURLs.count, bareURLs[bareIndex].lowerBound < extent.range.lowerBound {
+                links.append(bareURLLink(bareURLs[bareIndex], locations))
+                bareIndex += 1
+            }
+            links.append(link(node, extent, locations) { definition(label: $0, url: node.url) })
+        }
+        for range in bareURLs[bareIndex...] { links.append(bareURLLink(range, locations)) }
+        return (tree.headings.map { heading($0, bodyPositions, locations) }, links)
+    }
+
+    /// Parses the body piece by piece (see ``MarkdownChunks``) and reads every piece's tree while it is still in cache.
+    private func readTree(_ bodyPositions: BodyPositions) throws(NewsletterError) -> CmarkTreeReader {
+        var tree = CmarkTreeReader()
+        let chunks = MarkdownChunks(bytes: bytes, body: body, pieceSize: pieceSize)
+        let isSplittable = chunks.isSplittable
+        var start = body.lowerBound
+        while start < body.upperBound {
+            let end = isSplittable ? chunks.end(ofPieceStartingAt: start) : body.upperBound
+            let positions = BodyPositions(source: source, bodyRange: start..<body.upperBound)
+            let lineShift = positions.firstLineIndex - bodyPositions.firstLineIndex
+            let parsed = CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<end])) { document in
+                // A piece that leaves a code or HTML block open is read again together with the rest of the body.
+                guard end == body.upperBound || MarkdownChunks.isSafeEnd(of: document) else { return Result<Bool, NewsletterError>.success(false) }
+                return Result { () throws(NewsletterError) in
+                    try tree.read(document: document, positions: positions, lineShift: lineShift, maximumDepth: MarkdownDocument.maximumNestingDepth)
+                    return true
+                }
+            }
+            guard try parsed.get() else {
+                try CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<body.upperBound])) { document in
+                    Result { () throws(NewsletterError) in
+                        try tree.read(document: document, positions: positions, lineShift: lineShift, maximumDepth: MarkdownDocument.maximumNestingDepth)
+                    }
+                }.get()
+                break
+            }
+            start = end
+        }
+        return tree
     }
 
     private func link(
@@ -116,8 +159,7 @@ struct MarkdownReader {
         return Link(text: raw, destination: destination, rawDestination: raw, kind: .bareURL, range: sourceRange, destinationRange: sourceRange)
     }
 
-    private func heading(_ node: CmarkTreeReader.HeadingNode, _ locations: LocationCache) -> MarkdownHeading {
-        let positions = BodyPositions(source: source, bodyRange: body)
+    private func heading(_ node: CmarkTreeReader.HeadingNode, _ positions: BodyPositions, _ locations: LocationCache) -> MarkdownHeading {
         let start = positions.lineStart(node.startLine)
         var firstMark = start
         while firstMark < body.upperBound, bytes[firstMark] == UInt8(ascii: " ") { firstMark += 1 }
@@ -148,26 +190,6 @@ struct MarkdownReader {
         while index < end, bytes[index] == marker { index += 1 }
         while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
         return index == end
-    }
-
-    /// Links from the tree and bare URLs, each already in order, merged by start offset.
-    private static func merged(_ first: [Link], _ second: [Link]) -> [Link] {
-        guard !second.isEmpty else { return first }
-        var result: [Link] = []
-        result.reserveCapacity(first.count + second.count)
-        var index = 0
-        var start = 0
-        for link in first {
-            // A link whose opener was not found keeps its place after the link before it.
-            start = link.range?.start.offset ?? start
-            while index < second.count, second[index].range!.start.offset < start {
-                result.append(second[index])
-                index += 1
-            }
-            result.append(link)
-        }
-        result.append(contentsOf: second[index...])
-        return result
     }
 }
 

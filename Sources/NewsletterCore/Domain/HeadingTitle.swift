@@ -5,29 +5,94 @@
 public enum HeadingTitle {
     /// The leading decoration (as written) and the title with surrounding white space removed.
     public static func split(_ plainText: String) -> (emoji: String?, title: String) {
-        // Unicode scalars, not Characters: grapheme breaking would cost more than the Markdown parse of a section.
-        let scalars = plainText.unicodeScalars
-        let start = scalars.firstIndex { !isWhitespace($0) } ?? scalars.endIndex
-        var end = start
-        var tokenEnd = start
-        // The decoration may be several tokens ("🔥 🔥 Hot"), each checked on its own.
-        while end < scalars.endIndex {
-            let tokenStart = end
-            while end < scalars.endIndex && !isWhitespace(scalars[end]) { end = scalars.index(after: end) }
-            guard isDecoration(Substring(scalars[tokenStart..<end])) else { break }
-            tokenEnd = end
-            while end < scalars.endIndex && isWhitespace(scalars[end]) { end = scalars.index(after: end) }
-        }
-        let titleEnd = scalars[tokenEnd...].lastIndex { !isWhitespace($0) }.map { scalars.index(after: $0) } ?? tokenEnd
-        let titleStart = scalars[tokenEnd..<titleEnd].firstIndex { !isWhitespace($0) } ?? titleEnd
-        let title = String(scalars[titleStart..<titleEnd])
-        guard tokenEnd > start else { return (nil, title) }
-        return (String(scalars[start..<tokenEnd]), title)
+        split(plainText) { isDecoration(Substring($0)) }
     }
 
-    /// White space as `Character.isWhitespace` sees it, with ASCII answered without a property lookup.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    /// Splits the headings of one document, remembering each token's verdict: a document repeats its decorations
+    /// (the same emoji heads many sections), and deciding on a mangled one costs a mojibake scan.
+    public struct Splitter: Sendable {
+        private var verdicts: [String: Bool] = [:]
+
+        /// A splitter that remembers nothing yet.
+        public init() {}
+
+        /// The same result as ``HeadingTitle/split(_:)``.
+        public mutating func split(_ plainText: String) -> (emoji: String?, title: String) {
+            HeadingTitle.split(plainText) { token in
+                if let verdict = verdicts[token] { return verdict }
+                let verdict = HeadingTitle.isDecoration(Substring(token))
+                verdicts[token] = verdict
+                return verdict
+            }
+        }
+    }
+
+    /// Works on UTF-8 bytes: a large issue has thousands of headings, and walking them as Characters or even
+    /// as scalars through String indices would cost more than parsing their sections.
+    private static func split(
+        _ plainText: String,
+        isDecoration: (String) -> Bool
+    ) -> (emoji: String?, title: String) {
+        var text = plainText
+        return text.withUTF8 { bytes in
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            let start = skipWhitespace(bytes, from: 0)
+            var end = start
+            var tokenEnd = start
+            // The decoration may be several tokens ("🔥 🔥 Hot"), each checked on its own. A token of ASCII
+            // characters alone is never one: it has no emoji, no symbol beyond ASCII and nothing to repair.
+            while end < bytes.count {
+                let tokenStart = end
+                var isASCII = true
+                while end < bytes.count, whitespaceLength(bytes, at: end) == 0 {
+                    isASCII = isASCII && bytes[end] < 0x80
+                    end += 1
+                }
+                guard !isASCII, isDecoration(string(tokenStart..<end)) else { break }
+                tokenEnd = end
+                end = skipWhitespace(bytes, from: end)
+            }
+            let titleStart = skipWhitespace(bytes, from: tokenEnd)
+            var titleEnd = titleStart
+            var index = titleStart
+            while index < bytes.count {
+                let space = whitespaceLength(bytes, at: index)
+                index += max(space, 1)
+                if space == 0 { titleEnd = index }
+            }
+            let title = string(titleStart..<titleEnd)
+            guard tokenEnd > start else { return (nil, title) }
+            return (string(start..<tokenEnd), title)
+        }
+    }
+
+    private static func skipWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, case let length = whitespaceLength(bytes, at: index), length > 0 { index += length }
+        return index
+    }
+
+    /// The length in bytes of the white-space character at `index`, or 0 when another character (or a
+    /// continuation byte) stands there. Non-ASCII white space starts with 0xC2, 0xE1, 0xE2 or 0xE3.
+    private static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) ? 1 : 0 }
+        let length = lead == 0xC2 ? 2 : (0xE1...0xE3).contains(lead) ? 3 : 0
+        guard length > 0, index + length <= bytes.count else { return 0 }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value).map(isWhitespace) == true ? length : 0
+    }
+
+    /// The Unicode White_Space set (stable since Unicode 6.3) by value: headings are full of emoji, and a property
+    /// lookup for each would cost more than the rest of the split.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Whether a whitespace-free token is an emoji or symbol run (possibly mangled) rather than a word.
@@ -46,7 +111,9 @@ public enum HeadingTitle {
         var hasSymbol = false
         for scalar in token.unicodeScalars {
             if scalar.isASCII {
-                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                // ASCII letters and digits by value: a property lookup per character of every title word adds up.
+                let lowercased = scalar.value | 0x20
+                if (0x61...0x7A).contains(lowercased) || ("0"..."9").contains(scalar) {
                     // Keycaps (1️⃣) are digits followed by the combining keycap mark.
                     if !token.unicodeScalars.contains("\u{20E3}") { return false }
                 }

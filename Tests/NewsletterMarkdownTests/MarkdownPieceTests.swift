@@ -1,0 +1,92 @@
+import NewsletterCore
+@testable import NewsletterMarkdown
+import Testing
+
+/// Parsing a body in pieces must give exactly what one parse of the whole body gives: the same headings and the same
+/// links, with the same ranges. Tiny piece sizes put a cut before nearly every heading that allows one.
+@Suite struct MarkdownPieceTests {
+    /// Blocks that try to carry state across a blank line followed by a heading.
+    private static let blocks: [String] = [
+        "## **🧰 Tools**\n",
+        "### Picks\n",
+        "# Top\n",
+        "Text with [a link](https://a.example/x) and https://bare.example/y.\n",
+        "```\n# not a heading\n\n# still code\n```\n",
+        "```swift\nlet a = 1\n\n# inside an unclosed fence\n",
+        "~~~\n\n# tilde fence\n~~~\n",
+        "<!--\n\n# inside a comment\n\n-->\n",
+        "<!-- an unclosed comment\n\n# swallowed\n",
+        "<pre>\n\n# preformatted\n</pre>\n",
+        "<div>\n# in a div block\n</div>\n",
+        "| a | b |\n|---|---|\n| [c](https://c.example) | d |\n# a row, not a heading\n",
+        "- item with [link](https://l.example)\n  ```\n  fenced in a list\n\n# after the list\n",
+        "> quote https://q.example\n\n",
+        "    indented code https://not.example\n",
+        "Setext heading\n==============\n",
+        "Para ending in a hard break\\\n# heading after a paragraph line\n",
+        "#hashtag is a paragraph\n",
+        "####### seven marks\n",
+        "\r\n## CRLF heading\r\n\r\nBody [x](https://crlf.example)\r\n",
+        "`code with https://code.example` and ![img](https://img.example/i.png)\n",
+        "",
+        "  \t\n",
+    ]
+
+    /// A deterministic mix of blocks, separated by blank lines or not.
+    static func document(seed: UInt64, blockCount: Int) -> String {
+        var state = seed &* 6364136223846793005 &+ 1442695040888963407
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var text = ""
+        for _ in 0..<blockCount {
+            text += blocks[next(blocks.count)]
+            if next(3) != 0 { text += "\n" }
+        }
+        return text
+    }
+
+    private static func parse(_ text: String, pieceSize: Int) throws -> (headings: [MarkdownHeading], links: [Link]) {
+        let document = try MarkdownDocument(parsing: SourceText(text), bodyRange: nil, pieceSize: pieceSize)
+        return (document.headings, document.links)
+    }
+
+    @Test(arguments: 0..<300)
+    func piecesParseAsTheWholeDocument(seed: Int) throws {
+        let text = Self.document(seed: UInt64(seed), blockCount: 40)
+        let whole = try Self.parse(text, pieceSize: Int.max)
+        for pieceSize in [1, 40, 200] {
+            let pieces = try Self.parse(text, pieceSize: pieceSize)
+            #expect(pieces.headings == whole.headings, "seed \(seed), piece size \(pieceSize)")
+            #expect(pieces.links == whole.links, "seed \(seed), piece size \(pieceSize)")
+        }
+    }
+
+    @Test func aHeadingAfterABlankLineStartsAPiece() throws {
+        let text = "Intro [a](https://a.example)\n\n## One\n\nBody [b](https://b.example)\n\n## Two\nText\n"
+        let pieces = try Self.parse(text, pieceSize: 1)
+        #expect(pieces.headings.map(\.source) == ["## One", "## Two"])
+        #expect(pieces.headings.map { "\($0.range)" } == ["3:1-3:7", "7:1-7:7"])
+        #expect(pieces.links.map { "\($0.destination) \($0.range!)" } == ["https://a.example 1:7-1:29", "https://b.example 5:6-5:28"])
+    }
+
+    @Test func anUnclosedFenceKeepsTheRestInOneParse() throws {
+        let text = "Intro\n\n```\ncode\n\n# not a heading\n\n## Nor this\n"
+        let pieces = try Self.parse(text, pieceSize: 1)
+        #expect(pieces.headings.isEmpty)
+        #expect(pieces.links.isEmpty)
+    }
+
+    @Test func aReferenceDefinitionAnywhereMeansOneParse() throws {
+        let text = "## One\n\nSee [the docs][docs].\n\n## Two\n\n[docs]: https://docs.example\n"
+        let pieces = try Self.parse(text, pieceSize: 1)
+        #expect(pieces.links.map { "\($0.kind) \($0.destination) \($0.range!)" } == ["reference https://docs.example 3:5-3:21"])
+    }
+
+    @Test func aHeadingRightAfterATableEndsTheTableInEitherParse() throws {
+        let text = String(repeating: "Filler paragraph.\n\n", count: 4) + "| a |\n|---|\n| b |\n# After\n\n## Real\n"
+        #expect(try Self.parse(text, pieceSize: 1).headings.map(\.source) == ["# After", "## Real"])
+        #expect(try Self.parse(text, pieceSize: Int.max).headings.map(\.source) == ["# After", "## Real"])
+    }
+}
