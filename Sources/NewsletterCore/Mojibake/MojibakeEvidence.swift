@@ -48,15 +48,20 @@ enum MojibakeEvidence {
         if sequence.byteCount == 2 {
             points += twoByteShape(lead: lead, continuation: mangled[mangled.startIndex + 1], leadByte: leadByte, around: around)
         } else if sequence.strippedLead {
-            // `üëã` is three letters; a run of letters glued to a word is a word (Turkish `üçüncü`).
+            // `üëã` is three letters; a run of letters glued to a word is a word (Turkish `üçüncü`), and
+            // an emoji between two letters (`küçük`) is never what the author wrote.
             if mangled.allSatisfy(ScalarTraits.isLetter) {
                 points -= 2
                 if around.previousIsLetter || around.nextIsLetter { points -= 2 }
+                if around.previousIsLetter && around.nextIsLetter { points -= 2 }
+                // Turkish `üçü` (`three`) and `üçö` are words: on their own they need a confirmed line.
+                if mangled.allSatisfy(ScalarTraits.isTurkishMacOSRomanLetter) { points -= 2 }
             }
-        } else if around.previous.map({ ScalarTraits.script($0) == .latin }) ?? false, !around.nextIsLetter,
-                  mangled.dropFirst().allSatisfy(ScalarTraits.followsWords) {
-            // `Brontë…”`: an accented letter ending a word, then closing punctuation.
-            points -= 3
+        } else if around.previous.map({ ScalarTraits.script($0) == .latin }) ?? false,
+                  mangled.dropFirst().allSatisfy(ScalarTraits.isPunctuationAfterLetters) {
+            // `Brontë…”`, `‘café’”`, `está…”`: an accented letter ending a word, then punctuation; never a
+            // character of its own, even where the line holds other mojibake.
+            points -= 5
         } else if sequence.byteCount == 3, ScalarTraits.isUppercase(lead), mangled.dropFirst().allSatisfy(ScalarTraits.isLowercase) {
             // Mac OS Roman `Âéè` reads like a capitalised word; it still decodes (to CJK) with support.
             points -= 3

@@ -343,7 +343,7 @@ struct MojibakeLine {
                     variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
                 }
             } else if length >= 3 && replaced == 0 && !items.isEmpty && !onlyTwoByteLeads
-                        && looksDropped(lead: lead, items: index + 1..<end) {
+                        && looksDropped(lead: lead, items: index + 1..<end, endsWord: endsWordOfLetters(index, sequences, sequenceIndex)) {
                 // One byte lost, or two after the emoji prefix F0 9F.
                 let missing = length - 1 - items.count
                 if missing == 1 || missing == 2 && lead == 0xF0 && items.count == 1 && items.first == 0x9F {
@@ -389,11 +389,24 @@ struct MojibakeLine {
     }
 
     /// Whether a lead and too few continuation characters look like a shortened sequence rather than an
-    /// accented letter ending a word before closing punctuation (`«café»`, `voilà…`).
-    private func looksDropped(lead: Int, items: Range<Int>) -> Bool {
+    /// accented letter ending a word before punctuation (`«café»`, `voilà…`, `café’s`, `está—dijo`).
+    ///
+    /// - Parameter endsWord: whether the lead is a Latin letter right after another one that no sequence
+    ///   explains: the last letter of a word, so that punctuation after it is punctuation.
+    private func looksDropped(lead: Int, items: Range<Int>, endsWord: Bool) -> Bool {
         if lead == 0xF0 && codes[items.lowerBound] == 0x9F { return true }
         let nextIsLetter = items.upperBound < scalars.count && ScalarTraits.isLetter(scalars[items.upperBound])
-        return !(scalars[items].allSatisfy(ScalarTraits.followsWords) && !nextIsLetter)
+        if scalars[items].allSatisfy(ScalarTraits.followsWords) && !nextIsLetter { return false }
+        return !(endsWord && scalars[items].allSatisfy(ScalarTraits.isPunctuationAfterLetters))
+    }
+
+    /// Whether the character at `index` is a Latin letter following a Latin letter that is not the end of
+    /// one of `sequences` (those before `sequenceIndex` end at or before `index`).
+    private func endsWordOfLetters(_ index: Int, _ sequences: [MisreadSequence], _ sequenceIndex: Int) -> Bool {
+        guard index > 0, ScalarTraits.script(scalars[index]) == .latin, ScalarTraits.script(scalars[index - 1]) == .latin,
+              ScalarTraits.isLetter(scalars[index - 1])
+        else { return false }
+        return sequenceIndex == 0 || sequences[sequenceIndex - 1].end != index
     }
 
     private mutating func addLostByteFinding(

@@ -242,6 +242,16 @@ enum ScalarTraits {
         }
     }
 
+    /// Punctuation written right after a word's last letter, inside a sentence or a word (`café’s`,
+    /// `está—dijo`, `déjà…`, `entrée”`): closing and opening quotes, apostrophes, dashes, the ellipsis.
+    static func isPunctuationAfterLetters(_ value: UInt32) -> Bool {
+        followsWords(value) || isWordBoundaryPunctuation(value)
+    }
+
+    /// The letters of Turkish that Mac OS Roman has and that can follow its byte 9F (`ü`) in an emoji
+    /// whose Apple logo was stripped: `ü`, `ç`, `ö`.
+    static func isTurkishMacOSRomanLetter(_ value: UInt32) -> Bool { value == 0x00FC || value == 0x00E7 || value == 0x00F6 }
+
     /// The characters that end a word of capitals in correct text (`IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`);
     /// not `™`, which follows brand names rather than words ending in `Ã`.
     static func endsCapitalWords(_ value: UInt32) -> Bool {
