@@ -18,6 +18,11 @@ struct MojibakeLine {
     private var sequences: [MisreadSequence] = []
     /// Two-byte leads without their continuation, judged only if the line confirms their code page.
     private var pendingTwoByteLosses: [PendingLoss] = []
+    /// Shortened sequences, in the order found; their candidates are listed only for those that no
+    /// accepted decoded finding covers, since most lie inside other mojibake (`1Ô∏è‚É£` holds `è‚`).
+    private var pendingLostBytes: [PendingLoss] = []
+    /// The surviving continuation bytes of the pending losses, one after the other.
+    private var lostItems: [Int] = []
     private var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
     /// Scratch buffer of the characters a lost byte allows.
     private var validScratch: [UInt32] = []
@@ -32,8 +37,14 @@ struct MojibakeLine {
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
+    /// A sequence that lost bytes, with what it takes to list the characters it may have been.
     private struct PendingLoss {
         var lead: Int
+        /// Where its surviving continuation bytes are in `lostItems` (``replacedByte`` for U+FFFD).
+        var items: Range<Int>
+        /// How many bytes were dropped; U+FFFD stands in place of the others.
+        var missing: Int
+        var damage: MojibakeSpan.Damage
         var around: MojibakeEvidence.Neighbours
         var utf8Range: Range<Int>
         var pageIndex: Int
@@ -52,6 +63,8 @@ struct MojibakeLine {
         findings.removeAll(keepingCapacity: true)
         replacements.removeAll(keepingCapacity: true)
         pendingTwoByteLosses.removeAll(keepingCapacity: true)
+        pendingLostBytes.removeAll(keepingCapacity: true)
+        lostItems.removeAll(keepingCapacity: true)
         for run in runs where run.pages & MojibakeScanner.allStarts != 0 {
             analyse(run.range, pages: run.pages & MojibakeScanner.allStarts)
         }
@@ -59,16 +72,21 @@ struct MojibakeLine {
         // resolves in linear time.
         chosen.removeAll(keepingCapacity: true)
         taken.removeAll(keepingCapacity: true)
-        func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
-            let range = findings[index].utf8Range
+        /// Where `range` goes in `taken`, or `nil` if it overlaps a chosen finding.
+        func slot(for range: Range<Int>) -> Int? {
             var low = 0
             var high = taken.count
             while low < high {
                 let middle = (low + high) / 2
                 if taken[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
             }
-            if low < taken.count && taken[low].lowerBound < range.upperBound { return }
-            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return }
+            if low < taken.count && taken[low].lowerBound < range.upperBound { return nil }
+            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return nil }
+            return low
+        }
+        func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
+            let range = findings[index].utf8Range
+            guard let low = slot(for: range) else { return }
             taken.insert(range, at: low)
             chosen.append((index, confidence))
         }
@@ -93,8 +111,13 @@ struct MojibakeLine {
                 place(index, .likely)
             }
         }
-        for index in findings.indices where findings[index].kind == .lostByte {
-            place(index, findings[index].confidence)
+        for loss in pendingLostBytes where slot(for: loss.utf8Range) != nil {
+            let index = findings.count
+            addLostByteFinding(
+                kind: .lostByte, lead: loss.lead, variants: variants(of: loss, lossy: scanner.lossyBytes[loss.pageIndex]),
+                around: loss.around, utf8Range: loss.utf8Range, pageIndex: loss.pageIndex, damage: loss.damage
+            )
+            if index < findings.count { place(index, findings[index].confidence) }
         }
         for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
             let bit = UInt32(1) << UInt32(pageIndex)
@@ -334,58 +357,72 @@ struct MojibakeLine {
             let items = codes[index + 1..<end]
             var replaced = 0
             for item in items where item == Self.replacedByte { replaced += 1 }
-            var variants: [[Int]] = []
+            let missing = length - 1 - items.count
             var damage = MojibakeSpan.Damage.droppedByte
-            if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !onlyTwoByteLeads {
-                damage = .replacedByte
-                variants = [[]]
-                for item in items {
-                    variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
-                }
-            } else if length >= 3 && replaced == 0 && !items.isEmpty && !onlyTwoByteLeads
-                        && looksDropped(lead: lead, items: index + 1..<end, endsWord: endsWordOfLetters(index, sequences, sequenceIndex)) {
-                // One byte lost, or two after the emoji prefix F0 9F.
-                let missing = length - 1 - items.count
-                if missing == 1 || missing == 2 && lead == 0xF0 && items.count == 1 && items.first == 0x9F {
-                    variants = [Array(items)]
-                    for _ in 0..<missing {
-                        variants = variants.flatMap { partial in
-                            (0...partial.count).flatMap { position in
-                                lossy.map { Array(partial[..<position]) + [$0] + Array(partial[position...]) }
-                            }
-                        }
-                    }
-                }
-            }
-            let around = MojibakeEvidence.Neighbours(
-                previous: index > 0 ? scalars[index - 1] : nil,
-                beforePrevious: index > 1 ? scalars[index - 2] : nil,
-                next: end < scalars.count ? scalars[end] : nil
-            )
             if length == 2 && items.isEmpty {
                 // Judged only where the line confirms the code page (`SÃO` is correct Portuguese).
-                let loss = PendingLoss(
-                    lead: lead, around: around, utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
-                )
+                let utf8Range = offsets[index]..<offsets[end]
                 if onlyTwoByteLeads {
                     addLostByteFinding(
-                        kind: .lostAfterTwoByteLead, lead: lead, variants: scanner.lossyContinuations[pageIndex], around: around,
-                        utf8Range: loss.utf8Range, pageIndex: pageIndex, damage: damage
+                        kind: .lostAfterTwoByteLead, lead: lead, variants: scanner.lossyContinuations[pageIndex],
+                        around: neighbours(ofLoss: index..<end), utf8Range: utf8Range, pageIndex: pageIndex, damage: damage
                     )
                 } else {
-                    pendingTwoByteLosses.append(loss)
+                    pendingTwoByteLosses.append(PendingLoss(
+                        lead: lead, items: 0..<0, missing: 1, damage: damage, around: neighbours(ofLoss: index..<end),
+                        utf8Range: utf8Range, pageIndex: pageIndex
+                    ))
                 }
-            } else if !variants.isEmpty {
-                addLostByteFinding(
-                    kind: .lostByte, lead: lead, variants: variants, around: around, utf8Range: offsets[index]..<offsets[end],
-                    pageIndex: pageIndex, damage: damage
-                )
-            } else {
+                index = end
+                continue
+            }
+            if onlyTwoByteLeads {
                 index += 1
                 continue
             }
+            if replaced > 0 && replaced <= 2 && missing == 0 {
+                damage = .replacedByte
+            } else if !(replaced == 0 && !items.isEmpty && length >= 3
+                        // One byte lost, or two after the emoji prefix F0 9F.
+                        && (missing == 1 || missing == 2 && lead == 0xF0 && items.count == 1 && items.first == 0x9F)
+                        && looksDropped(lead: lead, items: index + 1..<end, endsWord: endsWordOfLetters(index, sequences, sequenceIndex))) {
+                index += 1
+                continue
+            }
+            let itemsStart = lostItems.count
+            lostItems.append(contentsOf: items)
+            pendingLostBytes.append(PendingLoss(
+                lead: lead, items: itemsStart..<lostItems.count, missing: damage == .replacedByte ? 0 : missing, damage: damage,
+                around: neighbours(ofLoss: index..<end), utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
+            ))
             index = end
         }
+    }
+
+    /// The characters around a shortened sequence at `range` of the run.
+    private func neighbours(ofLoss range: Range<Int>) -> MojibakeEvidence.Neighbours {
+        MojibakeEvidence.Neighbours(
+            previous: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
+            beforePrevious: range.lowerBound > 1 ? scalars[range.lowerBound - 2] : nil,
+            next: range.upperBound < scalars.count ? scalars[range.upperBound] : nil
+        )
+    }
+
+    /// The byte sequences `loss` may have been after its lead: each U+FFFD replaced, or each dropped byte
+    /// inserted, by every byte in `lossy`.
+    private func variants(of loss: PendingLoss, lossy: [Int]) -> [[Int]] {
+        var variants: [[Int]] = [[]]
+        for item in lostItems[loss.items] {
+            variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
+        }
+        for _ in 0..<loss.missing {
+            variants = variants.flatMap { partial in
+                (0...partial.count).flatMap { position in
+                    lossy.map { Array(partial[..<position]) + [$0] + Array(partial[position...]) }
+                }
+            }
+        }
+        return variants
     }
 
     /// Whether a lead and too few continuation characters look like a shortened sequence rather than an
