@@ -121,19 +121,20 @@ struct MojibakeLine {
         }
         for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
             let bit = UInt32(1) << UInt32(pageIndex)
-            let firstNew = findings.count
-            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex {
+            // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`);
+            // their losses join the list after the first pass's.
+            for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
+                analyse(run.range, pages: bit, onlyTwoByteLeads: true)
+            }
+            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
+                let index = findings.count
                 addLostByteFinding(
                     kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyContinuations[pageIndex],
                     around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
                     damage: .droppedByte
                 )
+                if index < findings.count { place(index, findings[index].confidence) }
             }
-            // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`).
-            for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
-                analyse(run.range, pages: bit, onlyTwoByteLeads: true)
-            }
-            for index in firstNew..<findings.count { place(index, findings[index].confidence) }
         }
         guard !chosen.isEmpty else { return }
         chosen.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
@@ -199,23 +200,47 @@ struct MojibakeLine {
     }
 
     /// Decodes the run's characters into `scalars`, with their byte offsets (one more, for the end).
+    /// The buffers are resized to the run's character count and written through pointers: one uniqueness
+    /// check per buffer rather than one per character.
     private mutating func load(_ run: Range<Int>) {
-        scalars.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        var index = run.lowerBound
-        while index < run.upperBound {
-            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
-            scalars.append(value)
-            offsets.append(index)
-            index += length
+        var count = 0
+        for byte in UnsafeBufferPointer(rebasing: bytes[run]) where byte & 0xC0 != 0x80 { count += 1 }
+        Self.resize(&scalars, to: count)
+        Self.resize(&offsets, to: count + 1)
+        let bytes = bytes
+        scalars.withUnsafeMutableBufferPointer { scalars in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                var position = 0
+                var index = run.lowerBound
+                while index < run.upperBound {
+                    let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
+                    scalars[position] = value
+                    offsets[position] = index
+                    position += 1
+                    index += length
+                }
+                offsets[position] = run.upperBound
+            }
         }
-        offsets.append(run.upperBound)
     }
 
+    /// Makes `buffer` hold `count` elements, keeping its storage: the caller overwrites them all.
+    @inline(__always)
+    private static func resize<Element: FixedWidthInteger>(_ buffer: inout [Element], to count: Int) {
+        if buffer.count > count {
+            buffer.removeLast(buffer.count - count)
+        } else if buffer.count < count {
+            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
+        }
+    }
+
+    /// Each character's byte in page `pageIndex` into `codes`, written in place like ``load(_:)``.
     private mutating func encode(through pageIndex: Int) {
-        codes.removeAll(keepingCapacity: true)
-        for value in scalars {
-            codes.append(value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex))
+        Self.resize(&codes, to: scalars.count)
+        codes.withUnsafeMutableBufferPointer { codes in
+            for (index, value) in scalars.enumerated() {
+                codes[index] = value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex)
+            }
         }
     }
 
@@ -361,18 +386,10 @@ struct MojibakeLine {
             var damage = MojibakeSpan.Damage.droppedByte
             if length == 2 && items.isEmpty {
                 // Judged only where the line confirms the code page (`SÃO` is correct Portuguese).
-                let utf8Range = offsets[index]..<offsets[end]
-                if onlyTwoByteLeads {
-                    addLostByteFinding(
-                        kind: .lostAfterTwoByteLead, lead: lead, variants: scanner.lossyContinuations[pageIndex],
-                        around: neighbours(ofLoss: index..<end), utf8Range: utf8Range, pageIndex: pageIndex, damage: damage
-                    )
-                } else {
-                    pendingTwoByteLosses.append(PendingLoss(
-                        lead: lead, items: 0..<0, missing: 1, damage: damage, around: neighbours(ofLoss: index..<end),
-                        utf8Range: utf8Range, pageIndex: pageIndex
-                    ))
-                }
+                pendingTwoByteLosses.append(PendingLoss(
+                    lead: lead, items: 0..<0, missing: 1, damage: damage, around: neighbours(ofLoss: index..<end),
+                    utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
+                ))
                 index = end
                 continue
             }

@@ -17,7 +17,7 @@ enum ScalarTraits {
     }
 
     /// A coarse script, enough to tell whether a decoded letter belongs with its neighbours.
-    enum Script {
+    enum Script: Int {
         case latin, greek, cyrillic, cjk, other
     }
 
@@ -29,6 +29,7 @@ enum ScalarTraits {
 
     /// Whether a decoded value may stand as a character at all: assigned, not a control, surrogate or
     /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
+    @inline(__always)
     static func isAssignedText(_ value: UInt32) -> Bool {
         if let index = tableIndex(value) { return tables.properties[index] & assignedTextBit != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
@@ -45,11 +46,12 @@ enum ScalarTraits {
         }
     }
 
-    /// Property bits and general categories of the scalars in the table (see `tableIndex`), looked up
-    /// once, because the standard library's property queries would otherwise dominate the close look at
-    /// candidate runs. Built in one pass with four queries per scalar, since the table is large.
-    private static let tables: (properties: [UInt8], categories: [Unicode.GeneralCategory]) = {
-        var properties: [UInt8] = []
+    /// Property bits, tier, script and general category of the scalars in the table (see `tableIndex`),
+    /// looked up once, because the standard library's property queries would otherwise dominate the close
+    /// look at candidate runs. Built in one pass with four queries per scalar, since the table is large.
+    /// The accessors are inlined so that the one-time initialisation check is made once per caller.
+    private static let tables: (properties: [UInt16], categories: [Unicode.GeneralCategory]) = {
+        var properties: [UInt16] = []
         var categories: [Unicode.GeneralCategory] = []
         properties.reserveCapacity(tableCount)
         categories.reserveCapacity(tableCount)
@@ -61,7 +63,7 @@ enum ScalarTraits {
             }
             let scalarProperties = scalar.properties
             let category = scalarProperties.generalCategory
-            var bits: UInt8 = 0
+            var bits = UInt16(computeTier(value).rawValue) << tierShift | UInt16(computeScript(value).rawValue) << scriptShift
             if scalarProperties.isAlphabetic { bits |= letterBit }
             if scalarProperties.isUppercase { bits |= uppercaseBit }
             if scalarProperties.isLowercase { bits |= lowercaseBit }
@@ -87,18 +89,23 @@ enum ScalarTraits {
     }
 
     /// The general category of a valid scalar value.
+    @inline(__always)
     static func category(_ value: UInt32) -> Unicode.GeneralCategory {
         if let index = tableIndex(value) { return tables.categories[index] }
         return Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
     }
-    private static let letterBit: UInt8 = 1
-    private static let uppercaseBit: UInt8 = 2
-    private static let lowercaseBit: UInt8 = 4
-    private static let assignedTextBit: UInt8 = 8
-    private static let emojiPartBit: UInt8 = 16
-    private static let opensBit: UInt8 = 32
+    private static let letterBit: UInt16 = 1
+    private static let uppercaseBit: UInt16 = 2
+    private static let lowercaseBit: UInt16 = 4
+    private static let assignedTextBit: UInt16 = 8
+    private static let emojiPartBit: UInt16 = 16
+    private static let opensBit: UInt16 = 32
+    /// Where the tier (two bits) and the script (three bits) are kept in a table entry.
+    private static let tierShift: UInt16 = 6
+    private static let scriptShift: UInt16 = 8
 
     /// Whether the character opens something (a quote, a bracket), so that text should follow it.
+    @inline(__always)
     static func opens(_ value: UInt32) -> Bool {
         if let index = tableIndex(value) { return tables.properties[index] & opensBit != 0 }
         return computeOpens(value)
@@ -109,7 +116,13 @@ enum ScalarTraits {
         return category == .initialPunctuation || category == .openPunctuation
     }
 
+    @inline(__always)
     static func tier(_ value: UInt32) -> Tier {
+        if let index = tableIndex(value) { return Tier(rawValue: Int(tables.properties[index] >> tierShift & 3)) ?? .implausible }
+        return computeTier(value)
+    }
+
+    private static func computeTier(_ value: UInt32) -> Tier {
         switch value {
         case 0x0000...0x007F: return value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D ? .common : .implausible
         case 0x0080...0x009F: return .implausible
@@ -163,14 +176,20 @@ enum ScalarTraits {
             return .common
         case 0x2000...0x2BFF:
             // Technical symbols, control pictures, rare punctuation: common only where they are emoji.
-            return isEmojiPart(value) ? .common : .uncommon
+            return computeIsEmojiPart(value) ? .common : .uncommon
         case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF: return .common
         case 0xFE00...0xFE0F, 0xFF00...0xFFEF: return .common
         default: return .uncommon
         }
     }
 
+    @inline(__always)
     static func script(_ value: UInt32) -> Script {
+        if let index = tableIndex(value) { return Script(rawValue: Int(tables.properties[index] >> scriptShift & 7)) ?? .other }
+        return computeScript(value)
+    }
+
+    private static func computeScript(_ value: UInt32) -> Script {
         switch value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return .latin
         case 0x370...0x3FF, 0x1F00...0x1FFF: return .greek
@@ -180,16 +199,19 @@ enum ScalarTraits {
         }
     }
 
+    @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
         if let index = tableIndex(value) { return tables.properties[index] & letterBit != 0 }
         return computeIsLetter(value)
     }
 
+    @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
         if let index = tableIndex(value) { return tables.properties[index] & uppercaseBit != 0 }
         return computeIsUppercase(value)
     }
 
+    @inline(__always)
     static func isLowercase(_ value: UInt32) -> Bool {
         if let index = tableIndex(value) { return tables.properties[index] & lowercaseBit != 0 }
         return computeIsLowercase(value)
@@ -214,6 +236,7 @@ enum ScalarTraits {
     static func isC1Control(_ value: UInt32) -> Bool { (0x80...0x9F).contains(value) }
 
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
+    @inline(__always)
     static func isEmojiPart(_ value: UInt32) -> Bool {
         if let index = tableIndex(value) { return tables.properties[index] & emojiPartBit != 0 }
         return computeIsEmojiPart(value)
