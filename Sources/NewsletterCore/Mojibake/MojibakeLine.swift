@@ -91,7 +91,7 @@ struct MojibakeLine {
             chosen.append((index, confidence))
         }
         decodedOrder.removeAll(keepingCapacity: true)
-        for index in findings.indices where findings[index].kind == .decoded && findings[index].plausibleResult {
+        for index in findings.indices where findings[index].kind == .decoded {
             decodedOrder.append(index)
         }
         decodedOrder.sort {
@@ -142,7 +142,8 @@ struct MojibakeLine {
             let finding = findings[index]
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
-                original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
+                // Filled in by ``Mojibake``, which slices it from the scanned string without validating it again.
+                original: "",
                 replacement: Self.string(replacements[finding.replacement]),
                 misreadings: finding.layers == 1 ? scanner.singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
@@ -192,14 +193,6 @@ struct MojibakeLine {
         }
     }
 
-    /// Keeps a replacement's scalars in the shared buffer and returns where they are.
-    private mutating func appendReplacement(_ scalars: some Collection<UInt32>) -> Range<Int> {
-        let start = replacements.count
-        replacements.append(contentsOf: scalars)
-        return start..<replacements.count
-    }
-
-    /// Decodes the run's characters into `scalars`, with their byte offsets (one more, for the end).
     /// The buffers are resized to the run's character count and written through pointers: one uniqueness
     /// check per buffer rather than one per character.
     private mutating func load(_ run: Range<Int>) {
@@ -304,9 +297,8 @@ struct MojibakeLine {
 
     private mutating func addDecodedFinding(_ sequences: [MisreadSequence], group: ClosedRange<Int>, pageIndex: Int) {
         var evidence = 0
-        var result = decodedScalars
-        decodedScalars = []
-        result.removeAll(keepingCapacity: true)
+        // The scratch buffers are used in place (disjoint stored properties), sparing copies and releases.
+        decodedScalars.removeAll(keepingCapacity: true)
         var stripped = false
         for index in group {
             let sequence = sequences[index]
@@ -314,10 +306,25 @@ struct MojibakeLine {
                 let gap = scalars[sequences[index - 1].end..<sequence.start]
                 // Sequences that touch (`Ã©Ã¨`, the parts of an emoji sequence) support each other.
                 if gap.isEmpty { evidence += 1 }
-                result += gap
+                decodedScalars += gap
             }
-            result.append(sequence.value)
+            decodedScalars.append(sequence.value)
             stripped = stripped || sequence.strippedLead
+        }
+        var peeled = UInt32(pageIndex)
+        var layers = 1
+        while layers < 4,
+              let layer = scanner.peelCompletely(decodedScalars, into: &peeledScalars, codes: &peelCodes, sequences: &peelSequences) {
+            peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
+            layers += 1
+            swap(&decodedScalars, &peeledScalars)
+            stripped = stripped || layer.stripped
+            evidence += MojibakeEvidence.perExtraLayer
+        }
+        // A result with an implausible character is never chosen, so it is not scored.
+        guard decodedScalars.allSatisfy({ ScalarTraits.tier($0) != .implausible }) else { return }
+        for index in group {
+            let sequence = sequences[index]
             evidence += MojibakeEvidence.points(
                 for: sequence,
                 mangled: scalars[sequence.start..<sequence.end],
@@ -325,34 +332,25 @@ struct MojibakeLine {
                 around: neighbours(of: index, in: sequences)
             )
         }
-        var peeled = UInt32(pageIndex)
-        var layers = 1
-        var next = peeledScalars
-        var layerCodes = peelCodes
-        var layerSequences = peelSequences
-        (peeledScalars, peelCodes, peelSequences) = ([], [], [])
-        while layers < 4,
-              let layer = scanner.peelCompletely(result, into: &next, codes: &layerCodes, sequences: &layerSequences) {
-            peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
-            layers += 1
-            swap(&result, &next)
-            stripped = stripped || layer.stripped
-            evidence += MojibakeEvidence.perExtraLayer
-        }
-        (peeledScalars, peelCodes, peelSequences) = (next, layerCodes, layerSequences)
+        let replacement = keepDecodedReplacement()
         findings.append(MojibakeFinding(
             kind: .decoded,
             utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
-            replacement: appendReplacement(result),
+            replacement: replacement,
             peeledPages: peeled,
             layers: layers,
             damage: stripped ? .strippedAppleLogo : .none,
             evidence: evidence,
             candidates: 0..<0,
-            confidence: .likely,
-            plausibleResult: result.allSatisfy { ScalarTraits.tier($0) != .implausible }
+            confidence: .likely
         ))
-        decodedScalars = result
+    }
+
+    /// Keeps `decodedScalars` in the shared replacement buffer and returns where they are.
+    private mutating func keepDecodedReplacement() -> Range<Int> {
+        let start = replacements.count
+        replacements.append(contentsOf: decodedScalars)
+        return start..<replacements.count
     }
 
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
@@ -499,8 +497,7 @@ struct MojibakeLine {
             damage: damage,
             evidence: 0,
             candidates: stored,
-            confidence: valid.count == 1 && fittingCount == 1 ? .likely : .guess,
-            plausibleResult: true
+            confidence: valid.count == 1 && fittingCount == 1 ? .likely : .guess
         ))
     }
 }

@@ -31,7 +31,7 @@ enum ScalarTraits {
     /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
     @inline(__always)
     static func isAssignedText(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & assignedTextBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & assignedTextBit != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return isAssignedText(value, category: scalar.properties.generalCategory)
     }
@@ -49,49 +49,88 @@ enum ScalarTraits {
     /// Property bits, tier, script and general category of the scalars in the table (see `tableIndex`),
     /// looked up once, because the standard library's property queries would otherwise dominate the close
     /// look at candidate runs. Built in one pass with four queries per scalar, since the table is large.
-    /// The accessors are inlined so that the one-time initialisation check is made once per caller.
+    /// The accessors are inlined; each table is its own global, since reading an element through a
+    /// global tuple retains and releases both arrays.
+    private static let properties = tables.properties
+    private static let categories = tables.categories
     private static let tables: (properties: [UInt16], categories: [Unicode.GeneralCategory]) = {
         var properties: [UInt16] = []
         var categories: [Unicode.GeneralCategory] = []
         properties.reserveCapacity(tableCount)
         categories.reserveCapacity(tableCount)
-        for value in [0..<bmpTableLimit, emojiTableRange].joined() {
-            guard let scalar = Unicode.Scalar(value) else {
-                properties.append(0)
-                categories.append(.surrogate)
-                continue
-            }
-            let scalarProperties = scalar.properties
-            let category = scalarProperties.generalCategory
-            var bits = UInt16(computeTier(value).rawValue) << tierShift | UInt16(computeScript(value).rawValue) << scriptShift
-            if scalarProperties.isAlphabetic { bits |= letterBit }
-            if scalarProperties.isUppercase { bits |= uppercaseBit }
-            if scalarProperties.isLowercase { bits |= lowercaseBit }
-            if isAssignedText(value, category: category) { bits |= assignedTextBit }
-            if computeIsEmojiPart(value) { bits |= emojiPartBit }
-            if category == .initialPunctuation || category == .openPunctuation { bits |= opensBit }
+        for value in [0..<bmpTableLimit, compatibilityTableRange, emojiTableRange].joined() {
+            let (bits, category) = computeEntry(value)
             properties.append(bits)
             categories.append(category)
         }
         return (properties, categories)
     }()
-    /// The table covers the scalars below `bmpTableLimit` (Latin to CJK) and the emoji block.
+
+    /// The table entry of `value` (property bits, tier and script) and its general category.
+    private static func computeEntry(_ value: UInt32) -> (bits: UInt16, category: Unicode.GeneralCategory) {
+        var bits = UInt16(computeTier(value).rawValue) << tierShift | UInt16(computeScript(value).rawValue) << scriptShift
+        guard let scalar = Unicode.Scalar(value) else { return (bits, .surrogate) }
+        let scalarProperties = scalar.properties
+        let category = scalarProperties.generalCategory
+        if scalarProperties.isAlphabetic { bits |= letterBit }
+        if scalarProperties.isUppercase { bits |= uppercaseBit }
+        if scalarProperties.isLowercase { bits |= lowercaseBit }
+        if isAssignedText(value, category: category) { bits |= assignedTextBit }
+        if computeIsEmojiPart(value) { bits |= emojiPartBit }
+        if category == .initialPunctuation || category == .openPunctuation { bits |= opensBit }
+        return (bits, category)
+    }
+
+    /// What the table knows about one scalar, looked up once for the several questions the plausibility
+    /// model asks about the same character.
+    struct Entry {
+        private let bits: UInt16
+
+        @inline(__always)
+        init(_ value: UInt32) {
+            self.init(value, in: properties)
+        }
+
+        /// The entry of `value`, with the table fetched once by a caller that looks up several scalars.
+        @inline(__always)
+        init(_ value: UInt32, in table: [UInt16]) {
+            if let index = tableIndex(value) { bits = table[index] } else { bits = computeEntry(value).bits }
+        }
+
+        /// The table to pass to ``init(_:in:)``.
+        static var table: [UInt16] { properties }
+
+        var isLetter: Bool { bits & letterBit != 0 }
+        var isUppercase: Bool { bits & uppercaseBit != 0 }
+        var isLowercase: Bool { bits & lowercaseBit != 0 }
+        var opens: Bool { bits & opensBit != 0 }
+        var tier: Tier { Tier(rawValue: Int(bits >> tierShift & 3)) ?? .implausible }
+        var script: Script { Script(rawValue: Int(bits >> scriptShift & 7)) ?? .other }
+
+        /// Whether two letters plausibly belong to the same word (see ``ScalarTraits/sameScript(_:_:)``).
+        func sameScript(_ other: Entry) -> Bool { script != .other && script == other.script }
+    }
+    /// The table covers the scalars below `bmpTableLimit` (Latin to CJK), the end of the BMP (the Apple
+    /// logo that Mac OS Roman mojibake holds, ligatures, full-width forms, U+FFFD) and the emoji block.
     private static let bmpTableLimit: UInt32 = 0xA000
+    private static let compatibilityTableRange: Range<UInt32> = 0xF800..<0x10000
     private static let emojiTableRange: Range<UInt32> = 0x1F000..<0x1FB00
-    private static let tableCount = Int(bmpTableLimit) + emojiTableRange.count
+    private static let emojiTableStart = Int(bmpTableLimit) + compatibilityTableRange.count
+    private static let tableCount = emojiTableStart + emojiTableRange.count
 
     /// Where `value` is in the tables, or `nil` if it is not kept there.
     @inline(__always)
     private static func tableIndex(_ value: UInt32) -> Int? {
         if value < bmpTableLimit { return Int(value) }
-        if emojiTableRange.contains(value) { return Int(value - emojiTableRange.lowerBound + bmpTableLimit) }
+        if compatibilityTableRange.contains(value) { return Int(value - compatibilityTableRange.lowerBound + bmpTableLimit) }
+        if emojiTableRange.contains(value) { return Int(value - emojiTableRange.lowerBound) + emojiTableStart }
         return nil
     }
 
     /// The general category of a valid scalar value.
     @inline(__always)
     static func category(_ value: UInt32) -> Unicode.GeneralCategory {
-        if let index = tableIndex(value) { return tables.categories[index] }
+        if let index = tableIndex(value) { return categories[index] }
         return Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
     }
     private static let letterBit: UInt16 = 1
@@ -107,7 +146,7 @@ enum ScalarTraits {
     /// Whether the character opens something (a quote, a bracket), so that text should follow it.
     @inline(__always)
     static func opens(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & opensBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & opensBit != 0 }
         return computeOpens(value)
     }
 
@@ -118,7 +157,7 @@ enum ScalarTraits {
 
     @inline(__always)
     static func tier(_ value: UInt32) -> Tier {
-        if let index = tableIndex(value) { return Tier(rawValue: Int(tables.properties[index] >> tierShift & 3)) ?? .implausible }
+        if let index = tableIndex(value) { return Tier(rawValue: Int(properties[index] >> tierShift & 3)) ?? .implausible }
         return computeTier(value)
     }
 
@@ -185,7 +224,7 @@ enum ScalarTraits {
 
     @inline(__always)
     static func script(_ value: UInt32) -> Script {
-        if let index = tableIndex(value) { return Script(rawValue: Int(tables.properties[index] >> scriptShift & 7)) ?? .other }
+        if let index = tableIndex(value) { return Script(rawValue: Int(properties[index] >> scriptShift & 7)) ?? .other }
         return computeScript(value)
     }
 
@@ -201,19 +240,19 @@ enum ScalarTraits {
 
     @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & letterBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & letterBit != 0 }
         return computeIsLetter(value)
     }
 
     @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & uppercaseBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & uppercaseBit != 0 }
         return computeIsUppercase(value)
     }
 
     @inline(__always)
     static func isLowercase(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & lowercaseBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & lowercaseBit != 0 }
         return computeIsLowercase(value)
     }
 
@@ -238,7 +277,7 @@ enum ScalarTraits {
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
     @inline(__always)
     static func isEmojiPart(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & emojiPartBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & emojiPartBit != 0 }
         return computeIsEmojiPart(value)
     }
 
