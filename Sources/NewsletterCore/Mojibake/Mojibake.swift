@@ -44,7 +44,7 @@ public enum Mojibake {
             let range = spans[index].utf8Range
             let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
             let end = utf8.index(start, offsetBy: range.count)
-            spans[index].original = String(contiguous.unicodeScalars[start..<end])
+            spans[index].original = String(Substring(contiguous.utf8[start..<end]))
         }
         return spans
     }
