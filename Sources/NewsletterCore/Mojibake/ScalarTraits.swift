@@ -103,6 +103,7 @@ enum ScalarTraits {
         var isLetter: Bool { bits & letterBit != 0 }
         var isUppercase: Bool { bits & uppercaseBit != 0 }
         var isLowercase: Bool { bits & lowercaseBit != 0 }
+        /// Whether the character opens something (a quote, a bracket), so that text should follow it.
         var opens: Bool { bits & opensBit != 0 }
         var tier: Tier { Tier(rawValue: Int(bits >> tierShift & 3)) ?? .implausible }
         var script: Script { Script(rawValue: Int(bits >> scriptShift & 7)) ?? .other }
@@ -142,18 +143,6 @@ enum ScalarTraits {
     /// Where the tier (two bits) and the script (three bits) are kept in a table entry.
     private static let tierShift: UInt16 = 6
     private static let scriptShift: UInt16 = 8
-
-    /// Whether the character opens something (a quote, a bracket), so that text should follow it.
-    @inline(__always)
-    static func opens(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return properties[index] & opensBit != 0 }
-        return computeOpens(value)
-    }
-
-    private static func computeOpens(_ value: UInt32) -> Bool {
-        guard let category = Unicode.Scalar(value)?.properties.generalCategory else { return false }
-        return category == .initialPunctuation || category == .openPunctuation
-    }
 
     @inline(__always)
     static func tier(_ value: UInt32) -> Tier {
