@@ -63,10 +63,8 @@ struct FixCommandTests {
         let folder = try FixtureFolder()
         try folder.write(FixtureDrafts.clean + "\nThe café’s lathe arrived.\n", to: "cafe.md")
         let result = try folder.run("--offline", "cafe.md")
-        withKnownIssue("'é’' is read as Windows-1252 mojibake with a dropped byte, an error with CJK candidates") {
-            #expect(result.status == 0)
-            #expect(result.output == "0 errors, 0 warnings, 0 fixable in 1 file\n")
-        }
+        #expect(result.status == 0)
+        #expect(result.output == "0 errors, 0 warnings, 0 fixable in 1 file\n")
     }
 
     @Test("fixing again changes nothing")

@@ -170,6 +170,11 @@ enum MojibakeCorpus {
             "🤌", "👋🏽", "👩‍💻", "🇫🇷", "1️⃣", "❤️", "✅", "🎉🎉", "", "NESTLÉ®", "CAFÉ™", "4288×",
             "Åland", "Ærø", "ÐÓR", "Ñandú", "ÑOÑO", "Ýmir", "Íslands", "Ísafjörður", "Öl", "Ünye",
             "üçüncü", "Øre", "ÅÄÖ", "«Ça»", "„Über“", "“École”", "–été", "Ætt",
+            // An accented letter ending a word, then a quote, apostrophe, dash or ellipsis inside the sentence.
+            "café’s", "José’s", "Pelé’s", "fiancé’s", "mamá’s", "Perú’s", "até’", "está—dijo", "está…bien",
+            "café–bar", "déjà…", "entrée”", "você—e", "à–la", "né‘", "Tschüß’", "daß—", "Bogotá“",
+            // Turkish words that read as Mac OS Roman emoji without their Apple logo.
+            "üçü", "küçük", "güçü", "üçö",
         ]
         let frames = [
             "{}", "Visit {} this summer", "{} — a short note", "“{}”", "({})", "{}!", "{}…", "{}\u{00A0}!",
@@ -246,6 +251,11 @@ enum MojibakeCorpus {
         "abracadá§ 12",
         "£ÄMÄ SÖÄ£ ÑÝÄ",
         "├─a┼┐b┼┐c",
+        "The café’s lathe arrived.",
+        "¿Está—dijo—aquí? Sí…",
+        "Il était déjà…” — Pelé’s “boot”, José’s",
+        "Kaffee im Café–Bar, daß—",
+        "Üçüncü gün üçü de küçük",
     ]
 }
 

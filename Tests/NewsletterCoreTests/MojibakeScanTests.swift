@@ -117,6 +117,20 @@ import Testing
         #expect(spans.map(\.confidence) == [.guess, .certain])
     }
 
+    @Test func accentedLetterBeforePunctuationIsTextOnAConfirmedLine() {
+        let spans = Mojibake.scan("Itâ€™s the café’s menu, está—dijo")
+        #expect(spans.map(\.original) == ["â€™"])
+        #expect(spans.map(\.replacement) == ["’"])
+    }
+
+    @Test func turkishWordsAreNotStrippedLogoEmojiEvenOnAConfirmedLine() {
+        let text = "Read ‚Äî üçüncü and küçük"
+        #expect(Mojibake.scan(text).map(\.original) == ["‚Äî"])
+        #expect(Mojibake.repair(text).text == "Read — üçüncü and küçük")
+        #expect(Mojibake.scan("üçü") == [])
+        #expect(Mojibake.repair("üëã Hello").text == "👋 Hello")
+    }
+
     @Test func repairReturnsTheAppliedEditsAndIsIdempotent() {
         let text = "Line one: Itâ€™s here\nLine two: ðŸŽ‰ party\nclean line\n"
         let repaired = Mojibake.repair(text)

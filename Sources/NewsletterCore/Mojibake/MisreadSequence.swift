@@ -22,6 +22,7 @@ struct MisreadSequence: Equatable {
         }
     }
 
+    @inline(__always)
     static func isContinuation(_ byte: Int) -> Bool { byte & 0xC0 == 0x80 && byte >= 0 }
 
     /// Decodes one complete UTF-8 sequence, rejecting overlong forms, surrogates and values past U+10FFFF.
@@ -31,6 +32,7 @@ struct MisreadSequence: Equatable {
     }
 
     /// Decodes a lead byte followed by exactly the continuation bytes its length needs.
+    @inline(__always)
     static func decode(lead: Int, continuation: ArraySlice<Int>) -> UInt32? {
         let count = length(ofSequenceStartingWith: lead)
         guard count > 0, continuation.count == count - 1, let second = continuation.first else { return nil }
@@ -65,6 +67,12 @@ struct MisreadSequence: Equatable {
         var index = codes.startIndex
         let end = codes.endIndex
         while index < end {
+            // Most characters neither lead a sequence nor come before a continuation byte: skip them here.
+            let lead = codes[index]
+            guard index + 1 < end, isContinuation(codes[index + 1]), lead >= 0xC2 && lead <= 0xF4 || stripsAppleLogo && lead == 0x9F else {
+                index += 1
+                continue
+            }
             if let sequence = sequence(at: index, in: codes, stripsAppleLogo: stripsAppleLogo) {
                 found.append(sequence)
                 index = sequence.end
@@ -74,6 +82,7 @@ struct MisreadSequence: Equatable {
         }
     }
 
+    @inline(__always)
     private static func sequence(at index: Int, in codes: ArraySlice<Int>, stripsAppleLogo: Bool) -> MisreadSequence? {
         let lead = codes[index]
         let count = length(ofSequenceStartingWith: lead)

@@ -32,51 +32,74 @@ enum MojibakeEvidence {
     static func points(for sequence: MisreadSequence, mangled: ArraySlice<UInt32>, leadByte: Int, around: Neighbours) -> Int {
         let decoded = sequence.value
         let lead = mangled[mangled.startIndex]
+        // Each character's table entry is looked up once; the terms below ask several questions of each.
+        let table = ScalarTraits.Entry.table
+        let decodedTraits = ScalarTraits.Entry(decoded, in: table)
+        let leadTraits = ScalarTraits.Entry(lead, in: table)
+        let previous = around.previous.map { ScalarTraits.Entry($0, in: table) }
+        let next = around.next.map { ScalarTraits.Entry($0, in: table) }
+        var continuationsAreLetters = true
+        var continuationsAreLowercase = true
+        for value in mangled.dropFirst() {
+            let traits = ScalarTraits.Entry(value, in: table)
+            continuationsAreLetters = continuationsAreLetters && traits.isLetter
+            continuationsAreLowercase = continuationsAreLowercase && traits.isLowercase
+        }
+        let previousIsLetter = previous?.isLetter ?? false
+        let nextIsLetter = next?.isLetter ?? false
+
         var points = sequence.byteCount == 2 ? 1 : sequence.byteCount == 3 ? 3 : 4
         // `â€™`, `ðŸ‘‹`, `ü§å`: a symbol among the continuation characters cannot be part of a word.
-        if sequence.byteCount > 2, mangled.dropFirst().contains(where: { !ScalarTraits.isLetter($0) }) { points += 1 }
+        if sequence.byteCount > 2, !continuationsAreLetters { points += 1 }
 
         // Characters that correct text never holds: C1 controls, the Apple logo before continuation bytes.
         if mangled.contains(where: { ScalarTraits.isC1Control($0) || $0 == ScalarTraits.appleLogo }) { points += 2 }
 
-        switch ScalarTraits.tier(decoded) {
+        switch decodedTraits.tier {
         case .common: break
         case .uncommon: points -= 1
         case .implausible: points -= 3
         }
 
         if sequence.byteCount == 2 {
-            points += twoByteShape(lead: lead, continuation: mangled[mangled.startIndex + 1], leadByte: leadByte, around: around)
+            let continuation = mangled[mangled.startIndex + 1]
+            points += twoByteShape(
+                lead: lead, leadTraits: leadTraits, continuation: continuation, continuationIsLetter: continuationsAreLetters,
+                leadByte: leadByte, previous: previous, nextIsLetter: nextIsLetter
+            )
         } else if sequence.strippedLead {
-            // `üëã` is three letters; a run of letters glued to a word is a word (Turkish `üçüncü`).
-            if mangled.allSatisfy(ScalarTraits.isLetter) {
+            // `üëã` is three letters; a run of letters glued to a word is a word (Turkish `üçüncü`), and
+            // an emoji between two letters (`küçük`) is never what the author wrote.
+            if leadTraits.isLetter && continuationsAreLetters {
                 points -= 2
-                if around.previousIsLetter || around.nextIsLetter { points -= 2 }
+                if previousIsLetter || nextIsLetter { points -= 2 }
+                if previousIsLetter && nextIsLetter { points -= 2 }
+                // Turkish `üçü` (`three`) and `üçö` are words: on their own they need a confirmed line.
+                if mangled.allSatisfy(ScalarTraits.isTurkishMacOSRomanLetter) { points -= 2 }
             }
-        } else if around.previous.map({ ScalarTraits.script($0) == .latin }) ?? false, !around.nextIsLetter,
-                  mangled.dropFirst().allSatisfy(ScalarTraits.followsWords) {
-            // `Brontë…”`: an accented letter ending a word, then closing punctuation.
-            points -= 3
-        } else if sequence.byteCount == 3, ScalarTraits.isUppercase(lead), mangled.dropFirst().allSatisfy(ScalarTraits.isLowercase) {
+        } else if previous?.script == .latin, mangled.dropFirst().allSatisfy(ScalarTraits.isPunctuationAfterLetters) {
+            // `Brontë…”`, `‘café’”`, `está…”`: an accented letter ending a word, then punctuation; never a
+            // character of its own, even where the line holds other mojibake.
+            points -= 5
+        } else if sequence.byteCount == 3, leadTraits.isUppercase, continuationsAreLowercase {
             // Mac OS Roman `Âéè` reads like a capitalised word; it still decodes (to CJK) with support.
             points -= 3
         }
 
-        if ScalarTraits.isLetter(decoded) {
-            if isLowercaseInCapitals(decoded, around: around) {
+        if decodedTraits.isLetter {
+            if isLowercaseInCapitals(decodedTraits, previous: previous, around: around, next: next) {
                 // `SÖÄ£`: a small letter inside a word of capitals is not what the author wrote.
                 points -= 1
-            } else if let previous = around.previous, ScalarTraits.isLetter(previous) {
-                if ScalarTraits.sameScript(previous, decoded)
-                    && !(ScalarTraits.isUppercase(decoded) && ScalarTraits.isLowercase(previous)) {
+            } else if let previous, previous.isLetter {
+                if previous.sameScript(decodedTraits) && !(decodedTraits.isUppercase && previous.isLowercase) {
                     points += 1
                 }
-            } else if let next = around.next, ScalarTraits.isLetter(next), ScalarTraits.sameScript(next, decoded) {
+            } else if let next, next.isLetter, next.sameScript(decodedTraits) {
                 points += 1
             }
         }
         // ``¬´ )`: an opening quote with nothing to open, between ASCII punctuation, is an emoticon.
-        if ScalarTraits.opens(decoded),
+        if decodedTraits.opens,
            around.next.map({ $0 == 0x20 }) ?? true, around.previous.map({ $0 < 0x80 && !ScalarTraits.isASCIIAlphanumeric($0) && $0 != 0x20 }) ?? false {
             points -= 2
         }
@@ -84,43 +107,47 @@ enum MojibakeEvidence {
     }
 
     /// Whether a small letter stands after two capitals or between capitals.
-    private static func isLowercaseInCapitals(_ decoded: UInt32, around: Neighbours) -> Bool {
-        guard ScalarTraits.isLowercase(decoded), let previous = around.previous, ScalarTraits.isUppercase(previous) else {
-            return false
-        }
-        return around.beforePrevious.map(ScalarTraits.isUppercase) ?? false || around.next.map(ScalarTraits.isUppercase) ?? false
+    private static func isLowercaseInCapitals(
+        _ decoded: ScalarTraits.Entry, previous: ScalarTraits.Entry?, around: Neighbours, next: ScalarTraits.Entry?
+    ) -> Bool {
+        guard decoded.isLowercase, let previous, previous.isUppercase else { return false }
+        return around.beforePrevious.map(ScalarTraits.isUppercase) ?? false || next?.isUppercase ?? false
     }
 
     /// Points for the shape of a two-character sequence, the kind correct text can produce by chance.
-    private static func twoByteShape(lead: UInt32, continuation: UInt32, leadByte: Int, around: Neighbours) -> Int {
+    private static func twoByteShape(
+        lead: UInt32, leadTraits: ScalarTraits.Entry, continuation: UInt32, continuationIsLetter: Bool, leadByte: Int,
+        previous: ScalarTraits.Entry?, nextIsLetter: Bool
+    ) -> Int {
         var points = 0
+        let previousIsLetter = previous?.isLetter ?? false
         // C2 and C3 lead the Latin-1 range: `Â©`, `Ã©`, `¬†`, `√©`.
         if leadByte == 0xC2 { points += 2 } else if leadByte == 0xC3 { points += 1 }
         // `cafÃ`: a capital right after a small letter.
-        if let previous = around.previous, ScalarTraits.isLowercase(previous), ScalarTraits.isUppercase(lead) { points += 1 }
+        if let previous, previous.isLowercase, leadTraits.isUppercase { points += 1 }
         // `Ã©`, `Å‚`: a letter followed by a symbol that does not close words.
-        if ScalarTraits.isLetter(lead), !ScalarTraits.isLetter(continuation), !ScalarTraits.followsWords(continuation) {
+        if leadTraits.isLetter, !continuationIsLetter, !ScalarTraits.followsWords(continuation) {
             points += 1
         }
         // `Bucure»ôti`: punctuation glued inside a word.
-        if !ScalarTraits.isLetter(lead), !ScalarTraits.isApostrophe(lead), around.previousIsLetter, around.nextIsLetter {
+        if !leadTraits.isLetter, !ScalarTraits.isApostrophe(lead), previousIsLetter, nextIsLetter {
             points += 1
         }
         // `IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`: an all-caps word ending, then closing punctuation, a sign or
         // a no-break space (after which the next word may follow at once).
-        if ScalarTraits.isUppercase(lead), around.previous.map(ScalarTraits.isUppercase) ?? false,
-           ScalarTraits.endsCapitalWords(continuation), !around.nextIsLetter || continuation == 0x00A0 {
+        if leadTraits.isUppercase, previous?.isUppercase ?? false,
+           ScalarTraits.endsCapitalWords(continuation), !nextIsLetter || continuation == 0x00A0 {
             points -= 2
         }
         // `Ã’s`: a capital, then an apostrophe and a letter, is a possessive or plural.
-        if ScalarTraits.isUppercase(lead), continuation == 0x2019, around.nextIsLetter { points -= 2 }
+        if leadTraits.isUppercase, continuation == 0x2019, nextIsLetter { points -= 2 }
         // `l’été`, `“École`, `–été`: an apostrophe, or a quote or dash opening a word, before a letter.
-        if ScalarTraits.isLetter(continuation),
-           ScalarTraits.isApostrophe(lead) || ScalarTraits.isWordBoundaryPunctuation(lead) && !around.previousIsLetter {
+        if continuationIsLetter,
+           ScalarTraits.isApostrophe(lead) || ScalarTraits.isWordBoundaryPunctuation(lead) && !previousIsLetter {
             points -= 2
         }
         // `= √π`, `≈π`: a formula.
-        if ScalarTraits.isPrefixOperator(lead), ScalarTraits.isMath(continuation), !around.previousIsLetter { points -= 2 }
+        if ScalarTraits.isPrefixOperator(lead), ScalarTraits.isMath(continuation), !previousIsLetter { points -= 2 }
         return points
     }
 

@@ -1,7 +1,8 @@
 /// One possible reading of a run of a line, before the line's findings are resolved against each other.
 struct MojibakeFinding {
     enum Kind {
-        /// Complete sequences, decoded layer by layer.
+        /// Complete sequences, decoded layer by layer; kept only when every character of the result is
+        /// plausible text.
         case decoded
         /// A sequence missing a byte; ``MojibakeFinding/candidates`` lists the characters that fit.
         case lostByte
@@ -23,8 +24,6 @@ struct MojibakeFinding {
     var candidates: Range<Int>
     /// For lost bytes, decided when the candidates are known; decoded findings are graded on resolution.
     var confidence: MojibakeSpan.Confidence
-    /// Whether every character of the replacement is plausible text.
-    var plausibleResult: Bool
 
     var firstPage: Int { Int(peeledPages & 0xF) }
 

@@ -18,6 +18,11 @@ struct MojibakeLine {
     private var sequences: [MisreadSequence] = []
     /// Two-byte leads without their continuation, judged only if the line confirms their code page.
     private var pendingTwoByteLosses: [PendingLoss] = []
+    /// Shortened sequences, in the order found; their candidates are listed only for those that no
+    /// accepted decoded finding covers, since most lie inside other mojibake (`1Ô∏è‚É£` holds `è‚`).
+    private var pendingLostBytes: [PendingLoss] = []
+    /// The surviving continuation bytes of the pending losses, one after the other.
+    private var lostItems: [Int] = []
     private var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
     /// Scratch buffer of the characters a lost byte allows.
     private var validScratch: [UInt32] = []
@@ -32,8 +37,14 @@ struct MojibakeLine {
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
+    /// A sequence that lost bytes, with what it takes to list the characters it may have been.
     private struct PendingLoss {
         var lead: Int
+        /// Where its surviving continuation bytes are in `lostItems` (``replacedByte`` for U+FFFD).
+        var items: Range<Int>
+        /// How many bytes were dropped; U+FFFD stands in place of the others.
+        var missing: Int
+        var damage: MojibakeSpan.Damage
         var around: MojibakeEvidence.Neighbours
         var utf8Range: Range<Int>
         var pageIndex: Int
@@ -52,6 +63,8 @@ struct MojibakeLine {
         findings.removeAll(keepingCapacity: true)
         replacements.removeAll(keepingCapacity: true)
         pendingTwoByteLosses.removeAll(keepingCapacity: true)
+        pendingLostBytes.removeAll(keepingCapacity: true)
+        lostItems.removeAll(keepingCapacity: true)
         for run in runs where run.pages & MojibakeScanner.allStarts != 0 {
             analyse(run.range, pages: run.pages & MojibakeScanner.allStarts)
         }
@@ -59,21 +72,26 @@ struct MojibakeLine {
         // resolves in linear time.
         chosen.removeAll(keepingCapacity: true)
         taken.removeAll(keepingCapacity: true)
-        func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
-            let range = findings[index].utf8Range
+        /// Where `range` goes in `taken`, or `nil` if it overlaps a chosen finding.
+        func slot(for range: Range<Int>) -> Int? {
             var low = 0
             var high = taken.count
             while low < high {
                 let middle = (low + high) / 2
                 if taken[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
             }
-            if low < taken.count && taken[low].lowerBound < range.upperBound { return }
-            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return }
+            if low < taken.count && taken[low].lowerBound < range.upperBound { return nil }
+            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return nil }
+            return low
+        }
+        func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
+            let range = findings[index].utf8Range
+            guard let low = slot(for: range) else { return }
             taken.insert(range, at: low)
             chosen.append((index, confidence))
         }
         decodedOrder.removeAll(keepingCapacity: true)
-        for index in findings.indices where findings[index].kind == .decoded && findings[index].plausibleResult {
+        for index in findings.indices where findings[index].kind == .decoded {
             decodedOrder.append(index)
         }
         decodedOrder.sort {
@@ -93,24 +111,30 @@ struct MojibakeLine {
                 place(index, .likely)
             }
         }
-        for index in findings.indices where findings[index].kind == .lostByte {
-            place(index, findings[index].confidence)
+        for loss in pendingLostBytes where slot(for: loss.utf8Range) != nil {
+            let index = findings.count
+            addLostByteFinding(
+                kind: .lostByte, lead: loss.lead, variants: variants(of: loss, lossy: scanner.lossyBytes[loss.pageIndex]),
+                around: loss.around, utf8Range: loss.utf8Range, pageIndex: loss.pageIndex, damage: loss.damage
+            )
+            if index < findings.count { place(index, findings[index].confidence) }
         }
         for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
             let bit = UInt32(1) << UInt32(pageIndex)
-            let firstNew = findings.count
-            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex {
+            // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`);
+            // their losses join the list after the first pass's.
+            for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
+                analyse(run.range, pages: bit, onlyTwoByteLeads: true)
+            }
+            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
+                let index = findings.count
                 addLostByteFinding(
                     kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyContinuations[pageIndex],
                     around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
                     damage: .droppedByte
                 )
+                if index < findings.count { place(index, findings[index].confidence) }
             }
-            // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`).
-            for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
-                analyse(run.range, pages: bit, onlyTwoByteLeads: true)
-            }
-            for index in firstNew..<findings.count { place(index, findings[index].confidence) }
         }
         guard !chosen.isEmpty else { return }
         chosen.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
@@ -118,7 +142,8 @@ struct MojibakeLine {
             let finding = findings[index]
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
-                original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
+                // Filled in by ``Mojibake``, which slices it from the scanned string without validating it again.
+                original: "",
                 replacement: Self.string(replacements[finding.replacement]),
                 misreadings: finding.layers == 1 ? scanner.singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
@@ -168,31 +193,47 @@ struct MojibakeLine {
         }
     }
 
-    /// Keeps a replacement's scalars in the shared buffer and returns where they are.
-    private mutating func appendReplacement(_ scalars: some Collection<UInt32>) -> Range<Int> {
-        let start = replacements.count
-        replacements.append(contentsOf: scalars)
-        return start..<replacements.count
-    }
-
-    /// Decodes the run's characters into `scalars`, with their byte offsets (one more, for the end).
+    /// The buffers are resized to the run's character count and written through pointers: one uniqueness
+    /// check per buffer rather than one per character.
     private mutating func load(_ run: Range<Int>) {
-        scalars.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        var index = run.lowerBound
-        while index < run.upperBound {
-            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
-            scalars.append(value)
-            offsets.append(index)
-            index += length
+        var count = 0
+        for byte in UnsafeBufferPointer(rebasing: bytes[run]) where byte & 0xC0 != 0x80 { count += 1 }
+        Self.resize(&scalars, to: count)
+        Self.resize(&offsets, to: count + 1)
+        let bytes = bytes
+        scalars.withUnsafeMutableBufferPointer { scalars in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                var position = 0
+                var index = run.lowerBound
+                while index < run.upperBound {
+                    let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
+                    scalars[position] = value
+                    offsets[position] = index
+                    position += 1
+                    index += length
+                }
+                offsets[position] = run.upperBound
+            }
         }
-        offsets.append(run.upperBound)
     }
 
+    /// Makes `buffer` hold `count` elements, keeping its storage: the caller overwrites them all.
+    @inline(__always)
+    private static func resize<Element: FixedWidthInteger>(_ buffer: inout [Element], to count: Int) {
+        if buffer.count > count {
+            buffer.removeLast(buffer.count - count)
+        } else if buffer.count < count {
+            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
+        }
+    }
+
+    /// Each character's byte in page `pageIndex` into `codes`, written in place like ``load(_:)``.
     private mutating func encode(through pageIndex: Int) {
-        codes.removeAll(keepingCapacity: true)
-        for value in scalars {
-            codes.append(value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex))
+        Self.resize(&codes, to: scalars.count)
+        codes.withUnsafeMutableBufferPointer { codes in
+            for (index, value) in scalars.enumerated() {
+                codes[index] = value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex)
+            }
         }
     }
 
@@ -256,9 +297,8 @@ struct MojibakeLine {
 
     private mutating func addDecodedFinding(_ sequences: [MisreadSequence], group: ClosedRange<Int>, pageIndex: Int) {
         var evidence = 0
-        var result = decodedScalars
-        decodedScalars = []
-        result.removeAll(keepingCapacity: true)
+        // The scratch buffers are used in place (disjoint stored properties), sparing copies and releases.
+        decodedScalars.removeAll(keepingCapacity: true)
         var stripped = false
         for index in group {
             let sequence = sequences[index]
@@ -266,10 +306,25 @@ struct MojibakeLine {
                 let gap = scalars[sequences[index - 1].end..<sequence.start]
                 // Sequences that touch (`Ã©Ã¨`, the parts of an emoji sequence) support each other.
                 if gap.isEmpty { evidence += 1 }
-                result += gap
+                decodedScalars += gap
             }
-            result.append(sequence.value)
+            decodedScalars.append(sequence.value)
             stripped = stripped || sequence.strippedLead
+        }
+        var peeled = UInt32(pageIndex)
+        var layers = 1
+        while layers < 4,
+              let layer = scanner.peelCompletely(decodedScalars, into: &peeledScalars, codes: &peelCodes, sequences: &peelSequences) {
+            peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
+            layers += 1
+            swap(&decodedScalars, &peeledScalars)
+            stripped = stripped || layer.stripped
+            evidence += MojibakeEvidence.perExtraLayer
+        }
+        // A result with an implausible character is never chosen, so it is not scored.
+        guard decodedScalars.allSatisfy({ ScalarTraits.tier($0) != .implausible }) else { return }
+        for index in group {
+            let sequence = sequences[index]
             evidence += MojibakeEvidence.points(
                 for: sequence,
                 mangled: scalars[sequence.start..<sequence.end],
@@ -277,34 +332,25 @@ struct MojibakeLine {
                 around: neighbours(of: index, in: sequences)
             )
         }
-        var peeled = UInt32(pageIndex)
-        var layers = 1
-        var next = peeledScalars
-        var layerCodes = peelCodes
-        var layerSequences = peelSequences
-        (peeledScalars, peelCodes, peelSequences) = ([], [], [])
-        while layers < 4,
-              let layer = scanner.peelCompletely(result, into: &next, codes: &layerCodes, sequences: &layerSequences) {
-            peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
-            layers += 1
-            swap(&result, &next)
-            stripped = stripped || layer.stripped
-            evidence += MojibakeEvidence.perExtraLayer
-        }
-        (peeledScalars, peelCodes, peelSequences) = (next, layerCodes, layerSequences)
+        let replacement = keepDecodedReplacement()
         findings.append(MojibakeFinding(
             kind: .decoded,
             utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
-            replacement: appendReplacement(result),
+            replacement: replacement,
             peeledPages: peeled,
             layers: layers,
             damage: stripped ? .strippedAppleLogo : .none,
             evidence: evidence,
             candidates: 0..<0,
-            confidence: .likely,
-            plausibleResult: result.allSatisfy { ScalarTraits.tier($0) != .implausible }
+            confidence: .likely
         ))
-        decodedScalars = result
+    }
+
+    /// Keeps `decodedScalars` in the shared replacement buffer and returns where they are.
+    private mutating func keepDecodedReplacement() -> Range<Int> {
+        let start = replacements.count
+        replacements.append(contentsOf: decodedScalars)
+        return start..<replacements.count
     }
 
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
@@ -334,66 +380,85 @@ struct MojibakeLine {
             let items = codes[index + 1..<end]
             var replaced = 0
             for item in items where item == Self.replacedByte { replaced += 1 }
-            var variants: [[Int]] = []
+            let missing = length - 1 - items.count
             var damage = MojibakeSpan.Damage.droppedByte
-            if length > 0 && replaced > 0 && replaced <= 2 && items.count == length - 1 && !onlyTwoByteLeads {
-                damage = .replacedByte
-                variants = [[]]
-                for item in items {
-                    variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
-                }
-            } else if length >= 3 && replaced == 0 && !items.isEmpty && !onlyTwoByteLeads
-                        && looksDropped(lead: lead, items: index + 1..<end) {
-                // One byte lost, or two after the emoji prefix F0 9F.
-                let missing = length - 1 - items.count
-                if missing == 1 || missing == 2 && lead == 0xF0 && items.count == 1 && items.first == 0x9F {
-                    variants = [Array(items)]
-                    for _ in 0..<missing {
-                        variants = variants.flatMap { partial in
-                            (0...partial.count).flatMap { position in
-                                lossy.map { Array(partial[..<position]) + [$0] + Array(partial[position...]) }
-                            }
-                        }
-                    }
-                }
-            }
-            let around = MojibakeEvidence.Neighbours(
-                previous: index > 0 ? scalars[index - 1] : nil,
-                beforePrevious: index > 1 ? scalars[index - 2] : nil,
-                next: end < scalars.count ? scalars[end] : nil
-            )
             if length == 2 && items.isEmpty {
                 // Judged only where the line confirms the code page (`SÃO` is correct Portuguese).
-                let loss = PendingLoss(
-                    lead: lead, around: around, utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
-                )
-                if onlyTwoByteLeads {
-                    addLostByteFinding(
-                        kind: .lostAfterTwoByteLead, lead: lead, variants: scanner.lossyContinuations[pageIndex], around: around,
-                        utf8Range: loss.utf8Range, pageIndex: pageIndex, damage: damage
-                    )
-                } else {
-                    pendingTwoByteLosses.append(loss)
-                }
-            } else if !variants.isEmpty {
-                addLostByteFinding(
-                    kind: .lostByte, lead: lead, variants: variants, around: around, utf8Range: offsets[index]..<offsets[end],
-                    pageIndex: pageIndex, damage: damage
-                )
-            } else {
+                pendingTwoByteLosses.append(PendingLoss(
+                    lead: lead, items: 0..<0, missing: 1, damage: damage, around: neighbours(ofLoss: index..<end),
+                    utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
+                ))
+                index = end
+                continue
+            }
+            if onlyTwoByteLeads {
                 index += 1
                 continue
             }
+            if replaced > 0 && replaced <= 2 && missing == 0 {
+                damage = .replacedByte
+            } else if !(replaced == 0 && !items.isEmpty && length >= 3
+                        // One byte lost, or two after the emoji prefix F0 9F.
+                        && (missing == 1 || missing == 2 && lead == 0xF0 && items.count == 1 && items.first == 0x9F)
+                        && looksDropped(lead: lead, items: index + 1..<end, endsWord: endsWordOfLetters(index, sequences, sequenceIndex))) {
+                index += 1
+                continue
+            }
+            let itemsStart = lostItems.count
+            lostItems.append(contentsOf: items)
+            pendingLostBytes.append(PendingLoss(
+                lead: lead, items: itemsStart..<lostItems.count, missing: damage == .replacedByte ? 0 : missing, damage: damage,
+                around: neighbours(ofLoss: index..<end), utf8Range: offsets[index]..<offsets[end], pageIndex: pageIndex
+            ))
             index = end
         }
     }
 
+    /// The characters around a shortened sequence at `range` of the run.
+    private func neighbours(ofLoss range: Range<Int>) -> MojibakeEvidence.Neighbours {
+        MojibakeEvidence.Neighbours(
+            previous: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
+            beforePrevious: range.lowerBound > 1 ? scalars[range.lowerBound - 2] : nil,
+            next: range.upperBound < scalars.count ? scalars[range.upperBound] : nil
+        )
+    }
+
+    /// The byte sequences `loss` may have been after its lead: each U+FFFD replaced, or each dropped byte
+    /// inserted, by every byte in `lossy`.
+    private func variants(of loss: PendingLoss, lossy: [Int]) -> [[Int]] {
+        var variants: [[Int]] = [[]]
+        for item in lostItems[loss.items] {
+            variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
+        }
+        for _ in 0..<loss.missing {
+            variants = variants.flatMap { partial in
+                (0...partial.count).flatMap { position in
+                    lossy.map { Array(partial[..<position]) + [$0] + Array(partial[position...]) }
+                }
+            }
+        }
+        return variants
+    }
+
     /// Whether a lead and too few continuation characters look like a shortened sequence rather than an
-    /// accented letter ending a word before closing punctuation (`«café»`, `voilà…`).
-    private func looksDropped(lead: Int, items: Range<Int>) -> Bool {
+    /// accented letter ending a word before punctuation (`«café»`, `voilà…`, `café’s`, `está—dijo`).
+    ///
+    /// - Parameter endsWord: whether the lead is a Latin letter right after another one that no sequence
+    ///   explains: the last letter of a word, so that punctuation after it is punctuation.
+    private func looksDropped(lead: Int, items: Range<Int>, endsWord: Bool) -> Bool {
         if lead == 0xF0 && codes[items.lowerBound] == 0x9F { return true }
         let nextIsLetter = items.upperBound < scalars.count && ScalarTraits.isLetter(scalars[items.upperBound])
-        return !(scalars[items].allSatisfy(ScalarTraits.followsWords) && !nextIsLetter)
+        if scalars[items].allSatisfy(ScalarTraits.followsWords) && !nextIsLetter { return false }
+        return !(endsWord && scalars[items].allSatisfy(ScalarTraits.isPunctuationAfterLetters))
+    }
+
+    /// Whether the character at `index` is a Latin letter following a Latin letter that is not the end of
+    /// one of `sequences` (those before `sequenceIndex` end at or before `index`).
+    private func endsWordOfLetters(_ index: Int, _ sequences: [MisreadSequence], _ sequenceIndex: Int) -> Bool {
+        guard index > 0, ScalarTraits.script(scalars[index]) == .latin, ScalarTraits.script(scalars[index - 1]) == .latin,
+              ScalarTraits.isLetter(scalars[index - 1])
+        else { return false }
+        return sequenceIndex == 0 || sequences[sequenceIndex - 1].end != index
     }
 
     private mutating func addLostByteFinding(
@@ -432,8 +497,7 @@ struct MojibakeLine {
             damage: damage,
             evidence: 0,
             candidates: stored,
-            confidence: valid.count == 1 && fittingCount == 1 ? .likely : .guess,
-            plausibleResult: true
+            confidence: valid.count == 1 && fittingCount == 1 ? .likely : .guess
         ))
     }
 }

@@ -84,7 +84,8 @@ struct MojibakeScanner: Sendable {
         return sparseCodes.first { $0.value == value && $0.page == pageIndex }?.byte ?? -1
     }
 
-    /// Every span in `bytes` (valid UTF-8), in order; spans never overlap.
+    /// Every span in `bytes` (valid UTF-8), in order; spans never overlap. Their ``MojibakeSpan/original``
+    /// is left empty for the caller, which holds the string, to fill.
     /// With `includingGuesses` false, guesses are resolved against the other findings but not returned.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool = true) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []

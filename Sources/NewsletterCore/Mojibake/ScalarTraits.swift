@@ -17,7 +17,7 @@ enum ScalarTraits {
     }
 
     /// A coarse script, enough to tell whether a decoded letter belongs with its neighbours.
-    enum Script {
+    enum Script: Int {
         case latin, greek, cyrillic, cjk, other
     }
 
@@ -29,8 +29,9 @@ enum ScalarTraits {
 
     /// Whether a decoded value may stand as a character at all: assigned, not a control, surrogate or
     /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
+    @inline(__always)
     static func isAssignedText(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & assignedTextBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & assignedTextBit != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return isAssignedText(value, category: scalar.properties.generalCategory)
     }
@@ -45,71 +46,111 @@ enum ScalarTraits {
         }
     }
 
-    /// Property bits and general categories of the scalars in the table (see `tableIndex`), looked up
-    /// once, because the standard library's property queries would otherwise dominate the close look at
-    /// candidate runs. Built in one pass with four queries per scalar, since the table is large.
-    private static let tables: (properties: [UInt8], categories: [Unicode.GeneralCategory]) = {
-        var properties: [UInt8] = []
+    /// Property bits, tier, script and general category of the scalars in the table (see `tableIndex`),
+    /// looked up once, because the standard library's property queries would otherwise dominate the close
+    /// look at candidate runs. Built in one pass with four queries per scalar, since the table is large.
+    /// The accessors are inlined; each table is its own global, since reading an element through a
+    /// global tuple retains and releases both arrays.
+    private static let properties = tables.properties
+    private static let categories = tables.categories
+    private static let tables: (properties: [UInt16], categories: [Unicode.GeneralCategory]) = {
+        var properties: [UInt16] = []
         var categories: [Unicode.GeneralCategory] = []
         properties.reserveCapacity(tableCount)
         categories.reserveCapacity(tableCount)
-        for value in [0..<bmpTableLimit, emojiTableRange].joined() {
-            guard let scalar = Unicode.Scalar(value) else {
-                properties.append(0)
-                categories.append(.surrogate)
-                continue
-            }
-            let scalarProperties = scalar.properties
-            let category = scalarProperties.generalCategory
-            var bits: UInt8 = 0
-            if scalarProperties.isAlphabetic { bits |= letterBit }
-            if scalarProperties.isUppercase { bits |= uppercaseBit }
-            if scalarProperties.isLowercase { bits |= lowercaseBit }
-            if isAssignedText(value, category: category) { bits |= assignedTextBit }
-            if computeIsEmojiPart(value) { bits |= emojiPartBit }
-            if category == .initialPunctuation || category == .openPunctuation { bits |= opensBit }
+        for value in [0..<bmpTableLimit, compatibilityTableRange, emojiTableRange].joined() {
+            let (bits, category) = computeEntry(value)
             properties.append(bits)
             categories.append(category)
         }
         return (properties, categories)
     }()
-    /// The table covers the scalars below `bmpTableLimit` (Latin to CJK) and the emoji block.
+
+    /// The table entry of `value` (property bits, tier and script) and its general category.
+    private static func computeEntry(_ value: UInt32) -> (bits: UInt16, category: Unicode.GeneralCategory) {
+        var bits = UInt16(computeTier(value).rawValue) << tierShift | UInt16(computeScript(value).rawValue) << scriptShift
+        guard let scalar = Unicode.Scalar(value) else { return (bits, .surrogate) }
+        let scalarProperties = scalar.properties
+        let category = scalarProperties.generalCategory
+        if scalarProperties.isAlphabetic { bits |= letterBit }
+        if scalarProperties.isUppercase { bits |= uppercaseBit }
+        if scalarProperties.isLowercase { bits |= lowercaseBit }
+        if isAssignedText(value, category: category) { bits |= assignedTextBit }
+        if computeIsEmojiPart(value) { bits |= emojiPartBit }
+        if category == .initialPunctuation || category == .openPunctuation { bits |= opensBit }
+        return (bits, category)
+    }
+
+    /// What the table knows about one scalar, looked up once for the several questions the plausibility
+    /// model asks about the same character.
+    struct Entry {
+        private let bits: UInt16
+
+        @inline(__always)
+        init(_ value: UInt32) {
+            self.init(value, in: properties)
+        }
+
+        /// The entry of `value`, with the table fetched once by a caller that looks up several scalars.
+        @inline(__always)
+        init(_ value: UInt32, in table: [UInt16]) {
+            if let index = tableIndex(value) { bits = table[index] } else { bits = computeEntry(value).bits }
+        }
+
+        /// The table to pass to ``init(_:in:)``.
+        static var table: [UInt16] { properties }
+
+        var isLetter: Bool { bits & letterBit != 0 }
+        var isUppercase: Bool { bits & uppercaseBit != 0 }
+        var isLowercase: Bool { bits & lowercaseBit != 0 }
+        /// Whether the character opens something (a quote, a bracket), so that text should follow it.
+        var opens: Bool { bits & opensBit != 0 }
+        var tier: Tier { Tier(rawValue: Int(bits >> tierShift & 3)) ?? .implausible }
+        var script: Script { Script(rawValue: Int(bits >> scriptShift & 7)) ?? .other }
+
+        /// Whether two letters plausibly belong to the same word (see ``ScalarTraits/sameScript(_:_:)``).
+        func sameScript(_ other: Entry) -> Bool { script != .other && script == other.script }
+    }
+    /// The table covers the scalars below `bmpTableLimit` (Latin to CJK), the end of the BMP (the Apple
+    /// logo that Mac OS Roman mojibake holds, ligatures, full-width forms, U+FFFD) and the emoji block.
     private static let bmpTableLimit: UInt32 = 0xA000
+    private static let compatibilityTableRange: Range<UInt32> = 0xF800..<0x10000
     private static let emojiTableRange: Range<UInt32> = 0x1F000..<0x1FB00
-    private static let tableCount = Int(bmpTableLimit) + emojiTableRange.count
+    private static let emojiTableStart = Int(bmpTableLimit) + compatibilityTableRange.count
+    private static let tableCount = emojiTableStart + emojiTableRange.count
 
     /// Where `value` is in the tables, or `nil` if it is not kept there.
     @inline(__always)
     private static func tableIndex(_ value: UInt32) -> Int? {
         if value < bmpTableLimit { return Int(value) }
-        if emojiTableRange.contains(value) { return Int(value - emojiTableRange.lowerBound + bmpTableLimit) }
+        if compatibilityTableRange.contains(value) { return Int(value - compatibilityTableRange.lowerBound + bmpTableLimit) }
+        if emojiTableRange.contains(value) { return Int(value - emojiTableRange.lowerBound) + emojiTableStart }
         return nil
     }
 
     /// The general category of a valid scalar value.
+    @inline(__always)
     static func category(_ value: UInt32) -> Unicode.GeneralCategory {
-        if let index = tableIndex(value) { return tables.categories[index] }
+        if let index = tableIndex(value) { return categories[index] }
         return Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
     }
-    private static let letterBit: UInt8 = 1
-    private static let uppercaseBit: UInt8 = 2
-    private static let lowercaseBit: UInt8 = 4
-    private static let assignedTextBit: UInt8 = 8
-    private static let emojiPartBit: UInt8 = 16
-    private static let opensBit: UInt8 = 32
+    private static let letterBit: UInt16 = 1
+    private static let uppercaseBit: UInt16 = 2
+    private static let lowercaseBit: UInt16 = 4
+    private static let assignedTextBit: UInt16 = 8
+    private static let emojiPartBit: UInt16 = 16
+    private static let opensBit: UInt16 = 32
+    /// Where the tier (two bits) and the script (three bits) are kept in a table entry.
+    private static let tierShift: UInt16 = 6
+    private static let scriptShift: UInt16 = 8
 
-    /// Whether the character opens something (a quote, a bracket), so that text should follow it.
-    static func opens(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & opensBit != 0 }
-        return computeOpens(value)
-    }
-
-    private static func computeOpens(_ value: UInt32) -> Bool {
-        guard let category = Unicode.Scalar(value)?.properties.generalCategory else { return false }
-        return category == .initialPunctuation || category == .openPunctuation
-    }
-
+    @inline(__always)
     static func tier(_ value: UInt32) -> Tier {
+        if let index = tableIndex(value) { return Tier(rawValue: Int(properties[index] >> tierShift & 3)) ?? .implausible }
+        return computeTier(value)
+    }
+
+    private static func computeTier(_ value: UInt32) -> Tier {
         switch value {
         case 0x0000...0x007F: return value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D ? .common : .implausible
         case 0x0080...0x009F: return .implausible
@@ -163,14 +204,20 @@ enum ScalarTraits {
             return .common
         case 0x2000...0x2BFF:
             // Technical symbols, control pictures, rare punctuation: common only where they are emoji.
-            return isEmojiPart(value) ? .common : .uncommon
+            return computeIsEmojiPart(value) ? .common : .uncommon
         case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF: return .common
         case 0xFE00...0xFE0F, 0xFF00...0xFFEF: return .common
         default: return .uncommon
         }
     }
 
+    @inline(__always)
     static func script(_ value: UInt32) -> Script {
+        if let index = tableIndex(value) { return Script(rawValue: Int(properties[index] >> scriptShift & 7)) ?? .other }
+        return computeScript(value)
+    }
+
+    private static func computeScript(_ value: UInt32) -> Script {
         switch value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return .latin
         case 0x370...0x3FF, 0x1F00...0x1FFF: return .greek
@@ -180,18 +227,21 @@ enum ScalarTraits {
         }
     }
 
+    @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & letterBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & letterBit != 0 }
         return computeIsLetter(value)
     }
 
+    @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & uppercaseBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & uppercaseBit != 0 }
         return computeIsUppercase(value)
     }
 
+    @inline(__always)
     static func isLowercase(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & lowercaseBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & lowercaseBit != 0 }
         return computeIsLowercase(value)
     }
 
@@ -214,8 +264,9 @@ enum ScalarTraits {
     static func isC1Control(_ value: UInt32) -> Bool { (0x80...0x9F).contains(value) }
 
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
+    @inline(__always)
     static func isEmojiPart(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return tables.properties[index] & emojiPartBit != 0 }
+        if let index = tableIndex(value) { return properties[index] & emojiPartBit != 0 }
         return computeIsEmojiPart(value)
     }
 
@@ -241,6 +292,16 @@ enum ScalarTraits {
             return false
         }
     }
+
+    /// Punctuation written right after a word's last letter, inside a sentence or a word (`café’s`,
+    /// `está—dijo`, `déjà…`, `entrée”`): closing and opening quotes, apostrophes, dashes, the ellipsis.
+    static func isPunctuationAfterLetters(_ value: UInt32) -> Bool {
+        followsWords(value) || isWordBoundaryPunctuation(value)
+    }
+
+    /// The letters of Turkish that Mac OS Roman has and that can follow its byte 9F (`ü`) in an emoji
+    /// whose Apple logo was stripped: `ü`, `ç`, `ö`.
+    static func isTurkishMacOSRomanLetter(_ value: UInt32) -> Bool { value == 0x00FC || value == 0x00E7 || value == 0x00F6 }
 
     /// The characters that end a word of capitals in correct text (`IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`);
     /// not `™`, which follows brand names rather than words ending in `Ã`.
