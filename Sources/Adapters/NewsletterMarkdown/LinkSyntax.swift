@@ -151,7 +151,7 @@ struct LinkSyntax {
     /// Skips spaces, tabs and line endings.
     private func skipWhitespace(from start: Int, limit: Int) -> Int {
         var index = start
-        while index < limit, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < limit, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
         return index
     }
 }

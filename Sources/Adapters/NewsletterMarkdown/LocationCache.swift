@@ -41,6 +41,14 @@ final class LocationCache {
     private func scalarCount(_ start: Int, _ end: Int) -> Int {
         var count = 0
         var index = start
+        // Eight bytes at a time: a continuation byte is one whose top bit is set and whose next bit is not.
+        if let base = bytes.baseAddress {
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+        }
         while index < end {
             if bytes[index] & 0xC0 != 0x80 { count += 1 }
             index += 1

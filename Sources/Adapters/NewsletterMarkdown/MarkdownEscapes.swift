@@ -21,6 +21,12 @@ enum MarkdownEscapes {
     /// Whether the destination written at `range` resolves to `resolved`, compared in place: backslash escapes are
     /// followed byte by byte, and only a character reference (rare in URLs) builds the resolved string.
     static func resolves(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to resolved: String) -> Bool {
+        // Most destinations are written exactly as they resolve, with nothing to resolve in them.
+        if equal(resolved, bytes, range), let base = bytes.baseAddress,
+           memchr(base + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) == nil,
+           memchr(base + range.lowerBound, Int32(UInt8(ascii: "&")), range.count) == nil {
+            return true
+        }
         var copy = resolved
         let outcome: Bool? = copy.withUTF8 { expected in
             var index = range.lowerBound
