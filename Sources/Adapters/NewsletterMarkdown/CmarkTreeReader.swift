@@ -35,13 +35,17 @@ struct CmarkTreeReader {
         var hintOffset: Int
         /// The hint's line, an index into ``NewsletterCore/SourceText/lineStarts``.
         var hintLine: Int
-        var literal: [UInt8]
+        /// Where the node's literal text is in ``CmarkTreeReader/literals``.
+        var literal: Range<Int>
     }
 
     private(set) var links: [LinkNode] = []
     private(set) var headings: [HeadingNode] = []
     private(set) var codeSpans: [InlineSpan] = []
     private(set) var htmlSpans: [InlineSpan] = []
+    /// The literal text of every code span and raw HTML node, one after the other: one buffer instead of an
+    /// array per node.
+    private(set) var literals: [UInt8] = []
     /// The blocks whose text may hold bare URLs (paragraphs, headings, tables), in document order.
     private(set) var textBlocks: [Range<Int>] = []
 
@@ -120,14 +124,14 @@ struct CmarkTreeReader {
                 let literal = Self.literal(node)
                 if !openSinks.isEmpty { text.append(contentsOf: literal) }
                 let hint = start(node)
-                codeSpans.append(InlineSpan(hintOffset: hint.offset, hintLine: hint.line, literal: Array(literal)))
+                codeSpans.append(InlineSpan(hintOffset: hint.offset, hintLine: hint.line, literal: keep(literal)))
             case NodeType.softBreak:
                 if !openSinks.isEmpty { text.append(UInt8(ascii: " ")) }
             case NodeType.lineBreak:
                 if !openSinks.isEmpty { text.append(UInt8(ascii: "\n")) }
             case NodeType.htmlInline:
                 let hint = start(node)
-                htmlSpans.append(InlineSpan(hintOffset: hint.offset, hintLine: hint.line, literal: Array(Self.literal(node))))
+                htmlSpans.append(InlineSpan(hintOffset: hint.offset, hintLine: hint.line, literal: keep(Self.literal(node))))
             case NodeType.link, NodeType.image:
                 let title = cmark_node_get_title(node).flatMap { $0.pointee == 0 ? nil : String(cString: $0) }
                 let hint = start(node)
@@ -167,6 +171,13 @@ struct CmarkTreeReader {
                 if type == tableType { textBlocks.append(Self.blockRange(node, positions)) }
             }
         }
+    }
+
+    /// Copies a literal into ``literals``.
+    private mutating func keep(_ literal: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start = literals.count
+        literals.append(contentsOf: literal)
+        return start..<literals.count
     }
 
     /// cmark's iterator sends only an enter event for these node types.

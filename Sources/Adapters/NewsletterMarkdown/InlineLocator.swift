@@ -29,7 +29,7 @@ struct InlineLocator {
     }
 
     /// The range of the code span whose content cmark-gfm gives as `literal`, near `hint` (the content's start).
-    func codeSpan(hint: Int, line: Int, literal: [UInt8]) -> Range<Int>? {
+    func codeSpan(hint: Int, line: Int, literal: ArraySlice<UInt8>) -> Range<Int>? {
         func isOpener(_ offset: Int) -> Bool {
             bytes[offset] == UInt8(ascii: "`") && (offset == body.lowerBound || bytes[offset - 1] != UInt8(ascii: "`"))
         }
@@ -41,7 +41,7 @@ struct InlineLocator {
     }
 
     /// The range of raw HTML cmark-gfm gives as `literal`, near `hint`.
-    func html(hint: Int, line: Int, literal: [UInt8]) -> Range<Int>? {
+    func html(hint: Int, line: Int, literal: ArraySlice<UInt8>) -> Range<Int>? {
         let firstLine = literal.prefix { $0 != 0x0A && $0 != 0x0D }
         let start = nearest(hint: hint, line: line) { offset in
             offset + firstLine.count <= body.upperBound && bytes[offset..<(offset + firstLine.count)].elementsEqual(firstLine)
@@ -79,12 +79,12 @@ struct InlineLocator {
 
     /// Whether a code span's content reads as `literal` the way CommonMark reads it: line endings become spaces,
     /// and one space is stripped from each end when both ends have one.
-    private func codeSpanContent(_ span: Range<Int>, equals literal: [UInt8]) -> Bool {
+    private func codeSpanContent(_ span: Range<Int>, equals literal: ArraySlice<UInt8>) -> Bool {
         var runLength = 0
         while bytes[span.lowerBound + runLength] == UInt8(ascii: "`") { runLength += 1 }
         var content = (span.lowerBound + runLength)..<(span.upperBound - runLength)
         let hasLineEnding = content.contains { bytes[$0] == 0x0A || bytes[$0] == 0x0D }
-        guard !hasLineEnding else { return normalisedContent(content) == literal }
+        guard !hasLineEnding else { return normalisedContent(content).elementsEqual(literal) }
         if content.count >= 2, bytes[content.lowerBound] == 0x20, bytes[content.upperBound - 1] == 0x20,
            content.contains(where: { bytes[$0] != 0x20 }) {
             content = (content.lowerBound + 1)..<(content.upperBound - 1)

@@ -14,8 +14,8 @@ struct MarkdownReader {
         let tree = try readTree(bodyPositions)
         let locations = LocationCache(bytes: bytes, lineStarts: source.lineStarts)
         let locator = InlineLocator(bytes: bytes, lineStarts: source.lineStarts, body: body)
-        let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, line: $0.hintLine, literal: $0.literal) }
-        let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, line: $0.hintLine, literal: $0.literal) }
+        let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, line: $0.hintLine, literal: tree.literals[$0.literal]) }
+        let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, line: $0.hintLine, literal: tree.literals[$0.literal]) }
         let syntax = LinkSyntax(bytes: bytes, codeSpanEnds: Dictionary(codeSpans.map { ($0.lowerBound, $0.upperBound) }) { first, _ in first })
         // Where each link of the tree stands is settled first, so that every Link is built once, in document order.
         var extents: [LinkSyntax.Extent?] = []
