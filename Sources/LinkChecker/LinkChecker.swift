@@ -173,9 +173,11 @@ public struct LinkChecker: Sendable {
             let check = URLCheck(configuration: checker.configuration, directory: directory, excludes: checker.excludes)
             let links = self.links
             let emit = self.emit
+            let executors = EventLoopTaskExecutor.shared
             return await withTaskGroup(of: [(WebURL, LinkStatus)].self) { group in
-                for _ in 0..<min(checker.configuration.maxConcurrency, urls.count) {
-                    group.addTask {
+                for worker in 0..<min(checker.configuration.maxConcurrency, urls.count) {
+                    // Spread over the event loops, each worker continues where its answers arrive.
+                    group.addTask(executorPreference: executors[worker % executors.count]) {
                         var done: [(WebURL, LinkStatus)] = []
                         while let url = queue.next() {
                             emit?(.started(url: url.string))

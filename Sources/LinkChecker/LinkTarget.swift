@@ -47,12 +47,15 @@ enum LinkTarget: Equatable {
 
     /// The scheme, lowercased, when `destination` starts with one (`scheme:`); `nil` for relative links.
     static func schemeOf(_ destination: String) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        // Bytes, not characters: every byte of a scheme is ASCII, and a thousand links should not pay for grapheme breaking.
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = bytes[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = scheme.first, isLetter(first),
+              scheme.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
         else { return nil }
-        return scheme.lowercased()
+        return String(destination[..<colon]).lowercased()
     }
 }
 
@@ -91,12 +94,13 @@ struct WebURL: Hashable, Sendable {
         guard let scheme = components.scheme?.lowercased() else { return .failure(.malformed) }
         guard scheme == "http" || scheme == "https" else { return .failure(.unsupportedScheme(scheme)) }
         guard let encodedHost = components.percentEncodedHost, !encodedHost.isEmpty else { return .failure(.noHost) }
-        components.scheme = scheme
-        components.percentEncodedHost = encodedHost.lowercased()
-        components.fragment = nil
+        var host = encodedHost.lowercased()
+        // Each setter validates and re-encodes its part: only what actually changes is set.
+        if components.scheme != scheme { components.scheme = scheme }
+        if encodedHost != host { components.percentEncodedHost = host }
+        if components.percentEncodedFragment != nil { components.fragment = nil }
         if components.percentEncodedPath.isEmpty { components.percentEncodedPath = "/" }
         guard let string = components.string, URL(string: string) != nil else { return .failure(.malformed) }
-        var host = encodedHost.lowercased()
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let port = components.port ?? (scheme == "https" ? 443 : 80)
         guard (1...65_535).contains(port) else { return .failure(.malformed) }

@@ -45,6 +45,26 @@ struct OfflineRulesTests {
         #expect(report.results[0].severity == .error)
     }
 
+    @Test("web links are requested in one form: scheme and host lowercased, fragment dropped, empty path as /", arguments: [
+        ("https://fixture-news.net/a?b=1", "https://fixture-news.net/a?b=1", "fixture-news.net", 443),
+        ("HTTPS://Fixture-News.NET/Path#Top", "https://fixture-news.net/Path", "fixture-news.net", 443),
+        ("Http://fixture-news.net:8080", "http://fixture-news.net:8080/", "fixture-news.net", 8080),
+        ("http://fixture-news.net/#", "http://fixture-news.net/", "fixture-news.net", 80),
+        ("https://[2001:DB8::1]/x", "https://[2001:db8::1]/x", "2001:db8::1", 443),
+    ])
+    func webURLForm(destination: String, string: String, host: String, port: Int) throws {
+        let target = LinkTarget.classify(destination, configuration: testConfiguration(), excludes: try ExcludeMatcher(patterns: []))
+        #expect(target == .web(WebURL(string: string, scheme: String(string.prefix { $0 != ":" }), host: host, port: port)))
+    }
+
+    @Test("the scheme is the ASCII run before the first colon, lowercased", arguments: [
+        ("HTTP://x", "http"), ("svn+SSH://x", "svn+ssh"), ("a.b-c:x", "a.b-c"), ("1http://x", nil), ("hé://x", nil),
+        ("no colon", nil), (":x", nil), ("ht tp://x", nil),
+    ] as [(String, String?)])
+    func schemes(destination: String, scheme: String?) {
+        #expect(LinkTarget.schemeOf(destination) == scheme)
+    }
+
     @Test("exclude patterns and reserved example names are skipped without a request")
     func exclusions() async throws {
         var configuration = testConfiguration()
