@@ -17,13 +17,12 @@ struct BodyPositions {
     /// The offset where the body's `line` starts (the body start itself for its first line).
     func lineStart(_ line: Int) -> Int {
         guard line > 1 else { return bodyRange.lowerBound }
-        let index = min(firstLineIndex + line - 1, source.lineStarts.count - 1)
-        return min(max(source.lineStarts[index], bodyRange.lowerBound), bodyRange.upperBound)
+        return min(max(source.lineStarts[lineIndex(line)], bodyRange.lowerBound), bodyRange.upperBound)
     }
 
     /// The offset of the body's `line` end, with or without its line ending.
     func lineEnd(_ line: Int, includingTerminator: Bool) -> Int {
-        let index = min(firstLineIndex + max(line, 1) - 1, source.lineStarts.count - 1)
+        let index = lineIndex(line)
         let end = includingTerminator
             ? (index + 1 < source.lineStarts.count ? source.lineStarts[index + 1] : source.utf8Count)
             : source.lineOffsets(index + 1).upperBound

@@ -1,4 +1,5 @@
 import Foundation
+import NewsletterCore
 
 /// Finds where an inline node cmark-gfm reported really starts in the source.
 ///
@@ -8,13 +9,14 @@ import Foundation
 /// cmark-gfm parsed (the same destination, the same code span content, the same HTML) wins.
 struct InlineLocator {
     let bytes: UnsafeBufferPointer<UInt8>
-    let lineStarts: [Int]
+    let source: SourceText
     let body: Range<Int>
 
-    /// The first offset on the hint's line (`line`, an index into `lineStarts`; from `floor` on) that `accept` takes, trying `preferred`, then `hint`,
-    /// then offsets ever further from it. The search stops at the first match, so a long line costs only the drift.
+    /// The first offset on the hint's line (`line`, an index into ``NewsletterCore/SourceText/lineStarts``; from `floor`
+    /// on) that `accept` takes, trying `preferred`, then `hint`, then offsets ever further from it. The search stops
+    /// at the first match, so a long line costs only the drift.
     func nearest(hint: Int, line lineIndex: Int, preferred: Int? = nil, notBefore floor: Int = 0, where accept: (Int) -> Bool) -> Int? {
-        let line = lineRange(lineIndex)
+        let line = source.lineOffsets(lineIndex + 1)
         let lower = max(line.lowerBound, body.lowerBound, floor)
         let upper = min(line.upperBound, body.upperBound)
         guard lower < upper else { return nil }
@@ -47,15 +49,6 @@ struct InlineLocator {
             offset + firstLine.count <= body.upperBound && bytes[offset..<(offset + firstLine.count)].elementsEqual(firstLine)
         }
         return start.map { $0..<min($0 + literal.count, body.upperBound) }
-    }
-
-    /// The offsets of the line at `index` in `lineStarts`, without its line ending.
-    private func lineRange(_ index: Int) -> Range<Int> {
-        let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
-        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return start..<end
     }
 
     /// A code span from its opening backtick run to the next run of the same length.

@@ -12,8 +12,8 @@ struct MarkdownReader {
     func read() throws(NewsletterError) -> (headings: [MarkdownHeading], links: [Link]) {
         let bodyPositions = BodyPositions(source: source, bodyRange: body)
         let tree = try readTree(bodyPositions)
-        let locations = LocationCache(bytes: bytes, lineStarts: source.lineStarts)
-        let locator = InlineLocator(bytes: bytes, lineStarts: source.lineStarts, body: body)
+        let locations = LocationCache(bytes: bytes, source: source)
+        let locator = InlineLocator(bytes: bytes, source: source, body: body)
         let codeSpans = tree.codeSpans.compactMap { locator.codeSpan(hint: $0.hintOffset, line: $0.hintLine, literal: tree.literals[$0.literal]) }
         let htmlSpans = tree.htmlSpans.compactMap { locator.html(hint: $0.hintOffset, line: $0.hintLine, literal: tree.literals[$0.literal]) }
         let syntax = LinkSyntax(bytes: bytes, codeSpanEnds: Dictionary(codeSpans.map { ($0.lowerBound, $0.upperBound) }) { first, _ in first })
@@ -76,29 +76,21 @@ struct MarkdownReader {
     private func readTree(_ bodyPositions: BodyPositions) throws(NewsletterError) -> CmarkTreeReader {
         var tree = CmarkTreeReader()
         let chunks = MarkdownChunks(bytes: bytes, body: body, pieceSize: pieceSize)
-        let isSplittable = chunks.isSplittable
+        var isSplitting = chunks.isSplittable
         var start = body.lowerBound
         while start < body.upperBound {
-            let end = isSplittable ? chunks.end(ofPieceStartingAt: start) : body.upperBound
+            let end = isSplitting ? chunks.end(ofPieceStartingAt: start) : body.upperBound
             let positions = BodyPositions(source: source, bodyRange: start..<body.upperBound)
             let lineShift = positions.firstLineIndex - bodyPositions.firstLineIndex
-            let parsed = CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<end])) { document in
-                // A piece that leaves a code or HTML block open is read again together with the rest of the body.
+            let isRead = try CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<end])) { document in
+                // A piece that leaves a code or HTML block open is read again with the rest of the body, in one piece.
                 guard end == body.upperBound || MarkdownChunks.isSafeEnd(of: document) else { return Result<Bool, NewsletterError>.success(false) }
                 return Result { () throws(NewsletterError) in
                     try tree.read(document: document, positions: positions, lineShift: lineShift, maximumDepth: MarkdownDocument.maximumNestingDepth)
                     return true
                 }
-            }
-            guard try parsed.get() else {
-                try CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<body.upperBound])) { document in
-                    Result { () throws(NewsletterError) in
-                        try tree.read(document: document, positions: positions, lineShift: lineShift, maximumDepth: MarkdownDocument.maximumNestingDepth)
-                    }
-                }.get()
-                break
-            }
-            start = end
+            }.get()
+            if isRead { start = end } else { isSplitting = false }
         }
         return tree
     }

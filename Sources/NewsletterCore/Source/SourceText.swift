@@ -148,7 +148,9 @@ public struct SourceText: Sendable, Equatable {
         return text[lower..<upper]
     }
 
-    private func lineIndex(containing offset: Int) -> Int {
+    /// The 0-based index in ``lineStarts`` of the line holding the UTF-8 `offset`.
+    @inlinable
+    public func lineIndex(containing offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -170,11 +172,28 @@ public struct SourceText: Sendable, Equatable {
     }
 
     private func scalarCount(from start: Int, to end: Int) -> Int {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var count = 0
-            for offset in start..<end where bytes[offset] & 0xC0 != 0x80 { count += 1 }
-            return count
-        } ?? 0
+        text.utf8.withContiguousStorageIfAvailable { Self.scalarCount(in: $0, start..<end) } ?? 0
+    }
+
+    /// The number of Unicode scalars in valid UTF-8 `bytes[range]`: every byte but continuation bytes (10xxxxxx)
+    /// starts one. Counted eight bytes at a time, since columns are asked for all over large files.
+    @inlinable
+    public static func scalarCount(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        var index = range.lowerBound
+        if let base = bytes.baseAddress {
+            while index + 8 <= range.upperBound {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A continuation byte has its top bit set and the next bit clear.
+                count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+        }
+        while index < range.upperBound {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// Finds line starts with `memchr`, which scans a word at a time: files are mostly long runs between
