@@ -37,16 +37,7 @@ public enum Mojibake {
     private static func scan(_ text: String, codePages: [CodePage], includingGuesses: Bool) -> [MojibakeSpan] {
         let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
         var contiguous = text
-        var spans = contiguous.withUTF8 { scanner.scan($0, includingGuesses: includingGuesses) }
-        // Spans start and end on scalar boundaries; a slice of valid text needs no second validation.
-        let utf8 = contiguous.utf8
-        for index in spans.indices {
-            let range = spans[index].utf8Range
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let end = utf8.index(start, offsetBy: range.count)
-            spans[index].original = String(Substring(contiguous.utf8[start..<end]))
-        }
-        return spans
+        return contiguous.withUTF8 { scanner.scan($0, includingGuesses: includingGuesses) }
     }
 
     /// Every mangled span in a document, with ``MojibakeSpan/range`` set to its lines and columns.

@@ -5,11 +5,11 @@ struct MojibakeLine {
     let bytes: UnsafeBufferPointer<UInt8>
     let scanner: MojibakeScanner
     // Buffers reused from line to line and run to run.
-    private var runs: [(range: Range<Int>, pages: UInt32)] = []
     private var scalars: [UInt32] = []
     private var offsets: [Int] = []
+    /// Each character's bytes in every page (``MojibakeScanner/codes(of:)``).
+    private var packedCodes: [UInt64] = []
     private var codes: [Int] = []
-    private var codesByPage: [[Int]]
     private var findings: [MojibakeFinding] = []
     /// The scalars of every finding's replacement, one after the other.
     private var replacements: [UInt32] = []
@@ -53,13 +53,11 @@ struct MojibakeLine {
     init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
         self.bytes = bytes
         self.scanner = scanner
-        self.codesByPage = Array(repeating: [], count: scanner.pages.count)
     }
 
-    /// Appends the spans of the line at `range` to `spans`, in order.
+    /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
     /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
-    mutating func resolve(_ range: Range<Int>, includingGuesses: Bool, into spans: inout [MojibakeSpan]) {
-        scanner.runs(bytes, in: range, into: &runs)
+    mutating func resolve(_ runs: [MojibakeScanner.Run], includingGuesses: Bool, into spans: inout [MojibakeSpan]) {
         findings.removeAll(keepingCapacity: true)
         replacements.removeAll(keepingCapacity: true)
         pendingTwoByteLosses.removeAll(keepingCapacity: true)
@@ -142,8 +140,7 @@ struct MojibakeLine {
             let finding = findings[index]
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
-                // Filled in by ``Mojibake``, which slices it from the scanned string without validating it again.
-                original: "",
+                original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
                 replacement: Self.string(replacements[finding.replacement]),
                 misreadings: finding.layers == 1 ? scanner.singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
@@ -200,19 +197,24 @@ struct MojibakeLine {
         for byte in UnsafeBufferPointer(rebasing: bytes[run]) where byte & 0xC0 != 0x80 { count += 1 }
         Self.resize(&scalars, to: count)
         Self.resize(&offsets, to: count + 1)
+        Self.resize(&packedCodes, to: count)
         let bytes = bytes
+        let scanner = scanner
         scalars.withUnsafeMutableBufferPointer { scalars in
             offsets.withUnsafeMutableBufferPointer { offsets in
-                var position = 0
-                var index = run.lowerBound
-                while index < run.upperBound {
-                    let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
-                    scalars[position] = value
-                    offsets[position] = index
-                    position += 1
-                    index += length
+                packedCodes.withUnsafeMutableBufferPointer { packedCodes in
+                    var position = 0
+                    var index = run.lowerBound
+                    while index < run.upperBound {
+                        let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
+                        scalars[position] = value
+                        offsets[position] = index
+                        packedCodes[position] = scanner.codes(of: value)
+                        position += 1
+                        index += length
+                    }
+                    offsets[position] = run.upperBound
                 }
-                offsets[position] = run.upperBound
             }
         }
     }
@@ -232,9 +234,16 @@ struct MojibakeLine {
         Self.resize(&codes, to: scalars.count)
         codes.withUnsafeMutableBufferPointer { codes in
             for (index, value) in scalars.enumerated() {
-                codes[index] = value == ScalarTraits.replacementCharacter ? Self.replacedByte : scanner.code(of: value, page: pageIndex)
+                codes[index] = value == ScalarTraits.replacementCharacter
+                    ? Self.replacedByte : MojibakeScanner.code(in: packedCodes[index], page: pageIndex, value: value)
             }
         }
+    }
+
+    /// Whether pages `pageIndex` and `other` give every character of the run the same byte.
+    private func sameCodes(_ pageIndex: Int, _ other: Int) -> Bool {
+        let (shift, otherShift) = (UInt64(8 * pageIndex), UInt64(8 * other))
+        return packedCodes.allSatisfy { ($0 >> shift ^ $0 >> otherShift) & 0xFF == 0 }
     }
 
     /// Adds the run's findings for the pages in the bit set `pages`; with `onlyTwoByteLeads`, only the
@@ -243,14 +252,12 @@ struct MojibakeLine {
         load(run)
         var analysed: UInt32 = 0
         pages: for pageIndex in scanner.pages.indices where pages & (1 << UInt32(pageIndex)) != 0 {
-            encode(through: pageIndex)
             // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
-            for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && codesByPage[earlier] == codes {
+            for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && sameCodes(pageIndex, earlier) {
                 continue pages
             }
             analysed |= 1 << UInt32(pageIndex)
-            codesByPage[pageIndex].removeAll(keepingCapacity: true)
-            codesByPage[pageIndex].append(contentsOf: codes)
+            encode(through: pageIndex)
             MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex], into: &sequences)
             if !onlyTwoByteLeads && !sequences.isEmpty {
                 addDecodedFindings(sequences, pageIndex: pageIndex)

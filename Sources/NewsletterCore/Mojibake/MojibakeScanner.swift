@@ -1,12 +1,15 @@
 /// Finds mojibake in UTF-8 bytes in two speeds.
 ///
+/// A class, so that the close look, which asks it for table entries all the time, holds one reference
+/// rather than copies of its tables.
+///
 /// The fast pass skips ASCII eight bytes at a time and, for other characters, looks up in one table
 /// whether the character can start a misread UTF-8 sequence in some code page and the next one can
 /// continue it. Only the lines holding such a pair go to the close look: each whitespace-separated run
 /// there is decoded through every code page (``MisreadSequence``), scored (``MojibakeEvidence``) and
 /// peeled layer by layer; the line's findings are then resolved together, since a confident finding
 /// lends support to weaker ones of the same code page on the same line.
-struct MojibakeScanner: Sendable {
+final class MojibakeScanner: Sendable {
     let pages: [CodePage]
     /// Per page: whether byte F0 is the Apple logo, so that a stripped logo can be implied.
     let stripsAppleLogo: [Bool]
@@ -21,23 +24,29 @@ struct MojibakeScanner: Sendable {
     private let roles: [UInt32]
     /// The few characters at or above `denseLimit` with a role (the Apple logo, ligatures, U+FFFD).
     private let sparseRoles: [(value: UInt32, role: UInt32)]
-    /// Per page, the byte of each scalar below `denseLimit` (-1 for none), `denseLimit` entries per page.
-    private let denseCodes: [Int16]
-    private let sparseCodes: [(value: UInt32, page: Int, byte: Int)]
+    /// Per scalar below `denseLimit`, its byte in every page, eight bits per page (0 for none, since no
+    /// page gives a character other than NUL byte 0): one lookup serves every page.
+    private let denseCodes: [UInt64]
+    private let sparseCodes: [(value: UInt32, codes: UInt64)]
+    /// The smallest value in `sparseRoles` and `sparseCodes`: characters below it and above `denseLimit`
+    /// (CJK, most of the BMP) need no search.
+    private let sparseFloor: UInt32
     private static let denseLimit: UInt32 = 0x2600
     static let allStarts: UInt32 = 0xFF
 
     init(pages: [CodePage]) {
         precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
+        let stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
+        let lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
         self.pages = pages
-        self.stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
-        self.lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
+        self.stripsAppleLogo = stripsAppleLogo
+        self.lossyBytes = lossyBytes
         self.lossyContinuations = lossyBytes.map { $0.map { [$0] } }
         self.singleMisreadings = pages.map { [$0] }
         var roles = [UInt32](repeating: 0, count: Int(Self.denseLimit))
         var sparseRoles: [(value: UInt32, role: UInt32)] = []
-        var denseCodes = [Int16](repeating: -1, count: Int(Self.denseLimit) * pages.count)
-        var sparseCodes: [(value: UInt32, page: Int, byte: Int)] = []
+        var denseCodes = [UInt64](repeating: 0, count: Int(Self.denseLimit))
+        var sparseCodes: [(value: UInt32, codes: UInt64)] = []
         func mark(_ value: UInt32, _ role: UInt32) {
             if value < Self.denseLimit {
                 roles[Int(value)] |= role
@@ -49,13 +58,16 @@ struct MojibakeScanner: Sendable {
         }
         for (pageIndex, page) in pages.enumerated() {
             let bit = UInt32(1) << UInt32(pageIndex)
-            for value in UInt32(0)..<0x80 { denseCodes[pageIndex * Int(Self.denseLimit) + Int(value)] = Int16(value) }
+            let shift = UInt64(8 * pageIndex)
+            for value in 0..<0x80 { denseCodes[value] |= UInt64(value) << shift }
             for byte in UInt8(0x80)...0xFF {
                 guard let value = page.character(forByte: byte)?.value else { continue }
                 if value < Self.denseLimit {
-                    denseCodes[pageIndex * Int(Self.denseLimit) + Int(value)] = Int16(byte)
+                    denseCodes[Int(value)] |= UInt64(byte) << shift
+                } else if let index = sparseCodes.firstIndex(where: { $0.value == value }) {
+                    sparseCodes[index].codes |= UInt64(byte) << shift
                 } else {
-                    sparseCodes.append((value, pageIndex, Int(byte)))
+                    sparseCodes.append((value, UInt64(byte) << shift))
                 }
                 let length = MisreadSequence.length(ofSequenceStartingWith: Int(byte))
                 if length > 0 || stripsAppleLogo[pageIndex] && byte == 0x9F { mark(value, bit) }
@@ -68,79 +80,69 @@ struct MojibakeScanner: Sendable {
         self.sparseRoles = sparseRoles
         self.denseCodes = denseCodes
         self.sparseCodes = sparseCodes
+        self.sparseFloor = (sparseRoles.map(\.value) + sparseCodes.map(\.value)).min() ?? .max
     }
 
     @inline(__always)
     private func role(of value: UInt32) -> UInt32 {
         if value < Self.denseLimit { return roles[Int(value)] }
-        if value > 0xFFFF { return 0 }
+        if value < sparseFloor || value > 0xFFFF { return 0 }
         return sparseRoles.first { $0.value == value }?.role ?? 0
+    }
+
+    /// The bytes `value` stands for in every page, eight bits per page, 0 for none.
+    @inline(__always)
+    func codes(of value: UInt32) -> UInt64 {
+        if value < Self.denseLimit { return denseCodes[Int(value)] }
+        if value < sparseFloor { return 0 }
+        return sparseCodes.first { $0.value == value }?.codes ?? 0
+    }
+
+    /// The byte of page `pageIndex` in `codes`, the packed bytes of `value`, or -1.
+    @inline(__always)
+    static func code(in codes: UInt64, page pageIndex: Int, value: UInt32) -> Int {
+        let byte = Int(truncatingIfNeeded: codes >> UInt64(8 * pageIndex) & 0xFF)
+        return byte != 0 || value == 0 ? byte : -1
     }
 
     /// The byte `value` stands for in page `pageIndex`, or -1.
     @inline(__always)
     func code(of value: UInt32, page pageIndex: Int) -> Int {
-        if value < Self.denseLimit { return Int(denseCodes[pageIndex * Int(Self.denseLimit) + Int(value)]) }
-        return sparseCodes.first { $0.value == value && $0.page == pageIndex }?.byte ?? -1
+        Self.code(in: codes(of: value), page: pageIndex, value: value)
     }
 
-    /// Every span in `bytes` (valid UTF-8), in order; spans never overlap. Their ``MojibakeSpan/original``
-    /// is left empty for the caller, which holds the string, to fill.
+    /// Every span in `bytes` (valid UTF-8), in order; spans never overlap.
     /// With `includingGuesses` false, guesses are resolved against the other findings but not returned.
+    ///
+    /// One pass collects each line's runs (``Run``): ASCII is skipped eight bytes at a time, stopping only
+    /// at line feeds and other characters. A line goes to the close look only if one of its runs holds a
+    /// candidate pair.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool = true) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
         var line = MojibakeLine(bytes: bytes, scanner: self)
+        var runs: [Run] = []
+        var lineHasCandidate = false
         let count = bytes.count
         var index = 0
-        var lineFloor = 0
-        while index < count {
-            // Fast path: whole words of ASCII.
+        // Where the previous run or line ended: a run starts after the last white space before its first non-ASCII byte.
+        var floor = 0
+        while true {
             while index + 8 <= count {
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                if word & 0x8080_8080_8080_8080 != 0 || Self.holdsLineFeed(word) { break }
                 index += 8
             }
             guard index < count else { break }
             let byte = bytes[index]
-            if byte < 0x80 {
+            if byte == 0x0A {
+                if lineHasCandidate { line.resolve(runs, includingGuesses: includingGuesses, into: &spans) }
+                if !runs.isEmpty { runs.removeAll(keepingCapacity: true) }
+                lineHasCandidate = false
                 index += 1
+                floor = index
                 continue
             }
-            let (value, length) = Self.decodeScalar(bytes, at: index)
-            let next = index + length
-            let starts = role(of: value) & Self.allStarts
-            if starts != 0, next < count, bytes[next] >= 0x80,
-               role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0 {
-                let lineStart = Self.lineStart(bytes, before: index, floor: lineFloor)
-                let lineEnd = Self.lineEnd(bytes, from: next)
-                line.resolve(lineStart..<lineEnd, includingGuesses: includingGuesses, into: &spans)
-                index = lineEnd
-                lineFloor = lineEnd
-            } else {
-                index = next
-            }
-        }
-        return spans
-    }
-
-    /// The runs of the line at `range` between ASCII white space that hold a candidate, each with the pages
-    /// (one bit each) in which it holds a character that can start a sequence followed by one that can
-    /// continue it (bits 0-7), and the pages in which it holds a two-byte lead (bits 16-23). Runs of ASCII
-    /// alone have neither and are skipped eight bytes at a time.
-    func runs(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into runs: inout [(range: Range<Int>, pages: UInt32)]) {
-        runs.removeAll(keepingCapacity: true)
-        let end = range.upperBound
-        var index = range.lowerBound
-        // Where the previous run ended: a run starts after the last white space before its first non-ASCII byte.
-        var floor = range.lowerBound
-        while index < end {
-            while index + 8 <= end {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
-            }
-            guard index < end else { break }
-            if bytes[index] < 0x80 {
+            if byte < 0x80 {
                 index += 1
                 continue
             }
@@ -148,10 +150,10 @@ struct MojibakeScanner: Sendable {
             while start > floor && !Self.isWhiteSpace(bytes[start - 1]) { start -= 1 }
             var previousStarts: UInt32 = 0
             var pages: UInt32 = 0
-            while index < end {
+            while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if Self.isWhiteSpace(byte) { break }
+                    if Self.isWhiteSpace(byte) || byte == 0x0A { break }
                     previousStarts = 0
                     index += 1
                     continue
@@ -162,12 +164,25 @@ struct MojibakeScanner: Sendable {
                 previousStarts = role & Self.allStarts
                 index += length
             }
-            if pages != 0 { runs.append((start..<index, pages)) }
+            if pages != 0 {
+                runs.append(Run(range: start..<index, pages: pages))
+                lineHasCandidate = lineHasCandidate || pages & Self.allStarts != 0
+            }
             floor = index
         }
+        if lineHasCandidate { line.resolve(runs, includingGuesses: includingGuesses, into: &spans) }
+        return spans
     }
 
-    /// The ASCII white space that separates runs (line feeds end lines before this is asked).
+    /// A run of a line between ASCII white space that holds a candidate: the pages (one bit each) in which it
+    /// holds a character that can start a sequence followed by one that can continue it (bits 0-7), and the
+    /// pages in which it holds a two-byte lead (bits 16-23).
+    struct Run {
+        var range: Range<Int>
+        var pages: UInt32
+    }
+
+    /// The ASCII white space that separates runs (line feeds end lines and are checked apart).
     @inline(__always)
     private static func isWhiteSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
@@ -219,28 +234,6 @@ struct MojibakeScanner: Sendable {
     private static func holdsLineFeed(_ word: UInt64) -> Bool {
         let flipped = word ^ 0x0A0A_0A0A_0A0A_0A0A
         return (flipped &- 0x0101_0101_0101_0101) & ~flipped & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// The index just past the last line feed before `index`, or `floor`; eight bytes at a time.
-    static func lineStart(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int, floor: Int) -> Int {
-        var start = index
-        while start - 8 >= floor {
-            if holdsLineFeed(UnsafeRawPointer(bytes.baseAddress! + start - 8).loadUnaligned(as: UInt64.self)) { break }
-            start -= 8
-        }
-        while start > floor && bytes[start - 1] != 0x0A { start -= 1 }
-        return start
-    }
-
-    /// The index of the first line feed at or after `index`, or the end; eight bytes at a time.
-    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-        var end = index
-        while end + 8 <= bytes.count {
-            if holdsLineFeed(UnsafeRawPointer(bytes.baseAddress! + end).loadUnaligned(as: UInt64.self)) { break }
-            end += 8
-        }
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        return end
     }
 
     /// The scalar starting at `index` of valid UTF-8 and its length in bytes.
