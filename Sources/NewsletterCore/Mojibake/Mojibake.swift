@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds and repairs mojibake: text whose UTF-8 bytes were decoded with a single-byte code page,
 /// once or several times (`ü§å` for `🤌`, `cafÃ©` for `café`, `â€™` for `’`).
 ///
@@ -73,19 +75,46 @@ public enum Mojibake {
     ) -> RepairedText {
         let edits = scan(text, codePages: codePages, includingGuesses: includeGuesses)
         guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
+        let pieceCount = min(
+            ProcessInfo.processInfo.activeProcessorCount * 4, edits.count,
+            text.utf8.count / MojibakeScanner.minimumPieceSize
+        )
+        guard text.utf8.count >= MojibakeScanner.parallelThreshold, pieceCount > 1 else {
+            return RepairedText(text: applying(edits[...], to: text, in: 0..<text.utf8.count), edits: edits)
+        }
+        // Large texts are rebuilt in pieces, each starting at an edit, on every processor.
+        var pieces = [String](repeating: "", count: pieceCount)
+        pieces.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element.
+            nonisolated(unsafe) let pieces = buffer
+            DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+                let first = edits.count * piece / pieceCount
+                let last = edits.count * (piece + 1) / pieceCount
+                let start = piece == 0 ? 0 : edits[first].utf8Range.lowerBound
+                let end = last == edits.count ? text.utf8.count : edits[last].utf8Range.lowerBound
+                pieces[piece] = applying(edits[first..<last], to: text, in: start..<end)
+            }
+        }
+        var repaired = ""
+        repaired.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { repaired += piece }
+        return RepairedText(text: repaired, edits: edits)
+    }
+
+    /// The bytes of `text` at `range` with `edits`, which lie inside it, applied.
+    private static func applying(_ edits: ArraySlice<MojibakeSpan>, to text: String, in range: Range<Int>) -> String {
         // Appending slices of a valid string needs no new UTF-8 validation, unlike building from bytes.
         var repaired = ""
-        repaired.reserveCapacity(text.utf8.count + edits.count * 4)
+        repaired.reserveCapacity(range.count + edits.count * 4)
         let utf8 = text.utf8
-        var copied = utf8.startIndex
-        for index in edits.indices {
-            let range = edits[index].utf8Range
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        var copied = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        for edit in edits {
+            let start = utf8.index(utf8.startIndex, offsetBy: edit.utf8Range.lowerBound)
             repaired += text[copied..<start]
-            repaired += edits[index].replacement
-            copied = utf8.index(start, offsetBy: range.count)
+            repaired += edit.replacement
+            copied = utf8.index(start, offsetBy: edit.utf8Range.count)
         }
-        repaired += text[copied...]
-        return RepairedText(text: repaired, edits: edits)
+        repaired += text[copied..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        return repaired
     }
 }

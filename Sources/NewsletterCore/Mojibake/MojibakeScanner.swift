@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds mojibake in UTF-8 bytes in two speeds.
 ///
 /// A class, so that the close look, which asks it for table entries all the time, holds one reference
@@ -111,21 +113,65 @@ final class MojibakeScanner: Sendable {
         Self.code(in: codes(of: value), page: pageIndex, value: value)
     }
 
+    /// Texts from this size up are scanned in pieces on every processor.
+    static let parallelThreshold = 512 * 1024
+    /// The smallest piece worth handing to another thread.
+    static let minimumPieceSize = 128 * 1024
+
     /// Every span in `bytes` (valid UTF-8), in order; spans never overlap.
     /// With `includingGuesses` false, guesses are resolved against the other findings but not returned.
+    ///
+    /// Lines are judged on their own, so a large text is cut at line feeds into pieces that are scanned
+    /// concurrently, a few per processor so that a busy one holds up little; the spans are the same as
+    /// from one pass.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool = true) -> [MojibakeSpan] {
+        let processors = ProcessInfo.processInfo.activeProcessorCount
+        guard bytes.count >= Self.parallelThreshold, processors > 1 else {
+            return scan(bytes, in: 0..<bytes.count, includingGuesses: includingGuesses)
+        }
+        let pieces = Self.pieces(of: bytes, count: min(processors * 4, bytes.count / Self.minimumPieceSize))
+        var results = [[MojibakeSpan]](repeating: [], count: pieces.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // The text is only read, and each iteration writes only its own element of the results.
+            nonisolated(unsafe) let results = buffer
+            nonisolated(unsafe) let bytes = bytes
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { piece in
+                results[piece] = scan(bytes, in: pieces[piece], includingGuesses: includingGuesses)
+            }
+        }
+        return Array(results.joined())
+    }
+
+    /// `bytes` cut into about `count` ranges of similar size, each ending just after a line feed or at the end.
+    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for piece in 1...max(count, 1) {
+            guard start < bytes.count else { break }
+            var end = piece == count ? bytes.count : max(start, bytes.count / count * piece)
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            end = min(end + 1, bytes.count)
+            pieces.append(start..<end)
+            start = end
+        }
+        return pieces
+    }
+
+    /// The spans of the lines in `range`, which starts at the beginning of a line and ends after a line
+    /// feed or at the end of `bytes`.
     ///
     /// One pass collects each line's runs (``Run``): ASCII is skipped eight bytes at a time, stopping only
     /// at line feeds and other characters. A line goes to the close look only if one of its runs holds a
     /// candidate pair.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool = true) -> [MojibakeSpan] {
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
         var line = MojibakeLine(bytes: bytes, scanner: self)
         var runs: [Run] = []
         var lineHasCandidate = false
-        let count = bytes.count
-        var index = 0
+        let count = range.upperBound
+        var index = range.lowerBound
         // Where the previous run or line ended: a run starts after the last white space before its first non-ASCII byte.
-        var floor = 0
+        var floor = range.lowerBound
         while true {
             while index + 8 <= count {
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
