@@ -50,9 +50,22 @@ struct MojibakeLine {
         var pageIndex: Int
     }
 
+    /// The scanner's per-page facts, copied so that the threads scanning pieces of one text never share
+    /// (and so never contend for) the reference counts of the arrays that spans and loops hold.
+    private let pageCount: Int
+    private let stripsAppleLogo: [Bool]
+    private let lossyBytes: [[Int]]
+    private let lossyContinuations: [[[Int]]]
+    private let singleMisreadings: [[CodePage]]
+
     init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
         self.bytes = bytes
         self.scanner = scanner
+        self.pageCount = scanner.pages.count
+        self.stripsAppleLogo = scanner.stripsAppleLogo.map { $0 }
+        self.lossyBytes = scanner.lossyBytes.map { $0.map { $0 } }
+        self.lossyContinuations = scanner.lossyContinuations.map { $0.map { $0.map { $0 } } }
+        self.singleMisreadings = scanner.pages.map { [$0] }
     }
 
     /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
@@ -112,12 +125,12 @@ struct MojibakeLine {
         for loss in pendingLostBytes where slot(for: loss.utf8Range) != nil {
             let index = findings.count
             addLostByteFinding(
-                kind: .lostByte, lead: loss.lead, variants: variants(of: loss, lossy: scanner.lossyBytes[loss.pageIndex]),
+                kind: .lostByte, lead: loss.lead, variants: variants(of: loss, lossy: lossyBytes[loss.pageIndex]),
                 around: loss.around, utf8Range: loss.utf8Range, pageIndex: loss.pageIndex, damage: loss.damage
             )
             if index < findings.count { place(index, findings[index].confidence) }
         }
-        for pageIndex in scanner.pages.indices where supportedPages & (1 << UInt32(pageIndex)) != 0 && !scanner.lossyBytes[pageIndex].isEmpty {
+        for pageIndex in 0..<pageCount where supportedPages & (1 << UInt32(pageIndex)) != 0 && !lossyBytes[pageIndex].isEmpty {
             let bit = UInt32(1) << UInt32(pageIndex)
             // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`);
             // their losses join the list after the first pass's.
@@ -127,7 +140,7 @@ struct MojibakeLine {
             for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
                 let index = findings.count
                 addLostByteFinding(
-                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: scanner.lossyContinuations[pageIndex],
+                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: lossyContinuations[pageIndex],
                     around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
                     damage: .droppedByte
                 )
@@ -142,7 +155,7 @@ struct MojibakeLine {
                 utf8Range: finding.utf8Range,
                 original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
                 replacement: Self.string(replacements[finding.replacement]),
-                misreadings: finding.layers == 1 ? scanner.singleMisreadings[finding.firstPage] : misreadings(of: finding),
+                misreadings: finding.layers == 1 ? singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
                 confidence: confidence,
                 candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { Self.string(CollectionOfOne($0)) }
@@ -251,18 +264,18 @@ struct MojibakeLine {
     private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
         load(run)
         var analysed: UInt32 = 0
-        pages: for pageIndex in scanner.pages.indices where pages & (1 << UInt32(pageIndex)) != 0 {
+        pages: for pageIndex in 0..<pageCount where pages & (1 << UInt32(pageIndex)) != 0 {
             // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
             for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && sameCodes(pageIndex, earlier) {
                 continue pages
             }
             analysed |= 1 << UInt32(pageIndex)
             encode(through: pageIndex)
-            MisreadSequence.find(in: codes[...], stripsAppleLogo: scanner.stripsAppleLogo[pageIndex], into: &sequences)
+            MisreadSequence.find(in: codes[...], stripsAppleLogo: stripsAppleLogo[pageIndex], into: &sequences)
             if !onlyTwoByteLeads && !sequences.isEmpty {
                 addDecodedFindings(sequences, pageIndex: pageIndex)
             }
-            if !scanner.lossyBytes[pageIndex].isEmpty {
+            if !lossyBytes[pageIndex].isEmpty {
                 addLostByteFindings(around: sequences, pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
             }
         }
@@ -363,7 +376,7 @@ struct MojibakeLine {
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
     /// dropped, or with U+FFFD in place of a byte.
     private mutating func addLostByteFindings(around sequences: [MisreadSequence], pageIndex: Int, onlyTwoByteLeads: Bool) {
-        let lossy = scanner.lossyBytes[pageIndex]
+        let lossy = lossyBytes[pageIndex]
         var sequenceIndex = 0
         var index = 0
         while index < scalars.count {

@@ -2,16 +2,16 @@ import Foundation
 
 /// Finds mojibake in UTF-8 bytes in two speeds.
 ///
-/// A class, so that the close look, which asks it for table entries all the time, holds one reference
-/// rather than copies of its tables.
-///
 /// The fast pass skips ASCII eight bytes at a time and, for other characters, looks up in one table
 /// whether the character can start a misread UTF-8 sequence in some code page and the next one can
 /// continue it. Only the lines holding such a pair go to the close look: each whitespace-separated run
 /// there is decoded through every code page (``MisreadSequence``), scored (``MojibakeEvidence``) and
 /// peeled layer by layer; the line's findings are then resolved together, since a confident finding
 /// lends support to weaker ones of the same code page on the same line.
-final class MojibakeScanner: Sendable {
+///
+/// A class that owns its two large tables as plain memory, written once in `init` and only read after,
+/// so that the threads scanning pieces of one text read them without touching a shared reference count.
+final class MojibakeScanner: @unchecked Sendable {
     let pages: [CodePage]
     /// Per page: whether byte F0 is the Apple logo, so that a stripped logo can be implied.
     let stripsAppleLogo: [Bool]
@@ -23,12 +23,12 @@ final class MojibakeScanner: Sendable {
     let lossyContinuations: [[[Int]]]
     /// Per scalar below `denseLimit`, one bit per page in each byte: the scalar can start a sequence
     /// (bits 0-7), continue one (bits 8-15), or is a two-byte lead (bits 16-23).
-    private let roles: [UInt32]
+    private let roles: UnsafeMutablePointer<UInt32>
     /// The few characters at or above `denseLimit` with a role (the Apple logo, ligatures, U+FFFD).
     private let sparseRoles: [(value: UInt32, role: UInt32)]
     /// Per scalar below `denseLimit`, its byte in every page, eight bits per page (0 for none, since no
     /// page gives a character other than NUL byte 0): one lookup serves every page.
-    private let denseCodes: [UInt64]
+    private let denseCodes: UnsafeMutablePointer<UInt64>
     private let sparseCodes: [(value: UInt32, codes: UInt64)]
     /// The smallest value in `sparseRoles` and `sparseCodes`: characters below it and above `denseLimit`
     /// (CJK, most of the BMP) need no search.
@@ -78,11 +78,18 @@ final class MojibakeScanner: Sendable {
             }
             if !page.bytesLostByStrictDecoders.isEmpty { mark(ScalarTraits.replacementCharacter, bit << 8) }
         }
-        self.roles = roles
+        self.roles = .allocate(capacity: roles.count)
+        self.roles.initialize(from: roles, count: roles.count)
         self.sparseRoles = sparseRoles
-        self.denseCodes = denseCodes
+        self.denseCodes = .allocate(capacity: denseCodes.count)
+        self.denseCodes.initialize(from: denseCodes, count: denseCodes.count)
         self.sparseCodes = sparseCodes
         self.sparseFloor = (sparseRoles.map(\.value) + sparseCodes.map(\.value)).min() ?? .max
+    }
+
+    deinit {
+        roles.deallocate()
+        denseCodes.deallocate()
     }
 
     @inline(__always)
