@@ -25,15 +25,10 @@ struct MisreadSequence: Equatable {
     @inline(__always)
     static func isContinuation(_ byte: Int) -> Bool { byte & 0xC0 == 0x80 && byte >= 0 }
 
-    /// Decodes one complete UTF-8 sequence, rejecting overlong forms, surrogates and values past U+10FFFF.
-    static func decode(_ bytes: [Int]) -> UInt32? {
-        guard let lead = bytes.first else { return nil }
-        return decode(lead: lead, continuation: bytes[1...])
-    }
-
-    /// Decodes a lead byte followed by exactly the continuation bytes its length needs.
+    /// Decodes a lead byte followed by exactly the continuation bytes its length needs, rejecting overlong
+    /// forms, surrogates and values past U+10FFFF.
     @inline(__always)
-    static func decode(lead: Int, continuation: ArraySlice<Int>) -> UInt32? {
+    static func decode<Continuation: Collection<Int>>(lead: Int, continuation: Continuation) -> UInt32? {
         let count = length(ofSequenceStartingWith: lead)
         guard count > 0, continuation.count == count - 1, let second = continuation.first else { return nil }
         switch lead {
@@ -51,21 +46,15 @@ struct MisreadSequence: Equatable {
         return value
     }
 
-    /// Finds, left to right, the sequences in `codes` (each character's byte in one code page, -1 for none).
+    /// Finds, left to right, the sequences in `codes` (each character's byte in one code page, -1 for none),
+    /// into `found`, which is emptied first so that it can be reused.
     ///
     /// - Parameter stripsAppleLogo: whether the code page has the Apple logo at F0, so that a run starting
     ///   with byte 9F may be an emoji whose lead character was stripped.
-    static func find(in codes: ArraySlice<Int>, stripsAppleLogo: Bool) -> [MisreadSequence] {
-        var found: [MisreadSequence] = []
-        find(in: codes, stripsAppleLogo: stripsAppleLogo, into: &found)
-        return found
-    }
-
-    /// ``find(in:stripsAppleLogo:)`` into a buffer that is emptied first, so that it can be reused.
-    static func find(in codes: ArraySlice<Int>, stripsAppleLogo: Bool, into found: inout [MisreadSequence]) {
-        found.removeAll(keepingCapacity: true)
-        var index = codes.startIndex
-        let end = codes.endIndex
+    static func find(in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool, into found: inout [MisreadSequence]) {
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        var index = 0
+        let end = codes.count
         while index < end {
             // Most characters neither lead a sequence nor come before a continuation byte: skip them here.
             let lead = codes[index]
@@ -83,16 +72,16 @@ struct MisreadSequence: Equatable {
     }
 
     @inline(__always)
-    private static func sequence(at index: Int, in codes: ArraySlice<Int>, stripsAppleLogo: Bool) -> MisreadSequence? {
+    private static func sequence(at index: Int, in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool) -> MisreadSequence? {
         let lead = codes[index]
         let count = length(ofSequenceStartingWith: lead)
-        if count > 0, index + count <= codes.endIndex,
+        if count > 0, index + count <= codes.count,
            let value = decode(lead: lead, continuation: codes[index + 1..<index + count]),
            ScalarTraits.isAssignedText(value) || ScalarTraits.isC1Control(value) {
             // C1 controls are kept: an inner layer of sloppy Windows-1252 mojibake holds them.
             return MisreadSequence(start: index, end: index + count, value: value, byteCount: count, strippedLead: false)
         }
-        guard stripsAppleLogo, lead == 0x9F, index + 3 <= codes.endIndex,
+        guard stripsAppleLogo, lead == 0x9F, index + 3 <= codes.count,
               let value = decode(lead: 0xF0, continuation: codes[index..<index + 3]),
               ScalarTraits.isEmojiPart(value)
         else { return nil }

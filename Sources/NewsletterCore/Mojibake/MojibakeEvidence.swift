@@ -29,19 +29,19 @@ enum MojibakeEvidence {
     /// - Parameters:
     ///   - mangled: the characters as they appear.
     ///   - leadByte: the byte the first character stands for.
-    static func points(for sequence: MisreadSequence, mangled: ArraySlice<UInt32>, leadByte: Int, around: Neighbours) -> Int {
+    static func points(for sequence: MisreadSequence, mangled: UnsafeBufferPointer<UInt32>, leadByte: Int, around: Neighbours) -> Int {
         let decoded = sequence.value
-        let lead = mangled[mangled.startIndex]
+        let lead = mangled[0]
+        let continuations = UnsafeBufferPointer(rebasing: mangled[1...])
         // Each character's table entry is looked up once; the terms below ask several questions of each.
-        let table = ScalarTraits.Entry.table
-        let decodedTraits = ScalarTraits.Entry(decoded, in: table)
-        let leadTraits = ScalarTraits.Entry(lead, in: table)
-        let previous = around.previous.map { ScalarTraits.Entry($0, in: table) }
-        let next = around.next.map { ScalarTraits.Entry($0, in: table) }
+        let decodedTraits = ScalarTraits.Entry(decoded)
+        let leadTraits = ScalarTraits.Entry(lead)
+        let previous = around.previous.map { ScalarTraits.Entry($0) }
+        let next = around.next.map { ScalarTraits.Entry($0) }
         var continuationsAreLetters = true
         var continuationsAreLowercase = true
-        for value in mangled.dropFirst() {
-            let traits = ScalarTraits.Entry(value, in: table)
+        for value in continuations {
+            let traits = ScalarTraits.Entry(value)
             continuationsAreLetters = continuationsAreLetters && traits.isLetter
             continuationsAreLowercase = continuationsAreLowercase && traits.isLowercase
         }
@@ -62,7 +62,7 @@ enum MojibakeEvidence {
         }
 
         if sequence.byteCount == 2 {
-            let continuation = mangled[mangled.startIndex + 1]
+            let continuation = mangled[1]
             points += twoByteShape(
                 lead: lead, leadTraits: leadTraits, continuation: continuation, continuationIsLetter: continuationsAreLetters,
                 leadByte: leadByte, previous: previous, nextIsLetter: nextIsLetter
@@ -77,7 +77,7 @@ enum MojibakeEvidence {
                 // Turkish `üçü` (`three`) and `üçö` are words: on their own they need a confirmed line.
                 if mangled.allSatisfy(ScalarTraits.isTurkishMacOSRomanLetter) { points -= 2 }
             }
-        } else if previous?.script == .latin, mangled.dropFirst().allSatisfy(ScalarTraits.isPunctuationAfterLetters) {
+        } else if previous?.script == .latin, continuations.allSatisfy(ScalarTraits.isPunctuationAfterLetters) {
             // `Brontë…”`, `‘café’”`, `está…”`: an accented letter ending a word, then punctuation; never a
             // character of its own, even where the line holds other mojibake.
             points -= 5

@@ -271,7 +271,8 @@ struct MojibakeLine {
             }
             analysed |= 1 << UInt32(pageIndex)
             encode(through: pageIndex)
-            MisreadSequence.find(in: codes[...], stripsAppleLogo: stripsAppleLogo[pageIndex], into: &sequences)
+            let stripsLogo = stripsAppleLogo[pageIndex]
+            codes.withUnsafeBufferPointer { MisreadSequence.find(in: $0, stripsAppleLogo: stripsLogo, into: &sequences) }
             if !onlyTwoByteLeads && !sequences.isEmpty {
                 addDecodedFindings(sequences, pageIndex: pageIndex)
             }
@@ -343,14 +344,16 @@ struct MojibakeLine {
         }
         // A result with an implausible character is never chosen, so it is not scored.
         guard decodedScalars.allSatisfy({ ScalarTraits.tier($0) != .implausible }) else { return }
-        for index in group {
-            let sequence = sequences[index]
-            evidence += MojibakeEvidence.points(
-                for: sequence,
-                mangled: scalars[sequence.start..<sequence.end],
-                leadByte: codes[sequence.start],
-                around: neighbours(of: index, in: sequences)
-            )
+        scalars.withUnsafeBufferPointer { scalars in
+            for index in group {
+                let sequence = sequences[index]
+                evidence += MojibakeEvidence.points(
+                    for: sequence,
+                    mangled: UnsafeBufferPointer(rebasing: scalars[sequence.start..<sequence.end]),
+                    leadByte: codes[sequence.start],
+                    around: neighbours(of: index, in: sequences)
+                )
+            }
         }
         let replacement = keepDecodedReplacement()
         findings.append(MojibakeFinding(

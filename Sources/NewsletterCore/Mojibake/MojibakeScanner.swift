@@ -262,7 +262,8 @@ final class MojibakeScanner: @unchecked Sendable {
         pages: for pageIndex in pages.indices {
             codes.removeAll(keepingCapacity: true)
             for value in scalars { codes.append(code(of: value, page: pageIndex)) }
-            MisreadSequence.find(in: codes[...], stripsAppleLogo: stripsAppleLogo[pageIndex], into: &sequences)
+            let stripsLogo = stripsAppleLogo[pageIndex]
+            codes.withUnsafeBufferPointer { MisreadSequence.find(in: $0, stripsAppleLogo: stripsLogo, into: &sequences) }
             guard !sequences.isEmpty else { continue }
             result.removeAll(keepingCapacity: true)
             var index = 0

@@ -49,10 +49,11 @@ enum ScalarTraits {
     /// Property bits, tier, script and general category of the scalars in the table (see `tableIndex`),
     /// looked up once, because the standard library's property queries would otherwise dominate the close
     /// look at candidate runs. Built in one pass with four queries per scalar, since the table is large.
-    /// The accessors are inlined; each table is its own global, since reading an element through a
-    /// global tuple retains and releases both arrays.
-    private static let properties = tables.properties
-    private static let categories = tables.categories
+    /// The accessors are inlined. The tables are plain memory that lives as long as the process: reading
+    /// an array held by a global retains and releases it, which threads scanning pieces of one text
+    /// would contend for.
+    nonisolated(unsafe) private static let properties = UnsafePointer(copying: tables.properties)
+    nonisolated(unsafe) private static let categories = UnsafePointer(copying: tables.categories)
     private static let tables: (properties: [UInt16], categories: [Unicode.GeneralCategory]) = {
         var properties: [UInt16] = []
         var categories: [Unicode.GeneralCategory] = []
@@ -88,17 +89,8 @@ enum ScalarTraits {
 
         @inline(__always)
         init(_ value: UInt32) {
-            self.init(value, in: properties)
+            if let index = tableIndex(value) { bits = properties[index] } else { bits = computeEntry(value).bits }
         }
-
-        /// The entry of `value`, with the table fetched once by a caller that looks up several scalars.
-        @inline(__always)
-        init(_ value: UInt32, in table: [UInt16]) {
-            if let index = tableIndex(value) { bits = table[index] } else { bits = computeEntry(value).bits }
-        }
-
-        /// The table to pass to ``init(_:in:)``.
-        static var table: [UInt16] { properties }
 
         var isLetter: Bool { bits & letterBit != 0 }
         var isUppercase: Bool { bits & uppercaseBit != 0 }
@@ -346,5 +338,14 @@ enum ScalarTraits {
     static func sameScript(_ lhs: UInt32, _ rhs: UInt32) -> Bool {
         let script = script(lhs)
         return script != .other && script == Self.script(rhs)
+    }
+}
+
+extension UnsafePointer {
+    /// A copy of `elements` in memory that is never freed, for tables that last as long as the process.
+    fileprivate init(copying elements: [Pointee]) {
+        let memory = UnsafeMutablePointer<Pointee>.allocate(capacity: elements.count)
+        memory.initialize(from: elements, count: elements.count)
+        self.init(memory)
     }
 }
