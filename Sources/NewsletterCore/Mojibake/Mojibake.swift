@@ -37,9 +37,31 @@ public enum Mojibake {
 
     /// The spans of `text`; guesses still take part in resolving overlaps when they are left out.
     private static func scan(_ text: String, codePages: [CodePage], includingGuesses: Bool) -> [MojibakeSpan] {
+        let pieces = scan(text, codePages: codePages, includingGuesses: includingGuesses) { _, _, spans in spans }
+        return pieces.count == 1 ? pieces[0] : joined(pieces)
+    }
+
+    /// The scanner's pieces of `text` (see ``MojibakeScanner/scan(_:includingGuesses:finishing:)``), with
+    /// `finish` given the text in contiguous UTF-8 as well.
+    private static func scan<Piece>(
+        _ text: String, codePages: [CodePage], includingGuesses: Bool,
+        finishing finish: @escaping @Sendable (String, Range<Int>, [MojibakeSpan]) -> Piece
+    ) -> [Piece] {
         let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
         var contiguous = text
-        return contiguous.withUTF8 { scanner.scan($0, includingGuesses: includingGuesses) }
+        contiguous.makeContiguousUTF8()
+        let utf8Text = contiguous
+        return contiguous.withUTF8 { bytes in
+            scanner.scan(bytes, includingGuesses: includingGuesses) { range, spans in finish(utf8Text, range, spans) }
+        }
+    }
+
+    /// The pieces' spans in one array.
+    private static func joined(_ pieces: [[MojibakeSpan]]) -> [MojibakeSpan] {
+        var spans: [MojibakeSpan] = []
+        spans.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { spans += piece }
+        return spans
     }
 
     /// Every mangled span in a document, with ``MojibakeSpan/range`` set to its lines and columns.
@@ -73,32 +95,24 @@ public enum Mojibake {
     public static func repair(
         _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
     ) -> RepairedText {
-        let edits = scan(text, codePages: codePages, includingGuesses: includeGuesses)
-        guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
-        let pieceCount = min(
-            ProcessInfo.processInfo.activeProcessorCount * 4, edits.count,
-            text.utf8.count / MojibakeScanner.minimumPieceSize
-        )
-        guard text.utf8.count >= MojibakeScanner.parallelThreshold, pieceCount > 1 else {
-            return RepairedText(text: applying(edits[...], to: text, in: 0..<text.utf8.count), edits: edits)
+        // Each piece of a large text is rebuilt on the thread that scanned it.
+        let pieces = scan(text, codePages: codePages, includingGuesses: includeGuesses) { text, range, edits in
+            (range: range, edits: edits, text: edits.isEmpty ? nil : applying(edits[...], to: text, in: range))
         }
-        // Large texts are rebuilt in pieces, each starting at an edit, on every processor.
-        var pieces = [String](repeating: "", count: pieceCount)
-        pieces.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element.
-            nonisolated(unsafe) let pieces = buffer
-            DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
-                let first = edits.count * piece / pieceCount
-                let last = edits.count * (piece + 1) / pieceCount
-                let start = piece == 0 ? 0 : edits[first].utf8Range.lowerBound
-                let end = last == edits.count ? text.utf8.count : edits[last].utf8Range.lowerBound
-                pieces[piece] = applying(edits[first..<last], to: text, in: start..<end)
+        guard pieces.contains(where: { !$0.edits.isEmpty }) else { return RepairedText(text: text, edits: []) }
+        guard pieces.count > 1 else { return RepairedText(text: pieces[0].text ?? text, edits: pieces[0].edits) }
+        let utf8 = text.utf8
+        var repaired = ""
+        repaired.reserveCapacity(utf8.count + pieces.reduce(0) { $0 + $1.edits.count } * 4)
+        for piece in pieces {
+            if let rebuilt = piece.text {
+                repaired += rebuilt
+            } else {
+                let range = piece.range
+                repaired += text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
             }
         }
-        var repaired = ""
-        repaired.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { repaired += piece }
-        return RepairedText(text: repaired, edits: edits)
+        return RepairedText(text: repaired, edits: joined(pieces.map(\.edits)))
     }
 
     /// The bytes of `text` at `range` with `edits`, which lie inside it, applied.

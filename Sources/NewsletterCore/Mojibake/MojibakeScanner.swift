@@ -125,28 +125,35 @@ final class MojibakeScanner: @unchecked Sendable {
     /// The smallest piece worth handing to another thread.
     static let minimumPieceSize = 128 * 1024
 
-    /// Every span in `bytes` (valid UTF-8), in order; spans never overlap.
+    /// The spans in `bytes` (valid UTF-8), piece by piece: `finish` receives each piece's range and its
+    /// spans, in order and never overlapping, and its results come back in the pieces' order.
     /// With `includingGuesses` false, guesses are resolved against the other findings but not returned.
     ///
     /// Lines are judged on their own, so a large text is cut at line feeds into pieces that are scanned
     /// concurrently, a few per processor so that a busy one holds up little; the spans are the same as
-    /// from one pass.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool = true) -> [MojibakeSpan] {
+    /// from one pass. `finish` runs on the thread that scanned the piece, so that work on a piece's
+    /// spans (rebuilding its text) is done in parallel too.
+    func scan<Piece>(
+        _ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool,
+        finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece
+    ) -> [Piece] {
         let processors = ProcessInfo.processInfo.activeProcessorCount
         guard bytes.count >= Self.parallelThreshold, processors > 1 else {
-            return scan(bytes, in: 0..<bytes.count, includingGuesses: includingGuesses)
+            let whole = 0..<bytes.count
+            return [finish(whole, scan(bytes, in: whole, includingGuesses: includingGuesses))]
         }
         let pieces = Self.pieces(of: bytes, count: min(processors * 4, bytes.count / Self.minimumPieceSize))
-        var results = [[MojibakeSpan]](repeating: [], count: pieces.count)
+        var results = [Piece?](repeating: nil, count: pieces.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // The text is only read, and each iteration writes only its own element of the results.
             nonisolated(unsafe) let results = buffer
             nonisolated(unsafe) let bytes = bytes
             DispatchQueue.concurrentPerform(iterations: pieces.count) { piece in
-                results[piece] = scan(bytes, in: pieces[piece], includingGuesses: includingGuesses)
+                let range = pieces[piece]
+                results[piece] = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
             }
         }
-        return Array(results.joined())
+        return results.map { $0! }
     }
 
     /// `bytes` cut into about `count` ranges of similar size, each ending just after a line feed or at the end.
