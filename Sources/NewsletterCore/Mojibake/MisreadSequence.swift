@@ -51,8 +51,8 @@ struct MisreadSequence: Equatable {
     ///
     /// - Parameter stripsAppleLogo: whether the code page has the Apple logo at F0, so that a run starting
     ///   with byte 9F may be an emoji whose lead character was stripped.
-    static func find(in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool, into found: inout [MisreadSequence]) {
-        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+    static func find(in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool, into found: inout ScratchBuffer<MisreadSequence>) {
+        found.removeAll()
         var index = 0
         let end = codes.count
         while index < end {

@@ -1,44 +1,50 @@
 /// The close look at one line that holds a candidate pair: every run between white space that may hold
 /// a misread sequence is decoded through every code page, scored, and peeled layer by layer; then the
 /// line's findings are resolved against each other.
-struct MojibakeLine {
+struct MojibakeLine: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let scanner: MojibakeScanner
     // Buffers reused from line to line and run to run.
-    private var scalars: [UInt32] = []
-    private var offsets: [Int] = []
+    private var scalars = ScratchBuffer<UInt32>()
+    private var offsets = ScratchBuffer<Int>()
     /// Each character's bytes in every page (``MojibakeScanner/codes(of:)``).
-    private var packedCodes: [UInt64] = []
-    private var codes: [Int] = []
-    private var findings: [MojibakeFinding] = []
+    private var packedCodes = ScratchBuffer<UInt64>()
+    private var codes = ScratchBuffer<Int>()
+    private var findings = ScratchBuffer<MojibakeFinding>()
     /// The scalars of every finding's replacement, one after the other.
-    private var replacements: [UInt32] = []
-    private var decodedOrder: [Int] = []
-    private var taken: [Range<Int>] = []
-    private var sequences: [MisreadSequence] = []
+    private var replacements = ScratchBuffer<UInt32>()
+    private var decodedOrder = ScratchBuffer<Int>()
+    private var taken = ScratchBuffer<Range<Int>>()
+    private var sequences = ScratchBuffer<MisreadSequence>()
     /// Two-byte leads without their continuation, judged only if the line confirms their code page.
-    private var pendingTwoByteLosses: [PendingLoss] = []
+    private var pendingTwoByteLosses = ScratchBuffer<PendingLoss>()
     /// Shortened sequences, in the order found; their candidates are listed only for those that no
     /// accepted decoded finding covers, since most lie inside other mojibake (`1Ô∏è‚É£` holds `è‚`).
-    private var pendingLostBytes: [PendingLoss] = []
+    private var pendingLostBytes = ScratchBuffer<PendingLoss>()
     /// The surviving continuation bytes of the pending losses, one after the other.
-    private var lostItems: [Int] = []
-    private var chosen: [(index: Int, confidence: MojibakeSpan.Confidence)] = []
+    private var lostItems = ScratchBuffer<Int>()
+    private var chosen = ScratchBuffer<Choice>()
     /// Scratch buffer of the characters a lost byte allows.
-    private var validScratch: [UInt32] = []
+    private var valid = ScratchBuffer<UInt32>()
     // Scratch buffers of a decoded finding and of the layers peeled from it.
-    private var decodedScalars: [UInt32] = []
-    private var peeledScalars: [UInt32] = []
-    private var peelCodes: [Int] = []
-    private var peelSequences: [MisreadSequence] = []
+    private var decodedScalars = ScratchBuffer<UInt32>()
+    private var peeledScalars = ScratchBuffer<UInt32>()
+    private var peelCodes = ScratchBuffer<Int>()
+    private var peelSequences = ScratchBuffer<MisreadSequence>()
     /// The misreading chains of more than one layer met so far, keyed by their packed pages and layer count,
     /// so that spans share one array per chain.
     private var layeredMisreadings: [(peeledPages: UInt32, layers: Int, misreadings: [CodePage])] = []
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
+    /// A finding chosen for the line, by its index in `findings`.
+    struct Choice {
+        var index: Int
+        var confidence: MojibakeSpan.Confidence
+    }
+
     /// A sequence that lost bytes, with what it takes to list the characters it may have been.
-    private struct PendingLoss {
+    struct PendingLoss {
         var lead: Int
         /// Where its surviving continuation bytes are in `lostItems` (``replacedByte`` for U+FFFD).
         var items: Range<Int>
@@ -71,18 +77,18 @@ struct MojibakeLine {
     /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
     /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
     mutating func resolve(_ runs: [MojibakeScanner.Run], includingGuesses: Bool, into spans: inout [MojibakeSpan]) {
-        findings.removeAll(keepingCapacity: true)
-        replacements.removeAll(keepingCapacity: true)
-        pendingTwoByteLosses.removeAll(keepingCapacity: true)
-        pendingLostBytes.removeAll(keepingCapacity: true)
-        lostItems.removeAll(keepingCapacity: true)
+        findings.removeAll()
+        replacements.removeAll()
+        pendingTwoByteLosses.removeAll()
+        pendingLostBytes.removeAll()
+        lostItems.removeAll()
         for run in runs where run.pages & MojibakeScanner.allStarts != 0 {
             analyse(run.range, pages: run.pages & MojibakeScanner.allStarts)
         }
         // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
         // resolves in linear time.
-        chosen.removeAll(keepingCapacity: true)
-        taken.removeAll(keepingCapacity: true)
+        chosen.removeAll()
+        taken.removeAll()
         /// Where `range` goes in `taken`, or `nil` if it overlaps a chosen finding.
         func slot(for range: Range<Int>) -> Int? {
             var low = 0
@@ -99,17 +105,18 @@ struct MojibakeLine {
             let range = findings[index].utf8Range
             guard let low = slot(for: range) else { return }
             taken.insert(range, at: low)
-            chosen.append((index, confidence))
+            chosen.append(Choice(index: index, confidence: confidence))
         }
-        decodedOrder.removeAll(keepingCapacity: true)
+        decodedOrder.removeAll()
         for index in findings.indices where findings[index].kind == .decoded {
             decodedOrder.append(index)
         }
-        decodedOrder.sort {
+        // A view of the order: `decodedOrder` does not change while it is in use.
+        var decoded = decodedOrder.elements
+        decoded.sort {
             let (lhs, rhs) = (findings[$0], findings[$1])
             return (lhs.evidence, -lhs.firstPage, -lhs.utf8Range.lowerBound) > (rhs.evidence, -rhs.firstPage, -rhs.utf8Range.lowerBound)
         }
-        let decoded = decodedOrder
         var supportedPages: UInt32 = 0
         for index in decoded where findings[index].evidence >= MojibakeEvidence.acceptance {
             let finding = findings[index]
@@ -122,7 +129,7 @@ struct MojibakeLine {
                 place(index, .likely)
             }
         }
-        for loss in pendingLostBytes where slot(for: loss.utf8Range) != nil {
+        for loss in pendingLostBytes.elements where slot(for: loss.utf8Range) != nil {
             let index = findings.count
             addLostByteFinding(
                 kind: .lostByte, lead: loss.lead, variants: variants(of: loss, lossy: lossyBytes[loss.pageIndex]),
@@ -137,7 +144,7 @@ struct MojibakeLine {
             for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
                 analyse(run.range, pages: bit, onlyTwoByteLeads: true)
             }
-            for pending in pendingTwoByteLosses where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
+            for pending in pendingTwoByteLosses.elements where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
                 let index = findings.count
                 addLostByteFinding(
                     kind: .lostAfterTwoByteLead, lead: pending.lead, variants: lossyContinuations[pageIndex],
@@ -148,16 +155,17 @@ struct MojibakeLine {
             }
         }
         guard !chosen.isEmpty else { return }
-        chosen.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
-        for (index, confidence) in chosen where includingGuesses || confidence != .guess {
-            let finding = findings[index]
+        var chosenInOrder = chosen.elements
+        chosenInOrder.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
+        for choice in chosenInOrder where includingGuesses || choice.confidence != .guess {
+            let finding = findings[choice.index]
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
                 original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
                 replacement: Self.string(replacements[finding.replacement]),
                 misreadings: finding.layers == 1 ? singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
-                confidence: confidence,
+                confidence: choice.confidence,
                 candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { Self.string(CollectionOfOne($0)) }
             ))
         }
@@ -208,55 +216,36 @@ struct MojibakeLine {
     private mutating func load(_ run: Range<Int>) {
         var count = 0
         for byte in UnsafeBufferPointer(rebasing: bytes[run]) where byte & 0xC0 != 0x80 { count += 1 }
-        Self.resize(&scalars, to: count)
-        Self.resize(&offsets, to: count + 1)
-        Self.resize(&packedCodes, to: count)
-        let bytes = bytes
-        let scanner = scanner
-        scalars.withUnsafeMutableBufferPointer { scalars in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                packedCodes.withUnsafeMutableBufferPointer { packedCodes in
-                    var position = 0
-                    var index = run.lowerBound
-                    while index < run.upperBound {
-                        let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
-                        scalars[position] = value
-                        offsets[position] = index
-                        packedCodes[position] = scanner.codes(of: value)
-                        position += 1
-                        index += length
-                    }
-                    offsets[position] = run.upperBound
-                }
-            }
+        scalars.resize(to: count)
+        offsets.resize(to: count + 1)
+        packedCodes.resize(to: count)
+        var position = 0
+        var index = run.lowerBound
+        while index < run.upperBound {
+            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
+            scalars[position] = value
+            offsets[position] = index
+            packedCodes[position] = scanner.codes(of: value)
+            position += 1
+            index += length
         }
+        offsets[position] = run.upperBound
     }
 
-    /// Makes `buffer` hold `count` elements, keeping its storage: the caller overwrites them all.
-    @inline(__always)
-    private static func resize<Element: FixedWidthInteger>(_ buffer: inout [Element], to count: Int) {
-        if buffer.count > count {
-            buffer.removeLast(buffer.count - count)
-        } else if buffer.count < count {
-            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
-        }
-    }
-
-    /// Each character's byte in page `pageIndex` into `codes`, written in place like ``load(_:)``.
+    /// Each character's byte in page `pageIndex` into `codes`.
     private mutating func encode(through pageIndex: Int) {
-        Self.resize(&codes, to: scalars.count)
-        codes.withUnsafeMutableBufferPointer { codes in
-            for (index, value) in scalars.enumerated() {
-                codes[index] = value == ScalarTraits.replacementCharacter
-                    ? Self.replacedByte : MojibakeScanner.code(in: packedCodes[index], page: pageIndex, value: value)
-            }
+        codes.resize(to: scalars.count)
+        for index in scalars.indices {
+            let value = scalars[index]
+            codes[index] = value == ScalarTraits.replacementCharacter
+                ? Self.replacedByte : MojibakeScanner.code(in: packedCodes[index], page: pageIndex, value: value)
         }
     }
 
     /// Whether pages `pageIndex` and `other` give every character of the run the same byte.
     private func sameCodes(_ pageIndex: Int, _ other: Int) -> Bool {
         let (shift, otherShift) = (UInt64(8 * pageIndex), UInt64(8 * other))
-        return packedCodes.allSatisfy { ($0 >> shift ^ $0 >> otherShift) & 0xFF == 0 }
+        return packedCodes.elements.allSatisfy { ($0 >> shift ^ $0 >> otherShift) & 0xFF == 0 }
     }
 
     /// Adds the run's findings for the pages in the bit set `pages`; with `onlyTwoByteLeads`, only the
@@ -271,18 +260,18 @@ struct MojibakeLine {
             }
             analysed |= 1 << UInt32(pageIndex)
             encode(through: pageIndex)
-            let stripsLogo = stripsAppleLogo[pageIndex]
-            codes.withUnsafeBufferPointer { MisreadSequence.find(in: $0, stripsAppleLogo: stripsLogo, into: &sequences) }
+            MisreadSequence.find(in: UnsafeBufferPointer(codes.elements), stripsAppleLogo: stripsAppleLogo[pageIndex], into: &sequences)
             if !onlyTwoByteLeads && !sequences.isEmpty {
-                addDecodedFindings(sequences, pageIndex: pageIndex)
+                addDecodedFindings(pageIndex: pageIndex)
             }
             if !lossyBytes[pageIndex].isEmpty {
-                addLostByteFindings(around: sequences, pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
+                addLostByteFindingsAroundSequences(pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
             }
         }
     }
 
-    private func neighbours(of index: Int, in sequences: [MisreadSequence]) -> MojibakeEvidence.Neighbours {
+    /// The characters around sequence `index` of `sequences`, read as decoded where sequences touch.
+    private func neighbours(of index: Int) -> MojibakeEvidence.Neighbours {
         let sequence = sequences[index]
         var around = MojibakeEvidence.Neighbours()
         if index > 0 && sequences[index - 1].end == sequence.start {
@@ -302,32 +291,32 @@ struct MojibakeLine {
         return around
     }
 
-    /// Groups sequences that touch or are separated only by ASCII letters and digits (one word), and
+    /// Groups `sequences` that touch or are separated only by ASCII letters and digits (one word), and
     /// makes a finding of each group.
-    private mutating func addDecodedFindings(_ sequences: [MisreadSequence], pageIndex: Int) {
+    private mutating func addDecodedFindings(pageIndex: Int) {
         var groupStart = 0
         for index in sequences.indices {
             let isLast = index + 1 == sequences.count
             if !isLast && scalars[sequences[index].end..<sequences[index + 1].start].allSatisfy(ScalarTraits.isASCIIAlphanumeric) {
                 continue
             }
-            addDecodedFinding(sequences, group: groupStart...index, pageIndex: pageIndex)
+            addDecodedFinding(group: groupStart...index, pageIndex: pageIndex)
             groupStart = index + 1
         }
     }
 
-    private mutating func addDecodedFinding(_ sequences: [MisreadSequence], group: ClosedRange<Int>, pageIndex: Int) {
+    private mutating func addDecodedFinding(group: ClosedRange<Int>, pageIndex: Int) {
         var evidence = 0
         // The scratch buffers are used in place (disjoint stored properties), sparing copies and releases.
-        decodedScalars.removeAll(keepingCapacity: true)
+        decodedScalars.removeAll()
         var stripped = false
         for index in group {
             let sequence = sequences[index]
             if index > group.lowerBound {
-                let gap = scalars[sequences[index - 1].end..<sequence.start]
+                let gap = sequences[index - 1].end..<sequence.start
                 // Sequences that touch (`Ã©Ã¨`, the parts of an emoji sequence) support each other.
                 if gap.isEmpty { evidence += 1 }
-                decodedScalars += gap
+                decodedScalars.append(contentsOf: scalars[gap])
             }
             decodedScalars.append(sequence.value)
             stripped = stripped || sequence.strippedLead
@@ -335,7 +324,9 @@ struct MojibakeLine {
         var peeled = UInt32(pageIndex)
         var layers = 1
         while layers < 4,
-              let layer = scanner.peelCompletely(decodedScalars, into: &peeledScalars, codes: &peelCodes, sequences: &peelSequences) {
+              let layer = scanner.peelCompletely(
+                  UnsafeBufferPointer(decodedScalars.elements), into: &peeledScalars, codes: &peelCodes, sequences: &peelSequences
+              ) {
             peeled |= UInt32(layer.pageIndex) << UInt32(4 * layers)
             layers += 1
             swap(&decodedScalars, &peeledScalars)
@@ -343,17 +334,16 @@ struct MojibakeLine {
             evidence += MojibakeEvidence.perExtraLayer
         }
         // A result with an implausible character is never chosen, so it is not scored.
-        guard decodedScalars.allSatisfy({ ScalarTraits.tier($0) != .implausible }) else { return }
-        scalars.withUnsafeBufferPointer { scalars in
-            for index in group {
-                let sequence = sequences[index]
-                evidence += MojibakeEvidence.points(
-                    for: sequence,
-                    mangled: UnsafeBufferPointer(rebasing: scalars[sequence.start..<sequence.end]),
-                    leadByte: codes[sequence.start],
-                    around: neighbours(of: index, in: sequences)
-                )
-            }
+        guard decodedScalars.elements.allSatisfy({ ScalarTraits.tier($0) != .implausible }) else { return }
+        let characters = UnsafeBufferPointer(scalars.elements)
+        for index in group {
+            let sequence = sequences[index]
+            evidence += MojibakeEvidence.points(
+                for: sequence,
+                mangled: UnsafeBufferPointer(rebasing: characters[sequence.start..<sequence.end]),
+                leadByte: codes[sequence.start],
+                around: neighbours(of: index)
+            )
         }
         let replacement = keepDecodedReplacement()
         findings.append(MojibakeFinding(
@@ -372,13 +362,13 @@ struct MojibakeLine {
     /// Keeps `decodedScalars` in the shared replacement buffer and returns where they are.
     private mutating func keepDecodedReplacement() -> Range<Int> {
         let start = replacements.count
-        replacements.append(contentsOf: decodedScalars)
+        replacements.append(contentsOf: decodedScalars.elements)
         return start..<replacements.count
     }
 
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
     /// dropped, or with U+FFFD in place of a byte.
-    private mutating func addLostByteFindings(around sequences: [MisreadSequence], pageIndex: Int, onlyTwoByteLeads: Bool) {
+    private mutating func addLostByteFindingsAroundSequences(pageIndex: Int, onlyTwoByteLeads: Bool) {
         let lossy = lossyBytes[pageIndex]
         var sequenceIndex = 0
         var index = 0
@@ -423,7 +413,7 @@ struct MojibakeLine {
             } else if !(replaced == 0 && !items.isEmpty && length >= 3
                         // One byte lost, or two after the emoji prefix F0 9F.
                         && (missing == 1 || missing == 2 && lead == 0xF0 && items.count == 1 && items.first == 0x9F)
-                        && looksDropped(lead: lead, items: index + 1..<end, endsWord: endsWordOfLetters(index, sequences, sequenceIndex))) {
+                        && looksDropped(lead: lead, items: index + 1..<end, endsWord: endsWordOfLetters(index, sequenceIndex))) {
                 index += 1
                 continue
             }
@@ -477,7 +467,7 @@ struct MojibakeLine {
 
     /// Whether the character at `index` is a Latin letter following a Latin letter that is not the end of
     /// one of `sequences` (those before `sequenceIndex` end at or before `index`).
-    private func endsWordOfLetters(_ index: Int, _ sequences: [MisreadSequence], _ sequenceIndex: Int) -> Bool {
+    private func endsWordOfLetters(_ index: Int, _ sequenceIndex: Int) -> Bool {
         guard index > 0, ScalarTraits.script(scalars[index]) == .latin, ScalarTraits.script(scalars[index - 1]) == .latin,
               ScalarTraits.isLetter(scalars[index - 1])
         else { return false }
@@ -488,13 +478,10 @@ struct MojibakeLine {
         kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours,
         utf8Range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
     ) {
-        var valid = validScratch
-        validScratch = []
-        valid.removeAll(keepingCapacity: true)
-        defer { validScratch = valid }
+        valid.removeAll()
         for variant in variants {
             guard let value = MisreadSequence.decode(lead: lead, continuation: variant[...]),
-                  MojibakeEvidence.couldStand(value, around: around), !valid.contains(value),
+                  MojibakeEvidence.couldStand(value, around: around), !valid.elements.contains(value),
                   // Long sequences are guessed only among common characters, or every rare script would fit.
                   variant.count == 1 || ScalarTraits.tier(value) == .common
             else { continue }
@@ -504,11 +491,12 @@ struct MojibakeLine {
         // Only a sole possible character is applied; the ones that fit the context come first, each group
         // ordered by tier and value. They are kept in the shared buffer; the first is the replacement.
         let start = replacements.count
-        for value in valid where MojibakeEvidence.fits(value, around: around) { replacements.append(value) }
+        for value in valid.elements where MojibakeEvidence.fits(value, around: around) { replacements.append(value) }
         let fittingEnd = replacements.count
-        for value in valid where !replacements[start..<fittingEnd].contains(value) { replacements.append(value) }
-        replacements[start..<fittingEnd].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
-        replacements[fittingEnd...].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+        for value in valid.elements where !replacements[start..<fittingEnd].contains(value) { replacements.append(value) }
+        var candidates = replacements.elements
+        candidates[start..<fittingEnd].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
+        candidates[fittingEnd..<candidates.count].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
         let stored = start..<replacements.count
         let fittingCount = fittingEnd - start
         findings.append(MojibakeFinding(

@@ -249,7 +249,7 @@ final class MojibakeScanner: @unchecked Sendable {
     }
 
     /// Whether some page has a character that can start a sequence followed by one that can continue it.
-    private func mayHoldSequence(_ scalars: [UInt32]) -> Bool {
+    private func mayHoldSequence(_ scalars: UnsafeBufferPointer<UInt32>) -> Bool {
         var previousStarts: UInt32 = 0
         for value in scalars {
             let role = value < 0x80 ? 0 : role(of: value)
@@ -263,23 +263,23 @@ final class MojibakeScanner: @unchecked Sendable {
     /// sequence: the next layer of text mangled more than once, written to `result`. `nil` if no page
     /// decodes all of it. `codes` and `sequences` are scratch buffers, reused to spare allocations.
     func peelCompletely(
-        _ scalars: [UInt32], into result: inout [UInt32], codes: inout [Int], sequences: inout [MisreadSequence]
+        _ scalars: UnsafeBufferPointer<UInt32>, into result: inout ScratchBuffer<UInt32>, codes: inout ScratchBuffer<Int>,
+        sequences: inout ScratchBuffer<MisreadSequence>
     ) -> (pageIndex: Int, stripped: Bool)? {
         guard mayHoldSequence(scalars) else { return nil }
         pages: for pageIndex in pages.indices {
-            codes.removeAll(keepingCapacity: true)
+            codes.removeAll()
             for value in scalars { codes.append(code(of: value, page: pageIndex)) }
-            let stripsLogo = stripsAppleLogo[pageIndex]
-            codes.withUnsafeBufferPointer { MisreadSequence.find(in: $0, stripsAppleLogo: stripsLogo, into: &sequences) }
+            MisreadSequence.find(in: UnsafeBufferPointer(codes.elements), stripsAppleLogo: stripsAppleLogo[pageIndex], into: &sequences)
             guard !sequences.isEmpty else { continue }
-            result.removeAll(keepingCapacity: true)
+            result.removeAll()
             var index = 0
             var stripped = false
             for position in 0...sequences.count {
                 let sequenceStart = position < sequences.count ? sequences[position].start : scalars.count
                 let between = scalars[index..<sequenceStart]
                 if between.contains(where: { $0 >= 0x80 }) { continue pages }
-                result += between
+                result.append(contentsOf: between)
                 guard position < sequences.count else { break }
                 result.append(sequences[position].value)
                 stripped = stripped || sequences[position].strippedLead
