@@ -34,14 +34,15 @@ enum MojibakeEvidence {
         let lead = mangled[0]
         let continuations = UnsafeBufferPointer(rebasing: mangled[1...])
         // Each character's table entry is looked up once; the terms below ask several questions of each.
-        let decodedTraits = ScalarTraits.Entry(decoded)
-        let leadTraits = ScalarTraits.Entry(lead)
-        let previous = around.previous.map { ScalarTraits.Entry($0) }
-        let next = around.next.map { ScalarTraits.Entry($0) }
+        let table = ScalarTraits.Entry.table
+        let decodedTraits = ScalarTraits.Entry(decoded, in: table)
+        let leadTraits = ScalarTraits.Entry(lead, in: table)
+        let previous = around.previous.map { ScalarTraits.Entry($0, in: table) }
+        let next = around.next.map { ScalarTraits.Entry($0, in: table) }
         var continuationsAreLetters = true
         var continuationsAreLowercase = true
         for value in continuations {
-            let traits = ScalarTraits.Entry(value)
+            let traits = ScalarTraits.Entry(value, in: table)
             continuationsAreLetters = continuationsAreLetters && traits.isLetter
             continuationsAreLowercase = continuationsAreLowercase && traits.isLowercase
         }

@@ -89,8 +89,18 @@ enum ScalarTraits {
 
         @inline(__always)
         init(_ value: UInt32) {
-            if let index = tableIndex(value) { bits = properties[index] } else { bits = computeEntry(value).bits }
+            self.init(value, in: properties)
         }
+
+        /// The entry of `value`, with the table fetched once (a lazily made global is checked on every
+        /// fetch) by a caller that looks up several scalars.
+        @inline(__always)
+        init(_ value: UInt32, in table: UnsafePointer<UInt16>) {
+            if let index = tableIndex(value) { bits = table[index] } else { bits = computeEntry(value).bits }
+        }
+
+        /// The table to pass to ``init(_:in:)``.
+        static var table: UnsafePointer<UInt16> { properties }
 
         var isLetter: Bool { bits & letterBit != 0 }
         var isUppercase: Bool { bits & uppercaseBit != 0 }
