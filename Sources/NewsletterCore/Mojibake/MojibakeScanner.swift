@@ -195,7 +195,10 @@ final class MojibakeScanner: @unchecked Sendable {
             guard index < count else { break }
             let byte = bytes[index]
             if byte == 0x0A {
-                if lineHasCandidate { line.resolve(runs, includingGuesses: includingGuesses, into: &spans) }
+                if lineHasCandidate {
+                    if spans.capacity - spans.count < 16 { Self.reserve(&spans, scanned: index - range.lowerBound, of: range.count) }
+                    line.resolve(runs, includingGuesses: includingGuesses, into: &spans)
+                }
                 if !runs.isEmpty { runs.removeAll(keepingCapacity: true) }
                 lineHasCandidate = false
                 index += 1
@@ -232,6 +235,13 @@ final class MojibakeScanner: @unchecked Sendable {
         }
         if lineHasCandidate { line.resolve(runs, includingGuesses: includingGuesses, into: &spans) }
         return spans
+    }
+
+    /// Grows `spans` to the count the part of the piece scanned so far predicts for the whole, so that a
+    /// text dense with mojibake reallocates its spans a few times rather than at every doubling.
+    private static func reserve(_ spans: inout [MojibakeSpan], scanned: Int, of total: Int) {
+        let predicted = spans.count * total / max(scanned, 1) * 9 / 8
+        spans.reserveCapacity(max(predicted, spans.capacity * 2, 16))
     }
 
     /// A run of a line between ASCII white space that holds a candidate: the pages (one bit each) in which it
