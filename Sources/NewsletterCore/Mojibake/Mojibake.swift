@@ -87,6 +87,9 @@ public enum Mojibake {
     /// Repairs `text` by applying its spans: every byte outside them is unchanged, and repairing the
     /// result again changes nothing.
     ///
+    /// A text of 512 KiB or more is scanned and rebuilt in pieces, cut at line feeds, on every processor;
+    /// the result is the same as from one pass.
+    ///
     /// - Parameters:
     ///   - text: the text to repair.
     ///   - includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first candidate;
