@@ -211,14 +211,12 @@ struct MojibakeLine: ~Copyable {
         }
     }
 
-    /// The buffers are resized to the run's character count and written through pointers: one uniqueness
-    /// check per buffer rather than one per character.
+    /// Decodes the run's characters into `scalars`, with their offsets and packed page bytes. The buffers are
+    /// first sized for one character per byte, the most there can be, then cut to the count.
     private mutating func load(_ run: Range<Int>) {
-        var count = 0
-        for byte in UnsafeBufferPointer(rebasing: bytes[run]) where byte & 0xC0 != 0x80 { count += 1 }
-        scalars.resize(to: count)
-        offsets.resize(to: count + 1)
-        packedCodes.resize(to: count)
+        scalars.resize(to: run.count)
+        offsets.resize(to: run.count + 1)
+        packedCodes.resize(to: run.count)
         var position = 0
         var index = run.lowerBound
         while index < run.upperBound {
@@ -230,6 +228,9 @@ struct MojibakeLine: ~Copyable {
             index += length
         }
         offsets[position] = run.upperBound
+        scalars.resize(to: position)
+        offsets.resize(to: position + 1)
+        packedCodes.resize(to: position)
     }
 
     /// Each character's byte in page `pageIndex` into `codes`.
