@@ -76,7 +76,7 @@ struct MojibakeLine: ~Copyable {
 
     /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
     /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
-    mutating func resolve(_ runs: [MojibakeScanner.Run], includingGuesses: Bool, into spans: inout [MojibakeSpan]) {
+    mutating func resolve(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, includingGuesses: Bool, into spans: inout [MojibakeSpan]) {
         findings.removeAll()
         replacements.removeAll()
         pendingTwoByteLosses.removeAll()

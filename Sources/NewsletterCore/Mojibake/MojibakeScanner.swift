@@ -180,7 +180,7 @@ final class MojibakeScanner: @unchecked Sendable {
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
         var line = MojibakeLine(bytes: bytes, scanner: self)
-        var runs: [Run] = []
+        var runs = ScratchBuffer<Run>()
         var lineHasCandidate = false
         let count = range.upperBound
         var index = range.lowerBound
@@ -197,9 +197,9 @@ final class MojibakeScanner: @unchecked Sendable {
             if byte == 0x0A {
                 if lineHasCandidate {
                     if spans.capacity - spans.count < 16 { Self.reserve(&spans, scanned: index - range.lowerBound, of: range.count) }
-                    line.resolve(runs, includingGuesses: includingGuesses, into: &spans)
+                    line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans)
                 }
-                if !runs.isEmpty { runs.removeAll(keepingCapacity: true) }
+                runs.removeAll()
                 lineHasCandidate = false
                 index += 1
                 floor = index
@@ -233,7 +233,7 @@ final class MojibakeScanner: @unchecked Sendable {
             }
             floor = index
         }
-        if lineHasCandidate { line.resolve(runs, includingGuesses: includingGuesses, into: &spans) }
+        if lineHasCandidate { line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans) }
         return spans
     }
 

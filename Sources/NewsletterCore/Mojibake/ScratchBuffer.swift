@@ -25,19 +25,21 @@ struct ScratchBuffer<Element>: ~Copyable {
     /// The elements in use, valid until the buffer next grows.
     var elements: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: storage, count: count) }
 
+    // Indices are checked in debug builds (which the tests run), like an unsafe buffer's: the close look
+    // indexes these buffers in its innermost loops.
     subscript(index: Int) -> Element {
         @inline(__always) get {
-            precondition(index >= 0 && index < count, "index out of range")
+            assert(index >= 0 && index < count, "index out of range")
             return storage[index]
         }
         @inline(__always) set {
-            precondition(index >= 0 && index < count, "index out of range")
+            assert(index >= 0 && index < count, "index out of range")
             storage[index] = newValue
         }
     }
 
     subscript(range: Range<Int>) -> Slice<UnsafeMutableBufferPointer<Element>> {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range out of bounds")
+        assert(range.lowerBound >= 0 && range.upperBound <= count, "range out of bounds")
         return elements[range]
     }
 
