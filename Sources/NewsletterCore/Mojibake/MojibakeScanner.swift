@@ -188,8 +188,13 @@ final class MojibakeScanner: @unchecked Sendable {
         var floor = range.lowerBound
         while true {
             while index + 8 <= count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 || Self.holdsLineFeed(word) { break }
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                let stops = word & 0x8080_8080_8080_8080 | Self.lineFeedBits(word)
+                if stops != 0 {
+                    // The lowest flag is the first byte that is not plain ASCII or is a line feed.
+                    index += stops.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < count else { break }
@@ -301,11 +306,12 @@ final class MojibakeScanner: @unchecked Sendable {
         return nil
     }
 
-    /// Whether one of the eight bytes in `word` is a line feed.
+    /// The high bit of each of the eight bytes of `word` that may be a line feed: exact for the lowest one
+    /// (higher ones may be false, since a borrow only starts at a real line feed).
     @inline(__always)
-    private static func holdsLineFeed(_ word: UInt64) -> Bool {
+    private static func lineFeedBits(_ word: UInt64) -> UInt64 {
         let flipped = word ^ 0x0A0A_0A0A_0A0A_0A0A
-        return (flipped &- 0x0101_0101_0101_0101) & ~flipped & 0x8080_8080_8080_8080 != 0
+        return (flipped &- 0x0101_0101_0101_0101) & ~flipped & 0x8080_8080_8080_8080
     }
 
     /// The scalar starting at `index` of valid UTF-8 and its length in bytes.
