@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 work="${TMPDIR:-/tmp}/newsletterkit-mojibake-benchmark"
 mkdir -p "$work"
 
-swift build -c release --product MojibakeFiles >/dev/null
+# Quiet on success; on failure the compiler's messages (printed on standard output) are shown.
+swift build -c release --product MojibakeFiles >"$work/build.log" || { cat "$work/build.log"; exit 1; }
 files="$(swift build -c release --show-bin-path)/MojibakeFiles"
 "$files" write "$work"
 

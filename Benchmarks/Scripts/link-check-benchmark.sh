@@ -22,7 +22,10 @@ N=$((HOSTS * PER_HOST))
 # Built as a command-line tool ships: the Swift runtime and Foundation linked in statically, as lychee is a single
 # static binary. Linked dynamically, every start loads and relocates a dozen shared libraries first (about 15 ms
 # here), which a one-shot tool timed from process start pays on every run.
-swift build -c release --static-swift-stdlib --product LinkCheckLoad >/dev/null
+# Quiet on success; on failure the compiler's messages (printed on standard output) are shown.
+build_log="$(mktemp)"
+swift build -c release --static-swift-stdlib --product LinkCheckLoad >"$build_log" || { cat "$build_log"; exit 1; }
+rm -f "$build_log"
 BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/LinkCheckLoad"
 
 if [ ! -x .venv/bin/lychee ]; then
