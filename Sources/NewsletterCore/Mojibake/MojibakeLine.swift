@@ -61,7 +61,6 @@ struct MojibakeLine: ~Copyable {
     private let pageCount: Int
     private let stripsAppleLogo: [Bool]
     private let lossyBytes: [[Int]]
-    private let lossyContinuations: [[[Int]]]
     private let singleMisreadings: [[CodePage]]
 
     init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
@@ -70,7 +69,6 @@ struct MojibakeLine: ~Copyable {
         self.pageCount = scanner.pages.count
         self.stripsAppleLogo = scanner.stripsAppleLogo.map { $0 }
         self.lossyBytes = scanner.lossyBytes.map { $0.map { $0 } }
-        self.lossyContinuations = scanner.lossyContinuations.map { $0.map { $0.map { $0 } } }
         self.singleMisreadings = scanner.pages.map { [$0] }
     }
 
@@ -131,10 +129,7 @@ struct MojibakeLine: ~Copyable {
         }
         for loss in pendingLostBytes.elements where slot(for: loss.utf8Range) != nil {
             let index = findings.count
-            addLostByteFinding(
-                kind: .lostByte, lead: loss.lead, variants: variants(of: loss, lossy: lossyBytes[loss.pageIndex]),
-                around: loss.around, utf8Range: loss.utf8Range, pageIndex: loss.pageIndex, damage: loss.damage
-            )
+            addLostByteFinding(loss, kind: .lostByte)
             if index < findings.count { place(index, findings[index].confidence) }
         }
         for pageIndex in 0..<pageCount where supportedPages & (1 << UInt32(pageIndex)) != 0 && !lossyBytes[pageIndex].isEmpty {
@@ -146,11 +141,7 @@ struct MojibakeLine: ~Copyable {
             }
             for pending in pendingTwoByteLosses.elements where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
                 let index = findings.count
-                addLostByteFinding(
-                    kind: .lostAfterTwoByteLead, lead: pending.lead, variants: lossyContinuations[pageIndex],
-                    around: pending.around, utf8Range: pending.utf8Range, pageIndex: pageIndex,
-                    damage: .droppedByte
-                )
+                addLostByteFinding(pending, kind: .lostAfterTwoByteLead)
                 if index < findings.count { place(index, findings[index].confidence) }
             }
         }
@@ -437,21 +428,38 @@ struct MojibakeLine: ~Copyable {
         )
     }
 
-    /// The byte sequences `loss` may have been after its lead: each U+FFFD replaced, or each dropped byte
-    /// inserted, by every byte in `lossy`.
-    private func variants(of loss: PendingLoss, lossy: [Int]) -> [[Int]] {
-        var variants: [[Int]] = [[]]
-        for item in lostItems[loss.items] {
-            variants = variants.flatMap { prefix in item == Self.replacedByte ? lossy.map { prefix + [$0] } : [prefix + [item]] }
-        }
-        for _ in 0..<loss.missing {
-            variants = variants.flatMap { partial in
-                (0...partial.count).flatMap { position in
-                    lossy.map { Array(partial[..<position]) + [$0] + Array(partial[position...]) }
+    /// Calls `body` with every byte sequence a shortened sequence may have been after its lead: its surviving
+    /// `items` in order, each U+FFFD (``replacedByte``) replaced by a byte of `lossy`, with `missing` bytes of
+    /// `lossy` inserted anywhere. A sequence may come more than once; callers keep distinct characters.
+    private static func forEachVariant(
+        items: UnsafeBufferPointer<Int>, missing: Int, lossy: [Int], _ body: (UnsafeBufferPointer<Int>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: items.count + missing) { variant in
+            // Fills `variant` from `position` on, with the items from `item` on and `missing` insertions left.
+            func fill(_ position: Int, _ item: Int, _ missing: Int) {
+                guard item < items.count || missing > 0 else {
+                    body(UnsafeBufferPointer(rebasing: variant[..<position]))
+                    return
+                }
+                if missing > 0 {
+                    for byte in lossy {
+                        variant[position] = byte
+                        fill(position + 1, item, missing - 1)
+                    }
+                }
+                guard item < items.count else { return }
+                if items[item] == replacedByte {
+                    for byte in lossy {
+                        variant[position] = byte
+                        fill(position + 1, item + 1, missing)
+                    }
+                } else {
+                    variant[position] = items[item]
+                    fill(position + 1, item + 1, missing)
                 }
             }
+            fill(0, 0, missing)
         }
-        return variants
     }
 
     /// Whether a lead and too few continuation characters look like a shortened sequence rather than an
@@ -475,17 +483,18 @@ struct MojibakeLine: ~Copyable {
         return sequenceIndex == 0 || sequences[sequenceIndex - 1].end != index
     }
 
-    private mutating func addLostByteFinding(
-        kind: MojibakeFinding.Kind, lead: Int, variants: [[Int]], around: MojibakeEvidence.Neighbours,
-        utf8Range: Range<Int>, pageIndex: Int, damage: MojibakeSpan.Damage
-    ) {
+    /// Adds the finding of a shortened sequence: the characters it may have been, if any.
+    private mutating func addLostByteFinding(_ loss: PendingLoss, kind: MojibakeFinding.Kind) {
+        let around = loss.around
         valid.removeAll()
-        for variant in variants {
-            guard let value = MisreadSequence.decode(lead: lead, continuation: variant[...]),
+        // `lostItems` does not change while its elements are read here.
+        let items = UnsafeBufferPointer(rebasing: lostItems.elements[loss.items])
+        Self.forEachVariant(items: items, missing: loss.missing, lossy: lossyBytes[loss.pageIndex]) { variant in
+            guard let value = MisreadSequence.decode(lead: loss.lead, continuation: variant),
                   MojibakeEvidence.couldStand(value, around: around), !valid.elements.contains(value),
                   // Long sequences are guessed only among common characters, or every rare script would fit.
                   variant.count == 1 || ScalarTraits.tier(value) == .common
-            else { continue }
+            else { return }
             valid.append(value)
         }
         guard !valid.isEmpty else { return }
@@ -502,11 +511,11 @@ struct MojibakeLine: ~Copyable {
         let fittingCount = fittingEnd - start
         findings.append(MojibakeFinding(
             kind: kind,
-            utf8Range: utf8Range,
+            utf8Range: loss.utf8Range,
             replacement: stored.lowerBound..<stored.lowerBound + 1,
-            peeledPages: UInt32(pageIndex),
+            peeledPages: UInt32(loss.pageIndex),
             layers: 1,
-            damage: damage,
+            damage: loss.damage,
             evidence: 0,
             candidates: stored,
             confidence: valid.count == 1 && fittingCount == 1 ? .likely : .guess

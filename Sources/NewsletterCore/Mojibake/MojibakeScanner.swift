@@ -19,8 +19,6 @@ final class MojibakeScanner: @unchecked Sendable {
     let singleMisreadings: [[CodePage]]
     /// Per page: the bytes a strict decoder drops (``CodePage/bytesLostByStrictDecoders``).
     let lossyBytes: [[Int]]
-    /// Per page: each lost byte as a one-byte continuation, the variants tried after a two-byte lead, made once.
-    let lossyContinuations: [[[Int]]]
     /// Per scalar below `denseLimit`, one bit per page in each byte: the scalar can start a sequence
     /// (bits 0-7), continue one (bits 8-15), or is a two-byte lead (bits 16-23).
     private let roles: UnsafeMutablePointer<UInt32>
@@ -43,7 +41,6 @@ final class MojibakeScanner: @unchecked Sendable {
         self.pages = pages
         self.stripsAppleLogo = stripsAppleLogo
         self.lossyBytes = lossyBytes
-        self.lossyContinuations = lossyBytes.map { $0.map { [$0] } }
         self.singleMisreadings = pages.map { [$0] }
         var roles = [UInt32](repeating: 0, count: Int(Self.denseLimit))
         var sparseRoles: [(value: UInt32, role: UInt32)] = []
