@@ -171,9 +171,9 @@ final class MojibakeScanner: @unchecked Sendable {
     /// The spans of the lines in `range`, which starts at the beginning of a line and ends after a line
     /// feed or at the end of `bytes`.
     ///
-    /// One pass collects each line's runs (``Run``): ASCII is skipped eight bytes at a time, stopping only
-    /// at line feeds and other characters. A line goes to the close look only if one of its runs holds a
-    /// candidate pair.
+    /// ASCII is skipped eight bytes at a time, stopping only at line feeds and other characters. A line is
+    /// looked at closely only if it holds a candidate pair; from its start, its runs (``Run``) are then
+    /// collected for the close look.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
         var line = MojibakeLine(bytes: bytes, scanner: self)
@@ -183,6 +183,10 @@ final class MojibakeScanner: @unchecked Sendable {
         var index = range.lowerBound
         // Where the previous run or line ended: a run starts after the last white space before its first non-ASCII byte.
         var floor = range.lowerBound
+        var lineStart = range.lowerBound
+        // Until a line shows a candidate pair, its other characters are only checked for one, as most lines of
+        // correct text never do; the line is then read again from its start, collecting its runs.
+        var collecting = false
         while true {
             while index + 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
@@ -203,12 +207,28 @@ final class MojibakeScanner: @unchecked Sendable {
                 }
                 runs.removeAll()
                 lineHasCandidate = false
+                collecting = false
                 index += 1
                 floor = index
+                lineStart = index
                 continue
             }
             if byte < 0x80 {
                 index += 1
+                continue
+            }
+            if !collecting {
+                let (value, length) = Self.decodeScalar(bytes, at: index)
+                let next = index + length
+                let starts = role(of: value) & Self.allStarts
+                if starts != 0, next < count, bytes[next] >= 0x80,
+                   role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0 {
+                    collecting = true
+                    index = lineStart
+                    floor = lineStart
+                } else {
+                    index = next
+                }
                 continue
             }
             var start = index
