@@ -15,8 +15,6 @@ final class MojibakeScanner: @unchecked Sendable {
     let pages: [CodePage]
     /// Per page: whether byte F0 is the Apple logo, so that a stripped logo can be implied.
     let stripsAppleLogo: [Bool]
-    /// Per page: the one-element misreading chain of a single layer, made once.
-    let singleMisreadings: [[CodePage]]
     /// Per page: the bytes a strict decoder drops (``CodePage/bytesLostByStrictDecoders``).
     let lossyBytes: [[Int]]
     /// Per scalar below `denseLimit`, one bit per page in each byte: the scalar can start a sequence
@@ -41,7 +39,6 @@ final class MojibakeScanner: @unchecked Sendable {
         self.pages = pages
         self.stripsAppleLogo = stripsAppleLogo
         self.lossyBytes = lossyBytes
-        self.singleMisreadings = pages.map { [$0] }
         var roles = [UInt32](repeating: 0, count: Int(Self.denseLimit))
         var sparseRoles: [(value: UInt32, role: UInt32)] = []
         var denseCodes = [UInt64](repeating: 0, count: Int(Self.denseLimit))
