@@ -37,31 +37,41 @@ public enum Mojibake {
 
     /// The spans of `text`; guesses still take part in resolving overlaps when they are left out.
     private static func scan(_ text: String, codePages: [CodePage], includingGuesses: Bool) -> [MojibakeSpan] {
-        let pieces = scan(text, codePages: codePages, includingGuesses: includingGuesses) { _, _, spans in spans }
-        return pieces.count == 1 ? pieces[0] : joined(pieces)
+        var spans: [MojibakeSpan] = []
+        let total = text.utf8.count
+        scan(text, codePages: codePages, includingGuesses: includingGuesses) { _, range, spans in
+            (range: range, spans: spans)
+        } consuming: { piece in
+            append(piece.spans, scannedTo: piece.range.upperBound, of: total, to: &spans)
+        }
+        return spans
     }
 
-    /// The scanner's pieces of `text` (see ``MojibakeScanner/scan(_:includingGuesses:finishing:)``), with
-    /// `finish` given the text in contiguous UTF-8 as well.
-    private static func scan<Piece>(
+    /// The scanner's pieces of `text` (see ``MojibakeScanner/scan(_:includingGuesses:finishing:consuming:)``),
+    /// with `finish` given the text in contiguous UTF-8 as well.
+    private static func scan<Piece: Sendable>(
         _ text: String, codePages: [CodePage], includingGuesses: Bool,
-        finishing finish: @escaping @Sendable (String, Range<Int>, [MojibakeSpan]) -> Piece
-    ) -> [Piece] {
+        finishing finish: @escaping @Sendable (String, Range<Int>, [MojibakeSpan]) -> Piece,
+        consuming consume: (Piece) -> Void
+    ) {
         let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
         var contiguous = text
         contiguous.makeContiguousUTF8()
         let utf8Text = contiguous
-        return contiguous.withUTF8 { bytes in
-            scanner.scan(bytes, includingGuesses: includingGuesses) { range, spans in finish(utf8Text, range, spans) }
+        contiguous.withUTF8 { bytes in
+            scanner.scan(bytes, includingGuesses: includingGuesses, finishing: { range, spans in finish(utf8Text, range, spans) }, consuming: consume)
         }
     }
 
-    /// The pieces' spans in one array.
-    private static func joined(_ pieces: [[MojibakeSpan]]) -> [MojibakeSpan] {
-        var spans: [MojibakeSpan] = []
-        spans.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces { spans += piece }
-        return spans
+    /// Appends a piece's spans, which end at byte `scanned` of `total`; the first piece's are taken as they
+    /// are, and room for the rest is made as the pieces so far predict.
+    private static func append(_ piece: [MojibakeSpan], scannedTo scanned: Int, of total: Int, to spans: inout [MojibakeSpan]) {
+        guard !spans.isEmpty else {
+            spans = piece
+            return
+        }
+        if spans.capacity - spans.count < piece.count { MojibakeScanner.reserve(&spans, scanned: scanned, of: total) }
+        spans += piece
     }
 
     /// Every mangled span in a document, with ``MojibakeSpan/range`` set to its lines and columns.
@@ -98,24 +108,30 @@ public enum Mojibake {
     public static func repair(
         _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
     ) -> RepairedText {
-        // Each piece of a large text is rebuilt on the thread that scanned it.
-        let pieces = scan(text, codePages: codePages, includingGuesses: includeGuesses) { text, range, edits in
-            (range: range, edits: edits, text: edits.isEmpty ? nil : applying(edits[...], to: text, in: range))
-        }
-        guard pieces.contains(where: { !$0.edits.isEmpty }) else { return RepairedText(text: text, edits: []) }
-        guard pieces.count > 1 else { return RepairedText(text: pieces[0].text ?? text, edits: pieces[0].edits) }
-        let utf8 = text.utf8
+        // Each piece of a large text is rebuilt on the thread that scanned it; the pieces left unchanged are
+        // copied only once some piece has changed.
         var repaired = ""
-        repaired.reserveCapacity(utf8.count + pieces.reduce(0) { $0 + $1.edits.count } * 4)
-        for piece in pieces {
-            if let rebuilt = piece.text {
-                repaired += rebuilt
+        var edits: [MojibakeSpan] = []
+        let utf8 = text.utf8
+        var copied = 0
+        scan(text, codePages: codePages, includingGuesses: includeGuesses) { text, range, edits in
+            (range: range, edits: edits, text: edits.isEmpty ? nil : applying(edits[...], to: text, in: range))
+        } consuming: { piece in
+            guard let rebuilt = piece.text else { return }
+            if piece.range == 0..<utf8.count {
+                repaired = rebuilt
             } else {
-                let range = piece.range
-                repaired += text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+                // Repairs mostly shorten text; a little room is left for the few that lengthen it.
+                if repaired.isEmpty { repaired.reserveCapacity(utf8.count + utf8.count / 64) }
+                repaired += text[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: piece.range.lowerBound)]
+                repaired += rebuilt
             }
+            copied = piece.range.upperBound
+            append(piece.edits, scannedTo: piece.range.upperBound, of: utf8.count, to: &edits)
         }
-        return RepairedText(text: repaired, edits: joined(pieces.map(\.edits)))
+        guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
+        if copied < utf8.count { repaired += text[utf8.index(utf8.startIndex, offsetBy: copied)...] }
+        return RepairedText(text: repaired, edits: edits)
     }
 
     /// The bytes of `text` at `range` with `edits`, which lie inside it, applied.

@@ -504,7 +504,7 @@ struct MojibakeLine: ~Copyable {
         for value in valid.elements where MojibakeEvidence.fits(value, around: around) { replacements.append(value) }
         let fittingEnd = replacements.count
         for value in valid.elements where !replacements[start..<fittingEnd].contains(value) { replacements.append(value) }
-        var candidates = replacements.elements
+        let candidates = replacements.elements
         candidates[start..<fittingEnd].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
         candidates[fittingEnd..<candidates.count].sort { (ScalarTraits.tier($0), $0) < (ScalarTraits.tier($1), $1) }
         let stored = start..<replacements.count

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finds mojibake in UTF-8 bytes in two speeds.
 ///
@@ -120,34 +121,77 @@ final class MojibakeScanner: @unchecked Sendable {
     static let minimumPieceSize = 128 * 1024
 
     /// The spans in `bytes` (valid UTF-8), piece by piece: `finish` receives each piece's range and its
-    /// spans, in order and never overlapping, and its results come back in the pieces' order.
-    /// With `includingGuesses` false, guesses are resolved against the other findings but not returned.
+    /// spans, in order and never overlapping, and `consume` receives `finish`'s results in the pieces' order,
+    /// one at a time. With `includingGuesses` false, guesses are resolved against the other findings but not
+    /// returned.
     ///
     /// Lines are judged on their own, so a large text is cut at line feeds into pieces that are scanned
     /// concurrently, a few per processor so that a busy one holds up little; the spans are the same as
     /// from one pass. `finish` runs on the thread that scanned the piece, so that work on a piece's
-    /// spans (rebuilding its text) is done in parallel too.
-    func scan<Piece>(
+    /// spans (rebuilding its text) is done in parallel too. `consume` runs on whichever thread finds the
+    /// next piece in order ready, while the others go on scanning: assembling the result overlaps the
+    /// scan, and each piece is freed as soon as it is consumed, which keeps the memory a large text needs
+    /// (and the pages the system must provide and take back) to little more than the result's.
+    func scan<Piece: Sendable>(
         _ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool,
-        finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece
-    ) -> [Piece] {
+        finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
+        consuming consume: (Piece) -> Void
+    ) {
         let processors = ProcessInfo.processInfo.activeProcessorCount
         guard bytes.count >= Self.parallelThreshold, processors > 1 else {
             let whole = 0..<bytes.count
-            return [finish(whole, scan(bytes, in: whole, includingGuesses: includingGuesses))]
+            consume(finish(whole, scan(bytes, in: whole, includingGuesses: includingGuesses)))
+            return
         }
         let pieces = Self.pieces(of: bytes, count: min(processors * 4, bytes.count / Self.minimumPieceSize))
-        var results = [Piece?](repeating: nil, count: pieces.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // The text is only read, and each iteration writes only its own element of the results.
-            nonisolated(unsafe) let results = buffer
+        let delivery = Mutex(Delivery<Piece>(count: pieces.count))
+        withoutActuallyEscaping(consume) { consume in
+            // The text is only read, and `consume` is called by one thread at a time (see `Delivery`).
             nonisolated(unsafe) let bytes = bytes
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { piece in
-                let range = pieces[piece]
-                results[piece] = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
+            nonisolated(unsafe) let consume = consume
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                let range = pieces[index]
+                let piece = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
+                var ready = delivery.withLock { $0.deliver(piece, at: index) }
+                while !ready.isEmpty {
+                    for piece in ready { consume(piece) }
+                    ready = delivery.withLock { $0.takeReady() }
+                }
             }
         }
-        return results.map { $0! }
+    }
+
+    /// The pieces finished but not yet consumed. Whoever delivers the next piece in order takes every piece
+    /// ready from there and consumes them outside the lock, and keeps taking until none is ready; meanwhile
+    /// the others only leave theirs. So pieces are consumed in order, by one thread at a time.
+    private struct Delivery<Piece>: ~Copyable {
+        private var waiting: [Piece?]
+        private var next = 0
+        private var consuming = false
+
+        init(count: Int) {
+            waiting = Array(repeating: nil, count: count)
+        }
+
+        /// Leaves `piece`; the pieces the caller must now consume, in order (none if another thread is
+        /// consuming or an earlier piece is missing).
+        mutating func deliver(_ piece: Piece, at index: Int) -> [Piece] {
+            waiting[index] = piece
+            return consuming ? [] : takeReady()
+        }
+
+        /// For the consuming thread: the pieces ready in order from the next one; none, and the consuming
+        /// ends, when the next is not ready.
+        mutating func takeReady() -> [Piece] {
+            var ready: [Piece] = []
+            while next < waiting.count, let piece = waiting[next] {
+                ready.append(piece)
+                waiting[next] = nil
+                next += 1
+            }
+            consuming = !ready.isEmpty
+            return ready
+        }
     }
 
     /// `bytes` cut into about `count` ranges of similar size, each ending just after a line feed or at the end.
@@ -258,7 +302,7 @@ final class MojibakeScanner: @unchecked Sendable {
 
     /// Grows `spans` to the count the part of the piece scanned so far predicts for the whole, so that a
     /// text dense with mojibake reallocates its spans a few times rather than at every doubling.
-    private static func reserve(_ spans: inout [MojibakeSpan], scanned: Int, of total: Int) {
+    static func reserve(_ spans: inout [MojibakeSpan], scanned: Int, of total: Int) {
         let predicted = spans.count * total / max(scanned, 1) * 9 / 8
         spans.reserveCapacity(max(predicted, spans.capacity * 2, 16))
     }
