@@ -34,6 +34,8 @@ struct MojibakeLine: ~Copyable {
     /// The misreading chains of more than one layer met so far, keyed by their packed pages and layer count,
     /// so that spans share one array per chain.
     private var layeredMisreadings: [(peeledPages: UInt32, layers: Int, misreadings: [CodePage])] = []
+    /// The spans' original and replacement texts made so far, shared between spans.
+    private var texts = SpanTextCache()
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
@@ -152,12 +154,12 @@ struct MojibakeLine: ~Copyable {
             let finding = findings[choice.index]
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
-                original: String(decoding: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range]), as: UTF8.self),
-                replacement: Self.string(replacements[finding.replacement]),
+                original: texts.text(utf8: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range])),
+                replacement: texts.text(scalars: replacements[finding.replacement]),
                 misreadings: finding.layers == 1 ? singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
                 confidence: choice.confidence,
-                candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { Self.string(CollectionOfOne($0)) }
+                candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { texts.text(scalars: CollectionOfOne($0)) }
             ))
         }
     }
@@ -170,36 +172,6 @@ struct MojibakeLine: ~Copyable {
         let misreadings = finding.pagesInHistoryOrder.map { scanner.pages[$0] }
         layeredMisreadings.append((finding.peeledPages, finding.layers, misreadings))
         return misreadings
-    }
-
-    /// The text of valid scalar values, written as UTF-8 directly.
-    private static func string(_ scalars: some Collection<UInt32>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-            var count = 0
-            func put(_ byte: UInt32) {
-                buffer[count] = UInt8(truncatingIfNeeded: byte)
-                count += 1
-            }
-            for value in scalars {
-                switch value {
-                case ..<0x80:
-                    put(value)
-                case ..<0x800:
-                    put(0xC0 | value >> 6)
-                    put(0x80 | value & 0x3F)
-                case ..<0x10000:
-                    put(0xE0 | value >> 12)
-                    put(0x80 | value >> 6 & 0x3F)
-                    put(0x80 | value & 0x3F)
-                default:
-                    put(0xF0 | value >> 18)
-                    put(0x80 | value >> 12 & 0x3F)
-                    put(0x80 | value >> 6 & 0x3F)
-                    put(0x80 | value & 0x3F)
-                }
-            }
-            return count
-        }
     }
 
     /// Decodes the run's characters into `scalars`, with their offsets and packed page bytes. The buffers are
