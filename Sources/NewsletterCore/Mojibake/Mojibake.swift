@@ -113,6 +113,7 @@ public enum Mojibake {
         var repaired = ""
         var edits: [MojibakeSpan] = []
         let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var copied = 0
         scan(text, codePages: codePages, includingGuesses: includeGuesses) { text, range, edits in
             (range: range, edits: edits, text: edits.isEmpty ? nil : applying(edits[...], to: text, in: range))
@@ -123,14 +124,14 @@ public enum Mojibake {
             } else {
                 // Repairs mostly shorten text; a little room is left for the few that lengthen it.
                 if repaired.isEmpty { repaired.reserveCapacity(utf8.count + utf8.count / 64) }
-                repaired += text[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: piece.range.lowerBound)]
+                repaired += text[index(copied)..<index(piece.range.lowerBound)]
                 repaired += rebuilt
             }
             copied = piece.range.upperBound
             append(piece.edits, scannedTo: piece.range.upperBound, of: utf8.count, to: &edits)
         }
         guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
-        if copied < utf8.count { repaired += text[utf8.index(utf8.startIndex, offsetBy: copied)...] }
+        if copied < utf8.count { repaired += text[index(copied)...] }
         return RepairedText(text: repaired, edits: edits)
     }
 

@@ -31,7 +31,13 @@ struct SpanTextCache: ~Copyable {
         guard bytes.count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
         var key = Key(0, UInt64(bytes.count) << 56)
         for (index, byte) in bytes.enumerated() { key[index >> 3] |= UInt64(byte) << UInt64(8 * (index & 7)) }
-        return text(for: key)
+        let hash = key[0] &* 0x9E37_79B9_7F4A_7C15 ^ key[1] &* 0xC2B2_AE3D_27D4_EB4F
+        let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.slotBits))
+        if keys[slot] != key {
+            keys[slot] = key
+            texts[slot] = String(decoding: bytes, as: UTF8.self)
+        }
+        return texts[slot]
     }
 
     /// The string of `scalars`, which are valid scalar values.
@@ -39,20 +45,6 @@ struct SpanTextCache: ~Copyable {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
             text(utf8: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer)]))
         }
-    }
-
-    private mutating func text(for key: Key) -> String {
-        let hash = key[0] &* 0x9E37_79B9_7F4A_7C15 ^ key[1] &* 0xC2B2_AE3D_27D4_EB4F
-        let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.slotBits))
-        if keys[slot] == key { return texts[slot] }
-        let count = Int(truncatingIfNeeded: key[1] >> 56)
-        let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { bytes in
-            for index in 0..<count { bytes[index] = UInt8(truncatingIfNeeded: key[index >> 3] >> UInt64(8 * (index & 7))) }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        keys[slot] = key
-        texts[slot] = text
-        return text
     }
 
     /// Writes valid scalar values as UTF-8 to `buffer`, which has room for four bytes each; the count written.
