@@ -1,31 +1,55 @@
 internal import CCmarkGFM
+import Synchronization
 
-/// Runs cmark-gfm with the GitHub extensions NewsletterKit reads (tables, strikethrough, task lists).
+/// Runs cmark-gfm with the GitHub extensions NewsletterKit reads (tables, strikethrough, task lists, and bare URLs
+/// as GitHub links them).
 ///
-/// The autolink extension is left out on purpose: it reports bare URLs at position 0:0 and shifts the text
-/// around them, so bare URLs are found in the source by ``BareURLFinder`` instead, with exact ranges.
+/// The autolink extension places its nodes at 0:0; that does not matter, since no inline position is taken from
+/// cmark-gfm (see ``InlineSourceReader``).
 enum CmarkParser {
+    /// The extensions, in the order GitHub attaches them.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
     /// Registers the core extensions once per process; Swift runs a global's initialiser exactly once, thread-safely.
     nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
-        return ["table", "strikethrough", "tasklist"].compactMap { name in name.withCString { cmark_find_syntax_extension($0) } }
+        return extensionNames.compactMap { name in name.withCString { cmark_find_syntax_extension($0) } }
+    }()
+
+    /// The node types the extensions registered, read once they are.
+    static let extensionTypes: (table: UInt32, strikethrough: UInt32) = {
+        _ = extensions
+        return (newsletterkit_table_type().rawValue, newsletterkit_strikethrough_type().rawValue)
     }()
 
     /// Parses UTF-8 bytes and hands the document node to `body`; the tree is freed when `body` returns.
+    /// cmark-gfm keeps the characters that start an extension's inlines (`:` and `w` for bare URLs, `~`, `|`) in one
+    /// process-wide table, which every parser sets on entering inline parsing and clears on leaving it; two parsers
+    /// running at once clear each other's and miss bare URLs and strikethrough. So parsing is done one document at a
+    /// time; reading the finished tree, most of the work, is not.
+    private static let parsing = Mutex(())
+
     static func withDocument<Result>(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ body: (OpaquePointer) -> Result
     ) -> Result {
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        defer { cmark_parser_free(parser) }
-        for extensionPointer in extensions {
-            cmark_parser_attach_syntax_extension(parser, extensionPointer)
-        }
-        if let base = bytes.baseAddress, !bytes.isEmpty {
-            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
-        }
-        let document = cmark_parser_finish(parser)!
+        let document = parsing.withLock { _ in
+            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+            defer { cmark_parser_free(parser) }
+            for extensionPointer in extensions {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+            if let base = bytes.baseAddress, !bytes.isEmpty {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
+            }
+            return UncheckedDocument(node: cmark_parser_finish(parser)!)
+        }.node
         defer { cmark_node_free(document) }
         return body(document)
+    }
+
+    /// A finished tree handed out of the lock; it belongs to the calling thread alone.
+    private struct UncheckedDocument: @unchecked Sendable {
+        let node: OpaquePointer
     }
 }

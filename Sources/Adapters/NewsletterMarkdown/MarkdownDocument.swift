@@ -1,7 +1,7 @@
 import NewsletterCore
 
-/// A Markdown text parsed once with cmark-gfm (tables, strikethrough, task lists), giving its top-level headings
-/// and every link with exact source ranges.
+/// A Markdown text parsed once with cmark-gfm (tables, strikethrough, task lists, bare URLs): its syntax tree, with
+/// an exact source range for every block and inline node, and the top-level headings and links derived from it.
 ///
 /// The parsed part may be a slice of a larger file, such as the body after a front-matter block: positions are
 /// always in the whole file's coordinates.
@@ -14,9 +14,9 @@ import NewsletterCore
 /// ```
 ///
 /// What counts as a link: inline links, reference links (resolved through their definitions), `<...>` autolinks,
-/// images (kind ``NewsletterCore/Link/Kind/image``, text = alt text), and bare URLs in text found as a link
-/// checker finds them (`www.` too, trailing punctuation dropped, parentheses balanced). Nothing inside a code block,
-/// a code span or raw HTML is a link.
+/// images (kind ``NewsletterCore/Link/Kind/image``, text = alt text), and bare URLs as GitHub links them (`www.` too,
+/// trailing punctuation dropped, parentheses balanced): every link-like node of ``tree``. Nothing inside a code
+/// block, a code span or raw HTML is a link.
 public struct MarkdownDocument: Sendable {
     /// How deeply blocks and inlines may nest (quotes in lists in quotes, links in emphasis...) before parsing
     /// gives up with ``NewsletterError/Kind/limitExceeded``. cmark-gfm itself parses in linear time; the limit bounds
@@ -31,6 +31,11 @@ public struct MarkdownDocument: Sendable {
     public let headings: [MarkdownHeading]
     /// Every link and image in the body, in document order of their start.
     public let links: [Link]
+    /// The syntax tree of the body: every node with its exact UTF-8 range in the whole file.
+    public let tree: MarkdownTree
+    /// Leaf blocks whose bytes did not match cmark-gfm's reading of them; their inlines are placed over the block.
+    /// None are known: the differential tests against cmark-gfm require this to stay empty.
+    package let inexactBlocks: [Range<Int>]
 
     /// Parses `source`, or only its `bodyRange` (UTF-8 offsets, clamped to the text) when given.
     ///
@@ -45,21 +50,22 @@ public struct MarkdownDocument: Sendable {
         let requested = bodyRange ?? 0..<count
         var body = min(max(requested.lowerBound, 0), count)..<min(max(requested.upperBound, 0), count)
         self.source = source
-        let parsed: Result<(headings: [MarkdownHeading], links: [Link], body: Range<Int>), NewsletterError>
+        let parsed: Result<(read: MarkdownReader.Result, body: Range<Int>), NewsletterError>
         parsed = source.text.utf8.withContiguousStorageIfAvailable { bytes in
             if body.count >= 3, bytes[body.lowerBound] == 0xEF, bytes[body.lowerBound + 1] == 0xBB, bytes[body.lowerBound + 2] == 0xBF {
                 body = (body.lowerBound + 3)..<body.upperBound
             }
             return Result { () throws(NewsletterError) in
                 let reader = MarkdownReader(bytes: bytes, source: source, body: body, pieceSize: pieceSize)
-                let (headings, links) = try reader.read()
-                return (headings, links, body)
+                return (try reader.read(), body)
             }
         } ?? .failure(NewsletterError(.malformedInput, "the text is not stored contiguously", path: source.path))
         let result = try parsed.get()
         self.bodyRange = result.body
-        self.headings = result.headings
-        self.links = result.links
+        self.headings = result.read.headings
+        self.links = result.read.links
+        self.tree = result.read.tree
+        self.inexactBlocks = result.read.inexactBlocks
     }
 
     /// Cuts the body into a preamble and flat sections.

@@ -33,4 +33,15 @@ public protocol FormatAdapter: Sendable {
     func decode(_ source: SourceText) throws(NewsletterError) -> Issue
     /// Writes a draft, reporting every field of `issue` the format cannot hold.
     func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue
+    /// Reads a draft together with the Markdown syntax tree of its prose, for rules that judge how Markdown is
+    /// written. The default gives ``decode(_:)``'s issue and no tree, so a format that holds no Markdown gets no
+    /// Markdown rules; Markdown formats return the tree their issue was derived from.
+    func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft
+}
+
+extension FormatAdapter {
+    /// The issue of ``decode(_:)`` and no syntax tree.
+    public func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft {
+        DecodedDraft(issue: try decode(source))
+    }
 }

@@ -1,0 +1,406 @@
+internal import CCmarkGFM
+import Foundation
+import NewsletterCore
+
+/// Gives every inline node of one leaf block (paragraph, heading, table cell) its exact range in the source.
+///
+/// cmark-gfm's inline positions cannot be trusted: after a backslash hard break they stay on the line before, on
+/// continuation lines they ignore the stripped container prefix, and extension nodes sit at 0:0. So they are not
+/// used at all. Instead the block's source is read forward once, node by node in document order, and each node
+/// consumes exactly the bytes its syntax and its literal account for: a text node its literal (with backslash
+/// escapes and character references as written), a code span its backtick runs, a link its brackets and the
+/// destination that follows, a break its spaces and line ending and the next line's container prefix. Every step
+/// is a match at the cursor, never a search near a hint; a block whose bytes do not match is reported as inexact.
+struct InlineSourceReader {
+    /// One inline node with its range, in document order; `depth` is 1 for the block's children.
+    struct Entry {
+        var kind: MarkdownNode.Kind
+        var depth: Int
+        var range: Range<Int>
+        var link: MarkdownLinkDetails?
+        /// The plain text of a link or image (its literals, breaks as space or line feed).
+        var plainText: String?
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the block's text ends; nothing is read at or past it.
+    let limit: Int
+    /// How many `>` markers may stand before a continuation line's text.
+    let quoteDepth: Int
+    private(set) var cursor: Int
+    private(set) var entries: [Entry] = []
+    /// Inside a `<...>` autolink, backslashes are literal.
+    private var isRaw = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, quoteDepth: Int) {
+        self.bytes = bytes
+        self.cursor = start
+        self.limit = limit
+        self.quoteDepth = quoteDepth
+    }
+
+    /// Reads the inline children of `block`; `false` when the source does not match them.
+    mutating func read(
+        childrenOf block: OpaquePointer,
+        references: inout CharacterReferences,
+        definitions: () -> ReferenceDefinitions
+    ) -> Bool {
+        readChildren(of: block, depth: 1, references: &references, definitions: definitions)
+    }
+
+    private mutating func readChildren(
+        of parent: OpaquePointer,
+        depth: Int,
+        references: inout CharacterReferences,
+        definitions: () -> ReferenceDefinitions
+    ) -> Bool {
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            guard readInline(node, depth: depth, references: &references, definitions: definitions) else { return false }
+            child = cmark_node_next(node)
+        }
+        return true
+    }
+
+    private mutating func readInline(
+        _ node: OpaquePointer,
+        depth: Int,
+        references: inout CharacterReferences,
+        definitions: () -> ReferenceDefinitions
+    ) -> Bool {
+        let start = cursor
+        let type = cmark_node_get_type(node).rawValue
+        switch type {
+        case CMARK_NODE_TEXT.rawValue:
+            guard matchText(Self.literal(node), references: &references) else { return false }
+            entries.append(Entry(kind: .text, depth: depth, range: start..<cursor))
+        case CMARK_NODE_SOFTBREAK.rawValue:
+            skipSpaces()
+            guard let next = afterLineEnding(cursor) else { return false }
+            entries.append(Entry(kind: .softBreak, depth: depth, range: start..<next))
+            cursor = afterContainerPrefix(next)
+        case CMARK_NODE_LINEBREAK.rawValue:
+            if cursor < limit, bytes[cursor] == UInt8(ascii: "\\") { cursor += 1 } else { skipSpaces() }
+            guard cursor > start, let next = afterLineEnding(cursor) else { return false }
+            entries.append(Entry(kind: .hardBreak, depth: depth, range: start..<next))
+            cursor = afterContainerPrefix(next)
+        case CMARK_NODE_CODE.rawValue:
+            guard let end = codeSpanEnd(at: cursor) else { return false }
+            cursor = end
+            entries.append(Entry(kind: .code, depth: depth, range: start..<end))
+        case CMARK_NODE_HTML_INLINE.rawValue:
+            guard matchRaw(Self.literal(node)) else { return false }
+            entries.append(Entry(kind: .html, depth: depth, range: start..<cursor))
+        case CMARK_NODE_EMPH.rawValue, CMARK_NODE_STRONG.rawValue:
+            let count = type == CMARK_NODE_STRONG.rawValue ? 2 : 1
+            guard cursor < limit, bytes[cursor] == UInt8(ascii: "*") || bytes[cursor] == UInt8(ascii: "_") else { return false }
+            return readDelimited(node, kind: count == 2 ? .strong : .emphasis, delimiter: bytes[cursor], count: count, depth: depth, references: &references, definitions: definitions)
+        case CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue:
+            return readLink(node, isImage: type == CMARK_NODE_IMAGE.rawValue, depth: depth, references: &references, definitions: definitions)
+        case CmarkParser.extensionTypes.strikethrough:
+            var count = 0
+            while cursor + count < limit, bytes[cursor + count] == UInt8(ascii: "~"), count < 2 { count += 1 }
+            guard count > 0 else { return false }
+            return readDelimited(node, kind: .strikethrough, delimiter: UInt8(ascii: "~"), count: count, depth: depth, references: &references, definitions: definitions)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Emphasis, strong emphasis and strikethrough: `count` delimiters, the children, the same delimiters.
+    private mutating func readDelimited(
+        _ node: OpaquePointer,
+        kind: MarkdownNode.Kind,
+        delimiter: UInt8,
+        count: Int,
+        depth: Int,
+        references: inout CharacterReferences,
+        definitions: () -> ReferenceDefinitions
+    ) -> Bool {
+        let start = cursor
+        guard consume(delimiter, count: count) else { return false }
+        let index = entries.count
+        entries.append(Entry(kind: kind, depth: depth, range: start..<start))
+        guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions),
+              consume(delimiter, count: count)
+        else { return false }
+        entries[index].range = start..<cursor
+        return true
+    }
+
+    private mutating func readLink(
+        _ node: OpaquePointer,
+        isImage: Bool,
+        depth: Int,
+        references: inout CharacterReferences,
+        definitions: () -> ReferenceDefinitions
+    ) -> Bool {
+        let start = cursor
+        let url = String(cString: cmark_node_get_url(node))
+        let title = cmark_node_get_title(node).flatMap { $0.pointee == 0 ? nil : String(cString: $0) }
+        let index = entries.count
+        let plainText = Self.plainText(of: node)
+        if isImage || (cursor < limit && bytes[cursor] == UInt8(ascii: "[")) {
+            if isImage {
+                guard consume(UInt8(ascii: "!"), count: 1) else { return false }
+            }
+            guard consume(UInt8(ascii: "["), count: 1) else { return false }
+            entries.append(Entry(kind: isImage ? .image : .link, depth: depth, range: start..<start, plainText: plainText))
+            let textStart = cursor
+            guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions) else { return false }
+            let textEnd = cursor
+            guard consume(UInt8(ascii: "]"), count: 1) else { return false }
+            let details: MarkdownLinkDetails
+            if let destination = inlineTail(at: cursor) {
+                cursor = destination.end
+                details = MarkdownLinkDetails(form: .inline, destination: url, title: title, destinationRange: destination.range)
+            } else {
+                var label = textStart..<textEnd
+                if let written = labelTail(at: cursor) {
+                    cursor = written.upperBound
+                    if written.count > 2 { label = (written.lowerBound + 1)..<(written.upperBound - 1) }
+                }
+                let definition = definitions().definition(label: ReferenceDefinitions.normalizedLabel(bytes, label), resolvingTo: url, bytes: bytes)
+                details = MarkdownLinkDetails(form: .reference, destination: url, title: title, destinationRange: definition?.destinationRange)
+            }
+            entries[index].range = start..<cursor
+            entries[index].link = details
+        } else if cursor < limit, bytes[cursor] == UInt8(ascii: "<") {
+            cursor += 1
+            entries.append(Entry(kind: .autolink, depth: depth, range: start..<start, plainText: plainText))
+            isRaw = true
+            defer { isRaw = false }
+            guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions) else { return false }
+            let destination = (start + 1)..<cursor
+            guard consume(UInt8(ascii: ">"), count: 1) else { return false }
+            entries[index].range = start..<cursor
+            entries[index].link = MarkdownLinkDetails(form: .angle, destination: url, title: title, destinationRange: destination)
+        } else {
+            entries.append(Entry(kind: .bareURL, depth: depth, range: start..<start, plainText: plainText))
+            guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions), cursor > start else { return false }
+            entries[index].range = start..<cursor
+            entries[index].link = MarkdownLinkDetails(form: .bare, destination: url, title: nil, destinationRange: start..<cursor)
+        }
+        return true
+    }
+
+    // MARK: Matching at the cursor
+
+    /// Matches a text literal: each byte is itself, a backslash escape of it, or part of a character reference.
+    private mutating func matchText(_ literal: UnsafeBufferPointer<UInt8>, references: inout CharacterReferences) -> Bool {
+        var index = 0
+        while index < literal.count {
+            guard cursor < limit else { return false }
+            let byte = bytes[cursor]
+            if byte == literal[index], byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "&") {
+                cursor += 1
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "\\"), !isRaw, cursor + 1 < limit, MarkdownEscapes.isEscapable(bytes[cursor + 1]) {
+                if bytes[cursor + 1] == literal[index] {
+                    cursor += 2
+                    index += 1
+                    continue
+                }
+            }
+            if byte == UInt8(ascii: "&"), let reference = references.reference(in: bytes, at: cursor, limit: limit),
+               literal.count - index >= reference.decoded.count,
+               reference.decoded.indices.allSatisfy({ literal[index + $0] == reference.decoded[$0] }) {
+                cursor += reference.length
+                index += reference.decoded.count
+                continue
+            }
+            guard byte == literal[index] else { return false }
+            cursor += 1
+            index += 1
+        }
+        return true
+    }
+
+    /// Matches a literal kept as written (raw HTML): line endings may differ in form, and a continuation line's
+    /// container prefix and indentation are not part of the literal.
+    private mutating func matchRaw(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < literal.count {
+            guard cursor < limit else { return false }
+            if literal[index] == 0x0A, let next = afterLineEnding(cursor) {
+                index += 1
+                cursor = afterContainerPrefix(next)
+                while index < literal.count, literal[index] == UInt8(ascii: " ") || literal[index] == UInt8(ascii: "\t") { index += 1 }
+                continue
+            }
+            guard bytes[cursor] == literal[index] else { return false }
+            cursor += 1
+            index += 1
+        }
+        return true
+    }
+
+    private mutating func consume(_ byte: UInt8, count: Int) -> Bool {
+        guard cursor + count <= limit else { return false }
+        for offset in 0..<count where bytes[cursor + offset] != byte { return false }
+        cursor += count
+        return true
+    }
+
+    private mutating func skipSpaces() {
+        while cursor < limit, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") { cursor += 1 }
+    }
+
+    /// The offset after a line ending (`\n`, `\r\n` or `\r`) at `offset`, or `nil` when there is none.
+    private func afterLineEnding(_ offset: Int) -> Int? {
+        guard offset < limit else { return nil }
+        if bytes[offset] == 0x0A { return offset + 1 }
+        guard bytes[offset] == 0x0D else { return nil }
+        return offset + 1 < limit && bytes[offset + 1] == 0x0A ? offset + 2 : offset + 1
+    }
+
+    /// Skips a continuation line's block-quote markers (each after at most three spaces) and indentation.
+    private func afterContainerPrefix(_ lineStart: Int) -> Int {
+        var offset = lineStart
+        var quotes = quoteDepth
+        while true {
+            var next = offset
+            while next < limit, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") { next += 1 }
+            if quotes > 0, next < limit, bytes[next] == UInt8(ascii: ">"), next - offset <= 3 {
+                offset = next + 1
+                quotes -= 1
+                continue
+            }
+            return next
+        }
+    }
+
+    /// The end of the code span opening at `start`: the next backtick run of the same length.
+    private func codeSpanEnd(at start: Int) -> Int? {
+        var runEnd = start
+        while runEnd < limit, bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
+        let length = runEnd - start
+        guard length > 0 else { return nil }
+        var index = runEnd
+        while index < limit {
+            guard bytes[index] == UInt8(ascii: "`") else {
+                index += 1
+                continue
+            }
+            var closeEnd = index
+            while closeEnd < limit, bytes[closeEnd] == UInt8(ascii: "`") { closeEnd += 1 }
+            if closeEnd - index == length { return closeEnd }
+            index = closeEnd
+        }
+        return nil
+    }
+
+    /// Skips spaces and tabs and at most one line ending (with the next line's prefix), as link syntax allows.
+    private func afterLinkWhitespace(_ offset: Int) -> Int {
+        var index = offset
+        while index < limit, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        if let next = afterLineEnding(index) { index = afterContainerPrefix(next) }
+        return index
+    }
+
+    /// `(destination "title")` at `start`, as CommonMark reads an inline link's tail: where the destination is written
+    /// and where the tail ends; `nil` when the bytes there are not such a tail.
+    private func inlineTail(at start: Int) -> (range: Range<Int>, end: Int)? {
+        guard start < limit, bytes[start] == UInt8(ascii: "(") else { return nil }
+        var index = afterLinkWhitespace(start + 1)
+        let destination: Range<Int>
+        if index < limit, bytes[index] == UInt8(ascii: "<") {
+            var end = index + 1
+            while end < limit, bytes[end] != UInt8(ascii: ">") {
+                if bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == UInt8(ascii: "<") { return nil }
+                end += bytes[end] == UInt8(ascii: "\\") && end + 1 < limit ? 2 : 1
+            }
+            guard end < limit else { return nil }
+            destination = (index + 1)..<end
+            index = end + 1
+        } else {
+            let destinationStart = index
+            var depth = 0
+            while index < limit {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\"), index + 1 < limit, MarkdownEscapes.isEscapable(bytes[index + 1]) {
+                    index += 2
+                    continue
+                }
+                if byte <= 0x20 || byte == 0x7F { break }
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                index += 1
+            }
+            guard depth == 0 else { return nil }
+            destination = destinationStart..<index
+        }
+        let beforeTitle = index
+        index = afterLinkWhitespace(index)
+        if index > beforeTitle, index < limit, let closer = Self.titleCloser(bytes[index]) {
+            var end = index + 1
+            while end < limit, bytes[end] != closer {
+                if closer == UInt8(ascii: ")"), bytes[end] == UInt8(ascii: "(") { return nil }
+                end += bytes[end] == UInt8(ascii: "\\") && end + 1 < limit ? 2 : 1
+            }
+            guard end < limit else { return nil }
+            index = afterLinkWhitespace(end + 1)
+        }
+        guard index < limit, bytes[index] == UInt8(ascii: ")") else { return nil }
+        return (destination, index + 1)
+    }
+
+    private static func titleCloser(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "\""): UInt8(ascii: "\"")
+        case UInt8(ascii: "'"): UInt8(ascii: "'")
+        case UInt8(ascii: "("): UInt8(ascii: ")")
+        default: nil
+        }
+    }
+
+    /// A `[label]` or `[]` right after a link's text (brackets included), or `nil`.
+    private func labelTail(at start: Int) -> Range<Int>? {
+        guard start < limit, bytes[start] == UInt8(ascii: "[") else { return nil }
+        var index = start + 1
+        while index < limit, index - start <= 1000 {
+            switch bytes[index] {
+            case UInt8(ascii: "]"): return start..<(index + 1)
+            case UInt8(ascii: "["): return nil
+            case UInt8(ascii: "\\"): index += 2
+            default: index += 1
+            }
+        }
+        return nil
+    }
+
+    // MARK: cmark-gfm nodes
+
+    /// A node's literal text as bytes, borrowed from cmark-gfm (valid until the tree is freed).
+    static func literal(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+    }
+
+    /// The plain text of a node's descendants: literals of text and code, a space for a soft break, a line feed for a
+    /// hard one (an image's alt text is part of the link around it).
+    static func plainText(of node: OpaquePointer) -> String {
+        var text: [UInt8] = []
+        func collect(_ parent: OpaquePointer) {
+            var child = cmark_node_first_child(parent)
+            while let node = child {
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE: text.append(contentsOf: literal(node))
+                case CMARK_NODE_SOFTBREAK: text.append(UInt8(ascii: " "))
+                case CMARK_NODE_LINEBREAK: text.append(UInt8(ascii: "\n"))
+                case CMARK_NODE_HTML_INLINE: break
+                default: collect(node)
+                }
+                child = cmark_node_next(node)
+            }
+        }
+        collect(node)
+        return String(decoding: text, as: UTF8.self)
+    }
+}

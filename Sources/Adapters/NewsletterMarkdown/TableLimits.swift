@@ -1,0 +1,42 @@
+import NewsletterCore
+
+/// The limit put in front of cmark-gfm's table extension, whose work grows with the square of a table's columns:
+/// a delimiter row of 10,000 cells takes it tens of seconds. Real tables (polls, schedules) have a handful.
+enum TableLimits {
+    /// The most columns a table may have; a delimiter row (`|---|:--:|`) with more cells is an error.
+    static let maximumColumns = 256
+
+    /// Throws ``NewsletterError/Kind/limitExceeded`` at the first delimiter row of the body with more than
+    /// ``maximumColumns`` cells.
+    static func check(bytes: UnsafeBufferPointer<UInt8>, body: Range<Int>, source: SourceText) throws(NewsletterError) {
+        var lineStart = body.lowerBound
+        while lineStart < body.upperBound {
+            var index = lineStart
+            var pipes = 0
+            var isDelimiterRow = true
+            var hasDash = false
+            while index < body.upperBound, bytes[index] != 0x0A {
+                switch bytes[index] {
+                case UInt8(ascii: "|"): pipes += 1
+                case UInt8(ascii: "-"): hasDash = true
+                case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), 0x0D: break
+                default: isDelimiterRow = false
+                }
+                if !isDelimiterRow {
+                    while index < body.upperBound, bytes[index] != 0x0A { index += 1 }
+                    break
+                }
+                index += 1
+            }
+            if isDelimiterRow, hasDash, pipes > maximumColumns {
+                throw NewsletterError(
+                    .limitExceeded,
+                    "a table has more than \(maximumColumns) columns",
+                    at: source.location(atUTF8Offset: lineStart),
+                    in: source
+                )
+            }
+            lineStart = index + 1
+        }
+    }
+}

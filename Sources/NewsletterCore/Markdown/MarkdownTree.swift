@@ -1,0 +1,169 @@
+/// An immutable Markdown syntax tree: every block and inline node of a parsed text, each with its exact range of
+/// UTF-8 offsets in the whole file.
+///
+/// Nodes are stored flat in document order (a node, then its descendants, then its next sibling), so walking the
+/// whole tree is one pass over an array and a node's descendants are the indices `index + 1 ..< subtreeEnd`.
+/// Parsers build trees (`NewsletterMarkdown` reads cmark-gfm's); rules and third-party code read them, through
+/// ``walk(_:)``, ``children(of:)`` or ``nodes``.
+public struct MarkdownTree: Sendable {
+    /// One stored node; the public view is ``MarkdownNode``.
+    private struct Storage: Sendable {
+        var kind: MarkdownNode.Kind
+        var headingLevel: UInt8
+        var parent: Int32
+        var subtreeEnd: Int32
+        var link: Int32
+        var start: Int
+        var end: Int
+    }
+
+    private var storage: [Storage]
+    private var links: [MarkdownLinkDetails]
+
+    /// A tree holding only a document node over `range`.
+    public init(emptyDocumentAt range: Range<Int>) {
+        storage = [Storage(kind: .document, headingLevel: 0, parent: -1, subtreeEnd: 1, link: -1, start: range.lowerBound, end: range.upperBound)]
+        links = []
+    }
+
+    /// The number of nodes, the document included.
+    public var count: Int { storage.count }
+
+    /// The document node.
+    public var root: MarkdownNode { self[0] }
+
+    /// The node at `index` in document order.
+    public subscript(index: Int) -> MarkdownNode {
+        let stored = storage[index]
+        return MarkdownNode(
+            index: index,
+            kind: stored.kind,
+            range: stored.start..<stored.end,
+            parentIndex: stored.parent < 0 ? nil : Int(stored.parent),
+            subtreeEnd: Int(stored.subtreeEnd),
+            headingLevel: stored.kind == .heading ? Int(stored.headingLevel) : nil,
+            link: stored.link < 0 ? nil : links[Int(stored.link)]
+        )
+    }
+
+    /// The kind of the node at `index`, without building the node.
+    public func kind(at index: Int) -> MarkdownNode.Kind { storage[index].kind }
+
+    /// The range of the node at `index`, without building the node.
+    public func range(at index: Int) -> Range<Int> { storage[index].start..<storage[index].end }
+
+    /// Every node in document order.
+    public var nodes: some RandomAccessCollection<MarkdownNode> { (0..<storage.count).lazy.map { self[$0] } }
+
+    /// The direct children of `node`, in order.
+    public func children(of node: MarkdownNode) -> [MarkdownNode] {
+        var children: [MarkdownNode] = []
+        var index = node.index + 1
+        while index < node.subtreeEnd {
+            children.append(self[index])
+            index = Int(storage[index].subtreeEnd)
+        }
+        return children
+    }
+
+    /// The enclosing node of `node`, `nil` for the root.
+    public func parent(of node: MarkdownNode) -> MarkdownNode? {
+        node.parentIndex.map { self[$0] }
+    }
+
+    /// Whether any node enclosing `node` is of one of `kinds`.
+    public func isInside(_ node: MarkdownNode, anyOf kinds: Set<MarkdownNode.Kind>) -> Bool {
+        var parent = storage[node.index].parent
+        while parent >= 0 {
+            if kinds.contains(storage[Int(parent)].kind) { return true }
+            parent = storage[Int(parent)].parent
+        }
+        return false
+    }
+
+    /// Walks the tree in document order, calling the visitor before and after each node's children.
+    public func walk<Visitor: MarkdownVisitor>(_ visitor: inout Visitor) {
+        var open: [Int] = []
+        var index = 0
+        while index < storage.count {
+            while let last = open.last, index >= storage[last].subtreeEnd {
+                visitor.leave(self[last], in: self)
+                open.removeLast()
+            }
+            let node = self[index]
+            if visitor.visit(node, in: self) == .visitChildren {
+                open.append(index)
+                index += 1
+            } else {
+                visitor.leave(node, in: self)
+                index = node.subtreeEnd
+            }
+        }
+        while let last = open.popLast() { visitor.leave(self[last], in: self) }
+    }
+
+    /// The ranges whose bytes are not prose, sorted by start: code blocks and spans, HTML blocks and raw HTML,
+    /// and the written destinations of links and images. A fix that is not about one of these never edits them.
+    public var verbatimRanges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for stored in storage {
+            if stored.kind.isVerbatim {
+                ranges.append(stored.start..<stored.end)
+            } else if stored.link >= 0, stored.kind != .bareURL, let destination = links[Int(stored.link)].destinationRange,
+                      destination.lowerBound >= stored.start, destination.upperBound <= stored.end {
+                ranges.append(destination)
+            }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The ranges of prose, sorted and merged: the text nodes of paragraphs, headings and cells, outside code,
+    /// HTML and link destinations. Adjacent text nodes (`[`, `text`, `](`) make one range.
+    public var proseRanges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for stored in storage where stored.kind == .text && stored.start < stored.end {
+            if let last = ranges.last, last.upperBound == stored.start {
+                ranges[ranges.count - 1] = last.lowerBound..<stored.end
+            } else {
+                ranges.append(stored.start..<stored.end)
+            }
+        }
+        return ranges
+    }
+
+    // MARK: Building
+
+    /// Opens a node whose end is not known yet; returns its index for ``close(_:end:)``.
+    package mutating func open(_ kind: MarkdownNode.Kind, start: Int, parent: Int, headingLevel: Int = 0) -> Int {
+        storage.append(Storage(
+            kind: kind, headingLevel: UInt8(clamping: headingLevel), parent: Int32(parent), subtreeEnd: -1, link: -1, start: start, end: start
+        ))
+        return storage.count - 1
+    }
+
+    /// Closes the node at `index`: its subtree ends here and its range at `end`.
+    package mutating func close(_ index: Int, end: Int) {
+        storage[index].subtreeEnd = Int32(storage.count)
+        storage[index].end = max(end, storage[index].start)
+    }
+
+    /// Changes where an open or closed node starts.
+    package mutating func setStart(_ index: Int, _ start: Int) {
+        storage[index].start = start
+        if storage[index].end < start { storage[index].end = start }
+    }
+
+    /// Attaches link details to the node at `index`.
+    package mutating func setLink(_ index: Int, _ details: MarkdownLinkDetails) {
+        links.append(details)
+        storage[index].link = Int32(links.count - 1)
+    }
+
+    /// The start of the node at `index` as built so far.
+    package func start(at index: Int) -> Int { storage[index].start }
+
+    /// Makes room for `nodes` more nodes.
+    package mutating func reserveCapacity(_ nodes: Int) {
+        storage.reserveCapacity(nodes)
+    }
+}
