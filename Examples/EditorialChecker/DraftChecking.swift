@@ -38,8 +38,8 @@ struct DraftChecking: Sendable {
             let draft = try workspace.read(path)
             let checker = try workspace.checker(forDraftAt: path)
             let diagnostics = offline
-                ? checker.check(draft.source, issue: draft.issue, format: draft.format)
-                : await checker.checkIncludingAsyncRules(draft.source, issue: draft.issue, format: draft.format)
+                ? checker.check(draft.source, draft: draft.decoded, format: draft.format)
+                : await checker.checkIncludingAsyncRules(draft.source, draft: draft.decoded, format: draft.format)
             return .checked(draft, diagnostics)
         } catch {
             return .failed(error)

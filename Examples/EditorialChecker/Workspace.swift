@@ -10,8 +10,9 @@ struct Workspace: Sendable {
     struct Draft: Sendable {
         var path: String
         var source: SourceText
-        var issue: Issue
+        var decoded: DecodedDraft
         var format: String
+        var issue: Issue { decoded.issue }
     }
 
     let formats: FormatRegistry
@@ -93,7 +94,7 @@ struct Workspace: Sendable {
         } else {
             adapter = try formats.adapter(forPath: path == "-" ? nil : path, source: source)
         }
-        return Draft(path: source.path ?? path, source: source, issue: try adapter.decode(source), format: adapter.identifier)
+        return Draft(path: source.path ?? path, source: source, decoded: try adapter.decodeDraft(source), format: adapter.identifier)
     }
 
     private static func configurationSource(_ path: String) -> SourceText? {

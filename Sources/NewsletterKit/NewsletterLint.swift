@@ -57,16 +57,16 @@ public struct NewsletterLint: Sendable {
 
     /// Checks a draft's text with the offline rules; the format is detected from its path and content unless given.
     public func check(_ source: SourceText, format: String? = nil) throws(NewsletterError) -> LintReport {
-        let decoded = try formats.decode(source, format: format)
-        let diagnostics = checker.check(source, issue: decoded.issue, format: decoded.format)
-        return LintReport(source: source, format: decoded.format, issue: decoded.issue, diagnostics: diagnostics)
+        let decoded = try formats.decodeDraft(source, format: format)
+        let diagnostics = checker.check(source, draft: decoded.draft, format: decoded.format)
+        return LintReport(source: source, format: decoded.format, issue: decoded.draft.issue, diagnostics: diagnostics)
     }
 
     /// Checks a draft's text with the offline rules and the registered asynchronous ones (network link checks).
     public func checkIncludingAsyncRules(_ source: SourceText, format: String? = nil) async throws(NewsletterError) -> LintReport {
-        let decoded = try formats.decode(source, format: format)
-        let diagnostics = await checker.checkIncludingAsyncRules(source, issue: decoded.issue, format: decoded.format)
-        return LintReport(source: source, format: decoded.format, issue: decoded.issue, diagnostics: diagnostics)
+        let decoded = try formats.decodeDraft(source, format: format)
+        let diagnostics = await checker.checkIncludingAsyncRules(source, draft: decoded.draft, format: decoded.format)
+        return LintReport(source: source, format: decoded.format, issue: decoded.draft.issue, diagnostics: diagnostics)
     }
 
     /// Reads a file and returns its fixed text and the fixes applied; the file itself is not written.
@@ -83,7 +83,7 @@ public struct NewsletterLint: Sendable {
             try formats.adapter(forPath: source.path, source: source)
         }
         return try checker.fix(source, format: adapter.identifier, minimumSafety: minimumSafety) { text throws(NewsletterError) in
-            try adapter.decode(text)
+            try adapter.decodeDraft(text)
         }
     }
 }

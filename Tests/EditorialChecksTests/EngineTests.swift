@@ -82,7 +82,7 @@ private struct SlowLinkRule: AsyncRule {
     @Test func theFixLoopStopsAtThePassLimit() throws {
         let checker = EditorialChecker(registry: try RuleRegistry(rules: [RestlessRule()]))
         let result = try checker.fix(SourceText("# Notes\n"), format: "beehiiv", maximumPasses: 3) { source throws(NewsletterError) in
-            try BeehiivAdapter().decode(source)
+            try BeehiivAdapter().decodeDraft(source)
         }
         #expect(result.text == "# Notes\n!!!")
         #expect(!result.isStable)

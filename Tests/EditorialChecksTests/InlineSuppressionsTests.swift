@@ -1,4 +1,5 @@
 import EditorialChecks
+import NewsletterKit
 import NewsletterCore
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
         line thirteen
         """
 
-    let suppressions = InlineSuppressions(source: SourceText(Self.draft), layout: MarkdownLayout(source: SourceText(Self.draft), format: "beehiiv"))
+    let suppressions = InlineSuppressions(source: SourceText(Self.draft), markdown: try? BeehiivAdapter().decodeDraft(SourceText(Self.draft)).markdown)
 
     @Test(arguments: [
         ("placeholder-link", 1, false), ("placeholder-link", 3, true), ("placeholder-link", 4, true), ("placeholder-link", 5, false),

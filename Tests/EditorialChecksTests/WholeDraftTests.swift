@@ -11,8 +11,9 @@ import Testing
         let report = try NewsletterLint().check(SourceText(LaterIssueFixture.text, path: "issue-350.md"))
         #expect(report.format == "beehiiv")
         #expect(Self.found(report) == [
-            "missing-author 1:1",
-            "missing-date 1:1",
+            // Where the missing header lines would go: after the title and subtitle.
+            "missing-author 4:1",
+            "missing-date 4:1",
             "trailing-whitespace-break 9:13",
             "non-descriptive-link-text 14:37",
             "mojibake 22:9",
@@ -27,15 +28,16 @@ import Testing
         let report = try NewsletterLint().check(SourceText(FrontMatterFixture.text, path: "notes.md"))
         #expect(report.format == "front-matter")
         #expect(Self.found(report) == [
-            "missing-author 1:1",
             "mojibake 2:8",
             "missing-date 4:7",
+            // At the end of the front matter, where the field would be written.
+            "missing-author 7:1",
             "mojibake 9:20",
             "malformed-url 14:32",
             "placeholder-link 20:6",
             "image-alt-text 20:49",
         ])
-        #expect(report.diagnostics[2].message == "the publication date 'Febuary 16, 2024' is not a date")
+        #expect(report.diagnostics[1].message == "the publication date 'Febuary 16, 2024' is not a date")
     }
 
     @Test func frontMatterFixRepairsTheFrontMatterValue() throws {

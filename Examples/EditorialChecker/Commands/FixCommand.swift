@@ -59,7 +59,7 @@ struct FixCommand: AsyncParsableCommand {
             draft.source,
             format: draft.format,
             minimumSafety: includeGuesses ? .suggestion : .safe,
-            decode: adapter.decode
+            decode: adapter.decodeDraft
         )
         let errorsRemain = result.remaining.contains { $0.severity == .error }
         guard let snapshot else {

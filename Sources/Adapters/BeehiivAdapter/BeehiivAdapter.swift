@@ -62,14 +62,22 @@ public struct BeehiivAdapter: FormatAdapter {
     ///
     /// - Throws: ``NewsletterError/Kind/limitExceeded`` for Markdown nested beyond ``MarkdownDocument/maximumNestingDepth``.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
-        guard source.utf8Count > 0 else { return Issue() }
+        try decodeDraft(source).issue
+    }
+
+    /// Reads a beehiiv export with the syntax tree of its Markdown; a missing title belongs at the start, any other
+    /// missing header field after the header lines.
+    ///
+    /// - Throws: As ``decode(_:)``.
+    public func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft {
+        guard source.utf8Count > 0 else { return DecodedDraft(issue: Issue(), markdown: MarkdownTree(emptyDocumentAt: 0..<0)) }
         let document = try MarkdownDocument(parsing: source)
         let header = BeehiivHeader(document: document)
         let outline = document.outline(from: header.end) { _ in true }
         var metadata = Metadata()
         metadata[Self.authorAvatarKey] = header.avatar.map(MetadataValue.string)
         metadata[Self.authorURLKey] = header.authorURL.map(MetadataValue.string)
-        return Issue(
+        let issue = Issue(
             title: header.title,
             subtitle: header.subtitle,
             authors: header.author.map { [$0] } ?? [],
@@ -79,6 +87,7 @@ public struct BeehiivAdapter: FormatAdapter {
             sections: outline.sections,
             links: document.links
         )
+        return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: header.title == nil ? nil : header.end)
     }
 
     /// Writes an issue in the export layout, with warnings for what the layout cannot hold (slug, tags, other

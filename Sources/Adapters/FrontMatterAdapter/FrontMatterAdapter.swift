@@ -65,7 +65,16 @@ public struct FrontMatterAdapter: FormatAdapter {
     ///   unclosed block, YAML that does not parse (libyaml's message, the line and a caret), duplicate keys, or a
     ///   block that is a list or a scalar instead of a mapping; `limitExceeded` past ``limits``.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
+        try decodeDraft(source).issue
+    }
+
+    /// Reads a draft with the syntax tree of its body; a missing metadata field belongs at the end of the front
+    /// matter (or at the start of a file that has none).
+    ///
+    /// - Throws: As ``decode(_:)``.
+    public func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft {
         var issue = Issue()
+        var metadataEnd: Int?
         var layout = FrontMatterLayout()
         layout.hasByteOrderMark = source.hasByteOrderMark
         if source.lineCount > 1 {
@@ -75,6 +84,7 @@ public struct FrontMatterAdapter: FormatAdapter {
         if let block = try FrontMatterBlock.locate(in: source, maximumBytes: limits.maximumBytes) {
             layout.closingDelimiter = block.closingDelimiter
             bodyStart = block.bodyStart
+            metadataEnd = block.yamlRange.upperBound
             if let root = try YAMLParser(limits: limits).parse(source, utf8Range: block.yamlRange) {
                 guard let pairs = root.pairs else {
                     throw NewsletterError(
@@ -94,7 +104,7 @@ public struct FrontMatterAdapter: FormatAdapter {
         issue.preamble = outline.preamble
         issue.sections = outline.sections
         issue.links = outline.links
-        return issue
+        return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: metadataEnd)
     }
 
     /// Writes a draft: the front-matter block, then the body.

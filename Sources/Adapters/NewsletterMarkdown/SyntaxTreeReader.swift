@@ -76,24 +76,31 @@ struct SyntaxTreeReader {
             readHeading(node, range: range, parent: parent, quoteDepth: quoteDepth, positions: positions)
         case CMARK_NODE_CODE_BLOCK:
             var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
-            let kind: MarkdownNode.Kind = cmark_node_get_fenced(node, &length, &offset, &character) != 0 ? .fencedCode : .indentedCode
-            tree.close(tree.open(kind, start: range.lowerBound, parent: parent), end: range.upperBound)
+            let isFenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            // cmark-gfm ends an indented block after the blank lines that follow it: its lines are its literal's.
+            let end = isFenced ? range.upperBound : literalEnd(node, positions)
+            tree.close(tree.open(isFenced ? .fencedCode : .indentedCode, start: range.lowerBound, parent: parent), end: end)
         case CMARK_NODE_HTML_BLOCK:
-            tree.close(tree.open(.htmlBlock, start: range.lowerBound, parent: parent), end: range.upperBound)
+            // cmark-gfm gives an HTML block that interrupts a paragraph the paragraph's end: its lines are its literal's.
+            tree.close(tree.open(.htmlBlock, start: range.lowerBound, parent: parent), end: literalEnd(node, positions))
         case CMARK_NODE_THEMATIC_BREAK:
             tree.close(tree.open(.thematicBreak, start: range.lowerBound, parent: parent), end: range.upperBound)
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
             let kind: MarkdownNode.Kind = type == CMARK_NODE_BLOCK_QUOTE ? .blockQuote : type == CMARK_NODE_LIST ? .list : .item
             let index = tree.open(kind, start: range.lowerBound, parent: parent)
             var child = cmark_node_first_child(node)
+            var end = range.lowerBound
             while let block = child {
+                let childIndex = tree.count
                 try readBlock(
                     block, parent: index, depth: depth + 1, quoteDepth: quoteDepth + (kind == .blockQuote ? 1 : 0),
                     positions: positions, maximumDepth: maximumDepth
                 )
+                end = tree.range(at: childIndex).upperBound
                 child = cmark_node_next(block)
             }
-            tree.close(index, end: range.upperBound)
+            // cmark-gfm ends lists and items after the blank lines that follow them; a container ends with its last block.
+            tree.close(index, end: cmark_node_first_child(node) == nil ? range.upperBound : end)
         default:
             if type.rawValue == CmarkParser.extensionTypes.table {
                 readTable(node, range: range, parent: parent, quoteDepth: quoteDepth, positions: positions)
@@ -302,6 +309,15 @@ struct SyntaxTreeReader {
         let endColumn = cmark_node_get_end_column(node)
         let end = endColumn > 0 ? min(positions.offset(line: Int32(endLine), column: endColumn) + 1, lineEnd) : lineEnd
         return start..<max(start, end)
+    }
+
+    /// The end of the last line of a block whose literal holds its lines (HTML blocks, indented code).
+    private func literalEnd(_ node: OpaquePointer, _ positions: BodyPositions) -> Int {
+        let literal = InlineSourceReader.literal(node)
+        var lines = 0
+        for byte in literal where byte == 0x0A { lines += 1 }
+        if let last = literal.last, last != 0x0A { lines += 1 }
+        return positions.lineEnd(Int(cmark_node_get_start_line(node)) + max(lines, 1) - 1, includingTerminator: false)
     }
 
     /// Whether a body line is `===` or `---` (up to three spaces before, white space after).

@@ -11,8 +11,11 @@ public struct CheckContext: Sendable {
     public let format: String
     /// The whole configuration (required sections, link policy, other rules' settings).
     public let configuration: LintConfiguration
-    /// Which lines are Markdown prose.
-    public let layout: MarkdownLayout
+    /// The Markdown syntax tree the issue was derived from, `nil` for formats without Markdown prose (then no rule
+    /// about how Markdown is written looks at the text).
+    public let markdown: MarkdownTree?
+    /// Where a missing metadata field would be written (see ``NewsletterCore/DecodedDraft/metadataInsertionOffset``).
+    public let metadataInsertionOffset: Int?
     /// The rule being run.
     public let rule: RuleDescription
     /// The rule's effective severity.
@@ -23,17 +26,17 @@ public struct CheckContext: Sendable {
     /// Creates a context for one rule; the engine does this, tests of a single rule may too.
     public init(
         source: SourceText,
-        issue: Issue,
+        draft: DecodedDraft,
         format: String,
         configuration: LintConfiguration,
-        layout: MarkdownLayout,
         rule: RuleDescription
     ) {
         self.source = source
-        self.issue = issue
+        self.issue = draft.issue
+        self.markdown = draft.markdown
+        self.metadataInsertionOffset = draft.metadataInsertionOffset
         self.format = format
         self.configuration = configuration
-        self.layout = layout
         self.rule = rule
         self.severity = configuration.severity(of: rule)
         self.options = configuration.options(of: rule)
@@ -52,5 +55,12 @@ public struct CheckContext: Sendable {
     /// An empty range at the start of the file, for things missing from the whole draft.
     public var startOfFile: SourceRange {
         source.range(utf8Offsets: 0..<0)
+    }
+
+    /// An empty range where a missing metadata field (title, date, author) would be written: in the front matter,
+    /// after the header lines of an export; the start of the file when the format says nothing.
+    public var metadataInsertionPoint: SourceRange {
+        let offset = min(max(metadataInsertionOffset ?? 0, 0), source.utf8Count)
+        return source.range(utf8Offsets: offset..<offset)
     }
 }

@@ -5,7 +5,7 @@ import NewsletterCore
 ///
 /// ```swift
 /// let checker = EditorialChecker(configuration: configuration)
-/// let diagnostics = checker.check(source, issue: issue, format: "beehiiv")
+/// let diagnostics = checker.check(source, draft: try adapter.decodeDraft(source), format: adapter.identifier)
 /// ```
 ///
 /// The engine knows no format: fixing re-reads the edited text through the `decode` closure it is given.
@@ -29,41 +29,46 @@ public struct EditorialChecker: Sendable {
     ///
     /// The issue's positions must point into `source`; when they do not, they are ignored and diagnostics
     /// about sections and links are reported at the start of the file.
-    public func check(_ source: SourceText, issue decoded: Issue, format: String) -> [Diagnostic] {
-        let layout = MarkdownLayout(source: source, format: format)
-        let issue = IssuePositions.verified(decoded, against: source)
+    ///
+    /// Rules read the draft's issue and, for formats with Markdown prose, its syntax tree; a draft without a tree
+    /// gets no Markdown rule.
+    public func check(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> [Diagnostic] {
+        let draft = verified(decoded, against: source)
         var diagnostics: [Diagnostic] = []
         for rule in registry.rules {
             let description = type(of: rule).description
             guard configuration.isEnabled(description) else { continue }
-            let context = CheckContext(
-                source: source, issue: issue, format: format, configuration: configuration, layout: layout, rule: description
-            )
+            let context = CheckContext(source: source, draft: draft, format: format, configuration: configuration, rule: description)
             diagnostics += rule.check(context)
         }
-        return finish(diagnostics, source: source, layout: layout)
+        return finish(diagnostics, source: source, markdown: draft.markdown)
+    }
+
+    /// The draft with positions that do not point into `source` dropped.
+    private func verified(_ draft: DecodedDraft, against source: SourceText) -> DecodedDraft {
+        var draft = draft
+        draft.issue = IssuePositions.verified(draft.issue, against: source)
+        if let tree = draft.markdown, tree.root.range.upperBound > source.utf8Count { draft.markdown = nil }
+        return draft
     }
 
     /// Runs the enabled offline rules, then the enabled asynchronous ones (network checks), concurrently.
-    public func checkIncludingAsyncRules(_ source: SourceText, issue decoded: Issue, format: String) async -> [Diagnostic] {
-        let offline = check(source, issue: decoded, format: format)
-        let layout = MarkdownLayout(source: source, format: format)
-        let issue = IssuePositions.verified(decoded, against: source)
+    public func checkIncludingAsyncRules(_ source: SourceText, draft decoded: DecodedDraft, format: String) async -> [Diagnostic] {
+        let offline = check(source, draft: decoded, format: format)
+        let draft = verified(decoded, against: source)
         let configuration = configuration
         let online = await withTaskGroup(of: [Diagnostic].self) { group in
             for rule in registry.asyncRules {
                 let description = type(of: rule).description
                 guard configuration.isEnabled(description) else { continue }
-                let context = CheckContext(
-                    source: source, issue: issue, format: format, configuration: configuration, layout: layout, rule: description
-                )
+                let context = CheckContext(source: source, draft: draft, format: format, configuration: configuration, rule: description)
                 group.addTask { await rule.check(context) }
             }
             var all: [Diagnostic] = []
             for await diagnostics in group { all += diagnostics }
             return all
         }
-        return finish(offline + online, source: source, layout: layout)
+        return finish(offline + online, source: source, markdown: draft.markdown)
     }
 
     /// Applies fixes until checking finds nothing more to fix, at most `maximumPasses` times.
@@ -75,11 +80,11 @@ public struct EditorialChecker: Sendable {
         format: String,
         minimumSafety: FixSafety = .safe,
         maximumPasses: Int = EditorialChecker.defaultMaximumPasses,
-        decode: (SourceText) throws(NewsletterError) -> Issue
+        decode: (SourceText) throws(NewsletterError) -> DecodedDraft
     ) throws(NewsletterError) -> FixResult {
         var current = source
         var applied: [AppliedFix] = []
-        var diagnostics = check(current, issue: try decode(current), format: format)
+        var diagnostics = check(current, draft: try decode(current), format: format)
         for pass in 1...max(maximumPasses, 1) {
             let fixable = diagnostics.filter { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
             let chosen = EditApplication.compatible(fixable.compactMap(\.fix))
@@ -96,14 +101,14 @@ public struct EditorialChecker: Sendable {
                 }
             }
             current = SourceText(text, path: source.path)
-            diagnostics = check(current, issue: try decode(current), format: format)
+            diagnostics = check(current, draft: try decode(current), format: format)
         }
         let stable = !diagnostics.contains { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
         return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: stable)
     }
 
-    private func finish(_ diagnostics: [Diagnostic], source: SourceText, layout: MarkdownLayout) -> [Diagnostic] {
-        let suppressions = InlineSuppressions(source: source, layout: layout)
+    private func finish(_ diagnostics: [Diagnostic], source: SourceText, markdown: MarkdownTree?) -> [Diagnostic] {
+        let suppressions = InlineSuppressions(source: source, markdown: markdown)
         let kept = suppressions.isEmpty
             ? diagnostics
             : diagnostics.filter { !suppressions.isSuppressed(ruleID: $0.ruleID, line: $0.range.start.line) }

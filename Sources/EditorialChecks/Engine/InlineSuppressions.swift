@@ -18,14 +18,19 @@ public struct InlineSuppressions: Sendable {
     private static let prefixBytes = Array(prefix.utf8)
     private let regions: [Region]
 
-    /// Reads the suppression comments on the Markdown lines of `source`.
-    public init(source: SourceText, layout: MarkdownLayout) {
+    /// Reads the suppression comments of `source`: the HTML comments of its Markdown tree (HTML blocks and raw
+    /// HTML), never text in code. A draft without a tree has none.
+    public init(source: SourceText, markdown: MarkdownTree?) {
         var regions: [Region] = []
         var open: [String?: Int] = [:]
         var candidates: [(line: Int, text: String)] = []
-        LineBytes.forEachLine(of: source, where: layout.isMarkdown(line:)) { bytes, line, range in
-            guard LineBytes.find(Self.prefixBytes, in: bytes, range: range) != nil else { return }
-            candidates.append((line, String(decoding: bytes[range], as: UTF8.self)))
+        if let markdown {
+            for index in 0..<markdown.count where markdown.kind(at: index) == .html || markdown.kind(at: index) == .htmlBlock {
+                let range = markdown.range(at: index)
+                let text = source.slice(range)
+                guard text.utf8.firstRange(of: Self.prefixBytes) != nil else { continue }
+                candidates.append((source.location(atUTF8Offset: range.lowerBound).line, String(text)))
+            }
         }
         for (line, text) in candidates {
             for command in Self.commands(in: text[...]) {

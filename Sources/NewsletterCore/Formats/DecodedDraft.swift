@@ -9,10 +9,14 @@ public struct DecodedDraft: Sendable {
     public var issue: Issue
     /// The Markdown syntax tree of the draft's body, `nil` for formats without Markdown prose.
     public var markdown: MarkdownTree?
+    /// The UTF-8 offset where a missing metadata field would be written (the end of a front-matter block, after an
+    /// export's header lines), so that "no title" points there; `nil` for the start of the file.
+    public var metadataInsertionOffset: Int?
 
     /// Creates a decoded draft.
-    public init(issue: Issue, markdown: MarkdownTree? = nil) {
+    public init(issue: Issue, markdown: MarkdownTree? = nil, metadataInsertionOffset: Int? = nil) {
         self.issue = issue
         self.markdown = markdown
+        self.metadataInsertionOffset = metadataInsertionOffset
     }
 }

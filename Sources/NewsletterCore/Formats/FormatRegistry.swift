@@ -68,13 +68,20 @@ public struct FormatRegistry: Sendable {
 
     /// Decodes a draft, choosing the adapter by `format` when given, otherwise from the path and content.
     public func decode(_ source: SourceText, format: String? = nil) throws(NewsletterError) -> (issue: Issue, format: String) {
-        let adapter: any FormatAdapter
-        if let format {
-            adapter = try self.adapter(identifier: format)
-        } else {
-            adapter = try self.adapter(forPath: source.path, source: source)
-        }
+        let adapter = try self.adapter(for: source, format: format)
         return (try adapter.decode(source), adapter.identifier)
+    }
+
+    /// Reads a draft with its Markdown syntax tree (see ``FormatAdapter/decodeDraft(_:)``), in the format given or
+    /// detected as ``decode(_:format:)`` does.
+    public func decodeDraft(_ source: SourceText, format: String? = nil) throws(NewsletterError) -> (draft: DecodedDraft, format: String) {
+        let adapter = try self.adapter(for: source, format: format)
+        return (try adapter.decodeDraft(source), adapter.identifier)
+    }
+
+    private func adapter(for source: SourceText, format: String?) throws(NewsletterError) -> any FormatAdapter {
+        if let format { return try adapter(identifier: format) }
+        return try adapter(forPath: source.path, source: source)
     }
 
     /// Converts a draft from one format to another through ``Issue``, with the fields the target cannot hold as warnings.

@@ -36,9 +36,16 @@ public struct MojibakeRule: Rule {
     )
 
     /// Finds the problems this rule is about in one draft.
+    ///
+    /// Mojibake inside code, HTML or a link's destination is reported without a fix: those bytes are shown or used as
+    /// written, and repairing them is for a person to decide.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        Mojibake.scan(context.source).map { span in
+        let verbatim = context.markdown?.verbatimRanges ?? []
+        var nextVerbatim = 0
+        return Mojibake.scan(context.source).map { span in
             let range = span.range ?? context.range(span.utf8Range)
+            while nextVerbatim < verbatim.count, verbatim[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
+            let isVerbatim = verbatim[nextVerbatim...].prefix { $0.lowerBound < span.utf8Range.upperBound }.contains { $0.overlaps(span.utf8Range) }
             let safety: FixSafety = span.confidence == .guess ? .suggestion : .safe
             let message: String
             var notes: [DiagnosticNote] = []
@@ -47,6 +54,10 @@ public struct MojibakeRule: Rule {
                 notes.append(DiagnosticNote("bytes were lost, so the repair is a guess; the suggested fix uses '\(span.replacement)'"))
             } else {
                 message = "\(span.explanation): '\(span.original)' should be '\(span.replacement)'"
+            }
+            guard !isVerbatim else {
+                notes.append(DiagnosticNote("it is in code, HTML or a link destination, so it is not repaired automatically"))
+                return context.diagnostic(message, at: range, notes: notes)
             }
             let fix = Fix(
                 summary: "replace '\(span.original)' with '\(span.replacement)'",

@@ -35,15 +35,15 @@ struct PlaceholderDetector {
     /// The placeholder found in free text (link text), or `nil`.
     func placeholder(inText text: String) -> String? {
         let found: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            if LineBytes.find(Self.placeholder, in: bytes, range: 0..<bytes.count) != nil { return "PLACEHOLDER" }
+            if ByteSearch.find(Self.placeholder, in: bytes, range: 0..<bytes.count) != nil { return "PLACEHOLDER" }
             for (open, close) in Self.delimiters {
-                guard let start = LineBytes.find(open, in: bytes, range: 0..<bytes.count),
-                      let end = LineBytes.find(close, in: bytes, range: start + open.count..<bytes.count) else { continue }
+                guard let start = ByteSearch.find(open, in: bytes, range: 0..<bytes.count),
+                      let end = ByteSearch.find(close, in: bytes, range: start + open.count..<bytes.count) else { continue }
                 return String(decoding: bytes[start..<end + close.count], as: UTF8.self)
             }
             for word in Self.words {
                 var from = 0
-                while let start = LineBytes.find(word, in: bytes, range: from..<bytes.count) {
+                while let start = ByteSearch.find(word, in: bytes, range: from..<bytes.count) {
                     let end = start + word.count
                     if !Self.isWordByte(start > 0 ? bytes[start - 1] : nil) && !Self.isWordByte(end < bytes.count ? bytes[end] : nil) {
                         return String(decoding: word, as: UTF8.self)

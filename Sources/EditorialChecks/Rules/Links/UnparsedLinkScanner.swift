@@ -1,35 +1,39 @@
+import Foundation
 import NewsletterCore
 
 /// Finds `[text](destination` written as a link that Markdown did not read as one, because the
 /// destination holds a space or its parentheses never close: such a link reaches the reader as raw text.
+///
+/// Only prose is looked at (the text nodes of the syntax tree): the same bytes in code, HTML or a parsed link's
+/// destination are not a broken link.
 enum UnparsedLinkScanner {
-    private static let linkMiddle = Array("](".utf8)
+    /// How far a destination is read looking for its end.
+    private static let longestDestination = 4096
 
     /// One diagnostic per broken link, at the start of its destination.
     static func scan(_ context: CheckContext) -> [Diagnostic] {
-        let linkRanges = context.issue.links.compactMap(\.range?.utf8Offsets).sorted { $0.lowerBound < $1.lowerBound }
-        var diagnostics: [Diagnostic] = []
-        LineBytes.forEachLine(of: context.source, where: context.layout.isMarkdown(line:)) { text, _, range in
-            guard LineBytes.find(linkMiddle, in: text, range: range) != nil else { return }
-            let lineStart = range.lowerBound
-            let bytes = Array(text[range])
-            let codeSpans = MarkdownLayout.codeSpans(in: bytes)
-            var index = 0
-            while index + 1 < bytes.count {
-                defer { index += 1 }
-                guard bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "("),
-                      !codeSpans.contains(where: { $0.contains(index) }),
-                      !isInside(lineStart + index, linkRanges)
-                else { continue }
-                let destination = index + 2
-                guard let message = problem(bytes, from: destination) else { continue }
-                diagnostics.append(context.diagnostic(message, at: context.range(lineStart + destination..<lineStart + destination)))
+        guard let tree = context.markdown else { return [] }
+        return context.source.text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
+            var diagnostics: [Diagnostic] = []
+            for prose in tree.proseRanges where prose.count >= 2 {
+                guard let base = bytes.baseAddress else { break }
+                var index = prose.lowerBound
+                while index + 1 < prose.upperBound {
+                    guard let found = memchr(base + index, Int32(UInt8(ascii: "]")), prose.upperBound - 1 - index) else { break }
+                    let bracket = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    index = bracket + 1
+                    guard bytes[bracket + 1] == UInt8(ascii: "("), bracket == prose.lowerBound || bytes[bracket - 1] != UInt8(ascii: "\\") else { continue }
+                    // A destination longer than any real URL is not read further, so that a line of many `[a](` is linear.
+                    let end = min(prose.upperBound, bracket + 2 + Self.longestDestination)
+                    guard let message = problem(UnsafeBufferPointer(rebasing: bytes[(bracket + 2)..<end]), from: 0) else { continue }
+                    diagnostics.append(context.diagnostic(message, at: context.range((bracket + 2)..<(bracket + 2))))
+                }
             }
-        }
-        return diagnostics
+            return diagnostics
+        } ?? []
     }
 
-    private static func problem(_ bytes: [UInt8], from start: Int) -> String? {
+    private static func problem(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
         guard start < bytes.count, bytes[start] != UInt8(ascii: "<") else { return nil }
         var depth = 0
         var index = start
@@ -56,21 +60,5 @@ enum UnparsedLinkScanner {
         return depth > 0
             ? "unbalanced parentheses: the link is never closed and is shown as plain text"
             : "the link is never closed with ')' and is shown as plain text"
-    }
-
-    private static func isInside(_ offset: Int, _ ranges: [Range<Int>]) -> Bool {
-        var low = 0
-        var high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        // Links do not nest, except an image inside a link: look at the few ranges starting before the offset.
-        var candidate = low - 1
-        while candidate >= 0 && candidate >= low - 3 {
-            if ranges[candidate].contains(offset) { return true }
-            candidate -= 1
-        }
-        return false
     }
 }

@@ -18,14 +18,14 @@ public struct MissingAuthorRule: Rule {
             RuleExample("---\ntitle: Weekly Notes\nauthors: [Ada Lovelace]\n---\n\nHello.\n", format: "front-matter"),
         ],
         triggeringExamples: [
-            "↓# Weekly Notes\n\nHello, readers.\n",
-            RuleExample("↓---\ntitle: Weekly Notes\nauthor: ''\n---\n\nHello.\n", format: "front-matter"),
+            "# Weekly Notes\n↓\nHello, readers.\n",
+            RuleExample("---\ntitle: Weekly Notes\nauthor: ''\n↓---\n\nHello.\n", format: "front-matter"),
         ]
     )
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard context.issue.authors.allSatisfy({ MetadataPresence.isBlank($0) }) else { return [] }
-        return [context.diagnostic("the draft names no author", at: context.startOfFile)]
+        return [context.diagnostic("the draft names no author", at: context.metadataInsertionPoint)]
     }
 }

@@ -18,14 +18,14 @@ public struct MissingSubtitleRule: Rule {
             RuleExample("---\ntitle: Weekly Notes\ndescription: Three tools we liked\n---\n\nHello.\n", format: "front-matter"),
         ],
         triggeringExamples: [
-            "↓# Weekly Notes\n\nHello, readers.\n",
-            RuleExample("↓---\ntitle: Weekly Notes\n---\n\nHello.\n", format: "front-matter"),
+            "# Weekly Notes\n↓\nHello, readers.\n",
+            RuleExample("---\ntitle: Weekly Notes\n↓---\n\nHello.\n", format: "front-matter"),
         ]
     )
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard MetadataPresence.isBlank(context.issue.subtitle) else { return [] }
-        return [context.diagnostic("the draft has no subtitle", at: context.startOfFile)]
+        return [context.diagnostic("the draft has no subtitle", at: context.metadataInsertionPoint)]
     }
 }

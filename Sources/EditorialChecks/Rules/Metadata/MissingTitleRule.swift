@@ -19,13 +19,13 @@ public struct MissingTitleRule: Rule {
         ],
         triggeringExamples: [
             "↓Hello, readers.\n\n## **Cool Tools**\n\nA list.\n",
-            RuleExample("↓---\nslug: weekly-notes\n---\n\nHello, readers.\n", format: "front-matter"),
+            RuleExample("---\nslug: weekly-notes\n↓---\n\nHello, readers.\n", format: "front-matter"),
         ]
     )
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         guard MetadataPresence.isBlank(context.issue.title) else { return [] }
-        return [context.diagnostic("the draft has no title", at: context.startOfFile)]
+        return [context.diagnostic("the draft has no title", at: context.metadataInsertionPoint)]
     }
 }

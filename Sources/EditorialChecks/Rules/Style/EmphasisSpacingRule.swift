@@ -12,8 +12,8 @@ public struct EmphasisSpacingRule: Rule {
         summary: "Bold text is separated from the neighbouring words by a space.",
         rationale: """
             HTML-to-Markdown converters drop the space between a word and bold text (`from**spending**`), so the words \
-            render glued together. Only `**` and `***` pairs on one line are looked at; single `*` is too often \
-            arithmetic or a list marker to judge.
+            render glued together. Only text Markdown reads as strong emphasis written with `**` or `***` is looked \
+            at; code, HTML and stars Markdown does not pair are left alone.
             """,
         category: .style,
         defaultSeverity: .warning,
@@ -34,54 +34,28 @@ public struct EmphasisSpacingRule: Rule {
         ]
     )
 
-    private static let bold = Array("**".utf8)
-
-    /// Finds the problems this rule is about in one draft.
+    /// Finds the problems this rule is about in one draft: every `**strong**` (or `***strong emphasis***`) node of
+    /// the syntax tree whose delimiters touch a word character outside them.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        LineBytes.forEachLine(of: context.source, where: context.layout.isMarkdown(line:)) { text, _, range in
-            guard LineBytes.find(Self.bold, in: text, range: range) != nil else { return }
-            let lineStart = range.lowerBound
-            let bytes = Array(text[range])
-            let delimiters = Self.delimiterRuns(bytes, codeSpans: MarkdownLayout.codeSpans(in: bytes))
-            var pair = 0
-            while pair + 1 < delimiters.count {
-                let open = delimiters[pair], close = delimiters[pair + 1]
-                // `**bold***tail*` closes bold and opens italic: runs of different lengths are not one pair.
-                guard open.count == close.count else { pair += 1; continue }
-                pair += 2
-                guard open.upperBound < close.lowerBound,
-                      !Self.isSpace(bytes[open.upperBound]), !Self.isSpace(bytes[close.lowerBound - 1])
-                else { continue }
-                if WordCharacters.isWordCharacter(before: open.lowerBound, in: bytes) {
-                    diagnostics.append(MissingSpace.diagnostic("bold text starts right after a word", at: lineStart + open.lowerBound, context))
+        guard let tree = context.markdown else { return [] }
+        return context.source.text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
+            var diagnostics: [Diagnostic] = []
+            for index in 0..<tree.count where tree.kind(at: index) == .strong {
+                var range = tree.range(at: index)
+                guard range.count >= 4, bytes[range.lowerBound] == UInt8(ascii: "*") else { continue }
+                // `***text***` is emphasis around strong text (or the reverse): judge the whole run of three.
+                if let parent = tree[index].parentIndex, tree.kind(at: parent) == .emphasis,
+                   tree.range(at: parent) == (range.lowerBound - 1)..<(range.upperBound + 1) {
+                    range = tree.range(at: parent)
                 }
-                if WordCharacters.isWordCharacter(at: close.upperBound, in: bytes) {
-                    diagnostics.append(MissingSpace.diagnostic("bold text runs into the next word", at: lineStart + close.upperBound, context))
+                if WordCharacters.isWordCharacter(before: range.lowerBound, in: bytes) {
+                    diagnostics.append(MissingSpace.diagnostic("bold text starts right after a word", at: range.lowerBound, context))
+                }
+                if WordCharacters.isWordCharacter(at: range.upperBound, in: bytes) {
+                    diagnostics.append(MissingSpace.diagnostic("bold text runs into the next word", at: range.upperBound, context))
                 }
             }
-        }
-        return diagnostics
-    }
-
-    /// Runs of exactly two or three unescaped `*` outside code spans, as byte ranges of the line.
-    private static func delimiterRuns(_ bytes: [UInt8], codeSpans: [Range<Int>]) -> [Range<Int>] {
-        var runs: [Range<Int>] = []
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "*") else { index += 1; continue }
-            var end = index
-            while end < bytes.count && bytes[end] == UInt8(ascii: "*") { end += 1 }
-            let escaped = index > 0 && bytes[index - 1] == UInt8(ascii: "\\")
-            if (2...3).contains(end - index), !escaped, !codeSpans.contains(where: { $0.contains(index) }) {
-                runs.append(index..<end)
-            }
-            index = end
-        }
-        return runs
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            return diagnostics
+        } ?? []
     }
 }

@@ -31,11 +31,11 @@ public struct LinkSpacingRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
+        // Links of a draft without Markdown prose stand in the format's own syntax (a JSON object), not in text.
+        guard context.markdown != nil else { return [] }
+        return context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
             LinkSelection.links(context).flatMap { link -> [Diagnostic] in
-                guard link.kind == .inline || link.kind == .reference, let range = link.range,
-                      context.layout.isMarkdown(line: range.start.line)
-                else { return [] }
+                guard link.kind == .inline || link.kind == .reference, let range = link.range else { return [] }
                 var found: [Diagnostic] = []
                 if WordCharacters.isWordCharacter(before: range.start.offset, in: bytes) {
                     found.append(MissingSpace.diagnostic("link starts right after a word", at: range.start.offset, context))

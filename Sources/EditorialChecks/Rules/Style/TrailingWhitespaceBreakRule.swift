@@ -33,34 +33,26 @@ public struct TrailingWhitespaceBreakRule: Rule {
         ]
     )
 
-    /// Finds the problems this rule is about in one draft.
+    /// Finds the problems this rule is about in one draft: the hard-break nodes of the syntax tree written with spaces.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        guard context.source.lineCount > 1 else { return [] }
-        var diagnostics: [Diagnostic] = []
-        for line in 1..<context.source.lineCount where context.layout.isMarkdown(line: line) && context.layout.isMarkdown(line: line + 1) {
-            let text = context.source.lineText(line)
-            guard text.hasSuffix("  "), let last = text.lastIndex(where: { $0 != " " }) else { continue }
-            let content = text[...last].drop { $0 == " " }
-            let next = context.source.lineText(line + 1).drop { $0 == " " }
-            guard !content.hasPrefix("#"), !content.hasPrefix("|"), !next.isEmpty, !Self.startsBlock(next) else { continue }
-            let offsets = context.source.lineOffsets(line)
-            let spaces = text.utf8.count - text[...last].utf8.count
-            let range = context.range(offsets.upperBound - spaces..<offsets.upperBound)
-            diagnostics.append(context.diagnostic(
-                "line break written as trailing spaces; use a backslash",
-                at: range,
-                fix: Fix(summary: "replace the trailing spaces with '\\'", edits: [TextEdit(range: range, replacement: "\\")], safety: .safe)
-            ))
-        }
-        return diagnostics
-    }
-
-    /// Whether a line starts a new block, so the trailing spaces before it are not a line break.
-    private static func startsBlock(_ line: Substring) -> Bool {
-        if line.hasPrefix("#") || line.hasPrefix(">") || line.hasPrefix("|") || line.hasPrefix("```") || line.hasPrefix("~~~") { return true }
-        if let first = line.first, "-*+".contains(first), line.dropFirst().first == " " { return true }
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" { return true }
-        return false
+        guard let tree = context.markdown else { return [] }
+        return context.source.text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
+            var diagnostics: [Diagnostic] = []
+            for index in 0..<tree.count where tree.kind(at: index) == .hardBreak {
+                let node = tree.range(at: index)
+                var spacesEnd = node.lowerBound
+                while spacesEnd < node.upperBound, bytes[spacesEnd] == UInt8(ascii: " ") || bytes[spacesEnd] == UInt8(ascii: "\t") {
+                    spacesEnd += 1
+                }
+                guard spacesEnd > node.lowerBound else { continue }
+                let range = context.range(node.lowerBound..<spacesEnd)
+                diagnostics.append(context.diagnostic(
+                    "line break written as trailing spaces; use a backslash",
+                    at: range,
+                    fix: Fix(summary: "replace the trailing spaces with '\\'", edits: [TextEdit(range: range, replacement: "\\")], safety: .safe)
+                ))
+            }
+            return diagnostics
+        } ?? []
     }
 }
