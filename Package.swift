@@ -96,17 +96,20 @@ let package = Package(
             path: "Examples/EditorialChecker"
         ),
 
+        // Generators shared by the test targets (seeded randomness); not a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
-        .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore"]),
+        .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
-        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore"]),
+        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "TestSupport"]),
         .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
-        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore"]),
+        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore", "TestSupport"]),
         .testTarget(
             name: "ConversionTests",
             dependencies: ["BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "NewsletterCore"]
         ),
-        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit"]),
+        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit", "TestSupport"]),
         .testTarget(
             name: "LinkCheckerTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import NewsletterCore
+import TestSupport
 
 /// In this test module `Issue` is the domain's issue; Swift Testing's own `Issue` is written `Testing.Issue`.
 typealias Issue = NewsletterCore.Issue

@@ -1,6 +1,7 @@
 import Foundation
 import JSONAdapter
 import NewsletterCore
+import TestSupport
 import Testing
 
 @Suite struct JSONAdapterDecodingTests {

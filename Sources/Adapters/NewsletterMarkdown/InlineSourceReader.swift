@@ -29,10 +29,28 @@ struct InlineSourceReader {
     let quoteDepth: Int
     private(set) var cursor: Int
     private(set) var entries: [Entry] = []
-    /// Inside a `<...>` autolink, backslashes are literal.
-    private var isRaw = false
+    /// Where the source stopped matching, and the cmark-gfm node type it did not match, for the test report.
+    private(set) var mismatch: (offset: Int, node: String)?
+    /// How literals are written: `<...>` autolinks keep backslashes (but decode references), and GitHub's bare URLs
+    /// are their source bytes exactly.
+    private var literalForm = LiteralForm.markdown
+    /// After a line break, where the new line's text starts once its block-quote markers are skipped: cmark-gfm skips
+    /// the indentation after a soft break but keeps it after a backslash hard break, so a text node that begins with
+    /// white space takes it back from there.
+    private var lineIndentStart: Int?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, quoteDepth: Int) {
+    private enum LiteralForm {
+        case markdown
+        case autolink
+        case verbatim
+    }
+
+    /// Whether the table extension turned every `\|` into `|` before the text was read as Markdown (table cells and
+    /// the paragraph a table interrupts), so that `\|` may stand for `|` and `\\|` for an escaped `|`.
+    let unescapesPipes: Bool
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, quoteDepth: Int, unescapesPipes: Bool) {
+        self.unescapesPipes = unescapesPipes
         self.bytes = bytes
         self.cursor = start
         self.limit = limit
@@ -56,7 +74,10 @@ struct InlineSourceReader {
     ) -> Bool {
         var child = cmark_node_first_child(parent)
         while let node = child {
-            guard readInline(node, depth: depth, references: &references, definitions: definitions) else { return false }
+            guard readInline(node, depth: depth, references: &references, definitions: definitions) else {
+                if mismatch == nil { mismatch = (cursor, String(cString: cmark_node_get_type_string(node))) }
+                return false
+            }
             child = cmark_node_next(node)
         }
         return true
@@ -68,8 +89,17 @@ struct InlineSourceReader {
         references: inout CharacterReferences,
         definitions: () -> ReferenceDefinitions
     ) -> Bool {
-        let start = cursor
         let type = cmark_node_get_type(node).rawValue
+        if let indentStart = lineIndentStart {
+            lineIndentStart = nil
+            if type == CMARK_NODE_TEXT.rawValue {
+                let literal = Self.literal(node)
+                var indent = 0
+                while indent < literal.count, literal[indent] == UInt8(ascii: " ") || literal[indent] == UInt8(ascii: "\t") { indent += 1 }
+                cursor = max(indentStart, cursor - indent)
+            }
+        }
+        let start = cursor
         switch type {
         case CMARK_NODE_TEXT.rawValue:
             guard matchText(Self.literal(node), references: &references) else { return false }
@@ -80,9 +110,11 @@ struct InlineSourceReader {
             entries.append(Entry(kind: .softBreak, depth: depth, range: start..<next))
             cursor = afterContainerPrefix(next)
         case CMARK_NODE_LINEBREAK.rawValue:
-            if cursor < limit, bytes[cursor] == UInt8(ascii: "\\") { cursor += 1 } else { skipSpaces() }
+            skipSpaces()
+            if cursor < limit, bytes[cursor] == UInt8(ascii: "\\") { cursor += 1 }
             guard cursor > start, let next = afterLineEnding(cursor) else { return false }
             entries.append(Entry(kind: .hardBreak, depth: depth, range: start..<next))
+            lineIndentStart = afterQuoteMarkers(next)
             cursor = afterContainerPrefix(next)
         case CMARK_NODE_CODE.rawValue:
             guard let end = codeSpanEnd(at: cursor) else { return false }
@@ -169,8 +201,8 @@ struct InlineSourceReader {
         } else if cursor < limit, bytes[cursor] == UInt8(ascii: "<") {
             cursor += 1
             entries.append(Entry(kind: .autolink, depth: depth, range: start..<start, plainText: plainText))
-            isRaw = true
-            defer { isRaw = false }
+            literalForm = .autolink
+            defer { literalForm = .markdown }
             guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions) else { return false }
             let destination = (start + 1)..<cursor
             guard consume(UInt8(ascii: ">"), count: 1) else { return false }
@@ -178,6 +210,8 @@ struct InlineSourceReader {
             entries[index].link = MarkdownLinkDetails(form: .angle, destination: url, title: title, destinationRange: destination)
         } else {
             entries.append(Entry(kind: .bareURL, depth: depth, range: start..<start, plainText: plainText))
+            literalForm = .verbatim
+            defer { literalForm = .markdown }
             guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions), cursor > start else { return false }
             entries[index].range = start..<cursor
             entries[index].link = MarkdownLinkDetails(form: .bare, destination: url, title: nil, destinationRange: start..<cursor)
@@ -198,14 +232,26 @@ struct InlineSourceReader {
                 index += 1
                 continue
             }
-            if byte == UInt8(ascii: "\\"), !isRaw, cursor + 1 < limit, MarkdownEscapes.isEscapable(bytes[cursor + 1]) {
+            if unescapesPipes, byte == UInt8(ascii: "\\"), literal[index] == UInt8(ascii: "|") {
+                if cursor + 1 < limit, bytes[cursor + 1] == UInt8(ascii: "|") {
+                    cursor += 2
+                    index += 1
+                    continue
+                }
+                if literalForm == .markdown, cursor + 2 < limit, bytes[cursor + 1] == UInt8(ascii: "\\"), bytes[cursor + 2] == UInt8(ascii: "|") {
+                    cursor += 3
+                    index += 1
+                    continue
+                }
+            }
+            if byte == UInt8(ascii: "\\"), literalForm == .markdown, cursor + 1 < limit, MarkdownEscapes.isEscapable(bytes[cursor + 1]) {
                 if bytes[cursor + 1] == literal[index] {
                     cursor += 2
                     index += 1
                     continue
                 }
             }
-            if byte == UInt8(ascii: "&"), let reference = references.reference(in: bytes, at: cursor, limit: limit),
+            if byte == UInt8(ascii: "&"), literalForm != .verbatim, let reference = references.reference(in: bytes, at: cursor, limit: limit),
                literal.count - index >= reference.decoded.count,
                reference.decoded.indices.allSatisfy({ literal[index + $0] == reference.decoded[$0] }) {
                 cursor += reference.length
@@ -242,6 +288,7 @@ struct InlineSourceReader {
         guard cursor + count <= limit else { return false }
         for offset in 0..<count where bytes[cursor + offset] != byte { return false }
         cursor += count
+        lineIndentStart = nil
         return true
     }
 
@@ -255,6 +302,21 @@ struct InlineSourceReader {
         if bytes[offset] == 0x0A { return offset + 1 }
         guard bytes[offset] == 0x0D else { return nil }
         return offset + 1 < limit && bytes[offset + 1] == 0x0A ? offset + 2 : offset + 1
+    }
+
+    /// Skips a continuation line's block-quote markers (each after at most three spaces), not its indentation.
+    private func afterQuoteMarkers(_ lineStart: Int) -> Int {
+        var offset = lineStart
+        var quotes = quoteDepth
+        while quotes > 0 {
+            var next = offset
+            while next < limit, next - offset <= 3, bytes[next] == UInt8(ascii: " ") { next += 1 }
+            guard next < limit, bytes[next] == UInt8(ascii: ">") else { break }
+            offset = next + 1
+            if offset < limit, bytes[offset] == UInt8(ascii: " ") { offset += 1 }
+            quotes -= 1
+        }
+        return offset
     }
 
     /// Skips a continuation line's block-quote markers (each after at most three spaces) and indentation.

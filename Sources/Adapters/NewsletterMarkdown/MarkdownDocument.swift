@@ -35,7 +35,7 @@ public struct MarkdownDocument: Sendable {
     public let tree: MarkdownTree
     /// Leaf blocks whose bytes did not match cmark-gfm's reading of them; their inlines are placed over the block.
     /// None are known: the differential tests against cmark-gfm require this to stay empty.
-    package let inexactBlocks: [Range<Int>]
+    package let inexactBlocks: [InexactBlock]
 
     /// Parses `source`, or only its `bodyRange` (UTF-8 offsets, clamped to the text) when given.
     ///

@@ -13,7 +13,7 @@ struct MarkdownReader {
         var tree: MarkdownTree
         var headings: [MarkdownHeading]
         var links: [Link]
-        var inexactBlocks: [Range<Int>]
+        var inexactBlocks: [InexactBlock]
     }
 
     func read() throws(NewsletterError) -> Result {
@@ -79,7 +79,7 @@ struct MarkdownReader {
         let destination = destinationRange.map { (start: locations.location($0.lowerBound), end: locations.location($0.upperBound)) }
         let end = locations.location(node.range.upperBound)
         return Link(
-            text: node.kind == .bareURL ? (raw ?? plainText) : plainText,
+            text: plainText,
             destination: details.destination,
             rawDestination: raw ?? details.destination,
             title: details.title,

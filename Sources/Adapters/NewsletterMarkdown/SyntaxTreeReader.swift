@@ -18,7 +18,7 @@ struct SyntaxTreeReader {
     private(set) var plainTexts: [Int: String] = [:]
     /// Leaf blocks whose source did not match cmark-gfm's reading; their inlines are placed at the block. Tests
     /// require none.
-    private(set) var inexactBlocks: [Range<Int>] = []
+    private(set) var inexactBlocks: [InexactBlock] = []
     private var references = CharacterReferences()
     private var definitions: ReferenceDefinitions?
 
@@ -71,14 +71,20 @@ struct SyntaxTreeReader {
                 start = blockRange(table, positions).lowerBound
                 end = max(start, positions.lineEnd(headerLine(of: table) - 1, includingTerminator: false))
             }
-            readLeaf(node, kind: .paragraph, range: start..<end, contentStart: start, limit: end, parent: parent, quoteDepth: quoteDepth, positions: positions)
+            readLeaf(
+                node, kind: .paragraph, range: start..<end, contentStart: start, limit: end, parent: parent, quoteDepth: quoteDepth,
+                positions: positions, unescapesPipes: cmark_node_get_start_line(node) == 0
+            )
         case CMARK_NODE_HEADING:
             readHeading(node, range: range, parent: parent, quoteDepth: quoteDepth, positions: positions)
         case CMARK_NODE_CODE_BLOCK:
             var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
             let isFenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
-            // cmark-gfm ends an indented block after the blank lines that follow it: its lines are its literal's.
-            let end = isFenced ? range.upperBound : literalEnd(node, positions)
+            // cmark-gfm ends an indented block after the blank lines that follow it, and a fence its container closed
+            // at the container's next line: the block's lines are its literal's (and the fence lines).
+            let end = isFenced
+                ? fencedEnd(node, positions, fence: UInt8(bitPattern: character), length: Int(length))
+                : literalEnd(node, positions)
             tree.close(tree.open(isFenced ? .fencedCode : .indentedCode, start: range.lowerBound, parent: parent), end: end)
         case CMARK_NODE_HTML_BLOCK:
             // cmark-gfm gives an HTML block that interrupts a paragraph the paragraph's end: its lines are its literal's.
@@ -87,25 +93,39 @@ struct SyntaxTreeReader {
             tree.close(tree.open(.thematicBreak, start: range.lowerBound, parent: parent), end: range.upperBound)
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
             let kind: MarkdownNode.Kind = type == CMARK_NODE_BLOCK_QUOTE ? .blockQuote : type == CMARK_NODE_LIST ? .list : .item
-            let index = tree.open(kind, start: range.lowerBound, parent: parent)
-            var child = cmark_node_first_child(node)
-            var end = range.lowerBound
-            while let block = child {
-                let childIndex = tree.count
-                try readBlock(
-                    block, parent: index, depth: depth + 1, quoteDepth: quoteDepth + (kind == .blockQuote ? 1 : 0),
-                    positions: positions, maximumDepth: maximumDepth
-                )
-                end = tree.range(at: childIndex).upperBound
-                child = cmark_node_next(block)
-            }
-            // cmark-gfm ends lists and items after the blank lines that follow them; a container ends with its last block.
-            tree.close(index, end: cmark_node_first_child(node) == nil ? range.upperBound : end)
+            try readContainer(node, kind: kind, range: range, parent: parent, depth: depth, quoteDepth: quoteDepth, positions: positions, maximumDepth: maximumDepth)
         default:
             if type.rawValue == CmarkParser.extensionTypes.table {
                 readTable(node, range: range, parent: parent, quoteDepth: quoteDepth, positions: positions)
             }
         }
+    }
+
+    /// A block quote, list or item: the node, its blocks, and its end at its last block's.
+    private mutating func readContainer(
+        _ node: OpaquePointer,
+        kind: MarkdownNode.Kind,
+        range: Range<Int>,
+        parent: Int,
+        depth: Int,
+        quoteDepth: Int,
+        positions: BodyPositions,
+        maximumDepth: Int
+    ) throws(NewsletterError) {
+        let index = tree.open(kind, start: range.lowerBound, parent: parent)
+        var child = cmark_node_first_child(node)
+        var end = range.lowerBound
+        while let block = child {
+            let childIndex = tree.count
+            try readBlock(
+                block, parent: index, depth: depth + 1, quoteDepth: quoteDepth + (kind == .blockQuote ? 1 : 0),
+                positions: positions, maximumDepth: maximumDepth
+            )
+            end = tree.range(at: childIndex).upperBound
+            child = cmark_node_next(block)
+        }
+        // cmark-gfm ends lists and items after the blank lines that follow them; a container ends with its last block.
+        tree.close(index, end: cmark_node_first_child(node) == nil ? range.upperBound : end)
     }
 
     private mutating func readHeading(_ node: OpaquePointer, range: Range<Int>, parent: Int, quoteDepth: Int, positions: BodyPositions) {
@@ -117,11 +137,24 @@ struct SyntaxTreeReader {
         let start = parent == 0 ? positions.lineStart(startLine) : range.lowerBound
         let level = Int(cmark_node_get_heading_level(node))
         if isSetext {
+            // Link reference definitions may stand before the text (cmark-gfm starts the heading there): the text is
+            // on the first line from which it reads, and the underline follows its last line.
+            let breaks = Self.lineBreaks(in: node)
             let endLine = Int(cmark_node_get_end_line(node))
-            let underline = (startLine + 1...max(startLine + 1, endLine)).first { isSetextUnderline(positions, $0) } ?? endLine
+            var textLine = startLine
+            while textLine + breaks + 1 < endLine, isDefinitionLine(positions, textLine) { textLine += 1 }
+            let underline = textLine + breaks + 1
             let end = max(start, positions.lineEnd(underline, includingTerminator: false))
-            let textEnd = max(range.lowerBound, positions.lineEnd(underline - 1, includingTerminator: false))
-            readLeaf(node, kind: .heading, range: start..<end, contentStart: range.lowerBound, limit: textEnd, parent: parent, quoteDepth: quoteDepth, positions: positions, level: level)
+            var textStart = range.lowerBound
+            if textLine != startLine {
+                textStart = positions.lineStart(textLine)
+                while textStart < positions.lineEnd(textLine, includingTerminator: false),
+                      [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">")].contains(bytes[textStart]) {
+                    textStart += 1
+                }
+            }
+            let textEnd = max(textStart, positions.lineEnd(underline - 1, includingTerminator: false))
+            readLeaf(node, kind: .heading, range: start..<end, contentStart: textStart, limit: textEnd, parent: parent, quoteDepth: quoteDepth, positions: positions, level: level)
         } else {
             var content = first
             while content < lineEnd, bytes[content] == UInt8(ascii: "#") { content += 1 }
@@ -140,24 +173,30 @@ struct SyntaxTreeReader {
         parent: Int,
         quoteDepth: Int,
         positions: BodyPositions,
-        level: Int = 0
+        level: Int = 0,
+        unescapesPipes: Bool = false
     ) {
         let index = tree.open(kind, start: range.lowerBound, parent: parent, headingLevel: level)
         if kind == .heading, parent == 0 { plainTexts[index] = InlineSourceReader.plainText(of: node) }
         if cmark_node_first_child(node) != nil {
-            var entries = readInlines(node, from: contentStart, limit: limit, quoteDepth: quoteDepth)
-            if entries == nil, kind == .paragraph {
+            var mismatch: (offset: Int, node: String)?
+            var entries = readInlines(node, from: contentStart, limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes, mismatch: &mismatch)
+            if entries == nil, kind == .paragraph || kind == .heading {
                 // Link reference definitions at a paragraph's start are not in cmark-gfm's tree: its text starts on a later line.
                 var line = source.lineIndex(containing: contentStart) + 1
                 while entries == nil, line < source.lineStarts.count, source.lineStarts[line] < limit {
-                    entries = readInlines(node, from: source.lineStarts[line], limit: limit, quoteDepth: quoteDepth, skippingPrefix: true)
+                    var later: (offset: Int, node: String)?
+                    entries = readInlines(
+                        node, from: source.lineStarts[line], limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes,
+                        skippingPrefix: true, mismatch: &later
+                    )
                     line += 1
                 }
             }
             if let entries {
                 append(entries, under: index)
             } else {
-                inexactBlocks.append(range)
+                inexactBlocks.append(InexactBlock(range: range, mismatchOffset: mismatch?.offset ?? range.lowerBound, node: mismatch?.node ?? ""))
                 appendInexact(node, under: index, range: range)
             }
         }
@@ -169,7 +208,9 @@ struct SyntaxTreeReader {
         from start: Int,
         limit: Int,
         quoteDepth: Int,
-        skippingPrefix: Bool = false
+        unescapesPipes: Bool,
+        skippingPrefix: Bool = false,
+        mismatch: inout (offset: Int, node: String)?
     ) -> [InlineSourceReader.Entry]? {
         var start = start
         if skippingPrefix {
@@ -185,14 +226,7 @@ struct SyntaxTreeReader {
                 }
             }
         }
-        if start + 3 <= limit, bytes[start] == UInt8(ascii: "["), bytes[start + 2] == UInt8(ascii: "]"),
-           cmark_node_parent(node).map({ cmark_node_get_type($0) == CMARK_NODE_ITEM }) == true,
-           bytes[start + 1] == UInt8(ascii: " ") || bytes[start + 1] | 0x20 == UInt8(ascii: "x") {
-            // A task list item's `[ ]` or `[x]` belongs to the item, not to its paragraph's text.
-            let afterBox = start + 3
-            if let entries = readInlines(node, from: min(afterBox + 1, limit), limit: limit, quoteDepth: quoteDepth) { return entries }
-        }
-        var reader = InlineSourceReader(bytes: bytes, start: start, limit: limit, quoteDepth: quoteDepth)
+        var reader = InlineSourceReader(bytes: bytes, start: start, limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes)
         let body = body
         let source = source
         var definitions = definitions
@@ -203,6 +237,7 @@ struct SyntaxTreeReader {
             return found
         }
         self.definitions = definitions
+        mismatch = reader.mismatch
         return matched ? reader.entries : nil
     }
 
@@ -276,23 +311,33 @@ struct SyntaxTreeReader {
 
     private mutating func readTable(_ node: OpaquePointer, range: Range<Int>, parent: Int, quoteDepth: Int, positions: BodyPositions) {
         let header = headerLine(of: node)
-        let column = cmark_node_get_start_column(node)
-        let tableStart = positions.offset(line: Int32(header), column: column)
-        let index = tree.open(.table, start: tableStart, parent: parent)
+        let index = tree.open(.table, start: range.lowerBound, parent: parent)
         var line = header
         var row = cmark_node_first_child(node)
         while let rowNode = row {
-            let lineStart = positions.offset(line: Int32(line), column: column)
+            // The table's column is that of a paragraph it interrupted: rows start after their line's container prefix.
+            var lineStart = positions.lineStart(line)
+            let lineLimit = positions.lineEnd(line, includingTerminator: false)
+            var quotes = quoteDepth
+            while lineStart < lineLimit, bytes[lineStart] == UInt8(ascii: " ") || bytes[lineStart] == UInt8(ascii: "\t")
+                || (quotes > 0 && bytes[lineStart] == UInt8(ascii: ">")) {
+                if bytes[lineStart] == UInt8(ascii: ">") { quotes -= 1 }
+                lineStart += 1
+            }
             let lineEnd = max(lineStart, positions.lineEnd(line, includingTerminator: false))
             let rowIndex = tree.open(.tableRow, start: lineStart, parent: index)
             var cells = TableRowCells(bytes: bytes, line: lineStart..<lineEnd).cells.makeIterator()
             var cell = cmark_node_first_child(rowNode)
             while let cellNode = cell {
                 let written = cells.next() ?? lineEnd..<lineEnd
-                readLeaf(cellNode, kind: .tableCell, range: written, contentStart: written.lowerBound, limit: written.upperBound, parent: rowIndex, quoteDepth: quoteDepth, positions: positions)
+                readLeaf(
+                    cellNode, kind: .tableCell, range: written, contentStart: written.lowerBound, limit: written.upperBound,
+                    parent: rowIndex, quoteDepth: quoteDepth, positions: positions, unescapesPipes: true
+                )
                 cell = cmark_node_next(cellNode)
             }
             tree.close(rowIndex, end: lineEnd)
+            if line == header { tree.setStart(index, lineStart) }
             line += line == header ? 2 : 1
             row = cmark_node_next(rowNode)
         }
@@ -318,6 +363,49 @@ struct SyntaxTreeReader {
         for byte in literal where byte == 0x0A { lines += 1 }
         if let last = literal.last, last != 0x0A { lines += 1 }
         return positions.lineEnd(Int(cmark_node_get_start_line(node)) + max(lines, 1) - 1, includingTerminator: false)
+    }
+
+    /// The end of a fenced code block: its opening line, its literal's lines, and the closing fence if there is one.
+    private func fencedEnd(_ node: OpaquePointer, _ positions: BodyPositions, fence: UInt8, length: Int) -> Int {
+        let literal = InlineSourceReader.literal(node)
+        var lines = 0
+        for byte in literal where byte == 0x0A { lines += 1 }
+        if let last = literal.last, last != 0x0A { lines += 1 }
+        let lastContentLine = Int(cmark_node_get_start_line(node)) + lines
+        let closing = lastContentLine + 1
+        guard closing <= Int(cmark_node_get_end_line(node)) else { return positions.lineEnd(lastContentLine, includingTerminator: false) }
+        let start = positions.lineStart(closing)
+        let end = positions.lineEnd(closing, includingTerminator: false)
+        var index = start
+        while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        var run = 0
+        while index + run < end, bytes[index + run] == fence { run += 1 }
+        var rest = index + run
+        while rest < end, bytes[rest] == UInt8(ascii: " ") || bytes[rest] == UInt8(ascii: "\t") { rest += 1 }
+        let isClosingFence = run >= max(length, 3) && rest == end
+        return positions.lineEnd(isClosingFence ? closing : lastContentLine, includingTerminator: false)
+    }
+
+    /// The soft and hard line breaks among a node's descendants.
+    private static func lineBreaks(in node: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let inline = child {
+            let type = cmark_node_get_type(inline)
+            count += type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK ? 1 : lineBreaks(in: inline)
+            child = cmark_node_next(inline)
+        }
+        return count
+    }
+
+    /// Whether a body line looks like a link reference definition (`[label]: destination`).
+    private func isDefinitionLine(_ positions: BodyPositions, _ line: Int) -> Bool {
+        var index = positions.lineStart(line)
+        let end = positions.lineEnd(line, includingTerminator: false)
+        while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ">") { index += 1 }
+        guard index < end, bytes[index] == UInt8(ascii: "[") else { return false }
+        while index < end, bytes[index] != UInt8(ascii: "]") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
+        return index + 1 < end && bytes[index + 1] == UInt8(ascii: ":")
     }
 
     /// Whether a body line is `===` or `---` (up to three spaces before, white space after).
