@@ -342,3 +342,29 @@ struct LinkSummary: Equatable, CustomStringConvertible {
         #expect(document.links.map(LinkSummary.init) == [LinkSummary(.inline, "l", "https://l.example", "2:8-2:30", "2:12-2:29")])
     }
 }
+
+/// cmark-gfm's table extension works in time that grows with the square of a table's columns; a limit stands before it.
+@Suite struct TableLimitTests {
+    @Test func aTableWiderThanTheLimitIsAnErrorAtItsDelimiterRow() {
+        let columns = 10_000
+        let header = "|" + String(repeating: " a |", count: columns) + "\n"
+        let delimiter = "|" + String(repeating: "---|", count: columns) + "\n"
+        let source = SourceText("Intro\n\n" + header + delimiter, path: "wide.md")
+        #expect(throws: NewsletterError(
+            .limitExceeded,
+            "a table has more than \(MarkdownDocument.maximumTableColumns) columns",
+            at: source.location(atUTF8Offset: 7 + header.utf8.count),
+            in: source
+        )) {
+            try MarkdownDocument(parsing: source)
+        }
+    }
+
+    @Test func aTableAtTheLimitParses() throws {
+        let columns = MarkdownDocument.maximumTableColumns - 1
+        let text = "|" + String(repeating: " [a](https://a.example/) |", count: columns) + "\n|" + String(repeating: "---|", count: columns) + "\n"
+        let document = try MarkdownDocument(parsing: SourceText(text))
+        #expect(document.links.count == columns)
+        #expect(document.tree.nodes.filter { $0.kind == MarkdownNode.Kind.tableCell }.count == columns)
+    }
+}

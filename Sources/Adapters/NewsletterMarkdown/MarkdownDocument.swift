@@ -23,6 +23,11 @@ public struct MarkdownDocument: Sendable {
     /// the work spent per node here on crafted input. Real drafts nest fewer than ten levels.
     public static let maximumNestingDepth = 128
 
+    /// How many columns a table may have before parsing gives up with ``NewsletterError/Kind/limitExceeded`` at its
+    /// delimiter row: cmark-gfm's table extension works in time that grows with the square of the columns (10,000
+    /// take it tens of seconds). Real tables (polls, schedules) have a handful.
+    public static let maximumTableColumns = 256
+
     /// The whole file.
     public let source: SourceText
     /// The UTF-8 offsets that were parsed as Markdown (after a byte order mark, if the body starts with one).

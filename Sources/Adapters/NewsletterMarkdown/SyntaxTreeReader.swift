@@ -143,7 +143,9 @@ struct SyntaxTreeReader {
             let endLine = Int(cmark_node_get_end_line(node))
             var textLine = startLine
             while textLine + breaks + 1 < endLine, isDefinitionLine(positions, textLine) { textLine += 1 }
-            let underline = textLine + breaks + 1
+            // A code span may hide line endings, so the underline is the first one after the text's first line.
+            var underline = textLine + breaks + 1
+            while underline < endLine, !isSetextUnderline(positions, underline) { underline += 1 }
             let end = max(start, positions.lineEnd(underline, includingTerminator: false))
             var textStart = range.lowerBound
             if textLine != startLine {

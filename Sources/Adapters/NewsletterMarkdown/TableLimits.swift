@@ -4,7 +4,7 @@ import NewsletterCore
 /// a delimiter row of 10,000 cells takes it tens of seconds. Real tables (polls, schedules) have a handful.
 enum TableLimits {
     /// The most columns a table may have; a delimiter row (`|---|:--:|`) with more cells is an error.
-    static let maximumColumns = 256
+    static var maximumColumns: Int { MarkdownDocument.maximumTableColumns }
 
     /// Throws ``NewsletterError/Kind/limitExceeded`` at the first delimiter row of the body with more than
     /// ``maximumColumns`` cells.
