@@ -40,15 +40,15 @@ extension LinkCheckConfiguration {
                     throw reader.error("method must be one of \(RequestMethod.allCases.map(\.rawValue).joined(separator: ", "))", at: value)
                 }
                 requestMethod = method
-            case "max_concurrency": maxConcurrency = try reader.integer(value, key, minimum: 1)
-            case "per_host_concurrency": perHostConcurrency = try reader.integer(value, key, minimum: 1)
+            case "max_concurrency": maxConcurrency = try reader.integer(value, key)
+            case "per_host_concurrency": perHostConcurrency = try reader.integer(value, key)
             case "per_host_interval": perHostInterval = try reader.seconds(value, key)
             case "connect_timeout": connectTimeout = try reader.seconds(value, key)
             case "timeout": requestTimeout = try reader.seconds(value, key)
-            case "max_retries": maxRetries = try reader.integer(value, key, minimum: 0)
+            case "max_retries": maxRetries = try reader.integer(value, key)
             case "retry_delay": retryBaseDelay = try reader.seconds(value, key)
             case "max_retry_after": maxRetryAfter = try reader.seconds(value, key)
-            case "max_redirects": maxRedirects = try reader.integer(value, key, minimum: 0)
+            case "max_redirects": maxRedirects = try reader.integer(value, key)
             case "accepted_status":
                 let text = value.items == nil ? try reader.string(value, key) : try reader.strings(value, key).joined(separator: ",")
                 do {
@@ -105,18 +105,24 @@ extension LinkCheckConfiguration {
             return value
         }
 
-        func integer(_ node: YAMLNode, _ key: String, minimum: Int) throws(NewsletterError) -> Int {
-            guard let value = node.integer, value >= minimum else {
-                throw error("\(key) must be a whole number of at least \(minimum)", at: node)
+        /// A whole number within the key's range (``LinkCheckConfiguration/countRanges``).
+        func integer(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> Int {
+            let range = LinkCheckConfiguration.countRanges[key]!
+            guard let value = node.integer, range.contains(value) else {
+                throw error("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: node)
             }
             return value
         }
 
+        /// Seconds within the key's range (``LinkCheckConfiguration/secondsRanges``), checked before any conversion,
+        /// so that no value (huge, negative, not a number) can overflow one.
         func seconds(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> Duration {
-            guard let value = node.double ?? node.integer.map(Double.init), value >= 0, value.isFinite else {
-                throw error("\(key) must be a number of seconds (0 or more)", at: node)
+            let range = LinkCheckConfiguration.secondsRanges[key]!
+            guard let value = node.double, value.isFinite, range.contains(value) else {
+                let bounds = "from \(LinkCheckConfigurationError.format(range.lowerBound)) to \(LinkCheckConfigurationError.format(range.upperBound))"
+                throw error("\(key) must be a number of seconds \(bounds)", at: node)
             }
-            return .milliseconds(Int64((value * 1000).rounded()))
+            return .microseconds(Int64((value * 1_000_000).rounded()))
         }
 
         func stringMapping(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> [String: String] {
@@ -138,7 +144,7 @@ extension LinkCheckConfiguration {
                     switch name {
                     case "user_agent": settings.userAgent = try string(field.value, name)
                     case "headers": settings.headers = try stringMapping(field.value, name)
-                    case "concurrency": settings.concurrency = try integer(field.value, name, minimum: 1)
+                    case "concurrency": settings.concurrency = try integer(field.value, name)
                     case "interval": settings.interval = try seconds(field.value, name)
                     default:
                         throw error("unknown key 'hosts.\(host).\(name)'; known keys: user_agent, headers, concurrency, interval", at: field.key)

@@ -78,7 +78,8 @@ struct HTTPProbe {
         }
     }
 
-    /// Maps the errors of AsyncHTTPClient, SwiftNIO and NIOSSL onto the checker's failure kinds.
+    /// Maps the errors of AsyncHTTPClient, SwiftNIO and NIOSSL onto the checker's failure kinds, worded for the
+    /// people who read reports: never a library's internal names, error codes or source paths.
     static func classify(_ error: any Error) -> Failure {
         if let error = error as? HTTPClientError {
             switch error {
@@ -90,10 +91,16 @@ struct HTTPProbe {
                 return .reset("the server closed the connection without answering")
             case .cancelled:
                 return Task.isCancelled ? .cancelled : .reset("the request was cancelled")
+            case .bodyLengthMismatch, .identityCodingIncorrectlyPresent, .chunkedSpecifiedMultipleTimes, .contentLengthMissing,
+                 .httpEndReceivedAfterHeadWith1xx:
+                return .other("the answer is not valid HTTP")
+            case .uncleanShutdown:
+                return .reset("the server broke off the TLS connection")
             default:
-                return .other(error.description)
+                return .other("the request failed")
             }
         }
+        if error is HTTPParserError { return .other("the answer is not HTTP") }
         if let error = error as? NIOConnectionError {
             if let first = error.connectionErrors.first { return classify(first.error) }
             return .other("no connection could be made")
@@ -103,14 +110,34 @@ struct HTTPProbe {
             switch error {
             case .connectTimeout: return .timeout
             case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed: return .reset("the connection closed early")
-            default: return .other(String(describing: error))
+            default: return .other("the connection failed")
             }
         }
-        if let error = error as? NIOSSLError { return .tls(String(describing: error)) }
-        if let error = error as? NIOSSLExtraError { return .tls(String(describing: error)) }
-        if let error = error as? BoringSSLError { return .tls(String(describing: error)) }
+        if let error = error as? NIOSSLError {
+            if case .uncleanShutdown = error { return .reset("the server broke off the TLS connection") }
+            return .tls(tlsReason(String(describing: error)))
+        }
+        if let error = error as? NIOSSLExtraError {
+            if error == .failedToValidateHostname || error == .serverHostnameImpossibleToMatch {
+                return .tls("the server's certificate is not for this host name")
+            }
+            return .tls(tlsReason(String(describing: error)))
+        }
+        if let error = error as? BoringSSLError { return .tls(tlsReason(String(describing: error))) }
         if error is CancellationError { return .cancelled }
-        return .other(String(describing: error))
+        return .other("the connection failed")
+    }
+
+    /// A reason for a failed TLS handshake, from the reason codes in BoringSSL's error text.
+    private static func tlsReason(_ text: String) -> String {
+        let reasons: [(codes: [String], reason: String)] = [
+            (["WRONG_VERSION_NUMBER", "HTTP_REQUEST", "PACKET_LENGTH_TOO_LONG", "RECORD_TOO_LARGE", "DECODE_ERROR"],
+             "the server does not speak TLS"),
+            (["CERTIFICATE_VERIFY_FAILED", "CERTIFICATE_VERIFY"], "the server's certificate is not trusted"),
+            (["UNSUPPORTED_PROTOCOL", "PROTOCOL_VERSION"], "the server offers no TLS version the checker accepts"),
+            (["NO_SHARED_CIPHER", "HANDSHAKE_FAILURE"], "the server and the checker have no TLS cipher in common"),
+        ]
+        return reasons.first { entry in entry.codes.contains { text.contains($0) } }?.reason ?? "the TLS handshake failed"
     }
 
     private static func classify(errno code: CInt) -> Failure {
@@ -119,7 +146,7 @@ struct HTTPProbe {
         case ECONNRESET, EPIPE, ECONNABORTED: .reset("the connection was reset")
         case ETIMEDOUT: .timeout
         case EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL: .unreachable
-        default: .other(String(cString: strerror(code)))
+        default: .other(String(cString: strerror(code)).lowercased())
         }
     }
 }

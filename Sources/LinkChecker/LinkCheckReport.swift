@@ -32,19 +32,25 @@ public enum LinkCheckNotice: Sendable, Equatable {
     case cacheIgnored(path: String, reason: String)
     /// The cache file could not be written; results of this run are not cached.
     case cacheNotWritten(path: String, reason: String)
+    /// Requests to `host` (name and port) kept failing for different URLs, so it was slowed down and its links
+    /// were not retried; `affectedLinks` links to it failed, each with status ``LinkStatus/hostUnhealthy(host:failure:)``.
+    /// `firstLink` is the first of them, `example` the message of its own failure.
+    case hostUnhealthy(host: String, firstLink: Link, affectedLinks: Int, example: String)
 
     /// The suggested severity of the diagnostic.
     public var severity: LinkCheckSeverity {
         switch self {
-        case .networkUnavailable: .error
+        case .networkUnavailable, .hostUnhealthy: .error
         case .cacheIgnored, .cacheNotWritten: .warning
         }
     }
 
     /// Where a diagnostic should point, when anywhere.
     public var range: SourceRange? {
-        if case .networkUnavailable(let link, _) = self { return link.range }
-        return nil
+        switch self {
+        case .networkUnavailable(let link, _), .hostUnhealthy(_, let link, _, _): link.range
+        case .cacheIgnored, .cacheNotWritten: nil
+        }
     }
 
     /// A one-line message for people.
@@ -56,6 +62,9 @@ public enum LinkCheckNotice: Sendable, Equatable {
             return "The link cache \(path) was ignored and will be rebuilt: \(reason)."
         case .cacheNotWritten(let path, let reason):
             return "The link cache \(path) could not be written: \(reason)."
+        case .hostUnhealthy(let host, _, let count, let example):
+            let links = count == 1 ? "1 link" : "\(count) links"
+            return "\(host) is unhealthy: requests to it kept failing, so it was slowed down and \(links) to it failed without retries; the first: \(example)"
         }
     }
 }

@@ -1,15 +1,31 @@
 internal import AsyncHTTPClient
 
-/// Checks one unique URL: the request (HEAD, then GET if refused), retries, host pauses and the redirect chain.
-struct URLCheck {
+/// Checks one unique URL: the request (HEAD, then GET if refused or unanswered), retries, host pauses and health,
+/// and the redirect chain.
+struct URLCheck: Sendable {
     let configuration: LinkCheckConfiguration
     let directory: HostDirectory
     let excludes: ExcludeMatcher
+    let requests: RequestCounter
 
-    /// The status of `start`.
+    /// The status of `start`; a failure after redirects names the chain.
     func run(_ start: WebURL) async -> LinkStatus {
-        var current = start
         var chain: [RedirectHop] = []
+        let status = await follow(start, chain: &chain)
+        guard !chain.isEmpty else { return status }
+        switch status {
+        case .ok, .redirected, .syntaxValid, .fragmentFound, .excluded, .redirectLoop, .tooManyRedirects, .networkUnavailable,
+             .failedAfterRedirects, .hostUnhealthy:
+            return status
+        case .unchecked(let scheme) where scheme == "mailto" || scheme == "tel":
+            return .redirected(chain: chain, finalStatusCode: chain.last!.statusCode)
+        default:
+            return .failedAfterRedirects(chain: chain, failure: status)
+        }
+    }
+
+    private func follow(_ start: WebURL, chain: inout [RedirectHop]) async -> LinkStatus {
+        var current = start
         var method = configuration.requestMethod == .get ? "GET" : "HEAD"
         while true {
             if !chain.isEmpty, let excluded = exclusion(of: current) { return .excluded(excluded) }
@@ -22,14 +38,12 @@ struct URLCheck {
             let outcome = await attempt(method, url: current, route: route)
             switch outcome {
             case .failure(let failure):
-                switch failure {
-                case .timeout: return .timeout
-                case .refused: return .connectionRefused
-                case .unreachable: return .connectionFailed(reason: "the host is unreachable")
-                case .reset(let reason), .other(let reason): return .connectionFailed(reason: reason)
-                case .tls(let reason): return .tlsError(reason: reason)
-                case .cancelled: return .unverifiable(reason: "the check was cancelled")
+                // Some servers never answer HEAD; GET is tried once before the link is called slow.
+                if failure == .timeout, method == "HEAD" {
+                    method = "GET"
+                    continue
                 }
+                return Self.status(for: failure)
             case .response(let code, let location, let retryAfter):
                 if (300...399).contains(code), code != 304, let location {
                     let next: WebURL
@@ -37,8 +51,9 @@ struct URLCheck {
                     case .success(let resolved): next = resolved
                     case .failure(.unsupportedScheme(let scheme)):
                         chain.append(RedirectHop(url: current.string, statusCode: code, location: location))
-                        return scheme == "mailto" || scheme == "tel" ? .redirected(chain: chain, finalStatusCode: code) : .unchecked(scheme: scheme)
+                        return .unchecked(scheme: scheme)
                     case .failure(let problem):
+                        chain.append(RedirectHop(url: current.string, statusCode: code, location: location))
                         return .invalidURL(reason: "the redirect to \(location) is unusable: \(problem)")
                     }
                     chain.append(RedirectHop(url: current.string, statusCode: code, location: next.string))
@@ -64,6 +79,17 @@ struct URLCheck {
         code == 501 || (400...499).contains(code) && code != 408 && code != 429
     }
 
+    private static func status(for failure: HTTPProbe.Failure) -> LinkStatus {
+        switch failure {
+        case .timeout: .timeout
+        case .refused: .connectionRefused
+        case .unreachable: .connectionFailed(reason: "the host is unreachable")
+        case .reset(let reason), .other(let reason): .connectionFailed(reason: reason)
+        case .tls(let reason): .tlsError(reason: reason)
+        case .cancelled: .unverifiable(reason: "the check was cancelled")
+        }
+    }
+
     /// The status for a final answer that is not accepted.
     private func verdict(_ code: Int, url: WebURL, retryAfter: String?) -> LinkStatus {
         if code == 999 {
@@ -82,6 +108,8 @@ struct URLCheck {
 
     /// One request with retries: exponential backoff on 5xx, 408, 429, timeouts and resets; a `Retry-After`
     /// on 429 or 503 pauses the whole host instead, when it asks for no more than the configured bound.
+    /// A `HEAD` that times out is not retried (``follow(_:chain:)`` tries `GET`), nor is a request to an
+    /// unhealthy host.
     private func attempt(_ method: String, url: WebURL, route: HostRoute) async -> HTTPProbe.Outcome {
         let headers = requestHeaders(for: url.host)
         let gate = route.gate
@@ -90,14 +118,17 @@ struct URLCheck {
             await gate.acquire()
             let outcome = await send(method, url: url, headers: headers, route: route)
             // The pause is set before the slot is given back, so that no request waiting for it slips through.
-            let pause = hostPause(after: outcome, host: url.host)
+            var pause = hostPause(after: outcome, host: url.host)
+            if gate.record(url: url.string, failed: isHostFailure(outcome, host: url.host)) {
+                pause = max(pause ?? .zero, configuration.retryBaseDelay)
+            }
             if let pause { gate.pause(until: .now + pause) }
             gate.release()
-            guard attempt < configuration.maxRetries, !Task.isCancelled else { return outcome }
+            guard attempt < configuration.maxRetries, !Task.isCancelled, !gate.isUnhealthy else { return outcome }
             attempt += 1
             switch outcome {
             case .failure(let failure):
-                guard failure.isRetryable else { return outcome }
+                guard failure.isRetryable, !(failure == .timeout && method == "HEAD") else { return outcome }
             case .response(let code, _, let retryAfter):
                 if (code == 403 || code == 429), isBotWall(url.host) { return outcome }
                 guard code == 408 || code == 429 || (500...599).contains(code) else { return outcome }
@@ -106,6 +137,15 @@ struct URLCheck {
                 if (code == 429 || code == 503), retryAfter.flatMap({ RetryTiming.retryAfter($0) }) != nil { return outcome }
             }
             try? await Task.sleep(for: RetryTiming.backoff(attempt: attempt, base: configuration.retryBaseDelay))
+        }
+    }
+
+    /// Whether `outcome` speaks of the host's health rather than of one page: a 5xx, a 429 (not from a bot
+    /// wall), or no answer at all.
+    private func isHostFailure(_ outcome: HTTPProbe.Outcome, host: String) -> Bool {
+        switch outcome {
+        case .failure(let failure): failure != .cancelled
+        case .response(let code, _, _): (500...599).contains(code) || (code == 429 && !isBotWall(host))
         }
     }
 
@@ -122,6 +162,7 @@ struct URLCheck {
     private func send(_ method: String, url: WebURL, headers: [(String, String)], route: HostRoute) async -> HTTPProbe.Outcome {
         var outcome = HTTPProbe.Outcome.failure(.unreachable)
         for (index, client) in route.clientsInOrder {
+            requests.add()
             outcome = await HTTPProbe.send(method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout)
             if case .failure(let failure) = outcome, failure.triesNextAddress { continue }
             route.answered(at: index)
