@@ -9,7 +9,7 @@ extension LinkCheckConfiguration {
         "method", "max_concurrency", "per_host_concurrency", "per_host_interval", "connect_timeout", "timeout",
         "max_retries", "retry_delay", "max_retry_after", "max_redirects", "accepted_status", "user_agent", "headers",
         "hosts", "exclude", "exclude_reserved_domains", "allow_private", "allow_loopback", "allow_link_local",
-        "bot_wall_hosts", "check_fragments", "cache", "cache_file", "cache_ttl",
+        "bot_wall_hosts", "check_fragments", "check_remote_fragments", "cache", "cache_file", "cache_ttl",
     ]
 
     /// Reads a `link_check:` section on top of the defaults. Durations are seconds (`0.05` is 50 ms).
@@ -70,6 +70,7 @@ extension LinkCheckConfiguration {
             case "allow_link_local": allowLinkLocalAddresses = try reader.bool(value, key)
             case "bot_wall_hosts": botWallHosts = try reader.strings(value, key)
             case "check_fragments": checkFragments = try reader.bool(value, key)
+            case "check_remote_fragments": checkRemoteFragments = try reader.bool(value, key)
             case "cache": cacheEnabled = try reader.bool(value, key)
             case "cache_file": cacheFile = URL(fileURLWithPath: try reader.string(value, key))
             case "cache_ttl": cacheTimeToLive = try reader.seconds(value, key)

@@ -11,12 +11,20 @@ internal import Musl
 internal import Darwin
 #endif
 
-/// One HTTP request whose body is never read: the status and the headers that matter are all a check needs.
+/// One HTTP request whose body is read only when a fragment must be looked up on an HTML page, and then only up
+/// to a bound: otherwise the status and the headers that matter are all a check needs.
 struct HTTPProbe {
+    /// The start of an HTML page, read to look up fragments.
+    struct Page: Equatable {
+        var bytes: [UInt8]
+        /// Whether the whole page was read (it was within the bound).
+        var isComplete: Bool
+    }
+
     /// What one request produced.
     enum Outcome: Equatable {
-        /// The server answered.
-        case response(statusCode: Int, location: String?, retryAfter: String?)
+        /// The server answered; `page` holds the start of an HTML body when it was asked for.
+        case response(statusCode: Int, location: String?, retryAfter: String?, page: Page?)
         /// The request failed before an answer.
         case failure(Failure)
     }
@@ -56,7 +64,8 @@ struct HTTPProbe {
         url: String,
         headers: [(String, String)],
         client: HTTPClient,
-        timeout: Duration
+        timeout: Duration,
+        readingHTMLUpTo pageLimit: Int? = nil
     ) async -> Outcome {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
@@ -64,18 +73,42 @@ struct HTTPProbe {
         do {
             let response = try await client.execute(request, timeout: TimeAmount(timeout))
             let code = response.status.code
-            if method == "HEAD" || code == 204 || code == 304 || response.headers.first(name: "content-length") == "0" {
+            var page: Page?
+            let contentType = response.headers.first(name: "content-type")?.lowercased() ?? ""
+            if let pageLimit, method == "GET", (200...299).contains(code), contentType.contains("html") {
+                page = await read(response.body, upTo: pageLimit)
+            } else if method == "HEAD" || code == 204 || code == 304 || response.headers.first(name: "content-length") == "0" {
                 // A failure here changes nothing about the answer already in hand.
                 _ = try? await response.body.collect(upTo: 0)
             }
             return .response(
                 statusCode: Int(code),
                 location: response.headers.first(name: "location"),
-                retryAfter: response.headers.first(name: "retry-after")
+                retryAfter: response.headers.first(name: "retry-after"),
+                page: page
             )
         } catch {
             return .failure(classify(error))
         }
+    }
+
+    /// Reads `body` up to `limit` bytes; what is left is dropped unread (and its connection closed). A body that
+    /// breaks off gives what arrived, as an incomplete page.
+    private static func read(_ body: HTTPClientResponse.Body, upTo limit: Int) async -> Page {
+        var bytes: [UInt8] = []
+        do {
+            for try await chunk in body {
+                let room = limit - bytes.count
+                guard chunk.readableBytes <= room else {
+                    bytes += chunk.readableBytesView.prefix(room)
+                    return Page(bytes: bytes, isComplete: false)
+                }
+                bytes += chunk.readableBytesView
+            }
+        } catch {
+            return Page(bytes: bytes, isComplete: false)
+        }
+        return Page(bytes: bytes, isComplete: true)
     }
 
     /// Maps the errors of AsyncHTTPClient, SwiftNIO and NIOSSL onto the checker's failure kinds, worded for the

@@ -65,6 +65,10 @@ public struct LinkCheckConfiguration: Sendable, Equatable {
     public var botWallHosts: [String] = LinkCheckConfiguration.defaultBotWallHosts
     /// Whether `#fragment` links into the same document are checked against its headings. Default: `true`.
     public var checkFragments: Bool = true
+    /// Whether the fragment of a link to a web page (`https://host/page#part`) is looked up on the page: the page
+    /// is fetched once per run with `GET` (at most 2 MiB of it read) and, when it is HTML, the fragment must name an
+    /// element's `id` or `name`, or a heading's GitHub-style anchor. Default: `true`.
+    public var checkRemoteFragments: Bool = true
     /// Whether successful results are read from and written to ``cacheFile`` (every URL checked, so the file is
     /// readable by its owner only, in a folder only its owner may enter). Default: `true`.
     public var cacheEnabled: Bool = true

@@ -38,7 +38,7 @@ public struct LinkCheckResult: Sendable, Equatable {
         case .failedAfterRedirects(let chain, let failure):
             LinkCheckResult(link: link, url: chain.last?.location ?? url, status: failure).severity
         case .hostUnhealthy: nil
-        case .unverifiable, .timeout: .warning
+        case .unverifiable, .timeout, .missingPageFragment: .warning
         case .broken, .serverError, .redirectLoop, .tooManyRedirects, .dnsFailure, .connectionRefused,
              .connectionFailed, .tlsError, .invalidURL, .missingFragment:
             .error
@@ -96,6 +96,8 @@ public struct LinkCheckResult: Sendable, Equatable {
             return "#\(fragment) names a heading of this document."
         case .missingFragment(let fragment):
             return "#\(fragment) names no heading in this document."
+        case .missingPageFragment(let fragment):
+            return "\(url) works, but the page has no anchor #\(fragment) (no element with that id or name, no heading with that anchor)."
         case .excluded(let reason):
             switch reason {
             case .pattern(let pattern): return "\(url) was not checked: it matches the exclude pattern \(pattern)."

@@ -29,8 +29,15 @@ struct LinkCheckRun: Sendable {
             }
         }
 
+        // Pages whose anchors a link's fragment names are fetched with their body, never answered from the cache.
+        var wantsAnchors: Set<WebURL> = []
+        if configuration.checkRemoteFragments {
+            for (url, indices) in linksByURL where indices.contains(where: { Self.fragment(of: links[$0]) != nil }) {
+                wantsAnchors.insert(url)
+            }
+        }
         var notices: [LinkCheckNotice] = []
-        let (cached, cacheNotice) = scope.cachedStatuses(of: uniqueURLs)
+        let (cached, cacheNotice) = scope.cachedStatuses(of: uniqueURLs.filter { !wantsAnchors.contains($0) })
         if let cacheNotice { notices.append(cacheNotice) }
         var pending: [WebURL] = []
         for url in uniqueURLs {
@@ -51,8 +58,9 @@ struct LinkCheckRun: Sendable {
             }
         }
 
-        for (url, status) in await requestStatuses(of: pending, linksByURL: linksByURL) {
-            for index in linksByURL[url]! { statuses[index] = status }
+        let requests = pending.map { URLDispatcher.Request(url: $0, wantsAnchors: wantsAnchors.contains($0)) }
+        for (url, finding) in await findings(of: requests, linksByURL: linksByURL) {
+            for index in linksByURL[url]! { statuses[index] = status(of: links[index], from: finding) }
         }
         // Only a temporary failure says something about the network; a name that does not exist does not.
         let resolvedHosts = await scope.directory.resolvedHosts
@@ -108,22 +116,38 @@ struct LinkCheckRun: Sendable {
         return notices.sorted { $0.first < $1.first }.map(\.notice)
     }
 
-    /// The statuses of `urls` from the session's dispatcher, finishing their links as each arrives; stops early,
-    /// with what arrived, when the task is cancelled.
-    private func requestStatuses(of urls: [WebURL], linksByURL: [WebURL: [Int]]) async -> [(WebURL, LinkStatus)] {
-        guard !urls.isEmpty else { return [] }
-        let (stream, subscriber) = AsyncStream.makeStream(of: (WebURL, LinkStatus).self)
-        _ = scope.dispatcher.request(urls, subscriber: subscriber, announce: emit)
-        var received: [(WebURL, LinkStatus)] = []
-        received.reserveCapacity(urls.count)
-        for await (url, status) in stream {
-            received.append((url, status))
-            if let emit, status != .dnsFailure {
+    /// The status of `link` from the finding for its URL: a working HTML page must also hold the link's fragment
+    /// (when the whole page was read; a page cut at the size limit cannot show that an anchor is missing).
+    private func status(of link: Link, from finding: URLCheck.Finding) -> LinkStatus {
+        guard finding.status.isSuccess, let anchors = finding.anchors, anchors.isComplete,
+              let fragment = Self.fragment(of: link), !anchors.contains(fragment)
+        else { return finding.status }
+        return .missingPageFragment(fragment)
+    }
+
+    /// The fragment of a link's destination, when it has a non-empty one.
+    private static func fragment(of link: Link) -> String? {
+        guard let hash = link.destination.firstIndex(of: "#") else { return nil }
+        let fragment = link.destination[link.destination.index(after: hash)...]
+        return fragment.isEmpty ? nil : String(fragment)
+    }
+
+    /// The findings for `requests` from the session's dispatcher, finishing their links as each arrives; stops
+    /// early, with what arrived, when the task is cancelled.
+    private func findings(of requests: [URLDispatcher.Request], linksByURL: [WebURL: [Int]]) async -> [(WebURL, URLCheck.Finding)] {
+        guard !requests.isEmpty else { return [] }
+        let (stream, subscriber) = AsyncStream.makeStream(of: (WebURL, URLCheck.Finding).self)
+        _ = scope.dispatcher.request(requests, subscriber: subscriber, announce: emit)
+        var received: [(WebURL, URLCheck.Finding)] = []
+        received.reserveCapacity(requests.count)
+        for await (url, finding) in stream {
+            received.append((url, finding))
+            if let emit, finding.status != .dnsFailure {
                 for index in linksByURL[url]! {
-                    emit(.finished(LinkCheckResult(link: links[index], url: url.string, status: status)))
+                    emit(.finished(LinkCheckResult(link: links[index], url: url.string, status: status(of: links[index], from: finding))))
                 }
             }
-            if received.count == urls.count { break }
+            if received.count == requests.count { break }
         }
         subscriber.finish()
         return received

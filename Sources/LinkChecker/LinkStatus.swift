@@ -33,6 +33,9 @@ public enum LinkStatus: Sendable, Equatable, Hashable {
     case fragmentFound(String)
     /// A `#fragment` link into the document names no heading of it.
     case missingFragment(String)
+    /// The HTML page of a link works, but none of its elements has the `id` or `name` the link's fragment names,
+    /// nor does any heading have it as its GitHub-style anchor.
+    case missingPageFragment(String)
     /// Deliberately not requested.
     case excluded(ExclusionReason)
     /// Could not be verified: a bot wall (999, or 403/429 from a known blocking host), rate limiting, or no network.

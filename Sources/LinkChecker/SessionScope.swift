@@ -40,9 +40,10 @@ final class SessionScope: Sendable {
         self.cache = cache
         let check = URLCheck(configuration: configuration, directory: directory, excludes: excludes, requests: requests)
         let cacheState = self.cacheState
-        dispatcher = URLDispatcher(maxWorkers: configuration.maxConcurrency) { url in
-            let status = await check.run(url)
-            let entry: LinkResultCache.Entry? = switch status {
+        dispatcher = URLDispatcher(maxWorkers: configuration.maxConcurrency) { request in
+            let finding = await check.run(request.url, wantsAnchors: request.wantsAnchors)
+            let url = request.url
+            let entry: LinkResultCache.Entry? = switch finding.status {
             case .ok(let code): .init(checkedAt: Date().timeIntervalSince1970, statusCode: code, redirects: [])
             case .redirected(let chain, let code): .init(checkedAt: Date().timeIntervalSince1970, statusCode: code, redirects: chain)
             default: nil
@@ -50,7 +51,7 @@ final class SessionScope: Sendable {
             if cache != nil, let entry {
                 cacheState.contents.withLock { $0.found[fingerprint.key(for: url.string)] = entry }
             }
-            return status
+            return finding
         }
     }
 

@@ -8,25 +8,41 @@ struct URLCheck: Sendable {
     let excludes: ExcludeMatcher
     let requests: RequestCounter
 
-    /// The status of `start`; a failure after redirects names the chain.
-    func run(_ start: WebURL) async -> LinkStatus {
+    /// The most of an HTML page read to look up fragments: larger than nearly every page, small enough that
+    /// many fetched at once stay modest.
+    static let pageLimit = 2 * 1024 * 1024
+
+    /// What a check found: the status, and the page's anchors when they were asked for and the page is HTML.
+    struct Finding: Sendable {
+        var status: LinkStatus
+        var anchors: PageAnchors?
+    }
+
+    /// The status of `start`, with the anchors of its page when `wantsAnchors` (then it is fetched with `GET`
+    /// and its body read, up to ``pageLimit``); a failure after redirects names the chain.
+    func run(_ start: WebURL, wantsAnchors: Bool = false) async -> Finding {
         var chain: [RedirectHop] = []
-        let status = await follow(start, chain: &chain)
-        guard !chain.isEmpty else { return status }
+        var anchors: PageAnchors?
+        let status = await follow(start, chain: &chain, anchors: &anchors, wantsAnchors: wantsAnchors)
+        guard !chain.isEmpty else { return Finding(status: status, anchors: anchors) }
         switch status {
         case .ok, .redirected, .syntaxValid, .fragmentFound, .excluded, .redirectLoop, .tooManyRedirects, .networkUnavailable,
-             .failedAfterRedirects, .hostUnhealthy:
-            return status
+             .failedAfterRedirects, .hostUnhealthy, .missingPageFragment:
+            return Finding(status: status, anchors: anchors)
         case .unchecked(let scheme) where scheme == "mailto" || scheme == "tel":
-            return .redirected(chain: chain, finalStatusCode: chain.last!.statusCode)
+            return Finding(status: .redirected(chain: chain, finalStatusCode: chain.last!.statusCode))
         default:
-            return .failedAfterRedirects(chain: chain, failure: status)
+            return Finding(status: .failedAfterRedirects(chain: chain, failure: status))
         }
     }
 
-    private func follow(_ start: WebURL, chain: inout [RedirectHop]) async -> LinkStatus {
+    /// Follows redirects from `start`; when `wantsAnchors`, fills `anchors` from the final page if it is HTML.
+    private func follow(
+        _ start: WebURL, chain: inout [RedirectHop], anchors: inout PageAnchors?, wantsAnchors: Bool
+    ) async -> LinkStatus {
         var current = start
-        var method = configuration.requestMethod == .get ? "GET" : "HEAD"
+        let pageLimit = wantsAnchors ? Self.pageLimit : nil
+        var method = configuration.requestMethod == .get || pageLimit != nil ? "GET" : "HEAD"
         while true {
             if !chain.isEmpty, let excluded = exclusion(of: current) { return .excluded(excluded) }
             let route: HostRoute
@@ -35,7 +51,7 @@ struct URLCheck: Sendable {
             case .unresolved: return .dnsFailure
             case .approved(let approved): route = approved
             }
-            let outcome = await attempt(method, url: current, route: route)
+            let outcome = await attempt(method, url: current, route: route, pageLimit: pageLimit)
             switch outcome {
             case .failure(let failure):
                 // Some servers never answer HEAD; GET is tried once before the link is called slow.
@@ -44,7 +60,7 @@ struct URLCheck: Sendable {
                     continue
                 }
                 return Self.status(for: failure)
-            case .response(let code, let location, let retryAfter):
+            case .response(let code, let location, let retryAfter, let page):
                 if (300...399).contains(code), code != 304, let location {
                     let next: WebURL
                     switch current.resolving(location) {
@@ -63,6 +79,7 @@ struct URLCheck: Sendable {
                     continue
                 }
                 if configuration.accepts(statusCode: code) {
+                    anchors = page.map { PageAnchors(html: $0.bytes, isComplete: $0.isComplete) }
                     return chain.isEmpty ? .ok(statusCode: code) : .redirected(chain: chain, finalStatusCode: code)
                 }
                 if method == "HEAD", Self.mayRefuseHead(code) {
@@ -110,13 +127,13 @@ struct URLCheck: Sendable {
     /// on 429 or 503 pauses the whole host instead, when it asks for no more than the configured bound.
     /// A `HEAD` that times out is not retried (``follow(_:chain:)`` tries `GET`), nor is a request to an
     /// unhealthy host.
-    private func attempt(_ method: String, url: WebURL, route: HostRoute) async -> HTTPProbe.Outcome {
+    private func attempt(_ method: String, url: WebURL, route: HostRoute, pageLimit: Int?) async -> HTTPProbe.Outcome {
         let headers = requestHeaders(for: url.host)
         let gate = route.gate
         var attempt = 0
         while true {
             await gate.acquire()
-            let outcome = await send(method, url: url, headers: headers, route: route)
+            let outcome = await send(method, url: url, headers: headers, route: route, pageLimit: pageLimit)
             // The pause is set before the slot is given back, so that no request waiting for it slips through.
             var pause = hostPause(after: outcome, host: url.host)
             if gate.record(url: url.string, failed: isHostFailure(outcome, host: url.host)) {
@@ -129,7 +146,7 @@ struct URLCheck: Sendable {
             switch outcome {
             case .failure(let failure):
                 guard failure.isRetryable, !(failure == .timeout && method == "HEAD") else { return outcome }
-            case .response(let code, _, let retryAfter):
+            case .response(let code, _, let retryAfter, _):
                 if (code == 403 || code == 429), isBotWall(url.host) { return outcome }
                 guard code == 408 || code == 429 || (500...599).contains(code) else { return outcome }
                 // The host pause is the wait; a demand beyond the bound ends the check instead.
@@ -145,25 +162,28 @@ struct URLCheck: Sendable {
     private func isHostFailure(_ outcome: HTTPProbe.Outcome, host: String) -> Bool {
         switch outcome {
         case .failure(let failure): failure != .cancelled
-        case .response(let code, _, _): (500...599).contains(code) || (code == 429 && !isBotWall(host))
+        case .response(let code, _, _, _): (500...599).contains(code) || (code == 429 && !isBotWall(host))
         }
     }
 
     /// How long the host asked to be left alone: a readable `Retry-After` on 429 (not from a bot wall) or 503,
     /// within ``LinkCheckConfiguration/maxRetryAfter``.
     private func hostPause(after outcome: HTTPProbe.Outcome, host: String) -> Duration? {
-        guard case .response(let code, _, let retryAfter?) = outcome, code == 503 || (code == 429 && !isBotWall(host)),
+        guard case .response(let code, _, let retryAfter?, _) = outcome, code == 503 || (code == 429 && !isBotWall(host)),
               let wait = RetryTiming.retryAfter(retryAfter), wait <= configuration.maxRetryAfter
         else { return nil }
         return wait
     }
 
     /// One request, to the host's addresses in turn until one takes the connection; the last failure when none does.
-    private func send(_ method: String, url: WebURL, headers: [(String, String)], route: HostRoute) async -> HTTPProbe.Outcome {
+    private func send(
+        _ method: String, url: WebURL, headers: [(String, String)], route: HostRoute, pageLimit: Int?
+    ) async -> HTTPProbe.Outcome {
         var outcome = HTTPProbe.Outcome.failure(.unreachable)
         for (index, client) in route.clientsInOrder {
             requests.add()
-            outcome = await HTTPProbe.send(method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout)
+            outcome = await HTTPProbe.send(
+                method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout, readingHTMLUpTo: pageLimit)
             if case .failure(let failure) = outcome, failure.triesNextAddress { continue }
             route.answered(at: index)
             return outcome

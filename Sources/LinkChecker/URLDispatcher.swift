@@ -2,59 +2,71 @@ import Synchronization
 
 /// The requests of one session scope: every unique URL is checked once, by one of at most
 /// ``LinkCheckConfiguration/maxConcurrency`` workers shared by all the runs (drafts) of the session, and its
-/// status goes to every run that asked for it, including runs that ask after it is known.
+/// finding goes to every run that asked for it, including runs that ask after it is known. A URL whose page
+/// anchors are wanted (a link to it has a fragment) is fetched with its body; that fetch also answers runs that
+/// only want its status, while a status alone cannot answer a run that wants anchors.
 ///
 /// A lock, not an actor: taking the next URL and handing out a status cost a worker no hop to another executor.
 final class URLDispatcher: Sendable {
     /// Where a run receives the statuses of the URLs it asked for, each once.
-    typealias Subscriber = AsyncStream<(WebURL, LinkStatus)>.Continuation
+    typealias Subscriber = AsyncStream<(WebURL, URLCheck.Finding)>.Continuation
     /// Receives the `started` event of a URL: the progress of the run that asked for it first.
     typealias Announcer = @Sendable (LinkCheckEvent) -> Void
 
+    /// One check: a URL, and whether its page's anchors are wanted.
+    struct Request: Hashable, Sendable {
+        var url: WebURL
+        var wantsAnchors: Bool
+    }
+
     private enum Progress {
         case waiting(subscribers: [Subscriber])
-        case known(LinkStatus)
+        case known(URLCheck.Finding)
     }
 
     private struct Queued {
-        var url: WebURL
+        var request: Request
         var announce: Announcer?
     }
 
     private struct State {
-        var progress: [WebURL: Progress] = [:]
+        var progress: [Request: Progress] = [:]
         var queue = HostRotation<Queued>()
         var workers: [Int: Task<Void, Never>] = [:]
         var nextWorker = 0
     }
 
     private let maxWorkers: Int
-    private let check: @Sendable (WebURL) async -> LinkStatus
+    private let check: @Sendable (Request) async -> URLCheck.Finding
     private let state = Mutex(State())
 
     /// `check` finds the status of one URL; it runs on at most `maxWorkers` tasks at once.
-    init(maxWorkers: Int, check: @escaping @Sendable (WebURL) async -> LinkStatus) {
+    init(maxWorkers: Int, check: @escaping @Sendable (Request) async -> URLCheck.Finding) {
         self.maxWorkers = max(1, maxWorkers)
         self.check = check
     }
 
-    /// Sends the status of each of `urls` (unique) to `subscriber` once known: at once for a URL already checked,
-    /// when its check ends for one being checked, after a new check for the others. Returns how many of `urls`
-    /// were new to the session, so that a run can say how many requests it caused.
-    func request(_ urls: [WebURL], subscriber: Subscriber, announce: Announcer?) -> Int {
-        var known: [(WebURL, LinkStatus)] = []
+    /// Sends the finding of each of `requests` (of different URLs) to `subscriber` once known: at once for a URL
+    /// already checked, when its check ends for one being checked, after a new check for the others. Returns how
+    /// many of `requests` were new to the session, so that a run can say how many checks it caused.
+    func request(_ requests: [Request], subscriber: Subscriber, announce: Announcer?) -> Int {
+        var known: [(WebURL, URLCheck.Finding)] = []
         var fresh = 0
         state.withLock { state in
-            for url in urls {
-                switch state.progress[url] {
-                case .known(let status):
-                    known.append((url, status))
+            for request in requests {
+                // A fetch with anchors answers a request for the status alone.
+                let withAnchors = Request(url: request.url, wantsAnchors: true)
+                let key = !request.wantsAnchors && state.progress[request] == nil && state.progress[withAnchors] != nil
+                    ? withAnchors : request
+                switch state.progress[key] {
+                case .known(let finding):
+                    known.append((key.url, finding))
                 case .waiting(var subscribers):
                     subscribers.append(subscriber)
-                    state.progress[url] = .waiting(subscribers: subscribers)
+                    state.progress[key] = .waiting(subscribers: subscribers)
                 case nil:
-                    state.progress[url] = .waiting(subscribers: [subscriber])
-                    state.queue.append(Queued(url: url, announce: announce), host: url.authority)
+                    state.progress[key] = .waiting(subscribers: [subscriber])
+                    state.queue.append(Queued(request: key, announce: announce), host: key.url.authority)
                     fresh += 1
                 }
             }
@@ -71,7 +83,7 @@ final class URLDispatcher: Sendable {
                 }
             }
         }
-        for (url, status) in known { subscriber.yield((url, status)) }
+        for (url, finding) in known { subscriber.yield((url, finding)) }
         return fresh
     }
 
@@ -89,14 +101,14 @@ final class URLDispatcher: Sendable {
 
     private func work(as id: Int) async {
         while let queued = take(leavingAs: id) {
-            queued.announce?(.started(url: queued.url.string))
-            let status = await check(queued.url)
+            queued.announce?(.started(url: queued.request.url.string))
+            let finding = await check(queued.request)
             let subscribers = state.withLock { state -> [Subscriber] in
-                guard case .waiting(let subscribers) = state.progress[queued.url] else { return [] }
-                state.progress[queued.url] = .known(status)
+                guard case .waiting(let subscribers) = state.progress[queued.request] else { return [] }
+                state.progress[queued.request] = .known(finding)
                 return subscribers
             }
-            for subscriber in subscribers { subscriber.yield((queued.url, status)) }
+            for subscriber in subscribers { subscriber.yield((queued.request.url, finding)) }
         }
     }
 
