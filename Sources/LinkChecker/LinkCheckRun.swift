@@ -137,7 +137,7 @@ struct LinkCheckRun: Sendable {
     private func findings(of requests: [URLDispatcher.Request], linksByURL: [WebURL: [Int]]) async -> [(WebURL, URLCheck.Finding)] {
         guard !requests.isEmpty else { return [] }
         let (stream, subscriber) = AsyncStream.makeStream(of: (WebURL, URLCheck.Finding).self)
-        _ = scope.dispatcher.request(requests, subscriber: subscriber, announce: emit)
+        scope.dispatcher.request(requests, subscriber: subscriber, announce: emit)
         var received: [(WebURL, URLCheck.Finding)] = []
         received.reserveCapacity(requests.count)
         for await (url, finding) in stream {

@@ -47,11 +47,9 @@ final class URLDispatcher: Sendable {
     }
 
     /// Sends the finding of each of `requests` (of different URLs) to `subscriber` once known: at once for a URL
-    /// already checked, when its check ends for one being checked, after a new check for the others. Returns how
-    /// many of `requests` were new to the session, so that a run can say how many checks it caused.
-    func request(_ requests: [Request], subscriber: Subscriber, announce: Announcer?) -> Int {
+    /// already checked, when its check ends for one being checked, after a new check for the others.
+    func request(_ requests: [Request], subscriber: Subscriber, announce: Announcer?) {
         var known: [(WebURL, URLCheck.Finding)] = []
-        var fresh = 0
         state.withLock { state in
             for request in requests {
                 // A fetch with anchors answers a request for the status alone.
@@ -67,7 +65,6 @@ final class URLDispatcher: Sendable {
                 case nil:
                     state.progress[key] = .waiting(subscribers: [subscriber])
                     state.queue.append(Queued(request: key, announce: announce), host: key.url.authority)
-                    fresh += 1
                 }
             }
             let executors = EventLoopTaskExecutor.shared
@@ -84,7 +81,6 @@ final class URLDispatcher: Sendable {
             }
         }
         for (url, finding) in known { subscriber.yield((url, finding)) }
-        return fresh
     }
 
     /// Cancels the checks in progress; their URLs end as cancelled.
