@@ -94,7 +94,8 @@ public struct LinkCheckTotals: Sendable, Equatable {
         self.cached = cached
     }
 
-    /// Counts `results`; links left unverified by an unavailable network count as warnings.
+    /// Counts `results`; links left unverified by an unavailable network count as warnings, links to an unhealthy
+    /// host as failed.
     public init(results: [LinkCheckResult]) {
         var totals = LinkCheckTotals(links: results.count, working: 0, failed: 0, warnings: 0, skipped: 0, cached: 0)
         for result in results {
@@ -106,6 +107,8 @@ public struct LinkCheckTotals: Sendable, Equatable {
             switch result.status {
             case .excluded, .unchecked: totals.skipped += 1
             case .networkUnavailable: totals.warnings += 1
+            // Reported once for the host, by a notice, but each of them failed.
+            case .hostUnhealthy: totals.failed += 1
             default:
                 switch result.severity {
                 case .error: totals.failed += 1

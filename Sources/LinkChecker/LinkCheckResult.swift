@@ -114,6 +114,9 @@ public struct LinkCheckResult: Sendable, Equatable {
         case .failedAfterRedirects(let chain, let failure):
             let last = chain.last?.location ?? url
             let hops = chain.map { "\($0.url) (\($0.statusCode))" }.joined(separator: " -> ")
+            if case .unchecked(let scheme) = failure {
+                return "\(url) redirects: \(hops) -> \(last); \(scheme): links are not checked, so where it leads is not verified."
+            }
             let lastHop = LinkCheckResult(link: Link(text: link.text, destination: last, kind: link.kind), url: last, status: failure)
             return "\(url) redirects: \(hops) -> \(last); the last hop failed: \(lastHop.message)"
         case .hostUnhealthy(let host, let failure):

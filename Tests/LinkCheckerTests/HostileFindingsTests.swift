@@ -196,8 +196,8 @@ struct HostileFindingsTests {
             failure: .unchecked(scheme: "ftp")))
         #expect(report.results[0].severity == .warning)
         #expect(report.results[0].message == """
-            \(first) redirects: \(first) (302) -> ftp://files.fixture-news.net/issue.pdf; the last hop failed: \
-            ftp://files.fixture-news.net/issue.pdf was not checked: ftp: links are not checked.
+            \(first) redirects: \(first) (302) -> ftp://files.fixture-news.net/issue.pdf; ftp: links are not checked, \
+            so where it leads is not verified.
             """)
     }
 
@@ -277,6 +277,7 @@ struct HostileFindingsTests {
         #expect(report.results.map(\.status) == Array(
             repeating: .hostUnhealthy(host: host, failure: .serverError(statusCode: 503)), count: 8))
         #expect(report.results.allSatisfy { $0.severity == nil })
+        #expect(report.totals == LinkCheckTotals(links: 8, working: 0, failed: 8, warnings: 0, skipped: 0, cached: 0))
         guard case .hostUnhealthy(let noticeHost, _, let count, let example) = report.notices.first, report.notices.count == 1 else {
             Issue.record("expected one unhealthy-host notice, got \(report.notices)")
             return
