@@ -49,12 +49,15 @@ public struct LinkCheckConfiguration: Sendable, Equatable {
     /// Regular expressions (ICU syntax, unanchored) matched against the whole URL; a match is not checked.
     public var excludePatterns: [String] = []
     /// Whether the names reserved for examples and tests (`example.com`, `example.org`, `example.net` and the
-    /// `.test`, `.example`, `.invalid`, `.localhost` domains) are skipped. Default: `true`.
+    /// `.test`, `.example`, `.invalid` domains) are skipped. Default: `true`. (`localhost` is not skipped: it is
+    /// a loopback address, see ``allowLoopbackAddresses``.)
     public var excludeReservedDomains: Bool = true
-    /// Whether hosts resolving to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7 and other
-    /// non-public ranges) are fetched. Default: `false`, so a draft cannot make the checker probe the local network.
+    /// Whether hosts resolving to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and to the
+    /// other special-purpose ranges (documentation, benchmarking, multicast, reserved; see ``AddressScope``) are
+    /// fetched. Default: `false`, so a draft cannot make the checker probe the local network.
     public var allowPrivateAddresses: Bool = false
-    /// Whether hosts resolving to loopback addresses (127/8, ::1) are fetched. Default: `false`.
+    /// Whether hosts resolving to loopback addresses (127/8, ::1, and the name `localhost`) are fetched.
+    /// Default: `false`.
     public var allowLoopbackAddresses: Bool = false
     /// Whether hosts resolving to link-local addresses (169.254/16, fe80::/10; cloud metadata services) are fetched.
     /// Default: `false`.
