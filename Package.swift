@@ -121,7 +121,13 @@ let package = Package(
         ),
         .testTarget(
             name: "EditorialCheckerTests",
-            dependencies: ["editorial-check", "EditorialChecks", "NewsletterCore"],
+            dependencies: [
+                "editorial-check", "EditorialChecks", "NewsletterCore",
+                // The loopback HTTP server of the link-session test.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             exclude: ["Golden"]
         ),
     ],

@@ -12,7 +12,16 @@ struct DraftChecking: Sendable {
 
     var workspace: Workspace
     var offline: Bool
-    var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// Drafts in progress at once: one per core offline; with link checks, enough that the drafts waiting for
+    /// answers keep the link session's requests flowing (the session, not this, limits requests per host).
+    var parallelism: Int
+
+    init(workspace: Workspace, offline: Bool) {
+        self.workspace = workspace
+        self.offline = offline
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        self.parallelism = offline ? cores : max(cores, 64)
+    }
 
     func check(_ files: [String]) async -> [Outcome] {
         await withTaskGroup(of: (Int, Outcome).self) { group in

@@ -20,9 +20,10 @@ struct Workspace: Sendable {
     let options: DraftOptions
     private let explicitConfiguration: LintConfiguration?
 
-    /// Builds the workspace; `progress` receives the link checker's events when links are checked.
-    init(options: DraftOptions, progress: ProgressBar? = nil) throws(NewsletterError) {
-        let rules = try Self.rules(progress: progress)
+    /// Builds the workspace; `progress` receives the link checker's events when links are checked, and links
+    /// are checked within `session` (one for every draft of the run) when one is given.
+    init(options: DraftOptions, progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) {
+        let rules = try Self.rules(progress: progress, session: session)
         self.formats = .standard
         self.rules = rules
         self.options = options
@@ -37,12 +38,13 @@ struct Workspace: Sendable {
         }
     }
 
-    /// Every rule the tool runs: the built-in offline rules and the network rule `broken-link`.
-    static func rules(progress: ProgressBar? = nil) throws(NewsletterError) -> RuleRegistry {
+    /// Every rule the tool runs: the built-in offline rules and the network rule `broken-link`, which checks
+    /// all drafts within `session` when one is given (each unique URL once per run, host limits across drafts).
+    static func rules(progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) -> RuleRegistry {
         var rules = RuleRegistry.builtIn
         var onEvent: (@Sendable (LinkCheckEvent) -> Void)?
         if let progress { onEvent = { progress.handle($0) } }
-        let brokenLink: any AsyncRule = BrokenLinkRule(onEvent: onEvent)
+        let brokenLink: any AsyncRule = session.map { BrokenLinkRule(session: $0, onEvent: onEvent) } ?? BrokenLinkRule(onEvent: onEvent)
         try rules.register(brokenLink)
         return rules
     }

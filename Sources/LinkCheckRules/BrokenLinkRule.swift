@@ -9,7 +9,8 @@ import NewsletterYAML
 /// It is an ``EditorialChecks/AsyncRule``: register it next to the offline rules and run
 /// `EditorialChecker.checkIncludingAsyncRules`. Its settings come from the `link_check:` section of
 /// `.newsletterlint.yml` (see ``LinkChecker/LinkCheckConfiguration/init(yaml:in:)``); links matching the
-/// configuration's `links.exclude` patterns are not requested.
+/// configuration's `links.exclude` patterns are not requested. Made with a ``LinkChecker/LinkCheckSession``, it
+/// checks all the drafts of a run within that session: each unique URL once, per-host limits across drafts.
 public struct BrokenLinkRule: AsyncRule {
     public static let description = RuleDescription(
         id: "broken-link",
@@ -25,13 +26,26 @@ public struct BrokenLinkRule: AsyncRule {
         fixSafety: .suggestion
     )
 
-    private let resolver: any HostResolver
+    private let sharing: Sharing
     private let onEvent: (@Sendable (LinkCheckEvent) -> Void)?
 
-    /// Creates the rule; `onEvent` receives the checker's progress events (for a progress bar),
-    /// `resolver` turns host names into addresses (tests pass a fake one).
+    private enum Sharing {
+        /// Each draft checked on its own.
+        case perDraft(any HostResolver)
+        case session(LinkCheckSession)
+    }
+
+    /// Creates a rule that checks each draft on its own; `onEvent` receives the checker's progress events (for a
+    /// progress bar), `resolver` turns host names into addresses (tests pass a fake one).
     public init(resolver: any HostResolver = SystemHostResolver(), onEvent: (@Sendable (LinkCheckEvent) -> Void)? = nil) {
-        self.resolver = resolver
+        self.sharing = .perDraft(resolver)
+        self.onEvent = onEvent
+    }
+
+    /// Creates a rule that checks every draft within `session`; call ``LinkChecker/LinkCheckSession/finish()``
+    /// once all drafts are checked.
+    public init(session: LinkCheckSession, onEvent: (@Sendable (LinkCheckEvent) -> Void)? = nil) {
+        self.sharing = .session(session)
         self.onEvent = onEvent
     }
 
@@ -40,7 +54,10 @@ public struct BrokenLinkRule: AsyncRule {
         let checker: LinkChecker
         do {
             configuration = try LinkCheckConfiguration(yaml: context.configuration.linkCheck)
-            checker = try LinkChecker(configuration: configuration, resolver: resolver)
+            switch sharing {
+            case .perDraft(let resolver): checker = try LinkChecker(configuration: configuration, resolver: resolver)
+            case .session(let session): checker = try LinkChecker(configuration: configuration, session: session)
+            }
         } catch {
             return [context.diagnostic("link checking is misconfigured: \(error)", at: context.startOfFile)]
         }

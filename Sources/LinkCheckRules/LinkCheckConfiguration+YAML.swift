@@ -9,7 +9,7 @@ extension LinkCheckConfiguration {
         "method", "max_concurrency", "per_host_concurrency", "per_host_interval", "connect_timeout", "timeout",
         "max_retries", "retry_delay", "max_retry_after", "max_redirects", "accepted_status", "user_agent", "headers",
         "hosts", "exclude", "exclude_reserved_domains", "allow_private", "allow_loopback", "allow_link_local",
-        "bot_wall_hosts", "check_fragments", "cache", "cache_file", "cache_ttl",
+        "bot_wall_hosts", "check_fragments", "check_remote_fragments", "cache", "cache_file", "cache_ttl",
     ]
 
     /// Reads a `link_check:` section on top of the defaults. Durations are seconds (`0.05` is 50 ms).
@@ -40,15 +40,15 @@ extension LinkCheckConfiguration {
                     throw reader.error("method must be one of \(RequestMethod.allCases.map(\.rawValue).joined(separator: ", "))", at: value)
                 }
                 requestMethod = method
-            case "max_concurrency": maxConcurrency = try reader.integer(value, key, minimum: 1)
-            case "per_host_concurrency": perHostConcurrency = try reader.integer(value, key, minimum: 1)
+            case "max_concurrency": maxConcurrency = try reader.integer(value, key)
+            case "per_host_concurrency": perHostConcurrency = try reader.integer(value, key)
             case "per_host_interval": perHostInterval = try reader.seconds(value, key)
             case "connect_timeout": connectTimeout = try reader.seconds(value, key)
             case "timeout": requestTimeout = try reader.seconds(value, key)
-            case "max_retries": maxRetries = try reader.integer(value, key, minimum: 0)
+            case "max_retries": maxRetries = try reader.integer(value, key)
             case "retry_delay": retryBaseDelay = try reader.seconds(value, key)
             case "max_retry_after": maxRetryAfter = try reader.seconds(value, key)
-            case "max_redirects": maxRedirects = try reader.integer(value, key, minimum: 0)
+            case "max_redirects": maxRedirects = try reader.integer(value, key)
             case "accepted_status":
                 let text = value.items == nil ? try reader.string(value, key) : try reader.strings(value, key).joined(separator: ",")
                 do {
@@ -70,6 +70,7 @@ extension LinkCheckConfiguration {
             case "allow_link_local": allowLinkLocalAddresses = try reader.bool(value, key)
             case "bot_wall_hosts": botWallHosts = try reader.strings(value, key)
             case "check_fragments": checkFragments = try reader.bool(value, key)
+            case "check_remote_fragments": checkRemoteFragments = try reader.bool(value, key)
             case "cache": cacheEnabled = try reader.bool(value, key)
             case "cache_file": cacheFile = URL(fileURLWithPath: try reader.string(value, key))
             case "cache_ttl": cacheTimeToLive = try reader.seconds(value, key)
@@ -105,18 +106,24 @@ extension LinkCheckConfiguration {
             return value
         }
 
-        func integer(_ node: YAMLNode, _ key: String, minimum: Int) throws(NewsletterError) -> Int {
-            guard let value = node.integer, value >= minimum else {
-                throw error("\(key) must be a whole number of at least \(minimum)", at: node)
+        /// A whole number within the key's range (``LinkCheckConfiguration/countRanges``).
+        func integer(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> Int {
+            let range = LinkCheckConfiguration.countRanges[key]!
+            guard let value = node.integer, range.contains(value) else {
+                throw error("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: node)
             }
             return value
         }
 
+        /// Seconds within the key's range (``LinkCheckConfiguration/secondsRanges``), checked before any conversion,
+        /// so that no value (huge, negative, not a number) can overflow one.
         func seconds(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> Duration {
-            guard let value = node.double ?? node.integer.map(Double.init), value >= 0, value.isFinite else {
-                throw error("\(key) must be a number of seconds (0 or more)", at: node)
+            let range = LinkCheckConfiguration.secondsRanges[key]!
+            guard let value = node.double, value.isFinite, range.contains(value) else {
+                let bounds = "from \(LinkCheckConfigurationError.format(range.lowerBound)) to \(LinkCheckConfigurationError.format(range.upperBound))"
+                throw error("\(key) must be a number of seconds \(bounds)", at: node)
             }
-            return .milliseconds(Int64((value * 1000).rounded()))
+            return .microseconds(Int64((value * 1_000_000).rounded()))
         }
 
         func stringMapping(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> [String: String] {
@@ -138,7 +145,7 @@ extension LinkCheckConfiguration {
                     switch name {
                     case "user_agent": settings.userAgent = try string(field.value, name)
                     case "headers": settings.headers = try stringMapping(field.value, name)
-                    case "concurrency": settings.concurrency = try integer(field.value, name, minimum: 1)
+                    case "concurrency": settings.concurrency = try integer(field.value, name)
                     case "interval": settings.interval = try seconds(field.value, name)
                     default:
                         throw error("unknown key 'hosts.\(host).\(name)'; known keys: user_agent, headers, concurrency, interval", at: field.key)

@@ -32,14 +32,32 @@ struct ExcludeMatcher: @unchecked Sendable {
 public enum LinkCheckConfigurationError: Error, Equatable, CustomStringConvertible {
     /// An exclude pattern is not a valid regular expression.
     case invalidExcludePattern(String)
-    /// A limit is out of range: concurrency below 1, or retries or redirects below 0.
+    /// A count is out of its range : concurrency below 1, retries above 10, ...
     case invalidLimit(name: String, value: Int)
+    /// A duration is out of its range : a zero timeout, a day-long interval, ...
+    case invalidDuration(name: String, value: Duration)
 
     /// A message naming the setting.
     public var description: String {
         switch self {
-        case .invalidExcludePattern(let pattern): "exclude pattern \(pattern) is not a valid regular expression"
-        case .invalidLimit(let name, let value): "\(name) cannot be \(value)"
+        case .invalidExcludePattern(let pattern): return "exclude pattern \(pattern) is not a valid regular expression"
+        case .invalidLimit(let name, let value):
+            let range = LinkCheckConfiguration.countRanges[Self.key(name)] ?? value...value
+            return "\(name) cannot be \(value); it must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .invalidDuration(let name, let value):
+            let seconds = value.timeInterval
+            let range = LinkCheckConfiguration.secondsRanges[Self.key(name)] ?? seconds...seconds
+            return "\(name) cannot be \(Self.format(seconds)) seconds; it must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)) seconds"
         }
+    }
+
+    /// The key of the range tables for a setting's name (`hosts.a.example.concurrency` is `concurrency`).
+    private static func key(_ name: String) -> String {
+        name.hasPrefix("hosts.") ? String(name.split(separator: ".").last ?? "") : name
+    }
+
+    /// `60` rather than `60.0`; fractions as they are.
+    package static func format(_ seconds: Double) -> String {
+        seconds.rounded() == seconds && abs(seconds) < 1e15 ? String(Int64(seconds)) : String(seconds)
     }
 }

@@ -11,12 +11,20 @@ internal import Musl
 internal import Darwin
 #endif
 
-/// One HTTP request whose body is never read: the status and the headers that matter are all a check needs.
+/// One HTTP request whose body is read only when a fragment must be looked up on an HTML page, and then only up
+/// to a bound: otherwise the status and the headers that matter are all a check needs.
 struct HTTPProbe {
+    /// The start of an HTML page, read to look up fragments.
+    struct Page: Equatable {
+        var bytes: [UInt8]
+        /// Whether the whole page was read (it was within the bound).
+        var isComplete: Bool
+    }
+
     /// What one request produced.
     enum Outcome: Equatable {
-        /// The server answered.
-        case response(statusCode: Int, location: String?, retryAfter: String?)
+        /// The server answered; `page` holds the start of an HTML body when it was asked for.
+        case response(statusCode: Int, location: String?, retryAfter: String?, page: Page?)
         /// The request failed before an answer.
         case failure(Failure)
     }
@@ -56,7 +64,8 @@ struct HTTPProbe {
         url: String,
         headers: [(String, String)],
         client: HTTPClient,
-        timeout: Duration
+        timeout: Duration,
+        readingHTMLUpTo pageLimit: Int? = nil
     ) async -> Outcome {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
@@ -64,21 +73,46 @@ struct HTTPProbe {
         do {
             let response = try await client.execute(request, timeout: TimeAmount(timeout))
             let code = response.status.code
-            if method == "HEAD" || code == 204 || code == 304 || response.headers.first(name: "content-length") == "0" {
+            var page: Page?
+            let contentType = response.headers.first(name: "content-type")?.lowercased() ?? ""
+            if let pageLimit, method == "GET", (200...299).contains(code), contentType.contains("html") {
+                page = await read(response.body, upTo: pageLimit)
+            } else if method == "HEAD" || code == 204 || code == 304 || response.headers.first(name: "content-length") == "0" {
                 // A failure here changes nothing about the answer already in hand.
                 _ = try? await response.body.collect(upTo: 0)
             }
             return .response(
                 statusCode: Int(code),
                 location: response.headers.first(name: "location"),
-                retryAfter: response.headers.first(name: "retry-after")
+                retryAfter: response.headers.first(name: "retry-after"),
+                page: page
             )
         } catch {
             return .failure(classify(error))
         }
     }
 
-    /// Maps the errors of AsyncHTTPClient, SwiftNIO and NIOSSL onto the checker's failure kinds.
+    /// Reads `body` up to `limit` bytes; what is left is dropped unread (and its connection closed). A body that
+    /// breaks off gives what arrived, as an incomplete page.
+    private static func read(_ body: HTTPClientResponse.Body, upTo limit: Int) async -> Page {
+        var bytes: [UInt8] = []
+        do {
+            for try await chunk in body {
+                let room = limit - bytes.count
+                guard chunk.readableBytes <= room else {
+                    bytes += chunk.readableBytesView.prefix(room)
+                    return Page(bytes: bytes, isComplete: false)
+                }
+                bytes += chunk.readableBytesView
+            }
+        } catch {
+            return Page(bytes: bytes, isComplete: false)
+        }
+        return Page(bytes: bytes, isComplete: true)
+    }
+
+    /// Maps the errors of AsyncHTTPClient, SwiftNIO and NIOSSL onto the checker's failure kinds, worded for the
+    /// people who read reports: never a library's internal names, error codes or source paths.
     static func classify(_ error: any Error) -> Failure {
         if let error = error as? HTTPClientError {
             switch error {
@@ -90,10 +124,16 @@ struct HTTPProbe {
                 return .reset("the server closed the connection without answering")
             case .cancelled:
                 return Task.isCancelled ? .cancelled : .reset("the request was cancelled")
+            case .bodyLengthMismatch, .identityCodingIncorrectlyPresent, .chunkedSpecifiedMultipleTimes, .contentLengthMissing,
+                 .httpEndReceivedAfterHeadWith1xx:
+                return .other("the answer is not valid HTTP")
+            case .uncleanShutdown:
+                return .reset("the server broke off the TLS connection")
             default:
-                return .other(error.description)
+                return .other("the request failed")
             }
         }
+        if error is HTTPParserError { return .other("the answer is not HTTP") }
         if let error = error as? NIOConnectionError {
             if let first = error.connectionErrors.first { return classify(first.error) }
             return .other("no connection could be made")
@@ -103,14 +143,34 @@ struct HTTPProbe {
             switch error {
             case .connectTimeout: return .timeout
             case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed: return .reset("the connection closed early")
-            default: return .other(String(describing: error))
+            default: return .other("the connection failed")
             }
         }
-        if let error = error as? NIOSSLError { return .tls(String(describing: error)) }
-        if let error = error as? NIOSSLExtraError { return .tls(String(describing: error)) }
-        if let error = error as? BoringSSLError { return .tls(String(describing: error)) }
+        if let error = error as? NIOSSLError {
+            if case .uncleanShutdown = error { return .reset("the server broke off the TLS connection") }
+            return .tls(tlsReason(String(describing: error)))
+        }
+        if let error = error as? NIOSSLExtraError {
+            if error == .failedToValidateHostname || error == .serverHostnameImpossibleToMatch {
+                return .tls("the server's certificate is not for this host name")
+            }
+            return .tls(tlsReason(String(describing: error)))
+        }
+        if let error = error as? BoringSSLError { return .tls(tlsReason(String(describing: error))) }
         if error is CancellationError { return .cancelled }
-        return .other(String(describing: error))
+        return .other("the connection failed")
+    }
+
+    /// A reason for a failed TLS handshake, from the reason codes in BoringSSL's error text.
+    private static func tlsReason(_ text: String) -> String {
+        let reasons: [(codes: [String], reason: String)] = [
+            (["WRONG_VERSION_NUMBER", "HTTP_REQUEST", "PACKET_LENGTH_TOO_LONG", "RECORD_TOO_LARGE", "DECODE_ERROR"],
+             "the server does not speak TLS"),
+            (["CERTIFICATE_VERIFY_FAILED", "CERTIFICATE_VERIFY"], "the server's certificate is not trusted"),
+            (["UNSUPPORTED_PROTOCOL", "PROTOCOL_VERSION"], "the server offers no TLS version the checker accepts"),
+            (["NO_SHARED_CIPHER", "HANDSHAKE_FAILURE"], "the server and the checker have no TLS cipher in common"),
+        ]
+        return reasons.first { entry in entry.codes.contains { text.contains($0) } }?.reason ?? "the TLS handshake failed"
     }
 
     private static func classify(errno code: CInt) -> Failure {
@@ -119,7 +179,7 @@ struct HTTPProbe {
         case ECONNRESET, EPIPE, ECONNABORTED: .reset("the connection was reset")
         case ETIMEDOUT: .timeout
         case EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL: .unreachable
-        default: .other(String(cString: strerror(code)))
+        default: .other(String(cString: strerror(code)).lowercased())
         }
     }
 }

@@ -47,6 +47,9 @@ actor HostDirectory {
         let addresses: [IPAddress]
         if let literal = IPAddress(url.host) {
             addresses = [literal]
+        } else if ReservedDomains.isLocalhost(url.host) {
+            // RFC 6761: `localhost` is the machine itself whatever a resolver says, so it meets the loopback policy.
+            addresses = [IPAddress("127.0.0.1")!, IPAddress("::1")!]
         } else {
             switch await resolution(of: url.host) {
             case .addresses(let resolved): addresses = resolved
@@ -60,6 +63,11 @@ actor HostDirectory {
         let route = HostRoute(clients: addresses.map { client(for: url.host, address: $0) }, gate: gate(for: url))
         approved.withLock { $0[url.authority] = route }
         return .approved(route)
+    }
+
+    /// Whether the host `authority` (name and port) was unhealthy at some time (see ``HostGate``).
+    nonisolated func wasUnhealthy(_ authority: String) -> Bool {
+        approved.withLock { $0[authority] }?.gate.wasUnhealthy ?? false
     }
 
     /// Shuts every client down, all at once; call once at the end of the run.
@@ -93,6 +101,7 @@ actor HostDirectory {
         case .private: configuration.allowPrivateAddresses
         case .loopback: configuration.allowLoopbackAddresses
         case .linkLocal: configuration.allowLinkLocalAddresses
+        case .specialPurpose: configuration.allowPrivateAddresses
         }
     }
 
@@ -100,6 +109,7 @@ actor HostDirectory {
         switch address.scope {
         case .loopback: .loopbackAddress(host: host, address: address.description)
         case .linkLocal: .linkLocalAddress(host: host, address: address.description)
+        case .specialPurpose: .specialPurposeAddress(host: host, address: address.description)
         case .private, .public: .privateAddress(host: host, address: address.description)
         }
     }

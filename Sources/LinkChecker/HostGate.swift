@@ -1,7 +1,12 @@
 import Synchronization
 
 /// Paces the requests to one host: at most `limit` in flight, starts at least `interval` apart, and no start
-/// before a pause (from `Retry-After`) ends.
+/// before a pause (from `Retry-After`, or from the host's failures) ends.
+///
+/// It also keeps the host's health: when requests for ``unhealthyAfter`` different URLs fail in a row (5xx, 429,
+/// timeouts, resets, refusals) with no success between, the host is unhealthy: it is paused once, its URLs get
+/// one request each without retries, and reports name the host once instead of each of its failures. A success
+/// makes it healthy again.
 ///
 /// A lock rather than an actor: the common case (a free slot, no spacing to wait for) then costs no suspension,
 /// which matters when a thousand requests each pass through it.
@@ -11,7 +16,14 @@ final class HostGate: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
         var nextStart = ContinuousClock.now
         var pausedUntil = ContinuousClock.now
+        /// URLs whose requests failed since the last success, up to ``HostGate/unhealthyAfter``.
+        var failingURLs: Set<String> = []
+        var isUnhealthy = false
+        var wasUnhealthy = false
     }
+
+    /// Different URLs failing in a row that make a host unhealthy: more than one broken page, fewer than a storm.
+    static let unhealthyAfter = 3
 
     /// What a request must do before it may start.
     private enum Wait {
@@ -82,6 +94,30 @@ final class HostGate: Sendable {
             return state.waiters.removeFirst()
         }
         next?.resume()
+    }
+
+    /// Whether the host is unhealthy now: its requests get no retries.
+    var isUnhealthy: Bool { state.withLock { $0.isUnhealthy } }
+
+    /// Whether the host was unhealthy at any time, so that reports group its failures.
+    var wasUnhealthy: Bool { state.withLock { $0.wasUnhealthy } }
+
+    /// Notes how a request for `url` went; returns `true` when this failure made the host unhealthy, which the
+    /// caller answers with a pause.
+    func record(url: String, failed: Bool) -> Bool {
+        state.withLock { state in
+            guard failed else {
+                state.failingURLs = []
+                state.isUnhealthy = false
+                return false
+            }
+            guard !state.isUnhealthy else { return false }
+            state.failingURLs.insert(url)
+            guard state.failingURLs.count >= Self.unhealthyAfter else { return false }
+            state.isUnhealthy = true
+            state.wasUnhealthy = true
+            return true
+        }
     }
 
     /// Holds back every start to this host until `instant` (never shortening a longer pause).

@@ -49,12 +49,15 @@ public struct LinkCheckConfiguration: Sendable, Equatable {
     /// Regular expressions (ICU syntax, unanchored) matched against the whole URL; a match is not checked.
     public var excludePatterns: [String] = []
     /// Whether the names reserved for examples and tests (`example.com`, `example.org`, `example.net` and the
-    /// `.test`, `.example`, `.invalid`, `.localhost` domains) are skipped. Default: `true`.
+    /// `.test`, `.example`, `.invalid` domains) are skipped. Default: `true`. (`localhost` is not skipped: it is
+    /// a loopback address, see ``allowLoopbackAddresses``.)
     public var excludeReservedDomains: Bool = true
-    /// Whether hosts resolving to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7 and other
-    /// non-public ranges) are fetched. Default: `false`, so a draft cannot make the checker probe the local network.
+    /// Whether hosts resolving to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and to the
+    /// other special-purpose ranges (documentation, benchmarking, multicast, reserved; see ``AddressScope``) are
+    /// fetched. Default: `false`, so a draft cannot make the checker probe the local network.
     public var allowPrivateAddresses: Bool = false
-    /// Whether hosts resolving to loopback addresses (127/8, ::1) are fetched. Default: `false`.
+    /// Whether hosts resolving to loopback addresses (127/8, ::1, and the name `localhost`) are fetched.
+    /// Default: `false`.
     public var allowLoopbackAddresses: Bool = false
     /// Whether hosts resolving to link-local addresses (169.254/16, fe80::/10; cloud metadata services) are fetched.
     /// Default: `false`.
@@ -65,7 +68,12 @@ public struct LinkCheckConfiguration: Sendable, Equatable {
     public var botWallHosts: [String] = LinkCheckConfiguration.defaultBotWallHosts
     /// Whether `#fragment` links into the same document are checked against its headings. Default: `true`.
     public var checkFragments: Bool = true
-    /// Whether successful results are read from and written to ``cacheFile``. Default: `true`.
+    /// Whether the fragment of a link to a web page (`https://host/page#part`) is looked up on the page: the page
+    /// is fetched once per run with `GET` (at most 2 MiB of it read) and, when it is HTML, the fragment must name an
+    /// element's `id` or `name`, or a heading's GitHub-style anchor. Default: `true`.
+    public var checkRemoteFragments: Bool = true
+    /// Whether successful results are read from and written to ``cacheFile`` (every URL checked, so the file is
+    /// readable by its owner only, in a folder only its owner may enter). Default: `true`.
     public var cacheEnabled: Bool = true
     /// The cache file. Default: ``defaultCacheFile``.
     public var cacheFile: URL = LinkCheckConfiguration.defaultCacheFile
@@ -82,16 +90,63 @@ public struct LinkCheckConfiguration: Sendable, Equatable {
         "amazon.com", "nytimes.com", "wsj.com", "bloomberg.com",
     ]
 
-    /// `$XDG_CACHE_HOME/newsletterkit/links.json`, or `~/.cache/newsletterkit/links.json` when that is unset.
+    /// `$XDG_CACHE_HOME/newsletterkit/links.json`, or `$HOME/.cache/newsletterkit/links.json` when that is unset
+    /// (the home folder from the user database only when `HOME` is unset too).
     public static var defaultCacheFile: URL {
-        let environment = ProcessInfo.processInfo.environment
+        defaultCacheFile(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// ``defaultCacheFile`` for the environment variables `environment`; only absolute paths count, as the XDG
+    /// base directory specification asks.
+    static func defaultCacheFile(environment: [String: String]) -> URL {
         let base: URL
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
             base = URL(fileURLWithPath: xdg, isDirectory: true)
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache", isDirectory: true)
         } else {
             base = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache", isDirectory: true)
         }
         return base.appendingPathComponent("newsletterkit", isDirectory: true).appendingPathComponent("links.json")
+    }
+
+    /// The range every count may take, by configuration key (`hosts.<name>.concurrency` is `concurrency`).
+    package static let countRanges: [String: ClosedRange<Int>] = [
+        "max_concurrency": 1...1_024, "per_host_concurrency": 1...256, "concurrency": 1...256,
+        "max_retries": 0...10, "max_redirects": 0...50,
+    ]
+
+    /// The range every duration may take, in seconds, by configuration key (`hosts.<name>.interval` is
+    /// `interval`): wide enough for any sensible run, narrow enough that no conversion can overflow, and never
+    /// zero where zero would fail every link (a timeout).
+    package static let secondsRanges: [String: ClosedRange<Double>] = [
+        "per_host_interval": 0...60, "interval": 0...60, "connect_timeout": 0.1...600, "timeout": 0.1...3_600,
+        "retry_delay": 0...60, "max_retry_after": 0...3_600, "cache_ttl": 0...31_536_000,
+    ]
+
+    /// Throws naming the first count or duration outside its range (``countRanges``, ``secondsRanges``).
+    package func validate() throws(LinkCheckConfigurationError) {
+        var counts = [
+            ("max_concurrency", "max_concurrency", maxConcurrency),
+            ("per_host_concurrency", "per_host_concurrency", perHostConcurrency),
+            ("max_retries", "max_retries", maxRetries),
+            ("max_redirects", "max_redirects", maxRedirects),
+        ]
+        var durations = [
+            ("per_host_interval", "per_host_interval", perHostInterval), ("connect_timeout", "connect_timeout", connectTimeout),
+            ("timeout", "timeout", requestTimeout), ("retry_delay", "retry_delay", retryBaseDelay),
+            ("max_retry_after", "max_retry_after", maxRetryAfter), ("cache_ttl", "cache_ttl", cacheTimeToLive),
+        ]
+        for (host, settings) in hostSettings.sorted(by: { $0.key < $1.key }) {
+            if let concurrency = settings.concurrency { counts.append(("hosts.\(host).concurrency", "concurrency", concurrency)) }
+            if let interval = settings.interval { durations.append(("hosts.\(host).interval", "interval", interval)) }
+        }
+        for (name, key, value) in counts where !Self.countRanges[key]!.contains(value) {
+            throw .invalidLimit(name: name, value: value)
+        }
+        for (name, key, value) in durations where !Self.secondsRanges[key]!.contains(value.timeInterval) {
+            throw .invalidDuration(name: name, value: value)
+        }
     }
 
     /// Whether `statusCode` is one of ``acceptedStatusCodes``.

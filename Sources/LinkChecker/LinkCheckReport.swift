@@ -32,19 +32,25 @@ public enum LinkCheckNotice: Sendable, Equatable {
     case cacheIgnored(path: String, reason: String)
     /// The cache file could not be written; results of this run are not cached.
     case cacheNotWritten(path: String, reason: String)
+    /// Requests to `host` (name and port) kept failing for different URLs, so it was slowed down and its links
+    /// were not retried; `affectedLinks` links to it failed, each with status ``LinkStatus/hostUnhealthy(host:failure:)``.
+    /// `firstLink` is the first of them, `example` the message of its own failure.
+    case hostUnhealthy(host: String, firstLink: Link, affectedLinks: Int, example: String)
 
     /// The suggested severity of the diagnostic.
     public var severity: LinkCheckSeverity {
         switch self {
-        case .networkUnavailable: .error
+        case .networkUnavailable, .hostUnhealthy: .error
         case .cacheIgnored, .cacheNotWritten: .warning
         }
     }
 
     /// Where a diagnostic should point, when anywhere.
     public var range: SourceRange? {
-        if case .networkUnavailable(let link, _) = self { return link.range }
-        return nil
+        switch self {
+        case .networkUnavailable(let link, _), .hostUnhealthy(_, let link, _, _): link.range
+        case .cacheIgnored, .cacheNotWritten: nil
+        }
     }
 
     /// A one-line message for people.
@@ -56,6 +62,9 @@ public enum LinkCheckNotice: Sendable, Equatable {
             return "The link cache \(path) was ignored and will be rebuilt: \(reason)."
         case .cacheNotWritten(let path, let reason):
             return "The link cache \(path) could not be written: \(reason)."
+        case .hostUnhealthy(let host, _, let count, let example):
+            let links = count == 1 ? "1 link" : "\(count) links"
+            return "\(host) is unhealthy: requests to it kept failing, so it was slowed down and \(links) to it failed without retries; the first: \(example)"
         }
     }
 }
@@ -85,7 +94,8 @@ public struct LinkCheckTotals: Sendable, Equatable {
         self.cached = cached
     }
 
-    /// Counts `results`; links left unverified by an unavailable network count as warnings.
+    /// Counts `results`; links left unverified by an unavailable network count as warnings, links to an unhealthy
+    /// host as failed.
     public init(results: [LinkCheckResult]) {
         var totals = LinkCheckTotals(links: results.count, working: 0, failed: 0, warnings: 0, skipped: 0, cached: 0)
         for result in results {
@@ -97,6 +107,8 @@ public struct LinkCheckTotals: Sendable, Equatable {
             switch result.status {
             case .excluded, .unchecked: totals.skipped += 1
             case .networkUnavailable: totals.warnings += 1
+            // Reported once for the host, by a notice, but each of them failed.
+            case .hostUnhealthy: totals.failed += 1
             default:
                 switch result.severity {
                 case .error: totals.failed += 1

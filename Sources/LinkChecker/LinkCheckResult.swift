@@ -32,9 +32,13 @@ public struct LinkCheckResult: Sendable, Equatable {
         case .excluded(let reason):
             switch reason {
             case .pattern, .reservedDomain: nil
-            case .privateAddress, .loopbackAddress, .linkLocalAddress: .info
+            case .privateAddress, .loopbackAddress, .linkLocalAddress, .specialPurposeAddress: .info
             }
-        case .unverifiable, .timeout: .warning
+        case .failedAfterRedirects(_, .unchecked): .warning
+        case .failedAfterRedirects(let chain, let failure):
+            LinkCheckResult(link: link, url: chain.last?.location ?? url, status: failure).severity
+        case .hostUnhealthy: nil
+        case .unverifiable, .timeout, .missingPageFragment: .warning
         case .broken, .serverError, .redirectLoop, .tooManyRedirects, .dnsFailure, .connectionRefused,
              .connectionFailed, .tlsError, .invalidURL, .missingFragment:
             .error
@@ -71,13 +75,13 @@ public struct LinkCheckResult: Sendable, Equatable {
         case .broken(let code):
             return "\(url) is broken: the server answered \(code)\(Self.reasonPhrase(code).map { " \($0)" } ?? "")."
         case .serverError(let code):
-            return "\(url) failed: the server answered \(code)\(Self.reasonPhrase(code).map { " \($0)" } ?? "") after retries."
+            return "\(url) failed: the server answered \(code)\(Self.reasonPhrase(code).map { " \($0)" } ?? "")."
         case .redirectLoop(let chain):
             return "\(url) redirects in a loop: \(chain.map(\.url).joined(separator: " -> ")) -> \(chain.last?.location ?? url)."
         case .tooManyRedirects(let chain):
             return "\(url) redirects more than \(chain.count - 1) times; gave up at \(chain.last?.location ?? url)."
         case .timeout:
-            return "\(url) did not answer in time (after retries); it may be slow or down."
+            return "\(url) did not answer in time; it may be slow or down."
         case .dnsFailure:
             return "\(url) cannot be reached: its host name does not resolve."
         case .connectionRefused:
@@ -92,6 +96,8 @@ public struct LinkCheckResult: Sendable, Equatable {
             return "#\(fragment) names a heading of this document."
         case .missingFragment(let fragment):
             return "#\(fragment) names no heading in this document."
+        case .missingPageFragment(let fragment):
+            return "\(url) works, but the page has no anchor #\(fragment) (no element with that id or name, no heading with that anchor)."
         case .excluded(let reason):
             switch reason {
             case .pattern(let pattern): return "\(url) was not checked: it matches the exclude pattern \(pattern)."
@@ -102,7 +108,19 @@ public struct LinkCheckResult: Sendable, Equatable {
                 return "\(url) was not checked: \(host) resolves to the loopback address \(address)."
             case .linkLocalAddress(let host, let address):
                 return "\(url) was not checked: \(host) resolves to the link-local address \(address)."
+            case .specialPurposeAddress(let host, let address):
+                return "\(url) was not checked: \(host) resolves to the special-purpose address \(address), where no public page lives."
             }
+        case .failedAfterRedirects(let chain, let failure):
+            let last = chain.last?.location ?? url
+            let hops = chain.map { "\($0.url) (\($0.statusCode))" }.joined(separator: " -> ")
+            if case .unchecked(let scheme) = failure {
+                return "\(url) redirects: \(hops) -> \(last); \(scheme): links are not checked, so where it leads is not verified."
+            }
+            let lastHop = LinkCheckResult(link: Link(text: link.text, destination: last, kind: link.kind), url: last, status: failure)
+            return "\(url) redirects: \(hops) -> \(last); the last hop failed: \(lastHop.message)"
+        case .hostUnhealthy(let host, let failure):
+            return "\(host) is unhealthy, so \(url) was not verified on its own: \(LinkCheckResult(link: link, url: url, status: failure).message)"
         case .unverifiable(let reason):
             return "\(url) could not be verified: \(reason)."
         case .unchecked(let scheme):

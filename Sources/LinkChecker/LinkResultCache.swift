@@ -49,9 +49,12 @@ struct LinkResultCache {
     func store(_ newEntries: [String: Entry], now: Date) -> LinkCheckNotice? {
         guard !newEntries.isEmpty else { return nil }
         do {
-            // Two runs may create the directory at once; when it truly cannot be made, opening the lock file says why.
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let lock = open(file.path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            // The file lists every URL the user checked: only its owner may read it, or enter its folder.
+            // Two runs may create the folder at once; when it truly cannot be made, opening the lock file says why.
+            let folder = file.deletingLastPathComponent()
+            try? FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let lock = open(file.path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
             guard lock >= 0 else { return .cacheNotWritten(path: file.path, reason: String(cString: strerror(errno))) }
             defer { close(lock) }
             flock(lock, LOCK_EX)
@@ -68,7 +71,12 @@ struct LinkResultCache {
             let data = try encoder.encode(FileContents(version: Self.formatVersion, entries: merged))
             let temporary = file.deletingLastPathComponent()
                 .appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-            try data.write(to: temporary)
+            // Created readable and writable by its owner only, and new, so that no other file is written through.
+            let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return .cacheNotWritten(path: file.path, reason: String(cString: strerror(errno))) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            try handle.write(contentsOf: data)
+            try handle.close()
             guard rename(temporary.path, file.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)

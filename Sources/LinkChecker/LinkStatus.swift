@@ -33,12 +33,22 @@ public enum LinkStatus: Sendable, Equatable, Hashable {
     case fragmentFound(String)
     /// A `#fragment` link into the document names no heading of it.
     case missingFragment(String)
+    /// The HTML page of a link works, but none of its elements has the `id` or `name` the link's fragment names,
+    /// nor does any heading have it as its GitHub-style anchor.
+    case missingPageFragment(String)
     /// Deliberately not requested.
     case excluded(ExclusionReason)
     /// Could not be verified: a bot wall (999, or 403/429 from a known blocking host), rate limiting, or no network.
     case unverifiable(reason: String)
     /// A scheme that is not checked (`ftp:`, `sms:`, ...), or a relative link; `scheme` is empty for relative links.
     case unchecked(scheme: String)
+    /// The link redirected, and the last hop of `chain` (its ``RedirectHop/location``) failed with `failure`, or
+    /// leads to a scheme that is not checked.
+    indirect case failedAfterRedirects(chain: [RedirectHop], failure: LinkStatus)
+    /// The host failed request after request (5xx, timeouts, refusals) for several of its URLs, so this link's own
+    /// `failure` is reported once for the whole host, by the report's
+    /// ``LinkCheckNotice/hostUnhealthy(host:firstLink:affectedLinks:example:)`` notice.
+    indirect case hostUnhealthy(host: String, failure: LinkStatus)
 
     /// Whether the link works as far as the checker can tell (a success that may be cached).
     public var isSuccess: Bool {
@@ -81,6 +91,9 @@ public enum ExclusionReason: Sendable, Equatable, Hashable {
     case loopbackAddress(host: String, address: String)
     /// The host resolves to a link-local address (such as a cloud metadata service).
     case linkLocalAddress(host: String, address: String)
+    /// The host resolves to a special-purpose address (documentation, benchmarking, protocol assignments and the
+    /// other ranges of the IANA special-purpose registries) that no public page lives at.
+    case specialPurposeAddress(host: String, address: String)
 }
 
 /// How serious a result is, as a suggestion for the diagnostic that reports it.

@@ -117,13 +117,21 @@ struct WebURL: Hashable, Sendable {
 }
 
 /// Names reserved for examples and tests (RFC 2606, RFC 6761), which no link in a sent newsletter should need.
+/// `localhost` is not one of them: it names the machine itself and meets the loopback address policy instead,
+/// so that a link to it is reported, never skipped in silence.
 enum ReservedDomains {
-    private static let names = ["example.com", "example.org", "example.net", "test", "example", "invalid", "localhost"]
+    private static let names = ["example.com", "example.org", "example.net", "test", "example", "invalid"]
     private static let suffixes = names.map { "." + $0 }
 
     /// Whether `host` (lowercase, as ``WebURL/host`` is) is a reserved name or under one; a trailing dot is ignored.
     static func isReserved(_ host: String) -> Bool {
         let host = host.hasSuffix(".") ? String(host.dropLast()) : host
         return names.contains(host) || suffixes.contains { host.hasSuffix($0) }
+    }
+
+    /// Whether `host` is `localhost` or under it (RFC 6761), a trailing dot ignored.
+    static func isLocalhost(_ host: String) -> Bool {
+        let host = host.hasSuffix(".") ? String(host.dropLast()) : host
+        return host == "localhost" || host.hasSuffix(".localhost")
     }
 }

@@ -1,16 +1,48 @@
 internal import AsyncHTTPClient
 
-/// Checks one unique URL: the request (HEAD, then GET if refused), retries, host pauses and the redirect chain.
-struct URLCheck {
+/// Checks one unique URL: the request (HEAD, then GET if refused or unanswered), retries, host pauses and health,
+/// and the redirect chain.
+struct URLCheck: Sendable {
     let configuration: LinkCheckConfiguration
     let directory: HostDirectory
     let excludes: ExcludeMatcher
+    let requests: RequestCounter
 
-    /// The status of `start`.
-    func run(_ start: WebURL) async -> LinkStatus {
-        var current = start
+    /// The most of an HTML page read to look up fragments: larger than nearly every page, small enough that
+    /// many fetched at once stay modest.
+    static let pageLimit = 2 * 1024 * 1024
+
+    /// What a check found: the status, and the page's anchors when they were asked for and the page is HTML.
+    struct Finding: Sendable {
+        var status: LinkStatus
+        var anchors: PageAnchors?
+    }
+
+    /// The status of `start`, with the anchors of its page when `wantsAnchors` (then it is fetched with `GET`
+    /// and its body read, up to ``pageLimit``); a failure after redirects names the chain.
+    func run(_ start: WebURL, wantsAnchors: Bool = false) async -> Finding {
         var chain: [RedirectHop] = []
-        var method = configuration.requestMethod == .get ? "GET" : "HEAD"
+        var anchors: PageAnchors?
+        let status = await follow(start, chain: &chain, anchors: &anchors, wantsAnchors: wantsAnchors)
+        guard !chain.isEmpty else { return Finding(status: status, anchors: anchors) }
+        switch status {
+        case .ok, .redirected, .syntaxValid, .fragmentFound, .excluded, .redirectLoop, .tooManyRedirects, .networkUnavailable,
+             .failedAfterRedirects, .hostUnhealthy, .missingPageFragment:
+            return Finding(status: status, anchors: anchors)
+        case .unchecked(let scheme) where scheme == "mailto" || scheme == "tel":
+            return Finding(status: .redirected(chain: chain, finalStatusCode: chain.last!.statusCode))
+        default:
+            return Finding(status: .failedAfterRedirects(chain: chain, failure: status))
+        }
+    }
+
+    /// Follows redirects from `start`; when `wantsAnchors`, fills `anchors` from the final page if it is HTML.
+    private func follow(
+        _ start: WebURL, chain: inout [RedirectHop], anchors: inout PageAnchors?, wantsAnchors: Bool
+    ) async -> LinkStatus {
+        var current = start
+        let pageLimit = wantsAnchors ? Self.pageLimit : nil
+        var method = configuration.requestMethod == .get || pageLimit != nil ? "GET" : "HEAD"
         while true {
             if !chain.isEmpty, let excluded = exclusion(of: current) { return .excluded(excluded) }
             let route: HostRoute
@@ -19,26 +51,25 @@ struct URLCheck {
             case .unresolved: return .dnsFailure
             case .approved(let approved): route = approved
             }
-            let outcome = await attempt(method, url: current, route: route)
+            let outcome = await attempt(method, url: current, route: route, pageLimit: pageLimit)
             switch outcome {
             case .failure(let failure):
-                switch failure {
-                case .timeout: return .timeout
-                case .refused: return .connectionRefused
-                case .unreachable: return .connectionFailed(reason: "the host is unreachable")
-                case .reset(let reason), .other(let reason): return .connectionFailed(reason: reason)
-                case .tls(let reason): return .tlsError(reason: reason)
-                case .cancelled: return .unverifiable(reason: "the check was cancelled")
+                // Some servers never answer HEAD; GET is tried once before the link is called slow.
+                if failure == .timeout, method == "HEAD" {
+                    method = "GET"
+                    continue
                 }
-            case .response(let code, let location, let retryAfter):
+                return Self.status(for: failure)
+            case .response(let code, let location, let retryAfter, let page):
                 if (300...399).contains(code), code != 304, let location {
                     let next: WebURL
                     switch current.resolving(location) {
                     case .success(let resolved): next = resolved
                     case .failure(.unsupportedScheme(let scheme)):
                         chain.append(RedirectHop(url: current.string, statusCode: code, location: location))
-                        return scheme == "mailto" || scheme == "tel" ? .redirected(chain: chain, finalStatusCode: code) : .unchecked(scheme: scheme)
+                        return .unchecked(scheme: scheme)
                     case .failure(let problem):
+                        chain.append(RedirectHop(url: current.string, statusCode: code, location: location))
                         return .invalidURL(reason: "the redirect to \(location) is unusable: \(problem)")
                     }
                     chain.append(RedirectHop(url: current.string, statusCode: code, location: next.string))
@@ -48,6 +79,7 @@ struct URLCheck {
                     continue
                 }
                 if configuration.accepts(statusCode: code) {
+                    anchors = page.map { PageAnchors(html: $0.bytes, isComplete: $0.isComplete) }
                     return chain.isEmpty ? .ok(statusCode: code) : .redirected(chain: chain, finalStatusCode: code)
                 }
                 if method == "HEAD", Self.mayRefuseHead(code) {
@@ -62,6 +94,17 @@ struct URLCheck {
     /// Statuses that some servers give to `HEAD` only (405, 501, and 4xx from servers that route `HEAD` badly).
     static func mayRefuseHead(_ code: Int) -> Bool {
         code == 501 || (400...499).contains(code) && code != 408 && code != 429
+    }
+
+    private static func status(for failure: HTTPProbe.Failure) -> LinkStatus {
+        switch failure {
+        case .timeout: .timeout
+        case .refused: .connectionRefused
+        case .unreachable: .connectionFailed(reason: "the host is unreachable")
+        case .reset(let reason), .other(let reason): .connectionFailed(reason: reason)
+        case .tls(let reason): .tlsError(reason: reason)
+        case .cancelled: .unverifiable(reason: "the check was cancelled")
+        }
     }
 
     /// The status for a final answer that is not accepted.
@@ -82,23 +125,28 @@ struct URLCheck {
 
     /// One request with retries: exponential backoff on 5xx, 408, 429, timeouts and resets; a `Retry-After`
     /// on 429 or 503 pauses the whole host instead, when it asks for no more than the configured bound.
-    private func attempt(_ method: String, url: WebURL, route: HostRoute) async -> HTTPProbe.Outcome {
+    /// A `HEAD` that times out is not retried (``follow(_:chain:)`` tries `GET`), nor is a request to an
+    /// unhealthy host.
+    private func attempt(_ method: String, url: WebURL, route: HostRoute, pageLimit: Int?) async -> HTTPProbe.Outcome {
         let headers = requestHeaders(for: url.host)
         let gate = route.gate
         var attempt = 0
         while true {
             await gate.acquire()
-            let outcome = await send(method, url: url, headers: headers, route: route)
+            let outcome = await send(method, url: url, headers: headers, route: route, pageLimit: pageLimit)
             // The pause is set before the slot is given back, so that no request waiting for it slips through.
-            let pause = hostPause(after: outcome, host: url.host)
+            var pause = hostPause(after: outcome, host: url.host)
+            if gate.record(url: url.string, failed: isHostFailure(outcome, host: url.host)) {
+                pause = max(pause ?? .zero, configuration.retryBaseDelay)
+            }
             if let pause { gate.pause(until: .now + pause) }
             gate.release()
-            guard attempt < configuration.maxRetries, !Task.isCancelled else { return outcome }
+            guard attempt < configuration.maxRetries, !Task.isCancelled, !gate.isUnhealthy else { return outcome }
             attempt += 1
             switch outcome {
             case .failure(let failure):
-                guard failure.isRetryable else { return outcome }
-            case .response(let code, _, let retryAfter):
+                guard failure.isRetryable, !(failure == .timeout && method == "HEAD") else { return outcome }
+            case .response(let code, _, let retryAfter, _):
                 if (code == 403 || code == 429), isBotWall(url.host) { return outcome }
                 guard code == 408 || code == 429 || (500...599).contains(code) else { return outcome }
                 // The host pause is the wait; a demand beyond the bound ends the check instead.
@@ -109,20 +157,33 @@ struct URLCheck {
         }
     }
 
+    /// Whether `outcome` speaks of the host's health rather than of one page: a 5xx, a 429 (not from a bot
+    /// wall), or no answer at all.
+    private func isHostFailure(_ outcome: HTTPProbe.Outcome, host: String) -> Bool {
+        switch outcome {
+        case .failure(let failure): failure != .cancelled
+        case .response(let code, _, _, _): (500...599).contains(code) || (code == 429 && !isBotWall(host))
+        }
+    }
+
     /// How long the host asked to be left alone: a readable `Retry-After` on 429 (not from a bot wall) or 503,
     /// within ``LinkCheckConfiguration/maxRetryAfter``.
     private func hostPause(after outcome: HTTPProbe.Outcome, host: String) -> Duration? {
-        guard case .response(let code, _, let retryAfter?) = outcome, code == 503 || (code == 429 && !isBotWall(host)),
+        guard case .response(let code, _, let retryAfter?, _) = outcome, code == 503 || (code == 429 && !isBotWall(host)),
               let wait = RetryTiming.retryAfter(retryAfter), wait <= configuration.maxRetryAfter
         else { return nil }
         return wait
     }
 
     /// One request, to the host's addresses in turn until one takes the connection; the last failure when none does.
-    private func send(_ method: String, url: WebURL, headers: [(String, String)], route: HostRoute) async -> HTTPProbe.Outcome {
+    private func send(
+        _ method: String, url: WebURL, headers: [(String, String)], route: HostRoute, pageLimit: Int?
+    ) async -> HTTPProbe.Outcome {
         var outcome = HTTPProbe.Outcome.failure(.unreachable)
         for (index, client) in route.clientsInOrder {
-            outcome = await HTTPProbe.send(method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout)
+            requests.add()
+            outcome = await HTTPProbe.send(
+                method, url: url.string, headers: headers, client: client, timeout: configuration.requestTimeout, readingHTMLUpTo: pageLimit)
             if case .failure(let failure) = outcome, failure.triesNextAddress { continue }
             route.answered(at: index)
             return outcome

@@ -65,6 +65,26 @@ struct ExitCodeTests {
             firstErrorLine: "Error: The value 'xml' is invalid for '--output <output>'. Please provide one of 'text', 'json', 'sarif' or 'github'."
         ),
         Case(arguments: ["--frobnicate"], status: 2, firstErrorLine: "Error: Unknown option '--frobnicate'"),
+        Case(
+            arguments: ["--offline", "--config", "huge-timeout.yml", "clean.md"], status: 2,
+            firstErrorLine: "huge-timeout.yml:2:12: error: timeout must be a number of seconds from 0.1 to 3600"
+        ),
+        Case(
+            arguments: ["--config", "huge-timeout.yml", "clean.md"], status: 2,
+            firstErrorLine: "huge-timeout.yml:2:12: error: timeout must be a number of seconds from 0.1 to 3600"
+        ),
+        Case(
+            arguments: ["--offline", "--config", "negative-ttl.yml", "clean.md"], status: 2,
+            firstErrorLine: "negative-ttl.yml:2:14: error: cache_ttl must be a number of seconds from 0 to 31536000"
+        ),
+        Case(
+            arguments: ["--offline", "--config", "nan-interval.yml", "clean.md"], status: 2,
+            firstErrorLine: "nan-interval.yml:3:34: error: interval must be a number of seconds from 0 to 60"
+        ),
+        Case(
+            arguments: ["--offline", "--config", "zero-timeout.yml", "clean.md"], status: 2,
+            firstErrorLine: "zero-timeout.yml:2:12: error: timeout must be a number of seconds from 0.1 to 3600"
+        ),
         Case(arguments: ["convert", "clean.md"], status: 2, firstErrorLine: "Error: Missing expected argument '--to <to>'"),
     ]
 
@@ -75,6 +95,10 @@ struct ExitCodeTests {
         try folder.write(FixtureDrafts.warningsOnly, to: "fog.md")
         try folder.write(FixtureDrafts.beehiiv, to: "harbour.md")
         try folder.write("rules:\n  placeholder-links: false\n", to: "bad.yml")
+        try folder.write("link_check:\n  timeout: 1e20\n", to: "huge-timeout.yml")
+        try folder.write("link_check:\n  cache_ttl: -1\n", to: "negative-ttl.yml")
+        try folder.write("link_check:\n  hosts:\n    fixture-news.net: {interval: .nan}\n", to: "nan-interval.yml")
+        try folder.write("link_check:\n  timeout: 0\n", to: "zero-timeout.yml")
         let result = try folder.run(testCase.arguments)
         #expect(result.status == testCase.status, "\(result.errors)")
         if testCase.firstErrorLine.isEmpty {

@@ -33,6 +33,16 @@ final class FixtureServer: Sendable {
         let record = Mutex(Record())
     }
 
+    /// The body of the `/page/...` routes: an `id`, a `name`, a heading for GitHub-style anchors, and an `id`
+    /// that appears only in text (which must not count).
+    static let anchorPage = """
+        <!doctype html><html><head><title>Fixture</title></head><body>
+        <h1 id="top">Top</h1><a name="legacy-anchor"></a>
+        <div class="markdown-body"><h2><a id="user-content-getting-started" href="#getting-started">Getting started</a></h2></div>
+        <p>Write id="not-an-element" in text.</p>
+        </body></html>
+        """
+
     /// The size of the `/huge` body: far more than a check may read.
     static let hugeSize = 512 * 1024 * 1024
 
@@ -85,6 +95,8 @@ final class FixtureServer: Sendable {
 /// - `/unavailable/...` 503 `Retry-After: 1` on the first request, then 200; `/unavailable-long` 503 `Retry-After: 3600`;
 ///   `/after-unavailable` 302 to `/ok`, sent only once an `/unavailable/...` route has sent its 503
 /// - `/flaky/...` 500 on the first request, then 200; `/slow` answers after 3 s; `/reset` resets the connection
+/// - `/head-hangs` never answers HEAD, 200 to GET; `/down/...` 503 (no Retry-After) to everything
+/// - `/page/...` 200 with an HTML body holding the anchors of ``FixtureServer/anchorPage``; `/plain` 200 text/plain
 final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
     // Used on its channel's event loop only.
     typealias InboundIn = HTTPServerRequestPart
@@ -152,6 +164,11 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
             }
         case "/huge":
             if isHead { respond(context, 405) } else { streamHuge(context) }
+        case "/head-hangs":
+            // The request stays unanswered until the client gives up and closes the connection.
+            if isHead { finish() } else { respond(context, 200) }
+        case "/plain":
+            respond(context, 200, ["Content-Type": "text/plain"], body: "id=\"intro\"")
         default:
             if path.hasPrefix("/count/") {
                 let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
@@ -166,6 +183,10 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
                 } else {
                     respond(context, 200)
                 }
+            } else if path.hasPrefix("/down/") {
+                respond(context, 503)
+            } else if path.hasPrefix("/page/") {
+                respond(context, 200, ["Content-Type": "text/html; charset=utf-8"], body: isHead ? "" : FixtureServer.anchorPage)
             } else if path.hasPrefix("/flaky/") {
                 respond(context, count == 1 ? 500 : 200)
             } else if path.hasPrefix("/chain/"), let hops = Int(path.dropFirst("/chain/".count)) {
@@ -192,12 +213,15 @@ final class RouteHandler: ChannelInboundHandler, @unchecked Sendable {
         box.record.withLock { $0.inFlight -= 1 }
     }
 
-    private func respond(_ context: ChannelHandlerContext, _ status: Int, _ headers: [String: String] = [:]) {
+    private func respond(_ context: ChannelHandlerContext, _ status: Int, _ headers: [String: String] = [:], body: String = "") {
         finish()
         var responseHeaders = HTTPHeaders(headers.map { ($0.key, $0.value) })
-        responseHeaders.add(name: "Content-Length", value: "0")
+        responseHeaders.add(name: "Content-Length", value: String(body.utf8.count))
         let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: responseHeaders)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if !body.isEmpty {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
+        }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 

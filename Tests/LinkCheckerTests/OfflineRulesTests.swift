@@ -158,10 +158,16 @@ struct OfflineRulesTests {
         }
     }
 
-    @Test("work is interleaved by host")
+    @Test("work is interleaved by host, and work added later joins its host's line")
     func interleave() {
-        let items = ["a1", "a2", "a3", "b1", "c1", "b2"]
-        #expect(RoundRobin.interleave(items) { $0.first! } == ["a1", "b1", "c1", "a2", "b2", "a3"])
+        var rotation = HostRotation<String>()
+        for item in ["a1", "a2", "a3", "b1", "c1", "b2"] { rotation.append(item, host: String(item.first!)) }
+        var taken = [rotation.next()!, rotation.next()!]
+        rotation.append("d1", host: "d")
+        rotation.append("a4", host: "a")
+        while let item = rotation.next() { taken.append(item) }
+        #expect(taken == ["a1", "b1", "c1", "d1", "a2", "b2", "a3", "a4"])
+        #expect(rotation.count == 0)
     }
 
     @Test("status code lists parse", arguments: [

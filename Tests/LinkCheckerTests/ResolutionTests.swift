@@ -54,8 +54,8 @@ struct ResolutionTests {
     @Test("address scopes", arguments: [
         ("8.8.8.8", AddressScope.public), ("127.0.0.1", .loopback), ("127.255.0.9", .loopback), ("10.2.3.4", .private),
         ("172.16.0.1", .private), ("172.32.0.1", .public), ("192.168.0.1", .private), ("100.64.0.1", .private),
-        ("169.254.169.254", .linkLocal), ("0.0.0.0", .private), ("224.0.0.1", .private), ("::1", .loopback),
-        ("::", .private), ("fe80::1", .linkLocal), ("fc00::1", .private), ("::ffff:10.0.0.1", .private),
+        ("169.254.169.254", .linkLocal), ("0.0.0.0", .specialPurpose), ("224.0.0.1", .specialPurpose), ("::1", .loopback),
+        ("::", .specialPurpose), ("fe80::1", .linkLocal), ("fc00::1", .private), ("::ffff:10.0.0.1", .private),
         ("::ffff:169.254.1.1", .linkLocal), ("2606:4700::1111", .public), ("[::1]", .loopback),
     ])
     func scopes(address: String, scope: AddressScope) {

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// HTTP servers on loopback, one per simulated host, each answering every request with 200 after a fixed latency.
 /// Host i listens on 127.0.0.(i+1) (all of 127/8 is loopback), so that checkers which pace requests by host name or
@@ -9,9 +10,14 @@ public final class LoopbackHosts: Sendable {
     /// `address:port` of every host.
     public let authorities: [String]
     private let channels: [any Channel]
+    private let tally: RequestTally
 
-    private init(channels: [any Channel]) {
+    /// Requests answered so far, over every host: what a checker actually sent.
+    public var requestCount: Int { tally.count.load(ordering: .relaxed) }
+
+    private init(channels: [any Channel], tally: RequestTally) {
         self.channels = channels
+        self.tally = tally
         self.authorities = channels.map { "\($0.localAddress!.ipAddress!):\($0.localAddress!.port!)" }
     }
 
@@ -19,6 +25,7 @@ public final class LoopbackHosts: Sendable {
     public static func start(count: Int, latency: TimeAmount) async throws -> LoopbackHosts {
         precondition((1...254).contains(count), "one host per address of 127.0.0.1-127.0.0.254")
         var channels: [any Channel] = []
+        let tally = RequestTally()
         for index in 0..<count {
             let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.backlog, value: 4096)
@@ -26,14 +33,14 @@ public final class LoopbackHosts: Sendable {
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                        try channel.pipeline.syncOperations.addHandler(DelayedOK(latency: latency))
+                        try channel.pipeline.syncOperations.addHandler(DelayedOK(latency: latency, tally: tally))
                     }
                 }
                 .bind(host: "127.0.0.\(index + 1)", port: 0)
                 .get()
             channels.append(channel)
         }
-        return LoopbackHosts(channels: channels)
+        return LoopbackHosts(channels: channels, tally: tally)
     }
 
     /// `urlsPerHost` distinct URLs on every host, interleaved host by host as links in a document would be.
@@ -47,6 +54,11 @@ public final class LoopbackHosts: Sendable {
     }
 }
 
+/// Counts the requests of all hosts.
+private final class RequestTally: Sendable {
+    let count = Atomic<Int>(0)
+}
+
 /// Answers each request with an empty 200 after the latency, keeping the connection open.
 private final class DelayedOK: ChannelInboundHandler, @unchecked Sendable {
     // Used on its channel's event loop only.
@@ -54,11 +66,16 @@ private final class DelayedOK: ChannelInboundHandler, @unchecked Sendable {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let latency: TimeAmount
+    private let tally: RequestTally
 
-    init(latency: TimeAmount) { self.latency = latency }
+    init(latency: TimeAmount, tally: RequestTally) {
+        self.latency = latency
+        self.tally = tally
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .end = unwrapInboundIn(data) else { return }
+        tally.count.add(1, ordering: .relaxed)
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.scheduleTask(in: latency) {
             let (handler, context) = bound.value

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EditorialChecks
 import Foundation
+import LinkChecker
 import NewsletterCore
 
 /// `check`: report every problem in the drafts, in a stable order, checking files in parallel.
@@ -26,16 +27,20 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let progress = offline ? nil : ProgressBar()
+        // One session for every draft: each unique URL is requested once per run, and host limits hold across drafts.
+        let session = offline ? nil : LinkCheckSession()
         let workspace: Workspace
         do throws(NewsletterError) {
-            workspace = try Workspace(options: draftOptions, progress: progress)
+            workspace = try Workspace(options: draftOptions, progress: progress, session: session)
         } catch {
             Terminal.writeError("\(error)\n")
             throw ExitStatus.inputError
         }
         let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
         let outcomes = await DraftChecking(workspace: workspace, offline: offline).check(files)
+        let sessionNotices = await session?.finish() ?? []
         progress?.finish()
+        for notice in sessionNotices { Terminal.writeError("warning: \(notice.message)\n") }
 
         var problems: [ReportedProblem] = []
         var checkedCount = 0
