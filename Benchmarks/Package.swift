@@ -58,11 +58,17 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
-        // BeehiivAdapter.decode on a generated ~1 MB issue against cmark-gfm parsing the same text, in the same run.
+        // cmark-gfm parsing alone with the library's options and extensions: the baseline of the Markdown benchmarks.
+        .target(
+            name: "CmarkBaselineParser",
+            dependencies: ["CmarkBaseline"],
+            path: "Sources/CmarkBaselineParser"
+        ),
+        // BeehiivAdapter.decodeDraft on a generated ~1 MB issue against cmark-gfm parsing the same text, in the same run.
         .executableTarget(
             name: "BeehiivDecoding",
             dependencies: [
-                "CmarkBaseline",
+                "CmarkBaselineParser",
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "BeehiivAdapter", package: "NewsletterKit"),
                 .product(name: "NewsletterCore", package: "NewsletterKit"),
@@ -79,6 +85,39 @@ let package = Package(
             ],
             path: "Benchmarks/RuleChecking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // Drafts shaped like real beehiiv exports, by seed and size, for the benchmarks and for folders of drafts.
+        .target(
+            name: "ExportShapedDrafts",
+            path: "Sources/ExportShapedDrafts"
+        ),
+        // `ExportShapedDraftFiles DIR [COUNT] [SEED] [BYTES]` writes a folder of export-shaped drafts.
+        .executableTarget(
+            name: "ExportShapedDraftFiles",
+            dependencies: ["ExportShapedDrafts"],
+            path: "Sources/ExportShapedDraftFiles"
+        ),
+        // On a ~1 MB export-shaped draft, in one run: bare cmark-gfm parse, decodeDraft, and decodeDraft + all offline rules.
+        .executableTarget(
+            name: "ExportShapedChecking",
+            dependencies: [
+                "CmarkBaselineParser",
+                "ExportShapedDrafts",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterKit", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/ExportShapedChecking",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // One stage of ExportShapedChecking in a loop, as a plain process for perf or callgrind.
+        .executableTarget(
+            name: "ExportShapedProfiling",
+            dependencies: [
+                "CmarkBaselineParser",
+                "ExportShapedDrafts",
+                .product(name: "NewsletterKit", package: "NewsletterKit"),
+            ],
+            path: "Sources/ExportShapedProfiling"
         ),
         // Loopback HTTP servers that answer every request after a fixed latency: the hosts of the link benchmarks.
         .target(

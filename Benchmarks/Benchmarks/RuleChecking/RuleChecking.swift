@@ -16,28 +16,28 @@ let benchmarks: @Sendable () -> Void = {
     let small = (0..<1_000).map { SourceText(generator.draft(bytes: 20_000), path: "draft-\($0).md") }
     let adapter = BeehiivAdapter()
     let checker = EditorialChecker()
-    let largeIssue = try! adapter.decode(large)
-    let smallIssues = small.map { try! adapter.decode($0) }
+    let largeDraft = try! adapter.decodeDraft(large)
+    let smallDrafts = small.map { try! adapter.decodeDraft($0) }
 
     Benchmark("Decode 1 MB draft") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try adapter.decode(large))
+            blackHole(try adapter.decodeDraft(large))
         }
     }
     Benchmark("Check 1 MB draft (all offline rules)") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(checker.check(large, issue: largeIssue, format: "beehiiv"))
+            blackHole(checker.check(large, draft: largeDraft, format: "beehiiv"))
         }
     }
     Benchmark("Decode 1,000 drafts of 20 KB") { benchmark in
         for _ in benchmark.scaledIterations {
-            for source in small { blackHole(try adapter.decode(source)) }
+            for source in small { blackHole(try adapter.decodeDraft(source)) }
         }
     }
     Benchmark("Check 1,000 drafts of 20 KB (all offline rules)") { benchmark in
         for _ in benchmark.scaledIterations {
-            for (source, issue) in zip(small, smallIssues) {
-                blackHole(checker.check(source, issue: issue, format: "beehiiv"))
+            for (source, draft) in zip(small, smallDrafts) {
+                blackHole(checker.check(source, draft: draft, format: "beehiiv"))
             }
         }
     }
