@@ -18,15 +18,17 @@ struct InlineSourceReader {
         var depth: Int
         var range: Range<Int>
         var link: MarkdownLinkDetails?
-        /// The plain text of a link or image (its literals, breaks as space or line feed).
-        var plainText: String?
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The parsed body, where reference definitions are looked for.
+    let body: Range<Int>
+    /// The line starts of the whole file.
+    let lineStarts: [Int]
     /// Where the block's text ends; nothing is read at or past it.
-    let limit: Int
+    private(set) var limit = 0
     /// How many `>` markers may stand before a continuation line's text.
-    let quoteDepth: Int
+    private(set) var quoteDepth = 0
     private(set) var cursor: Int
     private(set) var entries: [Entry] = []
     /// Where the source stopped matching, and the cmark-gfm node type it did not match, for the test report.
@@ -38,6 +40,10 @@ struct InlineSourceReader {
     /// the indentation after a soft break but keeps it after a backslash hard break, so a text node that begins with
     /// white space takes it back from there.
     private var lineIndentStart: Int?
+    /// The plain text of the links being read, one after the other (a link's starts where it opened): built as the
+    /// nodes are matched, so no link is walked twice.
+    private var plainText: [UInt8] = []
+    private var openLinks = 0
 
     private enum LiteralForm {
         case markdown
@@ -47,34 +53,49 @@ struct InlineSourceReader {
 
     /// Whether the table extension turned every `\|` into `|` before the text was read as Markdown (table cells and
     /// the paragraph a table interrupts), so that `\|` may stand for `|` and `\\|` for an escaped `|`.
-    let unescapesPipes: Bool
+    private(set) var unescapesPipes = false
+    private var references = CharacterReferences()
+    private var definitions: ReferenceDefinitions?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, quoteDepth: Int, unescapesPipes: Bool) {
-        self.unescapesPipes = unescapesPipes
+    /// A reader for the blocks of one body; its buffers are reused from block to block.
+    init(bytes: UnsafeBufferPointer<UInt8>, body: Range<Int>, lineStarts: [Int]) {
         self.bytes = bytes
-        self.cursor = start
-        self.limit = limit
-        self.quoteDepth = quoteDepth
+        self.body = body
+        self.lineStarts = lineStarts
+        self.cursor = body.lowerBound
     }
 
-    /// Reads the inline children of `block`; `false` when the source does not match them.
-    mutating func read(
-        childrenOf block: OpaquePointer,
-        references: inout CharacterReferences,
-        definitions: () -> ReferenceDefinitions
-    ) -> Bool {
-        readChildren(of: block, depth: 1, references: &references, definitions: definitions)
+    /// Reads the inline children of `block` from `start`, no further than `limit`; `false` when the source does not
+    /// match them (``mismatch`` says where). The nodes are in ``entries`` until the next call.
+    mutating func read(childrenOf block: OpaquePointer, start: Int, limit: Int, quoteDepth: Int, unescapesPipes: Bool) -> Bool {
+        cursor = start
+        self.limit = limit
+        self.quoteDepth = quoteDepth
+        self.unescapesPipes = unescapesPipes
+        entries.removeAll(keepingCapacity: true)
+        plainText.removeAll(keepingCapacity: true)
+        openLinks = 0
+        mismatch = nil
+        lineIndentStart = nil
+        literalForm = .markdown
+        return readChildren(of: block, depth: 1)
+    }
+
+    /// The body's link reference definitions, found the first time a reference link needs one.
+    private mutating func referenceDefinitions() -> ReferenceDefinitions {
+        if let definitions { return definitions }
+        let found = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + lineStarts.drop { $0 <= body.lowerBound }, body: body)
+        definitions = found
+        return found
     }
 
     private mutating func readChildren(
         of parent: OpaquePointer,
-        depth: Int,
-        references: inout CharacterReferences,
-        definitions: () -> ReferenceDefinitions
+        depth: Int
     ) -> Bool {
         var child = cmark_node_first_child(parent)
         while let node = child {
-            guard readInline(node, depth: depth, references: &references, definitions: definitions) else {
+            guard readInline(node, depth: depth) else {
                 if mismatch == nil { mismatch = (cursor, String(cString: cmark_node_get_type_string(node))) }
                 return false
             }
@@ -85,9 +106,7 @@ struct InlineSourceReader {
 
     private mutating func readInline(
         _ node: OpaquePointer,
-        depth: Int,
-        references: inout CharacterReferences,
-        definitions: () -> ReferenceDefinitions
+        depth: Int
     ) -> Bool {
         let type = cmark_node_get_type(node).rawValue
         if let indentStart = lineIndentStart {
@@ -102,22 +121,27 @@ struct InlineSourceReader {
         let start = cursor
         switch type {
         case CMARK_NODE_TEXT.rawValue:
-            guard matchText(Self.literal(node), references: &references) else { return false }
+            let literal = Self.literal(node)
+            guard matchText(literal) else { return false }
+            if openLinks > 0 { plainText.append(contentsOf: literal) }
             entries.append(Entry(kind: .text, depth: depth, range: start..<cursor))
         case CMARK_NODE_SOFTBREAK.rawValue:
             skipSpaces()
             guard let next = afterLineEnding(cursor) else { return false }
+            if openLinks > 0 { plainText.append(UInt8(ascii: " ")) }
             entries.append(Entry(kind: .softBreak, depth: depth, range: start..<next))
             cursor = afterContainerPrefix(next)
         case CMARK_NODE_LINEBREAK.rawValue:
             skipSpaces()
             if cursor < limit, bytes[cursor] == UInt8(ascii: "\\") { cursor += 1 }
             guard cursor > start, let next = afterLineEnding(cursor) else { return false }
+            if openLinks > 0 { plainText.append(0x0A) }
             entries.append(Entry(kind: .hardBreak, depth: depth, range: start..<next))
             lineIndentStart = afterQuoteMarkers(next)
             cursor = afterContainerPrefix(next)
         case CMARK_NODE_CODE.rawValue:
             guard let end = codeSpanEnd(at: cursor) else { return false }
+            if openLinks > 0 { plainText.append(contentsOf: Self.literal(node)) }
             cursor = end
             entries.append(Entry(kind: .code, depth: depth, range: start..<end))
         case CMARK_NODE_HTML_INLINE.rawValue:
@@ -126,14 +150,14 @@ struct InlineSourceReader {
         case CMARK_NODE_EMPH.rawValue, CMARK_NODE_STRONG.rawValue:
             let count = type == CMARK_NODE_STRONG.rawValue ? 2 : 1
             guard cursor < limit, bytes[cursor] == UInt8(ascii: "*") || bytes[cursor] == UInt8(ascii: "_") else { return false }
-            return readDelimited(node, kind: count == 2 ? .strong : .emphasis, delimiter: bytes[cursor], count: count, depth: depth, references: &references, definitions: definitions)
+            return readDelimited(node, kind: count == 2 ? .strong : .emphasis, delimiter: bytes[cursor], count: count, depth: depth)
         case CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue:
-            return readLink(node, isImage: type == CMARK_NODE_IMAGE.rawValue, depth: depth, references: &references, definitions: definitions)
+            return readLink(node, isImage: type == CMARK_NODE_IMAGE.rawValue, depth: depth)
         case CmarkParser.extensionTypes.strikethrough:
             var count = 0
             while cursor + count < limit, bytes[cursor + count] == UInt8(ascii: "~"), count < 2 { count += 1 }
             guard count > 0 else { return false }
-            return readDelimited(node, kind: .strikethrough, delimiter: UInt8(ascii: "~"), count: count, depth: depth, references: &references, definitions: definitions)
+            return readDelimited(node, kind: .strikethrough, delimiter: UInt8(ascii: "~"), count: count, depth: depth)
         default:
             return false
         }
@@ -146,15 +170,13 @@ struct InlineSourceReader {
         kind: MarkdownNode.Kind,
         delimiter: UInt8,
         count: Int,
-        depth: Int,
-        references: inout CharacterReferences,
-        definitions: () -> ReferenceDefinitions
+        depth: Int
     ) -> Bool {
         let start = cursor
         guard consume(delimiter, count: count) else { return false }
         let index = entries.count
         entries.append(Entry(kind: kind, depth: depth, range: start..<start))
-        guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions),
+        guard readChildren(of: node, depth: depth + 1),
               consume(delimiter, count: count)
         else { return false }
         entries[index].range = start..<cursor
@@ -164,65 +186,76 @@ struct InlineSourceReader {
     private mutating func readLink(
         _ node: OpaquePointer,
         isImage: Bool,
-        depth: Int,
-        references: inout CharacterReferences,
-        definitions: () -> ReferenceDefinitions
+        depth: Int
     ) -> Bool {
         let start = cursor
-        let url = String(cString: cmark_node_get_url(node))
-        let title = cmark_node_get_title(node).flatMap { $0.pointee == 0 ? nil : String(cString: $0) }
         let index = entries.count
-        let plainText = Self.plainText(of: node)
+        let textStart = plainText.count
+        openLinks += 1
+        defer {
+            openLinks -= 1
+            if openLinks == 0 { plainText.removeAll(keepingCapacity: true) }
+        }
+        let form: MarkdownNode.LinkForm
+        var destinationRange: Range<Int>?
         if isImage || (cursor < limit && bytes[cursor] == UInt8(ascii: "[")) {
             if isImage {
                 guard consume(UInt8(ascii: "!"), count: 1) else { return false }
             }
             guard consume(UInt8(ascii: "["), count: 1) else { return false }
-            entries.append(Entry(kind: isImage ? .image : .link, depth: depth, range: start..<start, plainText: plainText))
-            let textStart = cursor
-            guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions) else { return false }
-            let textEnd = cursor
+            entries.append(Entry(kind: isImage ? .image : .link, depth: depth, range: start..<start))
+            let labelStart = cursor
+            guard readChildren(of: node, depth: depth + 1) else { return false }
+            let labelEnd = cursor
             guard consume(UInt8(ascii: "]"), count: 1) else { return false }
-            let details: MarkdownLinkDetails
-            if let destination = inlineTail(at: cursor) {
-                cursor = destination.end
-                details = MarkdownLinkDetails(form: .inline, destination: url, title: title, destinationRange: destination.range)
+            if let tail = inlineTail(at: cursor) {
+                cursor = tail.end
+                form = .inline
+                destinationRange = tail.range
             } else {
-                var label = textStart..<textEnd
+                var label = labelStart..<labelEnd
                 if let written = labelTail(at: cursor) {
                     cursor = written.upperBound
                     if written.count > 2 { label = (written.lowerBound + 1)..<(written.upperBound - 1) }
                 }
-                let definition = definitions().definition(label: ReferenceDefinitions.normalizedLabel(bytes, label), resolvingTo: url, bytes: bytes)
-                details = MarkdownLinkDetails(form: .reference, destination: url, title: title, destinationRange: definition?.destinationRange)
+                let url = String(cString: cmark_node_get_url(node))
+                form = .reference
+                destinationRange = referenceDefinitions()
+                    .definition(label: ReferenceDefinitions.normalizedLabel(bytes, label), resolvingTo: url, bytes: bytes)?.destinationRange
             }
-            entries[index].range = start..<cursor
-            entries[index].link = details
         } else if cursor < limit, bytes[cursor] == UInt8(ascii: "<") {
             cursor += 1
-            entries.append(Entry(kind: .autolink, depth: depth, range: start..<start, plainText: plainText))
+            entries.append(Entry(kind: .autolink, depth: depth, range: start..<start))
             literalForm = .autolink
             defer { literalForm = .markdown }
-            guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions) else { return false }
-            let destination = (start + 1)..<cursor
+            guard readChildren(of: node, depth: depth + 1) else { return false }
+            destinationRange = (start + 1)..<cursor
             guard consume(UInt8(ascii: ">"), count: 1) else { return false }
-            entries[index].range = start..<cursor
-            entries[index].link = MarkdownLinkDetails(form: .angle, destination: url, title: title, destinationRange: destination)
+            form = .angle
         } else {
-            entries.append(Entry(kind: .bareURL, depth: depth, range: start..<start, plainText: plainText))
+            entries.append(Entry(kind: .bareURL, depth: depth, range: start..<start))
             literalForm = .verbatim
             defer { literalForm = .markdown }
-            guard readChildren(of: node, depth: depth + 1, references: &references, definitions: definitions), cursor > start else { return false }
-            entries[index].range = start..<cursor
-            entries[index].link = MarkdownLinkDetails(form: .bare, destination: url, title: nil, destinationRange: start..<cursor)
+            guard readChildren(of: node, depth: depth + 1), cursor > start else { return false }
+            destinationRange = start..<cursor
+            form = .bare
         }
+        let title = form == .bare ? nil : cmark_node_get_title(node).flatMap { $0.pointee == 0 ? nil : String(cString: $0) }
+        entries[index].range = start..<cursor
+        entries[index].link = MarkdownLinkDetails(
+            form: form,
+            destination: String(cString: cmark_node_get_url(node)),
+            title: title,
+            destinationRange: destinationRange,
+            text: String(decoding: plainText[textStart...], as: UTF8.self)
+        )
         return true
     }
 
     // MARK: Matching at the cursor
 
     /// Matches a text literal: each byte is itself, a backslash escape of it, or part of a character reference.
-    private mutating func matchText(_ literal: UnsafeBufferPointer<UInt8>, references: inout CharacterReferences) -> Bool {
+    private mutating func matchText(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < literal.count {
             guard cursor < limit else { return false }

@@ -24,14 +24,15 @@ struct MarkdownReader {
         var headings: [MarkdownHeading] = []
         var links: [Link] = []
         // Headings and links come out in document order, which the location cache makes cheap.
+        var headingTexts = reader.headingTexts.makeIterator()
         for index in 0..<tree.count {
             let kind = tree.kind(at: index)
             if kind == .heading {
                 let node = tree[index]
                 guard node.parentIndex == 0 else { continue }
-                headings.append(heading(node, plainText: reader.plainTexts[index] ?? "", locations))
+                headings.append(heading(node, plainText: headingTexts.next() ?? "", locations))
             } else if kind.isLinkLike {
-                links.append(link(tree[index], plainText: reader.plainTexts[index] ?? "", locations))
+                links.append(link(tree[index], locations))
             }
         }
         return Result(tree: tree, headings: headings, links: links, inexactBlocks: reader.inexactBlocks)
@@ -60,8 +61,8 @@ struct MarkdownReader {
         return reader
     }
 
-    private func link(_ node: MarkdownNode, plainText: String, _ locations: LocationCache) -> Link {
-        let details = node.link ?? MarkdownLinkDetails(form: .inline, destination: "", title: nil, destinationRange: nil)
+    private func link(_ node: MarkdownNode, _ locations: LocationCache) -> Link {
+        let details = node.link ?? MarkdownLinkDetails(form: .inline, destination: "", title: nil, destinationRange: nil, text: "")
         let kind: Link.Kind = switch node.kind {
         case .image: .image
         case .autolink: .autolink
@@ -79,7 +80,7 @@ struct MarkdownReader {
         let destination = destinationRange.map { (start: locations.location($0.lowerBound), end: locations.location($0.upperBound)) }
         let end = locations.location(node.range.upperBound)
         return Link(
-            text: plainText,
+            text: details.text,
             destination: details.destination,
             rawDestination: raw ?? details.destination,
             title: details.title,

@@ -14,19 +14,19 @@ struct SyntaxTreeReader {
     let source: SourceText
     let body: Range<Int>
     private(set) var tree: MarkdownTree
-    /// The plain text of every top-level heading and every link or image, by node index.
-    private(set) var plainTexts: [Int: String] = [:]
+    /// The plain text of every top-level heading, in document order.
+    private(set) var headingTexts: [String] = []
     /// Leaf blocks whose source did not match cmark-gfm's reading; their inlines are placed at the block. Tests
     /// require none.
     private(set) var inexactBlocks: [InexactBlock] = []
-    private var references = CharacterReferences()
-    private var definitions: ReferenceDefinitions?
+    private var inlines: InlineSourceReader
 
     init(bytes: UnsafeBufferPointer<UInt8>, source: SourceText, body: Range<Int>) {
         self.bytes = bytes
         self.source = source
         self.body = body
         tree = MarkdownTree(emptyDocumentAt: body)
+        inlines = InlineSourceReader(bytes: bytes, body: body, lineStarts: source.lineStarts)
     }
 
     /// Adds the blocks of one piece (see ``MarkdownChunks``) as children of the document.
@@ -179,24 +179,24 @@ struct SyntaxTreeReader {
         unescapesPipes: Bool = false
     ) {
         let index = tree.open(kind, start: range.lowerBound, parent: parent, headingLevel: level)
-        if kind == .heading, parent == 0 { plainTexts[index] = InlineSourceReader.plainText(of: node) }
+        if kind == .heading, parent == 0 { headingTexts.append(InlineSourceReader.plainText(of: node)) }
         if cmark_node_first_child(node) != nil {
             var mismatch: (offset: Int, node: String)?
-            var entries = readInlines(node, from: contentStart, limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes, mismatch: &mismatch)
-            if entries == nil, kind == .paragraph || kind == .heading {
+            var matched = readInlines(node, from: contentStart, limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes, mismatch: &mismatch)
+            if !matched, kind == .paragraph || kind == .heading {
                 // Link reference definitions at a paragraph's start are not in cmark-gfm's tree: its text starts on a later line.
                 var line = source.lineIndex(containing: contentStart) + 1
-                while entries == nil, line < source.lineStarts.count, source.lineStarts[line] < limit {
+                while !matched, line < source.lineStarts.count, source.lineStarts[line] < limit {
                     var later: (offset: Int, node: String)?
-                    entries = readInlines(
+                    matched = readInlines(
                         node, from: source.lineStarts[line], limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes,
                         skippingPrefix: true, mismatch: &later
                     )
                     line += 1
                 }
             }
-            if let entries {
-                append(entries, under: index)
+            if matched {
+                appendInlines(under: index)
             } else {
                 inexactBlocks.append(InexactBlock(range: range, mismatchOffset: mismatch?.offset ?? range.lowerBound, node: mismatch?.node ?? ""))
                 appendInexact(node, under: index, range: range)
@@ -213,7 +213,7 @@ struct SyntaxTreeReader {
         unescapesPipes: Bool,
         skippingPrefix: Bool = false,
         mismatch: inout (offset: Int, node: String)?
-    ) -> [InlineSourceReader.Entry]? {
+    ) -> Bool {
         var start = start
         if skippingPrefix {
             var quotes = quoteDepth
@@ -228,32 +228,21 @@ struct SyntaxTreeReader {
                 }
             }
         }
-        var reader = InlineSourceReader(bytes: bytes, start: start, limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes)
-        let body = body
-        let source = source
-        var definitions = definitions
-        let matched = reader.read(childrenOf: node, references: &references) {
-            if let definitions { return definitions }
-            let found = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + source.lineStarts.drop { $0 <= body.lowerBound }, body: body)
-            definitions = found
-            return found
-        }
-        self.definitions = definitions
-        mismatch = reader.mismatch
-        return matched ? reader.entries : nil
+        let matched = inlines.read(childrenOf: node, start: start, limit: limit, quoteDepth: quoteDepth, unescapesPipes: unescapesPipes)
+        mismatch = inlines.mismatch
+        return matched
     }
 
-    /// Adds inline entries (depth 1 = child of `parent`) to the tree.
-    private mutating func append(_ entries: [InlineSourceReader.Entry], under parent: Int) {
+    /// Adds the inline reader's entries (depth 1 = child of `parent`) to the tree.
+    private mutating func appendInlines(under parent: Int) {
         var open: [(index: Int, end: Int)] = [(parent, 0)]
-        for entry in entries {
+        for entry in inlines.entries {
             while open.count > entry.depth {
                 let closed = open.removeLast()
                 tree.close(closed.index, end: closed.end)
             }
             let index = tree.open(entry.kind, start: entry.range.lowerBound, parent: open[open.count - 1].index)
             if let link = entry.link { tree.setLink(index, link) }
-            if let text = entry.plainText { plainTexts[index] = text }
             open.append((index, entry.range.upperBound))
         }
         while open.count > 1 {
@@ -273,9 +262,9 @@ struct SyntaxTreeReader {
                     form: .inline,
                     destination: String(cString: cmark_node_get_url(inline)),
                     title: cmark_node_get_title(inline).flatMap { $0.pointee == 0 ? nil : String(cString: $0) },
-                    destinationRange: nil
+                    destinationRange: nil,
+                    text: InlineSourceReader.plainText(of: inline)
                 ))
-                plainTexts[index] = InlineSourceReader.plainText(of: inline)
             }
             appendInexact(inline, under: index, range: range)
             tree.close(index, end: range.upperBound)

@@ -1,3 +1,4 @@
+import Foundation
 import NewsletterCore
 
 /// The limit put in front of cmark-gfm's table extension, whose work grows with the square of a table's columns:
@@ -23,7 +24,8 @@ enum TableLimits {
                 default: isDelimiterRow = false
                 }
                 if !isDelimiterRow {
-                    while index < body.upperBound, bytes[index] != 0x0A { index += 1 }
+                    let rest = body.upperBound - index
+                    index = memchr(bytes.baseAddress! + index, 0x0A, rest).map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? body.upperBound
                     break
                 }
                 index += 1

@@ -139,12 +139,16 @@ public struct MarkdownLinkDetails: Sendable, Hashable {
     /// Where the destination is written: inside the parentheses, the angle brackets, the definition of a reference
     /// link, or the bare URL itself; `nil` when it could not be found (a reference whose definition is elsewhere).
     public let destinationRange: Range<Int>?
+    /// The link's text as plain text (an image's alt text): the literals of its text and code, a space for a soft
+    /// break, a line feed for a hard one; an image inside a link gives its alt text to the link's text.
+    public let text: String
 
     /// Creates link details; parsers do this.
-    package init(form: MarkdownNode.LinkForm, destination: String, title: String?, destinationRange: Range<Int>?) {
+    package init(form: MarkdownNode.LinkForm, destination: String, title: String?, destinationRange: Range<Int>?, text: String) {
         self.form = form
         self.destination = destination
         self.title = title
         self.destinationRange = destinationRange
+        self.text = text
     }
 }
