@@ -12,7 +12,7 @@ struct DraftChecking: Sendable {
 
     var workspace: Workspace
     var offline: Bool
-    var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    var parallelism = EditorialCheck.threads
 
     func check(_ files: [String]) async -> [Outcome] {
         await withTaskGroup(of: (Int, Outcome).self) { group in

@@ -1,3 +1,4 @@
+import NewsletterCore
 /// One run of mangled text found by ``Mojibake/scan(_:codePages:)-(String,_)``: where it is, what it should
 /// have been and why.
 ///

@@ -115,7 +115,7 @@ final class MojibakeScanner: @unchecked Sendable {
         Self.code(in: codes(of: value), page: pageIndex, value: value)
     }
 
-    /// Texts from this size up are scanned in pieces on every processor.
+    /// Texts from this size up are scanned in pieces when more than one thread is allowed.
     static let parallelThreshold = 512 * 1024
     /// The smallest piece worth handing to another thread.
     static let minimumPieceSize = 128 * 1024
@@ -125,37 +125,40 @@ final class MojibakeScanner: @unchecked Sendable {
     /// one at a time. With `includingGuesses` false, guesses are resolved against the other findings but not
     /// returned.
     ///
-    /// Lines are judged on their own, so a large text is cut at line feeds into pieces that are scanned
-    /// concurrently, a few per processor so that a busy one holds up little; the spans are the same as
-    /// from one pass. `finish` runs on the thread that scanned the piece, so that work on a piece's
-    /// spans (rebuilding its text) is done in parallel too. `consume` runs on whichever thread finds the
-    /// next piece in order ready, while the others go on scanning: assembling the result overlaps the
-    /// scan, and each piece is freed as soon as it is consumed, which keeps the memory a large text needs
-    /// (and the pages the system must provide and take back) to little more than the result's.
+    /// Lines are judged on their own, so a large text is cut at line feeds into pieces that up to `threads`
+    /// threads scan concurrently, each taking the next piece not yet taken, a few pieces per thread so that
+    /// a busy one holds up little; the spans are the same as from one pass. `finish` runs on the thread that
+    /// scanned the piece, so that work on a piece's spans (rebuilding its text) is done in parallel too.
+    /// `consume` runs on whichever thread finds the next piece in order ready, while the others go on
+    /// scanning: assembling the result overlaps the scan, and each piece is freed as soon as it is consumed,
+    /// which keeps the memory a large text needs (and the pages the system must provide and take back) to
+    /// little more than the result's. With `threads` of 1 or a small text, nothing runs off the calling thread.
     func scan<Piece: Sendable>(
-        _ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool,
+        _ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool, threads: Int,
         finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
-        let processors = ProcessInfo.processInfo.activeProcessorCount
-        guard bytes.count >= Self.parallelThreshold, processors > 1 else {
+        guard bytes.count >= Self.parallelThreshold, threads > 1 else {
             let whole = 0..<bytes.count
             consume(finish(whole, scan(bytes, in: whole, includingGuesses: includingGuesses)))
             return
         }
-        let pieces = Self.pieces(of: bytes, count: min(processors * 4, bytes.count / Self.minimumPieceSize))
+        let pieces = Self.pieces(of: bytes, count: min(threads * 4, bytes.count / Self.minimumPieceSize))
         let delivery = Mutex(Delivery<Piece>(count: pieces.count))
+        let nextPiece = Atomic(0)
         withoutActuallyEscaping(consume) { consume in
             // The text is only read, and `consume` is called by one thread at a time (see `Delivery`).
             nonisolated(unsafe) let bytes = bytes
             nonisolated(unsafe) let consume = consume
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-                let range = pieces[index]
-                let piece = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
-                var ready = delivery.withLock { $0.deliver(piece, at: index) }
-                while !ready.isEmpty {
-                    for piece in ready { consume(piece) }
-                    ready = delivery.withLock { $0.takeReady() }
+            DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
+                while case let index = nextPiece.add(1, ordering: .relaxed).oldValue, index < pieces.count {
+                    let range = pieces[index]
+                    let piece = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
+                    var ready = delivery.withLock { $0.deliver(piece, at: index) }
+                    while !ready.isEmpty {
+                        for piece in ready { consume(piece) }
+                        ready = delivery.withLock { $0.takeReady() }
+                    }
                 }
             }
         }

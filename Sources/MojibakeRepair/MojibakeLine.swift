@@ -14,7 +14,8 @@ struct MojibakeLine: ~Copyable {
     /// The scalars of every finding's replacement, one after the other.
     private var replacements = ScratchBuffer<UInt32>()
     private var decodedOrder = ScratchBuffer<Int>()
-    private var taken = ScratchBuffer<Range<Int>>()
+    /// One bit per byte of the line's candidate runs: set where a chosen finding lies.
+    private var taken = ScratchBuffer<UInt64>()
     private var sequences = ScratchBuffer<MisreadSequence>()
     /// Two-byte leads without their continuation, judged only if the line confirms their code page.
     private var pendingTwoByteLosses = ScratchBuffer<PendingLoss>()
@@ -85,26 +86,25 @@ struct MojibakeLine: ~Copyable {
         for run in runs where run.pages & MojibakeScanner.allStarts != 0 {
             analyse(run.range, pages: run.pages & MojibakeScanner.allStarts)
         }
-        // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
-        // resolves in linear time.
+        // Findings are chosen by index, strongest first, so they are placed out of order; `taken` marks the
+        // bytes they cover, so that checking and placing a finding costs its length whatever the line holds
+        // (a sorted list of ranges costs a shift of the list per placement: quadratic on a long line).
         chosen.removeAll()
-        taken.removeAll()
-        /// Where `range` goes in `taken`, or `nil` if it overlaps a chosen finding.
-        func slot(for range: Range<Int>) -> Int? {
-            var low = 0
-            var high = taken.count
-            while low < high {
-                let middle = (low + high) / 2
-                if taken[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        let base = runs.first?.range.lowerBound ?? 0
+        let extent = (runs.last?.range.upperBound ?? base) - base
+        taken.resize(to: (extent + 63) / 64)
+        taken.elements.update(repeating: 0)
+        /// Whether `range` overlaps no chosen finding.
+        func isFree(_ range: Range<Int>) -> Bool {
+            for offset in range.lowerBound - base..<range.upperBound - base where taken[offset >> 6] >> UInt64(offset & 63) & 1 != 0 {
+                return false
             }
-            if low < taken.count && taken[low].lowerBound < range.upperBound { return nil }
-            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return nil }
-            return low
+            return true
         }
         func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
             let range = findings[index].utf8Range
-            guard let low = slot(for: range) else { return }
-            taken.insert(range, at: low)
+            guard isFree(range) else { return }
+            for offset in range.lowerBound - base..<range.upperBound - base { taken[offset >> 6] |= 1 << UInt64(offset & 63) }
             chosen.append(Choice(index: index, confidence: confidence))
         }
         decodedOrder.removeAll()
@@ -129,7 +129,7 @@ struct MojibakeLine: ~Copyable {
                 place(index, .likely)
             }
         }
-        for loss in pendingLostBytes.elements where slot(for: loss.utf8Range) != nil {
+        for loss in pendingLostBytes.elements where isFree(loss.utf8Range) {
             let index = findings.count
             addLostByteFinding(loss, kind: .lostByte)
             if index < findings.count { place(index, findings[index].confidence) }
@@ -141,7 +141,7 @@ struct MojibakeLine: ~Copyable {
             for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
                 analyse(run.range, pages: bit, onlyTwoByteLeads: true)
             }
-            for pending in pendingTwoByteLosses.elements where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
+            for pending in pendingTwoByteLosses.elements where pending.pageIndex == pageIndex && isFree(pending.utf8Range) {
                 let index = findings.count
                 addLostByteFinding(pending, kind: .lostAfterTwoByteLead)
                 if index < findings.count { place(index, findings[index].confidence) }
@@ -306,7 +306,8 @@ struct MojibakeLine: ~Copyable {
                 for: sequence,
                 mangled: UnsafeBufferPointer(rebasing: characters[sequence.start..<sequence.end]),
                 leadByte: codes[sequence.start],
-                around: neighbours(of: index)
+                around: neighbours(of: index),
+                strandsContinuation: strandsContinuation(index)
             )
         }
         let replacement = keepDecodedReplacement()
@@ -321,6 +322,14 @@ struct MojibakeLine: ~Copyable {
             candidates: 0..<0,
             confidence: .likely
         ))
+    }
+
+    /// Whether a character standing for a continuation byte follows sequence `index` and starts no sequence
+    /// of its own: decoding there leaves a byte that belongs to nothing (`caféŸ‘‹` read as `caf韑‹`).
+    private func strandsContinuation(_ index: Int) -> Bool {
+        let end = sequences[index].end
+        guard end < codes.count, MisreadSequence.isContinuation(codes[end]) else { return false }
+        return !(index + 1 < sequences.count && sequences[index + 1].start == end)
     }
 
     /// Keeps `decodedScalars` in the shared replacement buffer and returns where they are.

@@ -29,7 +29,12 @@ enum MojibakeEvidence {
     /// - Parameters:
     ///   - mangled: the characters as they appear.
     ///   - leadByte: the byte the first character stands for.
-    static func points(for sequence: MisreadSequence, mangled: UnsafeBufferPointer<UInt32>, leadByte: Int, around: Neighbours) -> Int {
+    ///   - strandsContinuation: whether the next character stands for a continuation byte that starts no
+    ///     sequence, so that this decoding leaves it belonging to nothing.
+    static func points(
+        for sequence: MisreadSequence, mangled: UnsafeBufferPointer<UInt32>, leadByte: Int, around: Neighbours,
+        strandsContinuation: Bool = false
+    ) -> Int {
         let decoded = sequence.value
         let lead = mangled[0]
         let continuations = UnsafeBufferPointer(rebasing: mangled[1...])
@@ -81,6 +86,13 @@ enum MojibakeEvidence {
         } else if previous?.script == .latin, continuations.allSatisfy(ScalarTraits.isPunctuationAfterLetters) {
             // `Brontë…”`, `‘café’”`, `está…”`: an accented letter ending a word, then punctuation; never a
             // character of its own, even where the line holds other mojibake.
+            points -= 5
+        } else if strandsContinuation, leadTraits.isLetter, previous?.script == .latin, previousIsLetter,
+                  decodedTraits.isLetter, !decodedTraits.sameScript(leadTraits) {
+            // `caféŸ‘‹`: an accented letter inside a word, read with the next two characters as a letter of
+            // another script, stranding the byte after them (a symbol is different: `ââ‚¬™` is `â€™` with its
+            // `€` mangled once more). The bytes belong elsewhere (here, to `👋` whose
+            // lead was lost); never a character of its own, even where the line holds other mojibake.
             points -= 5
         } else if sequence.byteCount == 3, leadTraits.isUppercase, continuationsAreLowercase {
             // Mac OS Roman `Âéè` reads like a capitalised word; it still decodes (to CJK) with support.
