@@ -18,34 +18,51 @@ extension Mojibake {
         return result
     }
 
-    /// The spans, in `repaired.text`, of the lines holding an edit of `repaired`: only they can hold mojibake
-    /// a pass has not seen, since lines are judged on their own. They are scanned in one text, joined.
+    /// The spans, in `repaired.text`, of the lines that may hold mojibake the pass that made `repaired` did
+    /// not see. Lines are judged on their own, so only a line holding an edit can; and only if a run (between
+    /// white space) that holds an edit now holds a candidate pair. Elsewhere on the line the pass saw the same
+    /// characters, and a finding there could gain support only from a new finding, which needs such a pair.
+    /// Checking the edited runs, not whole lines, keeps a second look at nearly every repaired text to a
+    /// fraction of the first; the lines found are scanned in one text, joined.
     private static func repairChangedLines(
         of repaired: RepairedText, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
     ) -> [MojibakeSpan] {
+        let scanner = scanner(for: codePages)
         var text = repaired.text
-        // Each changed line (with its line feed) in `text`, and where it starts in the joined text.
+        // Each line to scan again (with its line feed) in `text`, and where it starts in the joined text.
         var lines: [(range: Range<Int>, joinedStart: Int)] = []
         var joined: [UInt8] = []
         text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C }
             var shift = 0
+            // Everything before `checked` was looked at, and everything before `covered` is in `lines`.
+            var checked = 0
             var covered = 0
             for edit in repaired.edits {
                 let start = edit.utf8Range.lowerBound + shift
                 shift += edit.replacement.utf8.count - edit.utf8Range.count
-                guard start >= covered else { continue }
-                // Searching back only to the end of the last line taken keeps this linear on one long line.
+                let end = edit.utf8Range.upperBound + shift
+                guard end > checked, start >= covered else { continue }
+                // Searching back only to what was looked at keeps this linear on one long line or run.
+                var runStart = start
+                while runStart > checked && bytes[runStart - 1] != 0x0A && !isSpace(bytes[runStart - 1]) { runStart -= 1 }
+                var runEnd = end
+                while runEnd < bytes.count && bytes[runEnd] != 0x0A && !isSpace(bytes[runEnd]) { runEnd += 1 }
+                checked = runEnd
+                guard scanner.holdsCandidatePair(bytes, in: max(runStart, 0)..<runEnd) else { continue }
                 var lineStart = start
                 while lineStart > covered && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var lineEnd = start
+                var lineEnd = runEnd
                 while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
                 lineEnd = min(lineEnd + 1, bytes.count)
                 lines.append((lineStart..<lineEnd, joined.count))
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                 if bytes[lineEnd - 1] != 0x0A { joined.append(0x0A) }
                 covered = lineEnd
+                checked = lineEnd
             }
         }
+        guard !lines.isEmpty else { return [] }
         let spans = scan(String(decoding: joined, as: UTF8.self), codePages: codePages, parallelism: parallelism)
         var shifted: [MojibakeSpan] = []
         var line = 0

@@ -20,9 +20,10 @@ public enum Mojibake {
     /// The code pages tried by default: Windows-1252 (undefined bytes kept as C1 controls, or lost),
     /// Latin-1 and Mac OS Roman, the misreadings behind nearly all newsletter mojibake.
     ///
-    /// Windows-1250, Windows-1251 and code page 437 are available (``CodePage/all``) but not tried by
-    /// default: in them, ordinary Central European and Cyrillic words read as UTF-8 lead and continuation
-    /// bytes too often.
+    /// The other pages (``CodePage/all``: Windows-1250, -1251, -1253, -1254, -1257, ISO-8859-2, code pages
+    /// 437 and 866, KOI8-R) are tried when passed as `codePages:`, up to eight in one scan, for text known to
+    /// come from their regions: in them, ordinary Central European and Cyrillic words read as UTF-8 lead and
+    /// continuation bytes, so they cost correct text of other languages a close look it does not need.
     public static let defaultCodePages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman]
 
     private static let defaultScanner = MojibakeScanner(pages: defaultCodePages)
@@ -31,7 +32,7 @@ public enum Mojibake {
     ///
     /// - Parameters:
     ///   - text: any text; it is read, never changed.
-    ///   - codePages: the misreadings to consider; the default suits almost all text.
+    ///   - codePages: the misreadings to consider, at most eight; the default suits almost all text.
     ///   - parallelism: whether a large text may be scanned on several threads; by default it is not.
     public static func scan(
         _ text: String, codePages: [CodePage] = defaultCodePages, parallelism: Parallelism = .sequential
@@ -60,7 +61,7 @@ public enum Mojibake {
         finishing finish: @escaping @Sendable (String, Range<Int>, [MojibakeSpan]) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
-        let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
+        let scanner = scanner(for: codePages)
         var contiguous = text
         contiguous.makeContiguousUTF8()
         let utf8Text = contiguous
@@ -70,6 +71,11 @@ public enum Mojibake {
                 consuming: consume
             )
         }
+    }
+
+    /// The scanner of `codePages`, made once for the default pages.
+    static func scanner(for codePages: [CodePage]) -> MojibakeScanner {
+        codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
     }
 
     /// Appends a piece's spans, which end at byte `scanned` of `total`; the first piece's are taken as they

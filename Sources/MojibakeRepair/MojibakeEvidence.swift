@@ -31,9 +31,11 @@ enum MojibakeEvidence {
     ///   - leadByte: the byte the first character stands for.
     ///   - strandsContinuation: whether the next character stands for a continuation byte that starts no
     ///     sequence, so that this decoding leaves it belonging to nothing.
+    ///   - undecodedNeighbours: the characters touching the sequence that no sequence explains.
     static func points(
         for sequence: MisreadSequence, mangled: UnsafeBufferPointer<UInt32>, leadByte: Int, around: Neighbours,
-        strandsContinuation: Bool = false
+        strandsContinuation: Bool = false,
+        undecodedNeighbours: (previous: UInt32?, next: UInt32?) = (nil, nil)
     ) -> Int {
         let decoded = sequence.value
         let lead = mangled[0]
@@ -99,6 +101,13 @@ enum MojibakeEvidence {
             points -= 3
         }
 
+        if leadTraits.script == .cyrillic || leadTraits.script == .greek {
+            points += alphabeticPenalty(
+                mangled: mangled, script: leadTraits.script, decodedTraits: decodedTraits, byteCount: sequence.byteCount,
+                undecodedNeighbours: undecodedNeighbours, table: table
+            )
+        }
+
         if decodedTraits.isLetter {
             if isLowercaseInCapitals(decodedTraits, previous: previous, around: around, next: next) {
                 // `SÖÄ£`: a small letter inside a word of capitals is not what the author wrote.
@@ -117,6 +126,28 @@ enum MojibakeEvidence {
             points -= 2
         }
         return points
+    }
+
+    /// Points against a sequence made only of Cyrillic or Greek letters, the shape ordinary words take in the
+    /// pages where those letters are lead and continuation bytes (Windows-1251, code page 866, KOI8-R,
+    /// Windows-1253); genuine mojibake of those pages pairs a letter with a symbol, a box-drawing character or
+    /// another pair (`РџСЂРёРІРµС‚`), never with an undecoded letter of the word.
+    private static func alphabeticPenalty(
+        mangled: UnsafeBufferPointer<UInt32>, script: ScalarTraits.Script, decodedTraits: ScalarTraits.Entry, byteCount: Int,
+        undecodedNeighbours: (previous: UInt32?, next: UInt32?), table: UnsafePointer<UInt16>
+    ) -> Int {
+        func isLetter(_ value: UInt32?) -> Bool {
+            guard let value else { return false }
+            let traits = ScalarTraits.Entry(value, in: table)
+            return traits.isLetter && traits.script == script
+        }
+        guard mangled.allSatisfy(isLetter) else { return 0 }
+        // `Рідна`, `РІВЕНЬ`, `Рєчиця`: a pair of letters inside a word whose other letters stand as written.
+        if isLetter(undecodedNeighbours.previous) || isLetter(undecodedNeighbours.next) { return -5 }
+        // `Привет` in code page 866 holds `рив` (E0 A8 A2, Gurmukhi), `Ёлка` is F0 AB AA A0 (a CJK extension):
+        // three or four letters of a word never stand for one letter of another script.
+        if byteCount >= 3, decodedTraits.isLetter, decodedTraits.script != script { return -5 }
+        return 0
     }
 
     /// Whether a small letter stands after two capitals or between capitals.

@@ -96,16 +96,26 @@ struct MojibakeLine: ~Copyable {
         taken.elements.update(repeating: 0)
         /// Whether `range` overlaps no chosen finding.
         func isFree(_ range: Range<Int>) -> Bool {
-            for offset in range.lowerBound - base..<range.upperBound - base where taken[offset >> 6] >> UInt64(offset & 63) & 1 != 0 {
-                return false
-            }
-            return true
+            var isFree = true
+            forEachWord(of: range) { word, mask in isFree = isFree && taken[word] & mask == 0 }
+            return isFree
         }
         func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
             let range = findings[index].utf8Range
             guard isFree(range) else { return }
-            for offset in range.lowerBound - base..<range.upperBound - base { taken[offset >> 6] |= 1 << UInt64(offset & 63) }
+            forEachWord(of: range) { word, mask in taken[word] |= mask }
             chosen.append(Choice(index: index, confidence: confidence))
+        }
+        /// Calls `body` with each word of `taken` that `range` covers and the bits it covers there.
+        func forEachWord(of range: Range<Int>, _ body: (Int, UInt64) -> Void) {
+            var offset = range.lowerBound - base
+            let end = range.upperBound - base
+            while offset < end {
+                let bit = offset & 63
+                let count = min(64 - bit, end - offset)
+                body(offset >> 6, (count == 64 ? ~0 : (1 << UInt64(count)) - 1) << UInt64(bit))
+                offset += count
+            }
         }
         decodedOrder.removeAll()
         for index in findings.indices where findings[index].kind == .decoded {
@@ -287,7 +297,9 @@ struct MojibakeLine: ~Copyable {
         }
         var peeled = UInt32(pageIndex)
         var layers = 1
-        while layers < 4,
+        // A layer that reads as a Cyrillic or Greek word is the text (`Ёлка`, which code page 866 would read
+        // again as one CJK character): words of those scripts are lead and continuation bytes in their pages.
+        while layers < 4, !Self.isWordOfCyrillicOrGreekLetters(decodedScalars.elements),
               let layer = scanner.peelCompletely(
                   UnsafeBufferPointer(decodedScalars.elements), into: &peeledScalars, codes: &peelCodes, sequences: &peelSequences
               ) {
@@ -307,7 +319,8 @@ struct MojibakeLine: ~Copyable {
                 mangled: UnsafeBufferPointer(rebasing: characters[sequence.start..<sequence.end]),
                 leadByte: codes[sequence.start],
                 around: neighbours(of: index),
-                strandsContinuation: strandsContinuation(index)
+                strandsContinuation: strandsContinuation(index),
+                undecodedNeighbours: undecodedNeighbours(of: index)
             )
         }
         let replacement = keepDecodedReplacement()
@@ -330,6 +343,29 @@ struct MojibakeLine: ~Copyable {
         let end = sequences[index].end
         guard end < codes.count, MisreadSequence.isContinuation(codes[end]) else { return false }
         return !(index + 1 < sequences.count && sequences[index + 1].start == end)
+    }
+
+    /// Whether `scalars` are letters of one script, Cyrillic or Greek.
+    private static func isWordOfCyrillicOrGreekLetters(_ scalars: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        // Most layers are Latin or emoji: the blocks are checked by value before the table is read.
+        guard let first = scalars.first, (0x370...0x52F).contains(first) || (0x1F00...0x1FFF).contains(first),
+              ScalarTraits.isLetter(first)
+        else { return false }
+        let script = ScalarTraits.script(first)
+        guard script == .cyrillic || script == .greek else { return false }
+        return scalars.allSatisfy { ScalarTraits.isLetter($0) && ScalarTraits.script($0) == script }
+    }
+
+    /// The characters right before and after sequence `index` that no sequence explains, so that they stand
+    /// as written (`Рідна`: `д` after the pair `Рі`); `nil` at the run's edge or where a sequence touches.
+    private func undecodedNeighbours(of index: Int) -> (previous: UInt32?, next: UInt32?) {
+        let sequence = sequences[index]
+        let previousIsDecoded = index > 0 && sequences[index - 1].end == sequence.start
+        let nextIsDecoded = index + 1 < sequences.count && sequences[index + 1].start == sequence.end
+        return (
+            sequence.start > 0 && !previousIsDecoded ? scalars[sequence.start - 1] : nil,
+            sequence.end < scalars.count && !nextIsDecoded ? scalars[sequence.end] : nil
+        )
     }
 
     /// Keeps `decodedScalars` in the shared replacement buffer and returns where they are.

@@ -336,6 +336,22 @@ final class MojibakeScanner: @unchecked Sendable {
         return false
     }
 
+    /// Whether `bytes[range]` (valid UTF-8, starting at a character) holds a character that can start a
+    /// sequence in some page followed by one that can continue it: the pair without which a line is never
+    /// looked at closely.
+    func holdsCandidatePair(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var previousStarts: UInt32 = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (value, length) = Self.decodeScalar(bytes, at: index)
+            let role = value < 0x80 ? 0 : role(of: value)
+            if previousStarts & (role >> 8) != 0 { return true }
+            previousStarts = role & Self.allStarts
+            index += length
+        }
+        return false
+    }
+
     /// Decodes `scalars` through the first code page in which every non-ASCII character belongs to a
     /// sequence: the next layer of text mangled more than once, written to `result`. `nil` if no page
     /// decodes all of it. `codes` and `sequences` are scratch buffers, reused to spare allocations.

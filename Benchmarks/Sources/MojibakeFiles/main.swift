@@ -7,7 +7,7 @@ import MojibakeRepair
 // the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits (on every processor, as
 // `editorial-check fix-mojibake` repairs one text; `time-sequential` on the calling thread only);
 // `MojibakeFiles repair-json IN OUT` repairs each string of the JSON array in IN, writing the array of results;
-// `MojibakeFiles spans FILE...` prints every span found with the default and with all code pages, and the
+// `MojibakeFiles spans FILE...` prints every span found with the default and with each region's code pages, and the
 // repaired text's length, one line each, so that two versions of the scanner can be compared with diff.
 let arguments = CommandLine.arguments.dropFirst()
 let size = 5 * 1024 * 1024
@@ -51,7 +51,13 @@ case "repair-json":
 case "spans":
     for path in arguments.dropFirst() {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        for (label, pages) in [("default", Mojibake.defaultCodePages), ("all", CodePage.all)] {
+        // A scan follows at most eight pages: the defaults, then the defaults with each region's pages.
+        let regions: [(String, [CodePage])] = [
+            ("default", Mojibake.defaultCodePages),
+            ("cyrillic", Mojibake.defaultCodePages + [.windows1251Sloppy, .koi8R, .cp866, .cp437]),
+            ("central-european", Mojibake.defaultCodePages + [.windows1250Sloppy, .iso8859_2, .windows1257Sloppy, .windows1254Sloppy, .windows1253Sloppy]),
+        ]
+        for (label, pages) in regions {
             for span in Mojibake.scan(text, codePages: pages) {
                 print(
                     label, span.utf8Range, span.original.debugDescription, span.replacement.debugDescription,
