@@ -24,9 +24,11 @@ public enum Mojibake {
     /// 437 and 866, KOI8-R) are tried when passed as `codePages:`, up to eight in one scan, for text known to
     /// come from their regions: in them, ordinary Central European and Cyrillic words read as UTF-8 lead and
     /// continuation bytes, so they cost correct text of other languages a close look it does not need.
-    public static let defaultCodePages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman]
+    public static let defaultCodePages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman, .windows1250Sloppy, .windows1251Sloppy, .iso8859_2, .cp437]
 
-    private static let defaultScanner = MojibakeScanner(pages: defaultCodePages)
+    /// Windows-1252, Latin-1 and Mac OS Roman explain nearly all newsletter mojibake: by default the other
+    /// pages are tried only on runs these leave unexplained.
+    private static let defaultScanner = MojibakeScanner(pages: defaultCodePages, primaryPageCount: 3)
 
     /// Every mangled span in `text`, in order; spans never overlap.
     ///

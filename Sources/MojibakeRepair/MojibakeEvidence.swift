@@ -101,6 +101,13 @@ enum MojibakeEvidence {
             points -= 3
         }
 
+        if mangled.allSatisfy(ScalarTraits.isBoxDrawing),
+           undecodedNeighbours.previous.map(ScalarTraits.isBoxDrawing) ?? false
+            || undecodedNeighbours.next.map(ScalarTraits.isBoxDrawing) ?? false {
+            // `─┐` is C4 BF (`Ŀ`) in code page 437, but inside box art it is box art; genuine code page 437
+            // mojibake is made of whole sequences (`╨┐╤Ç╨░` for `пра`), never next to a stray line.
+            points -= 5
+        }
         if leadTraits.script == .cyrillic || leadTraits.script == .greek {
             points += alphabeticPenalty(
                 mangled: mangled, script: leadTraits.script, decodedTraits: decodedTraits, byteCount: sequence.byteCount,

@@ -14,6 +14,8 @@ struct MojibakeLine: ~Copyable {
     /// The scalars of every finding's replacement, one after the other.
     private var replacements = ScratchBuffer<UInt32>()
     private var decodedOrder = ScratchBuffer<Int>()
+    /// One bit per byte of a run: set where an accepted finding of the primary pages lies.
+    private var runCoverage = ScratchBuffer<UInt64>()
     /// One bit per byte of the line's candidate runs: set where a chosen finding lies.
     private var taken = ScratchBuffer<UInt64>()
     private var sequences = ScratchBuffer<MisreadSequence>()
@@ -62,6 +64,7 @@ struct MojibakeLine: ~Copyable {
     /// The scanner's per-page facts, copied so that the threads scanning pieces of one text never share
     /// (and so never contend for) the reference counts of the arrays that spans and loops hold.
     private let pageCount: Int
+    private let primaryPageCount: Int
     private let stripsAppleLogo: [Bool]
     private let lossyBytes: [[Int]]
     private let singleMisreadings: [[CodePage]]
@@ -70,6 +73,7 @@ struct MojibakeLine: ~Copyable {
         self.bytes = bytes
         self.scanner = scanner
         self.pageCount = scanner.pages.count
+        self.primaryPageCount = scanner.primaryPageCount
         self.stripsAppleLogo = scanner.stripsAppleLogo.map { $0 }
         self.lossyBytes = scanner.lossyBytes.map { $0.map { $0 } }
         self.singleMisreadings = scanner.pages.map { [$0] }
@@ -227,7 +231,9 @@ struct MojibakeLine: ~Copyable {
     private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
         load(run)
         var analysed: UInt32 = 0
+        let firstFinding = findings.count
         pages: for pageIndex in 0..<pageCount where pages & (1 << UInt32(pageIndex)) != 0 {
+            if pageIndex >= primaryPageCount && !onlyTwoByteLeads && primaryFindingsExplainRun(run, from: firstFinding) { break }
             // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
             for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && sameCodes(pageIndex, earlier) {
                 continue pages
@@ -242,6 +248,27 @@ struct MojibakeLine: ~Copyable {
                 addLostByteFindingsAroundSequences(pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
             }
         }
+    }
+
+    /// Whether the decoded findings from `firstFinding` on that are accepted on their own cover every
+    /// non-ASCII character of `run`: then the secondary pages, which would only add readings of the same
+    /// bytes (`Ã©` is `é` in Windows-1250 too), are not tried, and mojibake of the common pages costs what it
+    /// did before they were added. A run they leave unexplained (`ZaĹĽĂłĹ‚Ä‡`, whose `Ä‡` alone Windows-1252
+    /// reads) is tried through every page.
+    private mutating func primaryFindingsExplainRun(_ run: Range<Int>, from firstFinding: Int) -> Bool {
+        guard firstFinding < findings.count else { return false }
+        runCoverage.resize(to: (run.count + 63) / 64)
+        runCoverage.elements.update(repeating: 0)
+        for index in firstFinding..<findings.count
+        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance {
+            for offset in findings[index].utf8Range.lowerBound - run.lowerBound..<findings[index].utf8Range.upperBound - run.lowerBound {
+                runCoverage[offset >> 6] |= 1 << UInt64(offset & 63)
+            }
+        }
+        for offset in 0..<run.count where bytes[run.lowerBound + offset] >= 0x80 {
+            if runCoverage[offset >> 6] >> UInt64(offset & 63) & 1 == 0 { return false }
+        }
+        return true
     }
 
     /// The characters around sequence `index` of `sequences`, read as decoded where sequences touch.
@@ -398,6 +425,12 @@ struct MojibakeLine: ~Copyable {
             while end < nextSequenceStart && end - index < length
                 && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && !lossy.contains(codes[end])) {
                 end += 1
+            }
+            // `иї` in `Київ` is E8 BF in Windows-1251, a three-byte lead and one continuation: letters of a
+            // Cyrillic or Greek word are lead and continuation bytes in their pages, not a shortened sequence.
+            if end - index >= 2, Self.isWordOfCyrillicOrGreekLetters(UnsafeMutableBufferPointer(rebasing: scalars.elements[index..<end])) {
+                index = end
+                continue
             }
             let items = codes[index + 1..<end]
             var replaced = 0

@@ -33,8 +33,14 @@ final class MojibakeScanner: @unchecked Sendable {
     private static let denseLimit: UInt32 = 0x2600
     static let allStarts: UInt32 = 0xFF
 
-    init(pages: [CodePage]) {
+    /// The pages tried on every candidate run, the first of `pages`; the others are tried only on runs where
+    /// these leave a non-ASCII character unexplained (see ``MojibakeLine``).
+    let primaryPageCount: Int
+
+    /// A scanner of `pages`, the first `primaryPageCount` of them (all by default) tried on every run.
+    init(pages: [CodePage], primaryPageCount: Int? = nil) {
         precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
+        self.primaryPageCount = min(primaryPageCount ?? pages.count, pages.count)
         let stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
         let lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
         self.pages = pages

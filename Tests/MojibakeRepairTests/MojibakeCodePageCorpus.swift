@@ -11,8 +11,8 @@ enum MojibakeCodePageCorpus {
         /// which knows the bytes a strict decoder drops and puts them back.
         var reader: CodePage? = nil
         var description: String { page.identifier }
-        /// The default pages and this one: a scan follows at most eight pages.
-        var scanned: [CodePage] { Mojibake.defaultCodePages + [reader ?? page] }
+        /// The pages behind nearly all newsletter mojibake and this one: a scan follows at most eight pages.
+        var scanned: [CodePage] { MojibakeCodePageCorpus.westernPages + [reader ?? page] }
     }
 
     // Our own sentences; words chosen so that every mangled word holds a sequence of three or more bytes or
@@ -27,6 +27,9 @@ enum MojibakeCodePageCorpus {
     static let turkish = ["ağaç ve İstanbul", "Gümüşhane güzel bir şehir", "Işık ılık"]
     static let baltic = ["Latviešu valoda ģimene", "Eesti keel õun", "Žalgiris ir Šiauliai"]
     static let english = ["It’s “quoted” — yes…", "café naïve 🤌 北京"]
+
+    /// Windows-1252, Latin-1 and Mac OS Roman.
+    static let westernPages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman]
 
     static let pages: [Page] = [
         Page(page: .windows1251Sloppy, languages: [russian, ukrainian, english]),

@@ -30,7 +30,7 @@ import Testing
         [CodePage.windows1250Sloppy, .iso8859_2, .windows1257Sloppy, .windows1254Sloppy, .windows1253Sloppy],
     ])
     func pagesOfARegionTogetherChangeNoNegative(extra: [CodePage]) {
-        let pages = Mojibake.defaultCodePages + extra
+        let pages = MojibakeCodePageCorpus.westernPages + extra
         let changed = MojibakeCodePageCorpus.negatives().filter { Mojibake.repair($0, codePages: pages).changed }
         #expect(changed == [])
     }
@@ -42,7 +42,7 @@ import Testing
     ])
     func twoLayersAreUnwound(correct: String, misreadings: [CodePage]) {
         let mangled = misreadings.reduce(correct) { text, page in page.misread(Array(text.utf8)) }
-        let pages = Mojibake.defaultCodePages + misreadings.filter { !Mojibake.defaultCodePages.contains($0) }
+        let pages = MojibakeCodePageCorpus.westernPages + misreadings.filter { !MojibakeCodePageCorpus.westernPages.contains($0) }
         let repaired = Mojibake.repair(mangled, codePages: pages)
         #expect(repaired.text == correct)
     }
@@ -52,7 +52,7 @@ import Testing
         ("╨┐╤Ç╨░╨▓╨╕╨╗╤î╨╜╨╛╨╡", "правильное"), ("ΓÇÖ", "’"),
     ])
     func theIssuesExamples(mangled: String, correct: String) {
-        let pages = Mojibake.defaultCodePages + [.windows1251Sloppy, .windows1250Sloppy, .cp437]
+        let pages = MojibakeCodePageCorpus.westernPages + [.windows1251Sloppy, .windows1250Sloppy, .cp437]
         #expect(Mojibake.repair("Read \(mangled) today", codePages: pages).text == "Read \(correct) today")
     }
 
