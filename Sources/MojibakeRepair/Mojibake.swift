@@ -18,13 +18,16 @@ import NewsletterCore
 /// ```
 public enum Mojibake {
     /// The code pages tried by default: Windows-1252 (undefined bytes kept as C1 controls, or lost),
-    /// Latin-1 and Mac OS Roman, the misreadings behind nearly all newsletter mojibake.
+    /// Latin-1 and Mac OS Roman, the misreadings behind nearly all newsletter mojibake, then Windows-1250 and
+    /// Windows-1251 (sloppy), ISO-8859-2 and code page 437, which are tried only on runs the first three
+    /// leave unexplained.
     ///
-    /// The other pages (``CodePage/all``: Windows-1250, -1251, -1253, -1254, -1257, ISO-8859-2, code pages
-    /// 437 and 866, KOI8-R) are tried when passed as `codePages:`, up to eight in one scan, for text known to
-    /// come from their regions: in them, ordinary Central European and Cyrillic words read as UTF-8 lead and
-    /// continuation bytes, so they cost correct text of other languages a close look it does not need.
-    public static let defaultCodePages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman, .windows1250Sloppy, .windows1251Sloppy, .iso8859_2, .cp437]
+    /// The other pages (``CodePage/all``: Windows-1253, -1254, -1257, code page 866, KOI8-R, strict
+    /// variants) are tried when passed as `codePages:`, up to eight in one scan; pages passed that way are
+    /// all tried on every candidate run.
+    public static let defaultCodePages: [CodePage] = [
+        .windows1252Sloppy, .latin1, .macOSRoman, .windows1250Sloppy, .windows1251Sloppy, .iso8859_2, .cp437,
+    ]
 
     /// Windows-1252, Latin-1 and Mac OS Roman explain nearly all newsletter mojibake: by default the other
     /// pages are tried only on runs these leave unexplained.

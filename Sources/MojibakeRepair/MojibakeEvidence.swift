@@ -73,7 +73,7 @@ enum MojibakeEvidence {
             let continuation = mangled[1]
             points += twoByteShape(
                 lead: lead, leadTraits: leadTraits, continuation: continuation, continuationIsLetter: continuationsAreLetters,
-                leadByte: leadByte, previous: previous, nextIsLetter: nextIsLetter
+                leadByte: leadByte, previous: previous, nextIsLetter: nextIsLetter, nextIsLowercase: next?.isLowercase ?? false
             )
         } else if sequence.strippedLead {
             // `üëã` is three letters; a run of letters glued to a word is a word (Turkish `üçüncü`), and
@@ -168,7 +168,7 @@ enum MojibakeEvidence {
     /// Points for the shape of a two-character sequence, the kind correct text can produce by chance.
     private static func twoByteShape(
         lead: UInt32, leadTraits: ScalarTraits.Entry, continuation: UInt32, continuationIsLetter: Bool, leadByte: Int,
-        previous: ScalarTraits.Entry?, nextIsLetter: Bool
+        previous: ScalarTraits.Entry?, nextIsLetter: Bool, nextIsLowercase: Bool
     ) -> Int {
         var points = 0
         let previousIsLetter = previous?.isLetter ?? false
@@ -185,9 +185,12 @@ enum MojibakeEvidence {
             points += 1
         }
         // `IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`: an all-caps word ending, then closing punctuation, a sign or
-        // a no-break space (after which the next word may follow at once).
+        // a no-break space (after which the next word may follow at once, in capitals: `GÃ`+NBSP+`idhlig`
+        // goes on in small letters, so it is `Gàidhlig`). A capital outside Latin-1 is a letter of the
+        // language of its page, and `™` follows it too (Romanian `NICIODATĂ™`).
         if leadTraits.isUppercase, previous?.isUppercase ?? false,
-           ScalarTraits.endsCapitalWords(continuation), !nextIsLetter || continuation == 0x00A0 {
+           ScalarTraits.endsCapitalWords(continuation) || continuation == 0x2122 && lead > 0xFF,
+           !nextIsLetter || continuation == 0x00A0 && !nextIsLowercase {
             points -= 2
         }
         // `Ã’s`: a capital, then an apostrophe and a letter, is a possessive or plural.

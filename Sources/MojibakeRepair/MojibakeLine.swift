@@ -95,7 +95,8 @@ struct MojibakeLine: ~Copyable {
         // (a sorted list of ranges costs a shift of the list per placement: quadratic on a long line).
         chosen.removeAll()
         let base = runs.first?.range.lowerBound ?? 0
-        let extent = (runs.last?.range.upperBound ?? base) - base
+        // A finding reaches at most two bytes past the last run (`Ã s` for `às`).
+        let extent = (runs.last?.range.upperBound ?? base) - base + 2
         taken.resize(to: (extent + 63) / 64)
         taken.elements.update(repeating: 0)
         /// Whether `range` overlaps no chosen finding.
@@ -143,6 +144,11 @@ struct MojibakeLine: ~Copyable {
                 place(index, .likely)
             }
         }
+        for run in runs where MojibakeScanner.isCapitalAWithTildeBeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
+            let index = findings.count
+            addGraveAFinding(endingRun: run.range, supportedPages: supportedPages)
+            if index < findings.count && isFree(findings[index].utf8Range) { place(index, findings[index].confidence) }
+        }
         for loss in pendingLostBytes.elements where isFree(loss.utf8Range) {
             let index = findings.count
             addLostByteFinding(loss, kind: .lostByte)
@@ -176,6 +182,91 @@ struct MojibakeLine: ~Copyable {
                 candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { texts.text(scalars: CollectionOfOne($0)) }
             ))
         }
+    }
+
+    /// Adds the finding of `à` at the end of `run`, written `Ã` and a space, if the words around allow it.
+    ///
+    /// `à` is C3 A0, and A0 is a no-break space in Windows-1252 and Latin-1, which text pipelines turn into a
+    /// space or merge with the space after it: `voilÃ le travail`, `jusqu'Ã nos jours`, `Ã perturber`. The
+    /// The next word must start with a small letter (`C O N C L U S Ã O` and `IRMÃ O` are capitals and stay),
+    /// and `Ã` must end a word in small letters (`voilÃ`, `jusqu'Ã`) or be followed by two spaces, one of
+    /// them the A0. A lone `Ã` and one space is also what a strict decoder leaves of `Á`, `Í`, `Ï`, `Ð` or
+    /// `Ý` whose second byte it dropped, so it is left to the lost-byte rules; except where Portuguese joins
+    /// `à` to what follows: `Ã s` is `às` (but `Ã s'amuser` stays), `Ã quele` is `àquele`.
+    ///
+    /// Glued to a word, `Ã` and a space may still be what a strict decoder left (`readingÁ`), and a line
+    /// with confirmed mojibake of a page whose undefined bytes strict decoders drop says the text went through
+    /// such a decoder: there the finding is a guess, with `à` first among the candidates.
+    private mutating func addGraveAFinding(endingRun run: Range<Int>, supportedPages: UInt32) {
+        guard let pageIndex = (0..<pageCount).first(where: { scanner.code(of: 0xC3, page: $0) == 0xC3 }) else { return }
+        let lead = run.upperBound - 2
+        var endsWord = false
+        if lead > run.lowerBound {
+            var start = lead - 1
+            while start > run.lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let previous = MojibakeScanner.decodeScalar(bytes, at: start).value
+            guard ScalarTraits.isLowercase(previous) || previous == 0x27 || previous == 0x2019 else { return }
+            endsWord = true
+        }
+        // One space may be the A0 that became a space, the next the space that followed `à`.
+        let space = run.upperBound
+        let twoSpaces = space + 1 < bytes.count && bytes[space + 1] == 0x20
+        let word = twoSpaces ? space + 2 : space + 1
+        guard word < bytes.count else { return }
+        let first = MojibakeScanner.decodeScalar(bytes, at: word).value
+        guard ScalarTraits.isLowercase(first) else { return }
+        func nextWord(is text: String, followedBySpace: Bool) -> Bool {
+            let utf8 = Array(text.utf8)
+            guard word + utf8.count <= bytes.count, Array(bytes[word..<word + utf8.count]) == utf8 else { return false }
+            let after = word + utf8.count
+            return !followedBySpace || after == bytes.count || bytes[after] == 0x20 || bytes[after] == 0x0A
+        }
+        var end = twoSpaces ? space + 1 : space
+        var joined: UInt32?
+        if !twoSpaces && nextWord(is: "s", followedBySpace: true) {
+            joined = 0x73
+            end = word + 1
+        } else if !twoSpaces && ["quele", "quela", "quilo"].contains(where: { nextWord(is: $0, followedBySpace: false) }) {
+            end = word
+        } else if !endsWord && !twoSpaces {
+            return
+        }
+        let start = replacements.count
+        replacements.append(0xE0)
+        if let joined { replacements.append(joined) }
+        let lossy = (0..<pageCount).first {
+            supportedPages & (1 << UInt32($0)) != 0 && !lossyBytes[$0].isEmpty && scanner.code(of: 0xC3, page: $0) == 0xC3
+        }
+        if let lossy, joined == nil {
+            let candidatesStart = replacements.count
+            replacements.append(0xE0)
+            for byte in lossyBytes[lossy] {
+                if let value = MisreadSequence.decode(lead: 0xC3, continuation: CollectionOfOne(byte)) { replacements.append(value) }
+            }
+            findings.append(MojibakeFinding(
+                kind: .lostByte,
+                utf8Range: lead..<end,
+                replacement: candidatesStart..<candidatesStart + 1,
+                peeledPages: UInt32(lossy),
+                layers: 1,
+                damage: .droppedByte,
+                evidence: 0,
+                candidates: candidatesStart..<replacements.count,
+                confidence: .guess
+            ))
+            return
+        }
+        findings.append(MojibakeFinding(
+            kind: .decoded,
+            utf8Range: lead..<end,
+            replacement: start..<replacements.count,
+            peeledPages: UInt32(pageIndex),
+            layers: 1,
+            damage: .lostNoBreakSpace,
+            evidence: MojibakeEvidence.acceptance,
+            candidates: 0..<0,
+            confidence: .likely
+        ))
     }
 
     /// The code pages of a finding of several layers, in the order the misreadings happened.

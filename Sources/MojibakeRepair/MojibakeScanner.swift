@@ -271,8 +271,9 @@ final class MojibakeScanner: @unchecked Sendable {
                 let (value, length) = Self.decodeScalar(bytes, at: index)
                 let next = index + length
                 let starts = role(of: value) & Self.allStarts
-                if starts != 0, next < count, bytes[next] >= 0x80,
-                   role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0 {
+                if starts != 0 && next < count && bytes[next] >= 0x80
+                    && role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
+                    || Self.isCapitalAWithTildeBeforeSpace(bytes, at: index, count: count) {
                     collecting = true
                     index = lineStart
                     floor = lineStart
@@ -302,6 +303,7 @@ final class MojibakeScanner: @unchecked Sendable {
             if pages != 0 {
                 runs.append(Run(range: start..<index, pages: pages))
                 lineHasCandidate = lineHasCandidate || pages & Self.allStarts != 0
+                    || index >= 2 && Self.isCapitalAWithTildeBeforeSpace(bytes, at: index - 2, count: count)
             }
             floor = index
         }
@@ -322,6 +324,13 @@ final class MojibakeScanner: @unchecked Sendable {
     struct Run {
         var range: Range<Int>
         var pages: UInt32
+    }
+
+    /// Whether `Ã` followed by a space stands at `index`: `à` whose second byte, A0 (a no-break space in
+    /// Windows-1252), became a space or was lost (`voilÃ le travail`); a candidate like a pair.
+    @inline(__always)
+    static func isCapitalAWithTildeBeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Bool {
+        index + 2 < count && bytes[index] == 0xC3 && bytes[index + 1] == 0x83 && bytes[index + 2] == 0x20
     }
 
     /// The ASCII white space that separates runs (line feeds end lines and are checked apart).
