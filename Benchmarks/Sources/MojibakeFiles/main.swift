@@ -2,7 +2,8 @@ import Foundation
 import MojibakeCorpusFiles
 import MojibakeRepair
 
-// `MojibakeFiles write DIR` writes clean.txt and mangled.txt (5 MB each) into DIR;
+// `MojibakeFiles write DIR` writes clean.txt and mangled.txt (5 MB each) and single-line.txt (10 MB of mangled
+// tokens without a line feed) into DIR;
 // `MojibakeFiles time FILE...` repairs each file repeatedly for three seconds and prints, tab-separated,
 // the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits (on every processor, as
 // `editorial-check fix-mojibake` repairs one text; `time-sequential` on the calling thread only);
@@ -18,7 +19,9 @@ case "write":
     let mangled = NewsletterTextGenerator.mangled(byteCount: size)
     try NewsletterTextGenerator.clean(byteCount: size).write(toFile: directory + "/clean.txt", atomically: true, encoding: .utf8)
     try mangled.text.write(toFile: directory + "/mangled.txt", atomically: true, encoding: .utf8)
-    print(String(format: "wrote clean.txt and mangled.txt (%.1f%% of characters mangled)", mangled.mangledShare * 100))
+    try NewsletterTextGenerator.singleMangledLine(byteCount: 2 * size)
+        .write(toFile: directory + "/single-line.txt", atomically: true, encoding: .utf8)
+    print(String(format: "wrote clean.txt, mangled.txt (%.1f%% of characters mangled) and single-line.txt", mangled.mangledShare * 100))
 case "time", "time-sequential":
     let parallelism: Mojibake.Parallelism = arguments.first == "time"
         ? .concurrent(threads: ProcessInfo.processInfo.activeProcessorCount) : .sequential
