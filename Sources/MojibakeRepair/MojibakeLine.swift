@@ -348,6 +348,16 @@ struct MojibakeLine: ~Copyable {
     /// reads) is tried through every page.
     private mutating func primaryFindingsExplainRun(_ run: Range<Int>, from firstFinding: Int) -> Bool {
         guard firstFinding < findings.count else { return false }
+        // Most runs hold one word of mojibake that one finding covers from its first non-ASCII byte to its last.
+        var firstNonASCII = run.lowerBound
+        while firstNonASCII < run.upperBound && bytes[firstNonASCII] < 0x80 { firstNonASCII += 1 }
+        var lastNonASCII = run.upperBound - 1
+        while lastNonASCII > firstNonASCII && bytes[lastNonASCII] < 0x80 { lastNonASCII -= 1 }
+        for index in firstFinding..<findings.count
+        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance
+            && findings[index].utf8Range.lowerBound <= firstNonASCII && findings[index].utf8Range.upperBound > lastNonASCII {
+            return true
+        }
         runCoverage.resize(to: (run.count + 63) / 64)
         runCoverage.elements.update(repeating: 0)
         for index in firstFinding..<findings.count
