@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewsletterCore", targets: ["NewsletterCore"]),
+        .library(name: "MojibakeRepair", targets: ["MojibakeRepair"]),
         .library(name: "NewsletterMarkdown", targets: ["NewsletterMarkdown"]),
         .library(name: "NewsletterYAML", targets: ["NewsletterYAML"]),
         .library(name: "BeehiivAdapter", targets: ["BeehiivAdapter"]),
@@ -25,8 +26,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
-        // The domain, positions, the adapter protocol and mojibake repair: Swift and Foundation only.
+        // The domain, positions and the adapter protocol: Swift and Foundation only.
         .target(name: "NewsletterCore"),
+        // Mojibake detection and repair, imported alone to repair text; it needs only source text and positions from
+        // the core, and the core never calls it.
+        .target(name: "MojibakeRepair", dependencies: ["NewsletterCore"]),
 
         // C libraries from the system, wrapped by the adapter layers; their C types never reach public API.
         .systemLibrary(
@@ -65,7 +69,7 @@ let package = Package(
 
         // The rule engine, the built-in rules and `.newsletterlint.yml` (read with NewsletterYAML); formats reach it
         // only as decoded issues.
-        .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "NewsletterYAML"]),
+        .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "MojibakeRepair", "NewsletterYAML"]),
         // Network link checking on AsyncHTTPClient, kept out of the core so that core users do not pull in SwiftNIO.
         .target(
             name: "LinkChecker",
@@ -83,14 +87,16 @@ let package = Package(
         // The all-in-one entry: the standard format registry and `NewsletterLint`, re-exporting the modules above.
         .target(
             name: "NewsletterKit",
-            dependencies: ["NewsletterCore", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks"]
+            dependencies: [
+                "NewsletterCore", "MojibakeRepair", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks",
+            ]
         ),
 
         // The editorial checker command-line tool; public API only, so it doubles as the embedding example.
         .executableTarget(
             name: "editorial-check",
             dependencies: [
-                "NewsletterKit", "LinkCheckRules",
+                "NewsletterKit", "MojibakeRepair", "LinkCheckRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/EditorialChecker"
@@ -100,6 +106,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+        .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "TestSupport"]),

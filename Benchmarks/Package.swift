@@ -30,24 +30,26 @@ let package = Package(
         // mojibake benchmark and the ftfy comparison script both measure.
         .target(
             name: "MojibakeCorpusFiles",
-            dependencies: [.product(name: "NewsletterCore", package: "NewsletterKit")],
+            dependencies: [.product(name: "MojibakeRepair", package: "NewsletterKit")],
             path: "Sources/MojibakeCorpusFiles"
         ),
-        // The Swift half of Scripts/ftfy-baseline.sh: `write` creates the two files, `time` repairs them.
+        // The Swift half of Scripts/ftfy-baseline.sh (`write` creates the two files, `time` repairs them) and of
+        // Scripts/ftfy-test-cases.sh (`repair-json` repairs a JSON array of strings).
         .executableTarget(
             name: "MojibakeFiles",
-            dependencies: ["MojibakeCorpusFiles", .product(name: "NewsletterCore", package: "NewsletterKit")],
+            dependencies: ["MojibakeCorpusFiles", .product(name: "MojibakeRepair", package: "NewsletterKit")],
             path: "Sources/MojibakeFiles"
         ),
-        // Mojibake.repair on 5 MB of clean and of mangled newsletter text, against a plain UTF-8 pass over the same bytes.
+        // Mojibake.repair on 5 MB of clean and of mangled newsletter text, and on a 10 MB line of mangled tokens,
+        // against a plain UTF-8 pass over the same bytes. (Not named MojibakeRepair: that is the library's module.)
         .executableTarget(
-            name: "MojibakeRepair",
+            name: "MojibakeThroughput",
             dependencies: [
                 "MojibakeCorpusFiles",
                 .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "NewsletterCore", package: "NewsletterKit"),
+                .product(name: "MojibakeRepair", package: "NewsletterKit"),
             ],
-            path: "Benchmarks/MojibakeRepair",
+            path: "Benchmarks/MojibakeThroughput",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         // The same system cmark-gfm the library wraps, reached directly for the bare-parse baseline

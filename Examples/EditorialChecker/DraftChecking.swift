@@ -19,7 +19,7 @@ struct DraftChecking: Sendable {
     init(workspace: Workspace, offline: Bool) {
         self.workspace = workspace
         self.offline = offline
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = EditorialCheck.threads
         self.parallelism = offline ? cores : max(cores, 64)
     }
 

@@ -9,6 +9,11 @@ import Foundation
 struct EditorialCheck: AsyncParsableCommand {
     static let version = "0.1.0"
 
+    /// How many threads the checker works on, decided once here: files are checked this many at a time, each
+    /// on one thread (mojibake scans inside a file stay sequential), and `fix-mojibake`, which has one text,
+    /// gives it all of them.
+    static let threads = ProcessInfo.processInfo.activeProcessorCount
+
     static let configuration = CommandConfiguration(
         commandName: "editorial-check",
         abstract: "Check newsletter drafts for mojibake, broken and placeholder links, and missing sections.",

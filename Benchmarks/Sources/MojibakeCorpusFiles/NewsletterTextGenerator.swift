@@ -1,4 +1,4 @@
-import NewsletterCore
+import MojibakeRepair
 
 /// Generates newsletter-like text, the same on every run: headings with emoji, paragraphs of English with
 /// curly quotes, dashes, accented names, prices, a little Greek, Cyrillic and CJK.
@@ -41,6 +41,17 @@ public enum NewsletterTextGenerator {
             return mangled
         }
         return (result.text, Double(mangledCharacters) / Double(max(result.characters, characters, 1)))
+    }
+
+    /// About `byteCount` bytes on one line, without a line feed: mangled tokens of every kind the mangled text
+    /// holds, repeated (`ü§å Today‚Äôs caf√© ‚≠êÔ∏è`), the shape that once took time growing with the square of
+    /// the line's length.
+    public static func singleMangledLine(byteCount: Int) -> String {
+        func macOSRoman(_ text: String) -> String { CodePage.macOSRoman.misread(Array(text.utf8)) }
+        func windows1252(_ text: String) -> String { CodePage.windows1252Sloppy.misread(Array(text.utf8)) }
+        let unit = String(macOSRoman("🤌").dropFirst()) + " Today" + macOSRoman("’") + "s caf" + macOSRoman("é") + " "
+            + macOSRoman("⭐️") + " and " + windows1252("“quotes”") + " " + windows1252(windows1252("é")) + " "
+        return String(repeating: unit, count: max(byteCount / unit.utf8.count, 1))
     }
 
     private static func lines(byteCount: Int, transform: (String, Int) -> String) -> (text: String, characters: Int) {

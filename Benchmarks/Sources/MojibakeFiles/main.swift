@@ -1,11 +1,14 @@
 import Foundation
 import MojibakeCorpusFiles
-import NewsletterCore
+import MojibakeRepair
 
-// `MojibakeFiles write DIR` writes clean.txt and mangled.txt (5 MB each) into DIR;
+// `MojibakeFiles write DIR` writes clean.txt and mangled.txt (5 MB each) and single-line.txt (10 MB of mangled
+// tokens without a line feed) into DIR;
 // `MojibakeFiles time FILE...` repairs each file repeatedly for three seconds and prints, tab-separated,
-// the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits;
-// `MojibakeFiles spans FILE...` prints every span found with the default and with all code pages, and the
+// the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits (on every processor, as
+// `editorial-check fix-mojibake` repairs one text; `time-sequential` on the calling thread only);
+// `MojibakeFiles repair-json IN OUT` repairs each string of the JSON array in IN, writing the array of results;
+// `MojibakeFiles spans FILE...` prints every span found with the default and with each region's code pages, and the
 // repaired text's length, one line each, so that two versions of the scanner can be compared with diff.
 let arguments = CommandLine.arguments.dropFirst()
 let size = 5 * 1024 * 1024
@@ -16,8 +19,12 @@ case "write":
     let mangled = NewsletterTextGenerator.mangled(byteCount: size)
     try NewsletterTextGenerator.clean(byteCount: size).write(toFile: directory + "/clean.txt", atomically: true, encoding: .utf8)
     try mangled.text.write(toFile: directory + "/mangled.txt", atomically: true, encoding: .utf8)
-    print(String(format: "wrote clean.txt and mangled.txt (%.1f%% of characters mangled)", mangled.mangledShare * 100))
-case "time":
+    try NewsletterTextGenerator.singleMangledLine(byteCount: 2 * size)
+        .write(toFile: directory + "/single-line.txt", atomically: true, encoding: .utf8)
+    print(String(format: "wrote clean.txt, mangled.txt (%.1f%% of characters mangled) and single-line.txt", mangled.mangledShare * 100))
+case "time", "time-sequential":
+    let parallelism: Mojibake.Parallelism = arguments.first == "time"
+        ? .concurrent(threads: ProcessInfo.processInfo.activeProcessorCount) : .sequential
     // Wall-clock MB/s, and MB/s of this process's CPU time, which a machine shared with other jobs distorts less.
     for path in arguments.dropFirst() {
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -28,7 +35,7 @@ case "time":
         let start = wallClock.now
         let cpuStart = clock_t(clock())
         while wallClock.now - start < .seconds(3) {
-            edits = Mojibake.repair(text).edits.count
+            edits = Mojibake.repair(text, parallelism: parallelism).edits.count
             runs += 1
         }
         let elapsed = wallClock.now - start
@@ -39,10 +46,21 @@ case "time":
             (path as NSString).lastPathComponent, megabytes * Double(runs) / seconds, megabytes * Double(runs) / cpuSeconds, edits
         ))
     }
+case "repair-json":
+    let paths = Array(arguments.dropFirst())
+    guard paths.count == 2 else { fatalError("usage: MojibakeFiles repair-json IN OUT") }
+    let inputs = try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: paths[0])))
+    try JSONEncoder().encode(inputs.map { Mojibake.repair($0).text }).write(to: URL(fileURLWithPath: paths[1]))
 case "spans":
     for path in arguments.dropFirst() {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        for (label, pages) in [("default", Mojibake.defaultCodePages), ("all", CodePage.all)] {
+        // A scan follows at most eight pages: the defaults, then the defaults with each region's pages.
+        let regions: [(String, [CodePage])] = [
+            ("default", Mojibake.defaultCodePages),
+            ("cyrillic", Mojibake.defaultCodePages + [.windows1251Sloppy, .koi8R, .cp866, .cp437]),
+            ("central-european", Mojibake.defaultCodePages + [.windows1250Sloppy, .iso8859_2, .windows1257Sloppy, .windows1254Sloppy, .windows1253Sloppy]),
+        ]
+        for (label, pages) in regions {
             for span in Mojibake.scan(text, codePages: pages) {
                 print(
                     label, span.utf8Range, span.original.debugDescription, span.replacement.debugDescription,
@@ -58,5 +76,5 @@ case "spans":
         }
     }
 default:
-    fatalError("usage: MojibakeFiles write DIR | MojibakeFiles time FILE... | MojibakeFiles spans FILE...")
+    fatalError("usage: MojibakeFiles write DIR | time FILE... | time-sequential FILE... | repair-json IN OUT | spans FILE...")
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MojibakeRepair
 import NewsletterCore
 
 /// `fix-mojibake`: a pure text filter, like ftfy's command: repaired text on standard output, every byte
@@ -29,7 +30,9 @@ struct FixMojibakeCommand: AsyncParsableCommand {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             }
             let source = try SourceText(data: data, path: name ?? "<stdin>")
-            let repaired = Mojibake.repair(source.text, includeGuesses: includeGuesses)
+            let repaired = Mojibake.repair(
+                source.text, includeGuesses: includeGuesses, parallelism: .concurrent(threads: EditorialCheck.threads)
+            )
             Terminal.write(repaired.text)
             if verbose {
                 for span in repaired.edits {

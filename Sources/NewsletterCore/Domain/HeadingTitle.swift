@@ -1,7 +1,9 @@
 /// Splits a heading's plain text into its leading emoji (or symbol) run and the title after it.
 ///
 /// The emoji is often mangled (`ü§å Ben's Picks` for `🤌 Ben's Picks`), so the leading token counts as
-/// decoration when it is a run of emoji or symbols, as written or once ``Mojibake`` repairs it.
+/// decoration when it is a run of emoji or symbols, as written or read back as UTF-8 from the Windows-1252 or
+/// Mac OS Roman characters it was misread as (up to three times). This needs no repair engine: it decides
+/// only whether a token is decoration, never what to repair.
 public enum HeadingTitle {
     /// The leading decoration (as written) and the title with surrounding white space removed.
     public static func split(_ plainText: String) -> (emoji: String?, title: String) {
@@ -9,7 +11,7 @@ public enum HeadingTitle {
     }
 
     /// Splits the headings of one document, remembering each token's verdict: a document repeats its decorations
-    /// (the same emoji heads many sections), and deciding on a mangled one costs a mojibake scan.
+    /// (the same emoji heads many sections), and deciding on a mangled one costs reading it back through code pages.
     public struct Splitter: Sendable {
         private var verdicts: [String: Bool] = [:]
 
@@ -97,14 +99,20 @@ public enum HeadingTitle {
 
     /// Whether a whitespace-free token is an emoji or symbol run (possibly mangled) rather than a word.
     ///
-    /// A mangled token counts when mojibake repair turns it into such a run (`ü§å`, `ðŸ‘‹`, `‚úÖ`).
+    /// A mangled token counts when reading it back as UTF-8 from Windows-1252 or Mac OS Roman, once or up to
+    /// three times for text mangled in layers, gives such a run (`ü§å`, `ðŸ‘‹`, `‚úÖ`, `Ã°Å¸Â¤Å’`).
     public static func isDecoration(_ token: Substring) -> Bool {
         guard !token.isEmpty else { return false }
         if isSymbolRun(token) { return true }
-        // Mojibake is made of non-ASCII characters: a plain word needs no repair attempt.
+        // Mojibake is made of non-ASCII characters: a plain word has nothing to read back.
         guard token.utf8.contains(where: { $0 >= 0x80 }) else { return false }
-        let repaired = Mojibake.repair(String(token))
-        return repaired.changed && isSymbolRun(Substring(repaired.text))
+        var layer = token
+        for _ in 0..<3 {
+            guard let readBack = MangledSymbols.readBack(layer), readBack != layer else { return false }
+            if isSymbolRun(Substring(readBack)) { return true }
+            layer = Substring(readBack)
+        }
+        return false
     }
 
     private static func isSymbolRun(_ token: Substring) -> Bool {

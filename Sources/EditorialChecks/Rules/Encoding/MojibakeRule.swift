@@ -1,3 +1,4 @@
+import MojibakeRepair
 import NewsletterCore
 
 /// `mojibake`: text mangled by being decoded with the wrong code page (`ü§å` for `🤌`).

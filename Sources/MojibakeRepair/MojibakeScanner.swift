@@ -33,8 +33,14 @@ final class MojibakeScanner: @unchecked Sendable {
     private static let denseLimit: UInt32 = 0x2600
     static let allStarts: UInt32 = 0xFF
 
-    init(pages: [CodePage]) {
+    /// The pages tried on every candidate run, the first of `pages`; the others are tried only on runs where
+    /// these leave a non-ASCII character unexplained (see ``MojibakeLine``).
+    let primaryPageCount: Int
+
+    /// A scanner of `pages`, the first `primaryPageCount` of them (all by default) tried on every run.
+    init(pages: [CodePage], primaryPageCount: Int? = nil) {
         precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
+        self.primaryPageCount = min(primaryPageCount ?? pages.count, pages.count)
         let stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
         let lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
         self.pages = pages
@@ -115,7 +121,7 @@ final class MojibakeScanner: @unchecked Sendable {
         Self.code(in: codes(of: value), page: pageIndex, value: value)
     }
 
-    /// Texts from this size up are scanned in pieces on every processor.
+    /// Texts from this size up are scanned in pieces when more than one thread is allowed.
     static let parallelThreshold = 512 * 1024
     /// The smallest piece worth handing to another thread.
     static let minimumPieceSize = 128 * 1024
@@ -125,37 +131,40 @@ final class MojibakeScanner: @unchecked Sendable {
     /// one at a time. With `includingGuesses` false, guesses are resolved against the other findings but not
     /// returned.
     ///
-    /// Lines are judged on their own, so a large text is cut at line feeds into pieces that are scanned
-    /// concurrently, a few per processor so that a busy one holds up little; the spans are the same as
-    /// from one pass. `finish` runs on the thread that scanned the piece, so that work on a piece's
-    /// spans (rebuilding its text) is done in parallel too. `consume` runs on whichever thread finds the
-    /// next piece in order ready, while the others go on scanning: assembling the result overlaps the
-    /// scan, and each piece is freed as soon as it is consumed, which keeps the memory a large text needs
-    /// (and the pages the system must provide and take back) to little more than the result's.
+    /// Lines are judged on their own, so a large text is cut at line feeds into pieces that up to `threads`
+    /// threads scan concurrently, each taking the next piece not yet taken, a few pieces per thread so that
+    /// a busy one holds up little; the spans are the same as from one pass. `finish` runs on the thread that
+    /// scanned the piece, so that work on a piece's spans (rebuilding its text) is done in parallel too.
+    /// `consume` runs on whichever thread finds the next piece in order ready, while the others go on
+    /// scanning: assembling the result overlaps the scan, and each piece is freed as soon as it is consumed,
+    /// which keeps the memory a large text needs (and the pages the system must provide and take back) to
+    /// little more than the result's. With `threads` of 1 or a small text, nothing runs off the calling thread.
     func scan<Piece: Sendable>(
-        _ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool,
+        _ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool, threads: Int,
         finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
-        let processors = ProcessInfo.processInfo.activeProcessorCount
-        guard bytes.count >= Self.parallelThreshold, processors > 1 else {
+        guard bytes.count >= Self.parallelThreshold, threads > 1 else {
             let whole = 0..<bytes.count
             consume(finish(whole, scan(bytes, in: whole, includingGuesses: includingGuesses)))
             return
         }
-        let pieces = Self.pieces(of: bytes, count: min(processors * 4, bytes.count / Self.minimumPieceSize))
+        let pieces = Self.pieces(of: bytes, count: min(threads * 4, bytes.count / Self.minimumPieceSize))
         let delivery = Mutex(Delivery<Piece>(count: pieces.count))
+        let nextPiece = Atomic(0)
         withoutActuallyEscaping(consume) { consume in
             // The text is only read, and `consume` is called by one thread at a time (see `Delivery`).
             nonisolated(unsafe) let bytes = bytes
             nonisolated(unsafe) let consume = consume
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-                let range = pieces[index]
-                let piece = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
-                var ready = delivery.withLock { $0.deliver(piece, at: index) }
-                while !ready.isEmpty {
-                    for piece in ready { consume(piece) }
-                    ready = delivery.withLock { $0.takeReady() }
+            DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
+                while case let index = nextPiece.add(1, ordering: .relaxed).oldValue, index < pieces.count {
+                    let range = pieces[index]
+                    let piece = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
+                    var ready = delivery.withLock { $0.deliver(piece, at: index) }
+                    while !ready.isEmpty {
+                        for piece in ready { consume(piece) }
+                        ready = delivery.withLock { $0.takeReady() }
+                    }
                 }
             }
         }
@@ -262,8 +271,9 @@ final class MojibakeScanner: @unchecked Sendable {
                 let (value, length) = Self.decodeScalar(bytes, at: index)
                 let next = index + length
                 let starts = role(of: value) & Self.allStarts
-                if starts != 0, next < count, bytes[next] >= 0x80,
-                   role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0 {
+                if starts != 0 && next < count && bytes[next] >= 0x80
+                    && role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
+                    || Self.isCapitalAWithTildeBeforeSpace(bytes, at: index, count: count) {
                     collecting = true
                     index = lineStart
                     floor = lineStart
@@ -293,6 +303,7 @@ final class MojibakeScanner: @unchecked Sendable {
             if pages != 0 {
                 runs.append(Run(range: start..<index, pages: pages))
                 lineHasCandidate = lineHasCandidate || pages & Self.allStarts != 0
+                    || index >= 2 && Self.isCapitalAWithTildeBeforeSpace(bytes, at: index - 2, count: count)
             }
             floor = index
         }
@@ -315,6 +326,13 @@ final class MojibakeScanner: @unchecked Sendable {
         var pages: UInt32
     }
 
+    /// Whether `Ã` followed by a space stands at `index`: `à` whose second byte, A0 (a no-break space in
+    /// Windows-1252), became a space or was lost (`voilÃ le travail`); a candidate like a pair.
+    @inline(__always)
+    static func isCapitalAWithTildeBeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Bool {
+        index + 2 < count && bytes[index] == 0xC3 && bytes[index + 1] == 0x83 && bytes[index + 2] == 0x20
+    }
+
     /// The ASCII white space that separates runs (line feeds end lines and are checked apart).
     @inline(__always)
     private static func isWhiteSpace(_ byte: UInt8) -> Bool {
@@ -329,6 +347,22 @@ final class MojibakeScanner: @unchecked Sendable {
             let role = value < 0x80 ? 0 : role(of: value)
             if previousStarts & (role >> 8) != 0 { return true }
             previousStarts = role & Self.allStarts
+        }
+        return false
+    }
+
+    /// Whether `bytes[range]` (valid UTF-8, starting at a character) holds a character that can start a
+    /// sequence in some page followed by one that can continue it: the pair without which a line is never
+    /// looked at closely.
+    func holdsCandidatePair(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var previousStarts: UInt32 = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (value, length) = Self.decodeScalar(bytes, at: index)
+            let role = value < 0x80 ? 0 : role(of: value)
+            if previousStarts & (role >> 8) != 0 { return true }
+            previousStarts = role & Self.allStarts
+            index += length
         }
         return false
     }

@@ -14,7 +14,10 @@ struct MojibakeLine: ~Copyable {
     /// The scalars of every finding's replacement, one after the other.
     private var replacements = ScratchBuffer<UInt32>()
     private var decodedOrder = ScratchBuffer<Int>()
-    private var taken = ScratchBuffer<Range<Int>>()
+    /// One bit per byte of a run: set where an accepted finding of the primary pages lies.
+    private var runCoverage = ScratchBuffer<UInt64>()
+    /// One bit per byte of the line's candidate runs: set where a chosen finding lies.
+    private var taken = ScratchBuffer<UInt64>()
     private var sequences = ScratchBuffer<MisreadSequence>()
     /// Two-byte leads without their continuation, judged only if the line confirms their code page.
     private var pendingTwoByteLosses = ScratchBuffer<PendingLoss>()
@@ -61,6 +64,7 @@ struct MojibakeLine: ~Copyable {
     /// The scanner's per-page facts, copied so that the threads scanning pieces of one text never share
     /// (and so never contend for) the reference counts of the arrays that spans and loops hold.
     private let pageCount: Int
+    private let primaryPageCount: Int
     private let stripsAppleLogo: [Bool]
     private let lossyBytes: [[Int]]
     private let singleMisreadings: [[CodePage]]
@@ -69,6 +73,7 @@ struct MojibakeLine: ~Copyable {
         self.bytes = bytes
         self.scanner = scanner
         self.pageCount = scanner.pages.count
+        self.primaryPageCount = scanner.primaryPageCount
         self.stripsAppleLogo = scanner.stripsAppleLogo.map { $0 }
         self.lossyBytes = scanner.lossyBytes.map { $0.map { $0 } }
         self.singleMisreadings = scanner.pages.map { [$0] }
@@ -85,27 +90,37 @@ struct MojibakeLine: ~Copyable {
         for run in runs where run.pages & MojibakeScanner.allStarts != 0 {
             analyse(run.range, pages: run.pages & MojibakeScanner.allStarts)
         }
-        // Findings are chosen by index; `taken` holds the chosen ranges sorted, so that a line of many runs
-        // resolves in linear time.
+        // Findings are chosen by index, strongest first, so they are placed out of order; `taken` marks the
+        // bytes they cover, so that checking and placing a finding costs its length whatever the line holds
+        // (a sorted list of ranges costs a shift of the list per placement: quadratic on a long line).
         chosen.removeAll()
-        taken.removeAll()
-        /// Where `range` goes in `taken`, or `nil` if it overlaps a chosen finding.
-        func slot(for range: Range<Int>) -> Int? {
-            var low = 0
-            var high = taken.count
-            while low < high {
-                let middle = (low + high) / 2
-                if taken[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
-            }
-            if low < taken.count && taken[low].lowerBound < range.upperBound { return nil }
-            if low > 0 && taken[low - 1].upperBound > range.lowerBound { return nil }
-            return low
+        let base = runs.first?.range.lowerBound ?? 0
+        // A finding reaches at most two bytes past the last run (`Ã s` for `às`).
+        let extent = (runs.last?.range.upperBound ?? base) - base + 2
+        taken.resize(to: (extent + 63) / 64)
+        taken.elements.update(repeating: 0)
+        /// Whether `range` overlaps no chosen finding.
+        func isFree(_ range: Range<Int>) -> Bool {
+            var isFree = true
+            forEachWord(of: range) { word, mask in isFree = isFree && taken[word] & mask == 0 }
+            return isFree
         }
         func place(_ index: Int, _ confidence: MojibakeSpan.Confidence) {
             let range = findings[index].utf8Range
-            guard let low = slot(for: range) else { return }
-            taken.insert(range, at: low)
+            guard isFree(range) else { return }
+            forEachWord(of: range) { word, mask in taken[word] |= mask }
             chosen.append(Choice(index: index, confidence: confidence))
+        }
+        /// Calls `body` with each word of `taken` that `range` covers and the bits it covers there.
+        func forEachWord(of range: Range<Int>, _ body: (Int, UInt64) -> Void) {
+            var offset = range.lowerBound - base
+            let end = range.upperBound - base
+            while offset < end {
+                let bit = offset & 63
+                let count = min(64 - bit, end - offset)
+                body(offset >> 6, (count == 64 ? ~0 : (1 << UInt64(count)) - 1) << UInt64(bit))
+                offset += count
+            }
         }
         decodedOrder.removeAll()
         for index in findings.indices where findings[index].kind == .decoded {
@@ -129,7 +144,12 @@ struct MojibakeLine: ~Copyable {
                 place(index, .likely)
             }
         }
-        for loss in pendingLostBytes.elements where slot(for: loss.utf8Range) != nil {
+        for run in runs where MojibakeScanner.isCapitalAWithTildeBeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
+            let index = findings.count
+            addGraveAFinding(endingRun: run.range, supportedPages: supportedPages)
+            if index < findings.count && isFree(findings[index].utf8Range) { place(index, findings[index].confidence) }
+        }
+        for loss in pendingLostBytes.elements where isFree(loss.utf8Range) {
             let index = findings.count
             addLostByteFinding(loss, kind: .lostByte)
             if index < findings.count { place(index, findings[index].confidence) }
@@ -141,7 +161,7 @@ struct MojibakeLine: ~Copyable {
             for run in runs where run.pages & bit == 0 && run.pages & (bit << 16) != 0 {
                 analyse(run.range, pages: bit, onlyTwoByteLeads: true)
             }
-            for pending in pendingTwoByteLosses.elements where pending.pageIndex == pageIndex && slot(for: pending.utf8Range) != nil {
+            for pending in pendingTwoByteLosses.elements where pending.pageIndex == pageIndex && isFree(pending.utf8Range) {
                 let index = findings.count
                 addLostByteFinding(pending, kind: .lostAfterTwoByteLead)
                 if index < findings.count { place(index, findings[index].confidence) }
@@ -162,6 +182,91 @@ struct MojibakeLine: ~Copyable {
                 candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { texts.text(scalars: CollectionOfOne($0)) }
             ))
         }
+    }
+
+    /// Adds the finding of `à` at the end of `run`, written `Ã` and a space, if the words around allow it.
+    ///
+    /// `à` is C3 A0, and A0 is a no-break space in Windows-1252 and Latin-1, which text pipelines turn into a
+    /// space or merge with the space after it: `voilÃ le travail`, `jusqu'Ã nos jours`, `Ã perturber`. The
+    /// The next word must start with a small letter (`C O N C L U S Ã O` and `IRMÃ O` are capitals and stay),
+    /// and `Ã` must end a word in small letters (`voilÃ`, `jusqu'Ã`) or be followed by two spaces, one of
+    /// them the A0. A lone `Ã` and one space is also what a strict decoder leaves of `Á`, `Í`, `Ï`, `Ð` or
+    /// `Ý` whose second byte it dropped, so it is left to the lost-byte rules; except where Portuguese joins
+    /// `à` to what follows: `Ã s` is `às` (but `Ã s'amuser` stays), `Ã quele` is `àquele`.
+    ///
+    /// Glued to a word, `Ã` and a space may still be what a strict decoder left (`readingÁ`), and a line
+    /// with confirmed mojibake of a page whose undefined bytes strict decoders drop says the text went through
+    /// such a decoder: there the finding is a guess, with `à` first among the candidates.
+    private mutating func addGraveAFinding(endingRun run: Range<Int>, supportedPages: UInt32) {
+        guard let pageIndex = (0..<pageCount).first(where: { scanner.code(of: 0xC3, page: $0) == 0xC3 }) else { return }
+        let lead = run.upperBound - 2
+        var endsWord = false
+        if lead > run.lowerBound {
+            var start = lead - 1
+            while start > run.lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let previous = MojibakeScanner.decodeScalar(bytes, at: start).value
+            guard ScalarTraits.isLowercase(previous) || previous == 0x27 || previous == 0x2019 else { return }
+            endsWord = true
+        }
+        // One space may be the A0 that became a space, the next the space that followed `à`.
+        let space = run.upperBound
+        let twoSpaces = space + 1 < bytes.count && bytes[space + 1] == 0x20
+        let word = twoSpaces ? space + 2 : space + 1
+        guard word < bytes.count else { return }
+        let first = MojibakeScanner.decodeScalar(bytes, at: word).value
+        guard ScalarTraits.isLowercase(first) else { return }
+        func nextWord(is text: String, followedBySpace: Bool) -> Bool {
+            let utf8 = Array(text.utf8)
+            guard word + utf8.count <= bytes.count, Array(bytes[word..<word + utf8.count]) == utf8 else { return false }
+            let after = word + utf8.count
+            return !followedBySpace || after == bytes.count || bytes[after] == 0x20 || bytes[after] == 0x0A
+        }
+        var end = twoSpaces ? space + 1 : space
+        var joined: UInt32?
+        if !twoSpaces && nextWord(is: "s", followedBySpace: true) {
+            joined = 0x73
+            end = word + 1
+        } else if !twoSpaces && ["quele", "quela", "quilo"].contains(where: { nextWord(is: $0, followedBySpace: false) }) {
+            end = word
+        } else if !endsWord && !twoSpaces {
+            return
+        }
+        let start = replacements.count
+        replacements.append(0xE0)
+        if let joined { replacements.append(joined) }
+        let lossy = (0..<pageCount).first {
+            supportedPages & (1 << UInt32($0)) != 0 && !lossyBytes[$0].isEmpty && scanner.code(of: 0xC3, page: $0) == 0xC3
+        }
+        if let lossy, joined == nil {
+            let candidatesStart = replacements.count
+            replacements.append(0xE0)
+            for byte in lossyBytes[lossy] {
+                if let value = MisreadSequence.decode(lead: 0xC3, continuation: CollectionOfOne(byte)) { replacements.append(value) }
+            }
+            findings.append(MojibakeFinding(
+                kind: .lostByte,
+                utf8Range: lead..<end,
+                replacement: candidatesStart..<candidatesStart + 1,
+                peeledPages: UInt32(lossy),
+                layers: 1,
+                damage: .droppedByte,
+                evidence: 0,
+                candidates: candidatesStart..<replacements.count,
+                confidence: .guess
+            ))
+            return
+        }
+        findings.append(MojibakeFinding(
+            kind: .decoded,
+            utf8Range: lead..<end,
+            replacement: start..<replacements.count,
+            peeledPages: UInt32(pageIndex),
+            layers: 1,
+            damage: .lostNoBreakSpace,
+            evidence: MojibakeEvidence.acceptance,
+            candidates: 0..<0,
+            confidence: .likely
+        ))
     }
 
     /// The code pages of a finding of several layers, in the order the misreadings happened.
@@ -217,7 +322,9 @@ struct MojibakeLine: ~Copyable {
     private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
         load(run)
         var analysed: UInt32 = 0
+        let firstFinding = findings.count
         pages: for pageIndex in 0..<pageCount where pages & (1 << UInt32(pageIndex)) != 0 {
+            if pageIndex >= primaryPageCount && !onlyTwoByteLeads && primaryFindingsExplainRun(run, from: firstFinding) { break }
             // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
             for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && sameCodes(pageIndex, earlier) {
                 continue pages
@@ -232,6 +339,37 @@ struct MojibakeLine: ~Copyable {
                 addLostByteFindingsAroundSequences(pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
             }
         }
+    }
+
+    /// Whether the decoded findings from `firstFinding` on that are accepted on their own cover every
+    /// non-ASCII character of `run`: then the secondary pages, which would only add readings of the same
+    /// bytes (`Ã©` is `é` in Windows-1250 too), are not tried, and mojibake of the common pages costs what it
+    /// did before they were added. A run they leave unexplained (`ZaĹĽĂłĹ‚Ä‡`, whose `Ä‡` alone Windows-1252
+    /// reads) is tried through every page.
+    private mutating func primaryFindingsExplainRun(_ run: Range<Int>, from firstFinding: Int) -> Bool {
+        guard firstFinding < findings.count else { return false }
+        // Most runs hold one word of mojibake that one finding covers from its first non-ASCII byte to its last.
+        var firstNonASCII = run.lowerBound
+        while firstNonASCII < run.upperBound && bytes[firstNonASCII] < 0x80 { firstNonASCII += 1 }
+        var lastNonASCII = run.upperBound - 1
+        while lastNonASCII > firstNonASCII && bytes[lastNonASCII] < 0x80 { lastNonASCII -= 1 }
+        for index in firstFinding..<findings.count
+        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance
+            && findings[index].utf8Range.lowerBound <= firstNonASCII && findings[index].utf8Range.upperBound > lastNonASCII {
+            return true
+        }
+        runCoverage.resize(to: (run.count + 63) / 64)
+        runCoverage.elements.update(repeating: 0)
+        for index in firstFinding..<findings.count
+        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance {
+            for offset in findings[index].utf8Range.lowerBound - run.lowerBound..<findings[index].utf8Range.upperBound - run.lowerBound {
+                runCoverage[offset >> 6] |= 1 << UInt64(offset & 63)
+            }
+        }
+        for offset in 0..<run.count where bytes[run.lowerBound + offset] >= 0x80 {
+            if runCoverage[offset >> 6] >> UInt64(offset & 63) & 1 == 0 { return false }
+        }
+        return true
     }
 
     /// The characters around sequence `index` of `sequences`, read as decoded where sequences touch.
@@ -287,7 +425,9 @@ struct MojibakeLine: ~Copyable {
         }
         var peeled = UInt32(pageIndex)
         var layers = 1
-        while layers < 4,
+        // A layer that reads as a Cyrillic or Greek word is the text (`Ёлка`, which code page 866 would read
+        // again as one CJK character): words of those scripts are lead and continuation bytes in their pages.
+        while layers < 4, !Self.isWordOfCyrillicOrGreekLetters(decodedScalars.elements),
               let layer = scanner.peelCompletely(
                   UnsafeBufferPointer(decodedScalars.elements), into: &peeledScalars, codes: &peelCodes, sequences: &peelSequences
               ) {
@@ -306,7 +446,9 @@ struct MojibakeLine: ~Copyable {
                 for: sequence,
                 mangled: UnsafeBufferPointer(rebasing: characters[sequence.start..<sequence.end]),
                 leadByte: codes[sequence.start],
-                around: neighbours(of: index)
+                around: neighbours(of: index),
+                strandsContinuation: strandsContinuation(index),
+                undecodedNeighbours: undecodedNeighbours(of: index)
             )
         }
         let replacement = keepDecodedReplacement()
@@ -321,6 +463,37 @@ struct MojibakeLine: ~Copyable {
             candidates: 0..<0,
             confidence: .likely
         ))
+    }
+
+    /// Whether a character standing for a continuation byte follows sequence `index` and starts no sequence
+    /// of its own: decoding there leaves a byte that belongs to nothing (`caféŸ‘‹` read as `caf韑‹`).
+    private func strandsContinuation(_ index: Int) -> Bool {
+        let end = sequences[index].end
+        guard end < codes.count, MisreadSequence.isContinuation(codes[end]) else { return false }
+        return !(index + 1 < sequences.count && sequences[index + 1].start == end)
+    }
+
+    /// Whether `scalars` are letters of one script, Cyrillic or Greek.
+    private static func isWordOfCyrillicOrGreekLetters(_ scalars: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        // Most layers are Latin or emoji: the blocks are checked by value before the table is read.
+        guard let first = scalars.first, (0x370...0x52F).contains(first) || (0x1F00...0x1FFF).contains(first),
+              ScalarTraits.isLetter(first)
+        else { return false }
+        let script = ScalarTraits.script(first)
+        guard script == .cyrillic || script == .greek else { return false }
+        return scalars.allSatisfy { ScalarTraits.isLetter($0) && ScalarTraits.script($0) == script }
+    }
+
+    /// The characters right before and after sequence `index` that no sequence explains, so that they stand
+    /// as written (`Рідна`: `д` after the pair `Рі`); `nil` at the run's edge or where a sequence touches.
+    private func undecodedNeighbours(of index: Int) -> (previous: UInt32?, next: UInt32?) {
+        let sequence = sequences[index]
+        let previousIsDecoded = index > 0 && sequences[index - 1].end == sequence.start
+        let nextIsDecoded = index + 1 < sequences.count && sequences[index + 1].start == sequence.end
+        return (
+            sequence.start > 0 && !previousIsDecoded ? scalars[sequence.start - 1] : nil,
+            sequence.end < scalars.count && !nextIsDecoded ? scalars[sequence.end] : nil
+        )
     }
 
     /// Keeps `decodedScalars` in the shared replacement buffer and returns where they are.
@@ -353,6 +526,12 @@ struct MojibakeLine: ~Copyable {
             while end < nextSequenceStart && end - index < length
                 && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && !lossy.contains(codes[end])) {
                 end += 1
+            }
+            // `иї` in `Київ` is E8 BF in Windows-1251, a three-byte lead and one continuation: letters of a
+            // Cyrillic or Greek word are lead and continuation bytes in their pages, not a shortened sequence.
+            if end - index >= 2, Self.isWordOfCyrillicOrGreekLetters(UnsafeMutableBufferPointer(rebasing: scalars.elements[index..<end])) {
+                index = end
+                continue
             }
             let items = codes[index + 1..<end]
             var replaced = 0

@@ -1,3 +1,4 @@
+import MojibakeRepair
 import NewsletterCore
 import Testing
 

@@ -130,13 +130,44 @@ extension CodePage {
     public static let latin1 = CodePage(identifier: "iso-8859-1", name: "Latin-1", upperHalf: latin1Table)
     /// Mac OS Roman, the classic Macintosh character set; byte 0xF0 is the Apple logo (U+F8FF, private use).
     public static let macOSRoman = CodePage(identifier: "macintosh", name: "Mac OS Roman", upperHalf: macOSRomanTable)
-    /// Windows-1250, for Central European languages.
+    /// Windows-1250, for Central European languages: five bytes are undefined and are lost when decoded.
     public static let windows1250 = CodePage(identifier: "windows-1250", name: "Windows-1250", upperHalf: windows1250Table)
-    /// Windows-1251, for Cyrillic.
+    /// Windows-1250 with its undefined bytes kept as C1 controls.
+    public static let windows1250Sloppy = windows1250.keepingUndefinedBytesAsControls(
+        identifier: "sloppy-windows-1250", name: "Windows-1250")
+    /// Windows-1251, for Cyrillic: byte 0x98 is undefined and is lost when decoded.
     public static let windows1251 = CodePage(identifier: "windows-1251", name: "Windows-1251", upperHalf: windows1251Table)
+    /// Windows-1251 with byte 0x98 kept as a C1 control.
+    public static let windows1251Sloppy = windows1251.keepingUndefinedBytesAsControls(
+        identifier: "sloppy-windows-1251", name: "Windows-1251")
+    /// Windows-1253, for Greek.
+    public static let windows1253 = CodePage(identifier: "windows-1253", name: "Windows-1253", upperHalf: windows1253Table)
+    /// Windows-1253 with its undefined bytes kept as the Latin-1 characters of the same number.
+    public static let windows1253Sloppy = windows1253.keepingUndefinedBytesAsControls(
+        identifier: "sloppy-windows-1253", name: "Windows-1253")
+    /// Windows-1254, for Turkish.
+    public static let windows1254 = CodePage(identifier: "windows-1254", name: "Windows-1254", upperHalf: windows1254Table)
+    /// Windows-1254 with its undefined bytes kept as C1 controls.
+    public static let windows1254Sloppy = windows1254.keepingUndefinedBytesAsControls(
+        identifier: "sloppy-windows-1254", name: "Windows-1254")
+    /// Windows-1257, for the Baltic languages.
+    public static let windows1257 = CodePage(identifier: "windows-1257", name: "Windows-1257", upperHalf: windows1257Table)
+    /// Windows-1257 with its undefined bytes kept as the Latin-1 characters of the same number.
+    public static let windows1257Sloppy = windows1257.keepingUndefinedBytesAsControls(
+        identifier: "sloppy-windows-1257", name: "Windows-1257")
+    /// ISO-8859-2 (Latin-2), for Central European languages: bytes 0x80-0x9F are the C1 controls.
+    public static let iso8859_2 = CodePage(identifier: "iso-8859-2", name: "ISO-8859-2", upperHalf: iso88592Table)
     /// IBM code page 437, the character set of the original PC.
     public static let cp437 = CodePage(identifier: "ibm437", name: "code page 437", upperHalf: cp437Table)
+    /// IBM code page 866, DOS Cyrillic.
+    public static let cp866 = CodePage(identifier: "ibm866", name: "code page 866", upperHalf: cp866Table)
+    /// KOI8-R, the Russian character set of Unix and early e-mail.
+    public static let koi8R = CodePage(identifier: "koi8-r", name: "KOI8-R", upperHalf: koi8RTable)
 
     /// Every code page this library knows.
-    public static let all: [CodePage] = [windows1252Sloppy, windows1252, latin1, macOSRoman, windows1250, windows1251, cp437]
+    public static let all: [CodePage] = [
+        windows1252Sloppy, windows1252, latin1, macOSRoman, windows1250Sloppy, windows1250, windows1251Sloppy, windows1251,
+        windows1253Sloppy, windows1253, windows1254Sloppy, windows1254, windows1257Sloppy, windows1257, iso8859_2, cp437,
+        cp866, koi8R,
+    ]
 }

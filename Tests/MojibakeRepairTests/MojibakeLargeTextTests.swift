@@ -1,8 +1,10 @@
+import MojibakeRepair
 import NewsletterCore
 import Testing
 
-/// Texts from 512 KiB up are cut at line feeds and scanned in pieces on every processor; lines are judged
-/// on their own, so the spans and the repaired text must be exactly those of the lines scanned one by one.
+/// Asked to, texts from 512 KiB up are cut at line feeds and scanned in pieces on several threads; lines are
+/// judged on their own, so the spans and the repaired text must be exactly those of the lines scanned one by one,
+/// and of one sequential pass.
 @Suite struct MojibakeLargeTextTests {
     /// Every generated line, positive, negative and lost-byte, so that pieces hold every kind of finding.
     static let lines: [String] = MojibakeCorpus.positiveSamples.map(\.mangled)
@@ -30,31 +32,32 @@ import Testing
         return (text, spans, repaired)
     }
 
-    @Test(arguments: [false, true])
-    func aLargeTextIsRepairedAsItsLinesAreOneByOne(includeGuesses: Bool) {
+    @Test(arguments: [false, true], [Mojibake.Parallelism.sequential, .concurrent(threads: 2), .concurrent(threads: 5)])
+    func aLargeTextIsRepairedAsItsLinesAreOneByOne(includeGuesses: Bool, parallelism: Mojibake.Parallelism) {
         let expected = Self.largeText(withGuesses: includeGuesses)
         #expect(expected.spans.count > 5_000)
-        let repaired = Mojibake.repair(expected.text, includeGuesses: includeGuesses)
+        let repaired = Mojibake.repair(expected.text, includeGuesses: includeGuesses, parallelism: parallelism)
         #expect(repaired.edits == expected.spans)
         #expect(repaired.text == expected.repaired)
     }
 
-    @Test func aLargeTextIsScannedAsItsLinesAreOneByOne() {
+    @Test(arguments: [Mojibake.Parallelism.sequential, .concurrent(threads: 3)])
+    func aLargeTextIsScannedAsItsLinesAreOneByOne(parallelism: Mojibake.Parallelism) {
         let expected = Self.largeText(withGuesses: true)
-        #expect(Mojibake.scan(expected.text) == expected.spans)
+        #expect(Mojibake.scan(expected.text, parallelism: parallelism) == expected.spans)
     }
 
     @Test func aLargeCleanTextIsReturnedUnchanged() {
         let text = String(repeating: MojibakeCorpus.negatives().joined(separator: "\n") + "\n", count: 40)
         #expect(text.utf8.count > 1_000_000)
-        let repaired = Mojibake.repair(text)
+        let repaired = Mojibake.repair(text, parallelism: .concurrent(threads: 4))
         #expect(repaired.edits == [])
         #expect(repaired.text == text)
     }
 
     @Test func aLargeTextWithoutLineFeedsIsOnePiece() {
         let line = String(repeating: "cafÃ© ", count: 200_000)
-        let repaired = Mojibake.repair(line)
+        let repaired = Mojibake.repair(line, parallelism: .concurrent(threads: 4))
         #expect(repaired.edits.count == 200_000)
         #expect(repaired.text == String(repeating: "café ", count: 200_000))
     }

@@ -1,3 +1,4 @@
+import NewsletterCore
 /// One run of mangled text found by ``Mojibake/scan(_:codePages:)-(String,_)``: where it is, what it should
 /// have been and why.
 ///
@@ -44,6 +45,8 @@ public struct MojibakeSpan: Sendable, Hashable {
         case droppedByte
         /// A byte the code page leaves undefined became U+FFFD.
         case replacedByte
+        /// Byte A0, which Windows-1252 reads as a no-break space, became a space or was lost (`Ã ` for `à`).
+        case lostNoBreakSpace
     }
 
     /// The UTF-8 byte offsets of the mangled text in the scanned string.
@@ -93,6 +96,7 @@ public struct MojibakeSpan: Sendable, Hashable {
         case .strippedAppleLogo: text += " (the Apple logo standing for byte F0 was lost)"
         case .droppedByte: text += " (a byte the code page leaves undefined was dropped)"
         case .replacedByte: text += " (a byte the code page leaves undefined became U+FFFD)"
+        case .lostNoBreakSpace: text += " (byte A0, a no-break space, became a space)"
         }
         return text
     }

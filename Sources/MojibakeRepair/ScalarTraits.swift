@@ -157,7 +157,9 @@ enum ScalarTraits {
         case 0x0000...0x007F: return value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D ? .common : .implausible
         case 0x0080...0x009F: return .implausible
         case 0x00A0...0x00FF: return .common
-        case 0x0100...0x017F: return .uncommon
+        // The long s `ſ` is archaic; as C5 BF it is box drawing `┼┐` read as code page 437.
+        case 0x017F: return .implausible
+        case 0x0100...0x017E: return .uncommon
         case 0x0180...0x024F: return latinExtendedBTier(value)
         case 0x0250...0x02FF: return .implausible
         case 0x0300...0x036F: return .uncommon
@@ -264,6 +266,10 @@ enum ScalarTraits {
     }
 
     static func isC1Control(_ value: UInt32) -> Bool { (0x80...0x9F).contains(value) }
+
+    /// Box drawing, block elements and shades (`┌─┐`, `▓▒░`), which code page 437 places among its lead and
+    /// continuation bytes.
+    static func isBoxDrawing(_ value: UInt32) -> Bool { (0x2500...0x259F).contains(value) }
 
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
     @inline(__always)

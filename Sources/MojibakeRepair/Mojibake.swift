@@ -1,4 +1,5 @@
 import Foundation
+import NewsletterCore
 
 /// Finds and repairs mojibake: text whose UTF-8 bytes were decoded with a single-byte code page,
 /// once or several times (`ü§å` for `🤌`, `cafÃ©` for `café`, `â€™` for `’`).
@@ -6,7 +7,7 @@ import Foundation
 /// ``scan(_:codePages:)-(String,_)`` reports each mangled run as a ``MojibakeSpan`` with its range,
 /// replacement, the misreadings that explain it and a confidence; ``repair(_:includeGuesses:codePages:)``
 /// applies them. Text outside the spans is never touched, and correct text is left alone: the
-/// plausibility model behind these decisions is described in <doc:MojibakeRepair>.
+/// plausibility model behind these decisions is described in <doc:RepairingMojibake>.
 ///
 /// ```swift
 /// let spans = Mojibake.scan("Read ‚úÖ on 北京 cafÃ©")
@@ -17,29 +18,40 @@ import Foundation
 /// ```
 public enum Mojibake {
     /// The code pages tried by default: Windows-1252 (undefined bytes kept as C1 controls, or lost),
-    /// Latin-1 and Mac OS Roman, the misreadings behind nearly all newsletter mojibake.
+    /// Latin-1 and Mac OS Roman, the misreadings behind nearly all newsletter mojibake, then Windows-1250 and
+    /// Windows-1251 (sloppy), ISO-8859-2 and code page 437, which are tried only on runs the first three
+    /// leave unexplained.
     ///
-    /// Windows-1250, Windows-1251 and code page 437 are available (``CodePage/all``) but not tried by
-    /// default: in them, ordinary Central European and Cyrillic words read as UTF-8 lead and continuation
-    /// bytes too often.
-    public static let defaultCodePages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman]
+    /// The other pages (``CodePage/all``: Windows-1253, -1254, -1257, code page 866, KOI8-R, strict
+    /// variants) are tried when passed as `codePages:`, up to eight in one scan; pages passed that way are
+    /// all tried on every candidate run.
+    public static let defaultCodePages: [CodePage] = [
+        .windows1252Sloppy, .latin1, .macOSRoman, .windows1250Sloppy, .windows1251Sloppy, .iso8859_2, .cp437,
+    ]
 
-    private static let defaultScanner = MojibakeScanner(pages: defaultCodePages)
+    /// Windows-1252, Latin-1 and Mac OS Roman explain nearly all newsletter mojibake: by default the other
+    /// pages are tried only on runs these leave unexplained.
+    private static let defaultScanner = MojibakeScanner(pages: defaultCodePages, primaryPageCount: 3)
 
     /// Every mangled span in `text`, in order; spans never overlap.
     ///
     /// - Parameters:
     ///   - text: any text; it is read, never changed.
-    ///   - codePages: the misreadings to consider; the default suits almost all text.
-    public static func scan(_ text: String, codePages: [CodePage] = defaultCodePages) -> [MojibakeSpan] {
-        scan(text, codePages: codePages, includingGuesses: true)
+    ///   - codePages: the misreadings to consider, at most eight; the default suits almost all text.
+    ///   - parallelism: whether a large text may be scanned on several threads; by default it is not.
+    public static func scan(
+        _ text: String, codePages: [CodePage] = defaultCodePages, parallelism: Parallelism = .sequential
+    ) -> [MojibakeSpan] {
+        scan(text, codePages: codePages, includingGuesses: true, parallelism: parallelism)
     }
 
     /// The spans of `text`; guesses still take part in resolving overlaps when they are left out.
-    private static func scan(_ text: String, codePages: [CodePage], includingGuesses: Bool) -> [MojibakeSpan] {
+    private static func scan(
+        _ text: String, codePages: [CodePage], includingGuesses: Bool, parallelism: Parallelism
+    ) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
         let total = text.utf8.count
-        scan(text, codePages: codePages, includingGuesses: includingGuesses) { _, range, spans in
+        scan(text, codePages: codePages, includingGuesses: includingGuesses, parallelism: parallelism) { _, range, spans in
             (range: range, spans: spans)
         } consuming: { piece in
             append(piece.spans, scannedTo: piece.range.upperBound, of: total, to: &spans)
@@ -47,20 +59,28 @@ public enum Mojibake {
         return spans
     }
 
-    /// The scanner's pieces of `text` (see ``MojibakeScanner/scan(_:includingGuesses:finishing:consuming:)``),
+    /// The scanner's pieces of `text` (see ``MojibakeScanner/scan(_:includingGuesses:threads:finishing:consuming:)``),
     /// with `finish` given the text in contiguous UTF-8 as well.
-    private static func scan<Piece: Sendable>(
-        _ text: String, codePages: [CodePage], includingGuesses: Bool,
+    static func scan<Piece: Sendable>(
+        _ text: String, codePages: [CodePage], includingGuesses: Bool, parallelism: Parallelism,
         finishing finish: @escaping @Sendable (String, Range<Int>, [MojibakeSpan]) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
-        let scanner = codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
+        let scanner = scanner(for: codePages)
         var contiguous = text
         contiguous.makeContiguousUTF8()
         let utf8Text = contiguous
         contiguous.withUTF8 { bytes in
-            scanner.scan(bytes, includingGuesses: includingGuesses, finishing: { range, spans in finish(utf8Text, range, spans) }, consuming: consume)
+            scanner.scan(
+                bytes, includingGuesses: includingGuesses, threads: parallelism.threads, finishing: { range, spans in finish(utf8Text, range, spans) },
+                consuming: consume
+            )
         }
+    }
+
+    /// The scanner of `codePages`, made once for the default pages.
+    static func scanner(for codePages: [CodePage]) -> MojibakeScanner {
+        codePages == defaultCodePages ? defaultScanner : MojibakeScanner(pages: codePages)
     }
 
     /// Appends a piece's spans, which end at byte `scanned` of `total`; the first piece's are taken as they
@@ -79,6 +99,7 @@ public enum Mojibake {
     /// - Parameters:
     ///   - source: the document's text.
     ///   - codePages: the misreadings to consider.
+    ///   - parallelism: whether a large document may be scanned on several threads; by default it is not.
     ///
     /// ```swift
     /// let source = SourceText("# Picks\n\nü§å Ben’s Picks\n")
@@ -86,8 +107,10 @@ public enum Mojibake {
     /// span.range?.start   // line 3, column 1
     /// span.range?.end     // line 3, column 4
     /// ```
-    public static func scan(_ source: SourceText, codePages: [CodePage] = defaultCodePages) -> [MojibakeSpan] {
-        scan(source.text, codePages: codePages).map { span in
+    public static func scan(
+        _ source: SourceText, codePages: [CodePage] = defaultCodePages, parallelism: Parallelism = .sequential
+    ) -> [MojibakeSpan] {
+        scan(source.text, codePages: codePages, parallelism: parallelism).map { span in
             var located = span
             located.range = source.range(utf8Offsets: span.utf8Range)
             return located
@@ -97,16 +120,32 @@ public enum Mojibake {
     /// Repairs `text` by applying its spans: every byte outside them is unchanged, and repairing the
     /// result again changes nothing.
     ///
-    /// A text of 512 KiB or more is scanned and rebuilt in pieces, cut at line feeds, on every processor;
-    /// the result is the same as from one pass.
+    /// A span's replacement can itself be mojibake that only now stands whole (a layer mangled only in part,
+    /// such as `ââ‚¬™`), so the lines a pass changed are scanned again until nothing changes; each edit then
+    /// covers the original text it replaces, with the misreadings of every pass.
+    ///
+    /// With ``Parallelism/concurrent(threads:)``, a text of 512 KiB or more is scanned and rebuilt in pieces,
+    /// cut at line feeds, on that many threads; the result is the same as from one pass.
     ///
     /// - Parameters:
     ///   - text: the text to repair.
     ///   - includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first candidate;
     ///     by default they are only reported.
     ///   - codePages: the misreadings to consider.
+    ///   - parallelism: whether a large text may be repaired on several threads; by default it is not.
     public static func repair(
-        _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages
+        _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages,
+        parallelism: Parallelism = .sequential
+    ) -> RepairedText {
+        let once = repairOnce(text, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
+        return once.changed
+            ? repairToFixedPoint(from: text, once: once, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
+            : once
+    }
+
+    /// One pass of ``repair(_:includeGuesses:codePages:parallelism:)``: the text with the spans of one scan applied.
+    static func repairOnce(
+        _ text: String, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
     ) -> RepairedText {
         // Each piece of a large text is rebuilt on the thread that scanned it; the pieces left unchanged are
         // copied only once some piece has changed.
@@ -115,7 +154,7 @@ public enum Mojibake {
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var copied = 0
-        scan(text, codePages: codePages, includingGuesses: includeGuesses) { text, range, edits in
+        scan(text, codePages: codePages, includingGuesses: includeGuesses, parallelism: parallelism) { text, range, edits in
             (range: range, edits: edits, text: edits.isEmpty ? nil : applying(edits[...], to: text, in: range))
         } consuming: { piece in
             guard let rebuilt = piece.text else { return }

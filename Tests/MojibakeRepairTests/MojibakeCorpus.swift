@@ -1,3 +1,4 @@
+import MojibakeRepair
 import NewsletterCore
 
 /// Generated test sets for mojibake: correct text, and the same text mangled through our own code page

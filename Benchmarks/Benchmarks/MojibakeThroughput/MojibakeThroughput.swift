@@ -1,6 +1,7 @@
 import Benchmark
+import Foundation
 import MojibakeCorpusFiles
-import NewsletterCore
+import MojibakeRepair
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -13,17 +14,25 @@ let benchmarks: @Sendable () -> Void = {
     let size = 5 * 1024 * 1024
     let clean = NewsletterTextGenerator.clean(byteCount: size)
     let mangled = NewsletterTextGenerator.mangled(byteCount: size).text
+    let line = NewsletterTextGenerator.singleMangledLine(byteCount: 2 * size)
     precondition(Mojibake.repair(clean).edits.isEmpty && !Mojibake.repair(mangled).edits.isEmpty)
+    // One text, so the benchmark gives it every processor, as `editorial-check fix-mojibake` does.
+    let parallelism = Mojibake.Parallelism.concurrent(threads: ProcessInfo.processInfo.activeProcessorCount)
 
-    for (name, text) in [("clean", clean), ("5% mangled", mangled)] {
-        // Throughput is repairs per second of a 5 MB text: multiply by 5.24 for MB/s.
-        Benchmark("Mojibake.repair, 5 MB \(name)") { benchmark in
+    for (name, text) in [("5 MB clean", clean), ("5 MB 5% mangled", mangled), ("10 MB single line", line)] {
+        // Throughput is repairs per second of the text: multiply by its size in MB for MB/s.
+        Benchmark("Mojibake.repair, \(name)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(Mojibake.repair(text, parallelism: parallelism))
+            }
+        }
+        Benchmark("Mojibake.repair sequential, \(name)") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(Mojibake.repair(text))
             }
         }
         // The floor in the same run: validating the same bytes as UTF-8 by decoding every scalar.
-        Benchmark("UTF-8 scalar count (floor), 5 MB \(name)") { benchmark in
+        Benchmark("UTF-8 scalar count (floor), \(name)") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(text.unicodeScalars.count)
             }

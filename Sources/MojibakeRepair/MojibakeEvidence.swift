@@ -29,7 +29,14 @@ enum MojibakeEvidence {
     /// - Parameters:
     ///   - mangled: the characters as they appear.
     ///   - leadByte: the byte the first character stands for.
-    static func points(for sequence: MisreadSequence, mangled: UnsafeBufferPointer<UInt32>, leadByte: Int, around: Neighbours) -> Int {
+    ///   - strandsContinuation: whether the next character stands for a continuation byte that starts no
+    ///     sequence, so that this decoding leaves it belonging to nothing.
+    ///   - undecodedNeighbours: the characters touching the sequence that no sequence explains.
+    static func points(
+        for sequence: MisreadSequence, mangled: UnsafeBufferPointer<UInt32>, leadByte: Int, around: Neighbours,
+        strandsContinuation: Bool = false,
+        undecodedNeighbours: (previous: UInt32?, next: UInt32?) = (nil, nil)
+    ) -> Int {
         let decoded = sequence.value
         let lead = mangled[0]
         let continuations = UnsafeBufferPointer(rebasing: mangled[1...])
@@ -66,7 +73,7 @@ enum MojibakeEvidence {
             let continuation = mangled[1]
             points += twoByteShape(
                 lead: lead, leadTraits: leadTraits, continuation: continuation, continuationIsLetter: continuationsAreLetters,
-                leadByte: leadByte, previous: previous, nextIsLetter: nextIsLetter
+                leadByte: leadByte, previous: previous, nextIsLetter: nextIsLetter, nextIsLowercase: next?.isLowercase ?? false
             )
         } else if sequence.strippedLead {
             // `üëã` is three letters; a run of letters glued to a word is a word (Turkish `üçüncü`), and
@@ -82,9 +89,30 @@ enum MojibakeEvidence {
             // `Brontë…”`, `‘café’”`, `está…”`: an accented letter ending a word, then punctuation; never a
             // character of its own, even where the line holds other mojibake.
             points -= 5
+        } else if strandsContinuation, leadTraits.isLetter, previous?.script == .latin, previousIsLetter,
+                  decodedTraits.isLetter, !decodedTraits.sameScript(leadTraits) {
+            // `caféŸ‘‹`: an accented letter inside a word, read with the next two characters as a letter of
+            // another script, stranding the byte after them (a symbol is different: `ââ‚¬™` is `â€™` with its
+            // `€` mangled once more). The bytes belong elsewhere (here, to `👋` whose
+            // lead was lost); never a character of its own, even where the line holds other mojibake.
+            points -= 5
         } else if sequence.byteCount == 3, leadTraits.isUppercase, continuationsAreLowercase {
             // Mac OS Roman `Âéè` reads like a capitalised word; it still decodes (to CJK) with support.
             points -= 3
+        }
+
+        if mangled.allSatisfy(ScalarTraits.isBoxDrawing),
+           undecodedNeighbours.previous.map(ScalarTraits.isBoxDrawing) ?? false
+            || undecodedNeighbours.next.map(ScalarTraits.isBoxDrawing) ?? false {
+            // `─┐` is C4 BF (`Ŀ`) in code page 437, but inside box art it is box art; genuine code page 437
+            // mojibake is made of whole sequences (`╨┐╤Ç╨░` for `пра`), never next to a stray line.
+            points -= 5
+        }
+        if leadTraits.script == .cyrillic || leadTraits.script == .greek {
+            points += alphabeticPenalty(
+                mangled: mangled, script: leadTraits.script, decodedTraits: decodedTraits, byteCount: sequence.byteCount,
+                undecodedNeighbours: undecodedNeighbours, table: table
+            )
         }
 
         if decodedTraits.isLetter {
@@ -107,6 +135,28 @@ enum MojibakeEvidence {
         return points
     }
 
+    /// Points against a sequence made only of Cyrillic or Greek letters, the shape ordinary words take in the
+    /// pages where those letters are lead and continuation bytes (Windows-1251, code page 866, KOI8-R,
+    /// Windows-1253); genuine mojibake of those pages pairs a letter with a symbol, a box-drawing character or
+    /// another pair (`РџСЂРёРІРµС‚`), never with an undecoded letter of the word.
+    private static func alphabeticPenalty(
+        mangled: UnsafeBufferPointer<UInt32>, script: ScalarTraits.Script, decodedTraits: ScalarTraits.Entry, byteCount: Int,
+        undecodedNeighbours: (previous: UInt32?, next: UInt32?), table: UnsafePointer<UInt16>
+    ) -> Int {
+        func isLetter(_ value: UInt32?) -> Bool {
+            guard let value else { return false }
+            let traits = ScalarTraits.Entry(value, in: table)
+            return traits.isLetter && traits.script == script
+        }
+        guard mangled.allSatisfy(isLetter) else { return 0 }
+        // `Рідна`, `РІВЕНЬ`, `Рєчиця`: a pair of letters inside a word whose other letters stand as written.
+        if isLetter(undecodedNeighbours.previous) || isLetter(undecodedNeighbours.next) { return -5 }
+        // `Привет` in code page 866 holds `рив` (E0 A8 A2, Gurmukhi), `Ёлка` is F0 AB AA A0 (a CJK extension):
+        // three or four letters of a word never stand for one letter of another script.
+        if byteCount >= 3, decodedTraits.isLetter, decodedTraits.script != script { return -5 }
+        return 0
+    }
+
     /// Whether a small letter stands after two capitals or between capitals.
     private static func isLowercaseInCapitals(
         _ decoded: ScalarTraits.Entry, previous: ScalarTraits.Entry?, around: Neighbours, next: ScalarTraits.Entry?
@@ -118,7 +168,7 @@ enum MojibakeEvidence {
     /// Points for the shape of a two-character sequence, the kind correct text can produce by chance.
     private static func twoByteShape(
         lead: UInt32, leadTraits: ScalarTraits.Entry, continuation: UInt32, continuationIsLetter: Bool, leadByte: Int,
-        previous: ScalarTraits.Entry?, nextIsLetter: Bool
+        previous: ScalarTraits.Entry?, nextIsLetter: Bool, nextIsLowercase: Bool
     ) -> Int {
         var points = 0
         let previousIsLetter = previous?.isLetter ?? false
@@ -135,9 +185,12 @@ enum MojibakeEvidence {
             points += 1
         }
         // `IRMÃ”`, `SELKÄ`+NBSP, `NESTLÉ®`: an all-caps word ending, then closing punctuation, a sign or
-        // a no-break space (after which the next word may follow at once).
+        // a no-break space (after which the next word may follow at once, in capitals: `GÃ`+NBSP+`idhlig`
+        // goes on in small letters, so it is `Gàidhlig`). A capital outside Latin-1 is a letter of the
+        // language of its page, and `™` follows it too (Romanian `NICIODATĂ™`).
         if leadTraits.isUppercase, previous?.isUppercase ?? false,
-           ScalarTraits.endsCapitalWords(continuation), !nextIsLetter || continuation == 0x00A0 {
+           ScalarTraits.endsCapitalWords(continuation) || continuation == 0x2122 && lead > 0xFF,
+           !nextIsLetter || continuation == 0x00A0 && !nextIsLowercase {
             points -= 2
         }
         // `Ã’s`: a capital, then an apostrophe and a letter, is a possessive or plural.

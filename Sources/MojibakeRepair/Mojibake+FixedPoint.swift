@@ -1,0 +1,178 @@
+extension Mojibake {
+    /// At most this many passes: each pass but the last shortens the text, and in practice a second pass
+    /// rarely finds anything and a third never has.
+    static let maximumPasses = 8
+
+    /// Repairs the lines that `once`, the first pass over `original`, changed, again and again until a pass
+    /// changes nothing, and composes the edits of every pass into edits of `original`.
+    static func repairToFixedPoint(
+        from original: String, once: RepairedText, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
+    ) -> RepairedText {
+        var result = once
+        for _ in 1..<maximumPasses {
+            let again = repairChangedLines(of: result, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
+            guard !again.isEmpty else { break }
+            let text = applying(again, to: result.text)
+            result = RepairedText(text: text, edits: composing(result.edits, then: again, original: original, intermediate: result.text))
+        }
+        return result
+    }
+
+    /// The spans, in `repaired.text`, of the lines that may hold mojibake the pass that made `repaired` did
+    /// not see. Lines are judged on their own, so only a line holding an edit can; and only if a run (between
+    /// white space) that holds an edit now holds a candidate pair. Elsewhere on the line the pass saw the same
+    /// characters, and a finding there could gain support only from a new finding, which needs such a pair.
+    /// Checking the edited runs, not whole lines, keeps a second look at nearly every repaired text to a
+    /// fraction of the first; the lines found are scanned in one text, joined.
+    private static func repairChangedLines(
+        of repaired: RepairedText, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
+    ) -> [MojibakeSpan] {
+        let scanner = scanner(for: codePages)
+        var text = repaired.text
+        // Each line to scan again (with its line feed) in `text`, and where it starts in the joined text.
+        var lines: [(range: Range<Int>, joinedStart: Int)] = []
+        var joined: [UInt8] = []
+        text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C }
+            var shift = 0
+            // Everything before `checked` was looked at, and everything before `covered` is in `lines`.
+            var checked = 0
+            var covered = 0
+            for edit in repaired.edits {
+                let start = edit.utf8Range.lowerBound + shift
+                shift += edit.replacement.utf8.count - edit.utf8Range.count
+                let end = edit.utf8Range.upperBound + shift
+                guard end > checked, start >= covered else { continue }
+                // Searching back only to what was looked at keeps this linear on one long line or run.
+                var runStart = start
+                while runStart > checked && bytes[runStart - 1] != 0x0A && !isSpace(bytes[runStart - 1]) { runStart -= 1 }
+                var runEnd = end
+                while runEnd < bytes.count && bytes[runEnd] != 0x0A && !isSpace(bytes[runEnd]) { runEnd += 1 }
+                checked = runEnd
+                guard scanner.holdsCandidatePair(bytes, in: max(runStart, 0)..<runEnd) else { continue }
+                var lineStart = start
+                while lineStart > covered && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+                var lineEnd = runEnd
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                lineEnd = min(lineEnd + 1, bytes.count)
+                lines.append((lineStart..<lineEnd, joined.count))
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                if bytes[lineEnd - 1] != 0x0A { joined.append(0x0A) }
+                covered = lineEnd
+                checked = lineEnd
+            }
+        }
+        guard !lines.isEmpty else { return [] }
+        let spans = scan(String(decoding: joined, as: UTF8.self), codePages: codePages, parallelism: parallelism)
+        var shifted: [MojibakeSpan] = []
+        var line = 0
+        for var span in spans where includeGuesses || span.confidence != .guess {
+            while line + 1 < lines.count && lines[line + 1].joinedStart <= span.utf8Range.lowerBound { line += 1 }
+            let offset = lines[line].range.lowerBound - lines[line].joinedStart
+            span.utf8Range = span.utf8Range.lowerBound + offset..<span.utf8Range.upperBound + offset
+            shifted.append(span)
+        }
+        return shifted
+    }
+
+    /// `text` with `spans`, in order and not overlapping, applied.
+    private static func applying(_ spans: [MojibakeSpan], to text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var copied = 0
+            for span in spans {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<span.utf8Range.lowerBound]))
+                result.append(contentsOf: span.replacement.utf8)
+                copied = span.utf8Range.upperBound
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// The edits of `original` that make what applying `first` (edits of `original`) and then `second`
+    /// (edits of `intermediate`, the text `first` made) makes. An edit of `second` that touches text an edit
+    /// of `first` wrote merges with it into one edit of the original text it all came from; the misreadings
+    /// are listed in the order they happened (the later pass found the inner layers).
+    static func composing(_ first: [MojibakeSpan], then second: [MojibakeSpan], original: String, intermediate: String) -> [MojibakeSpan] {
+        var original = original
+        var intermediate = intermediate
+        return original.withUTF8 { originalBytes in
+            intermediate.withUTF8 { intermediateBytes in
+                func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                }
+                var composed: [MojibakeSpan] = []
+                composed.reserveCapacity(first.count)
+                // `shift` is the length the edits of `first` before `next` added: where they end, intermediate
+                // offsets are original offsets plus `shift`.
+                var next = 0
+                var shift = 0
+                func written(_ edit: MojibakeSpan) -> Range<Int> {
+                    edit.utf8Range.lowerBound + shift..<edit.utf8Range.lowerBound + shift + edit.replacement.utf8.count
+                }
+                func pass(_ edit: MojibakeSpan) {
+                    shift += edit.replacement.utf8.count - edit.utf8Range.count
+                    next += 1
+                }
+                var index = 0
+                while index < second.count {
+                    while next < first.count && written(first[next]).upperBound <= second[index].utf8Range.lowerBound {
+                        composed.append(first[next])
+                        pass(first[next])
+                    }
+                    // A group: this edit of `second`, and every edit of either pass it overlaps, transitively.
+                    var low = second[index].utf8Range.lowerBound
+                    var high = second[index].utf8Range.upperBound
+                    var originalLow = low - shift
+                    var merged: [MojibakeSpan] = []
+                    var seconds = [second[index]]
+                    index += 1
+                    var grew = true
+                    while grew {
+                        grew = false
+                        while next < first.count && written(first[next]).lowerBound < high {
+                            let range = written(first[next])
+                            if range.lowerBound < low {
+                                low = range.lowerBound
+                                originalLow = first[next].utf8Range.lowerBound
+                            }
+                            high = max(high, range.upperBound)
+                            merged.append(first[next])
+                            pass(first[next])
+                            grew = true
+                        }
+                        while index < second.count && second[index].utf8Range.lowerBound < high {
+                            high = max(high, second[index].utf8Range.upperBound)
+                            seconds.append(second[index])
+                            index += 1
+                            grew = true
+                        }
+                    }
+                    var replacement = ""
+                    var copied = low
+                    for edit in seconds {
+                        replacement += string(intermediateBytes, copied..<edit.utf8Range.lowerBound) + edit.replacement
+                        copied = edit.utf8Range.upperBound
+                    }
+                    replacement += string(intermediateBytes, copied..<high)
+                    let originalRange = originalLow..<high - shift
+                    let all = seconds + merged
+                    composed.append(MojibakeSpan(
+                        utf8Range: originalRange,
+                        original: string(originalBytes, originalRange),
+                        replacement: replacement,
+                        misreadings: seconds[0].misreadings + (merged.first?.misreadings ?? []),
+                        damage: all.first { $0.damage != .none }?.damage ?? .none,
+                        confidence: all.map(\.confidence).min() ?? .likely,
+                        candidates: all.count == 1 ? seconds[0].candidates : []
+                    ))
+                }
+                composed += first[next...]
+                return composed
+            }
+        }
+    }
+}

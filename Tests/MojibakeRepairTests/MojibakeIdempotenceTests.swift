@@ -1,0 +1,98 @@
+import MojibakeRepair
+import Testing
+
+/// Repair reaches a fixed point in one call: repairing its output again changes nothing. Checked on generated
+/// inputs of the shapes a fuzzer finds (layers mangled only in part, lost characters, random runs of the
+/// characters mojibake is made of), and on the shapes it found.
+@Suite struct MojibakeIdempotenceTests {
+    static let pages: [CodePage] = [.windows1252Sloppy, .latin1, .macOSRoman]
+
+    /// Correct text mangled once, then a random part of it mangled again (up to three times), sometimes with
+    /// a character dropped: the inconsistent layers a copy-paste chain leaves.
+    static func partlyLayered(count: Int, seed: UInt64) -> [String] {
+        var generator = SplitMix64(seed: seed)
+        func random(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
+        var inputs: [String] = []
+        let fragments = MojibakeCorpus.fragments
+        for _ in 0..<count {
+            var scalars = Array(String.UnicodeScalarView(
+                (0..<1 + random(3)).map { _ in fragments[random(fragments.count)] }.joined(separator: " ").unicodeScalars
+            ))
+            for _ in 0..<1 + random(3) {
+                let start = random(scalars.count)
+                let end = min(scalars.count, start + 1 + random(8))
+                let part = String(String.UnicodeScalarView(scalars[start..<end]))
+                let mangled = pages[random(pages.count)].misread(Array(part.utf8)).unicodeScalars
+                scalars.replaceSubrange(start..<end, with: mangled)
+            }
+            if random(4) == 0 && scalars.count > 1 { scalars.remove(at: random(scalars.count)) }
+            inputs.append(String(String.UnicodeScalarView(scalars)))
+        }
+        return inputs
+    }
+
+    /// Random runs of the characters mojibake is made of, with a few letters, spaces and emoji among them.
+    static func randomRuns(count: Int, seed: UInt64) -> [String] {
+        var generator = SplitMix64(seed: seed)
+        func random(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
+        var pool = Set<Unicode.Scalar>()
+        for page in pages {
+            for byte in UInt8(0x80)...0xFF { if let scalar = page.character(forByte: byte) { pool.insert(scalar) } }
+        }
+        let alphabet = Array(pool).sorted { $0.value < $1.value } + Array("caf e s ’ “ 👋🤌\u{FFFD}".unicodeScalars)
+        return (0..<count).map { _ in
+            String(String.UnicodeScalarView((0..<2 + random(10)).map { _ in alphabet[random(alphabet.count)] }))
+        }
+    }
+
+    /// The inputs whose repair changes on a second repair, with both results.
+    static func unstable(_ inputs: [String]) -> [String] {
+        inputs.compactMap { input in
+            let once = Mojibake.repair(input).text
+            let twice = Mojibake.repair(once).text
+            return once == twice ? nil : "\(input.debugDescription) -> \(once.debugDescription) -> \(twice.debugDescription)"
+        }
+    }
+
+    @Test func partlyLayeredTextIsRepairedToAFixedPoint() {
+        let unstable = Self.unstable(Self.partlyLayered(count: 20_000, seed: 0x1D3))
+        #expect(unstable.isEmpty, "\(unstable.count) unstable, such as \(unstable.prefix(5))")
+    }
+
+    @Test func randomRunsOfMojibakeCharactersAreRepairedToAFixedPoint() {
+        let unstable = Self.unstable(Self.randomRuns(count: 30_000, seed: 0x1D4))
+        #expect(unstable.isEmpty, "\(unstable.count) unstable, such as \(unstable.prefix(5))")
+    }
+
+    /// The shapes the fuzzer reported: a layer left half unwound, and an accented letter read with the
+    /// characters of an emoji whose lead was lost.
+    @Test(arguments: [
+        ("ââ‚¬™", "’"),
+        ("caféŸ‘‹", "caféŸ‘‹"),
+        ("cafÃ©Ÿ‘‹", "caféŸ‘‹"),
+    ])
+    func reportedShapes(input: String, repaired: String) {
+        let once = Mojibake.repair(input)
+        #expect(once.text == repaired)
+        #expect(Mojibake.repair(once.text).text == once.text)
+    }
+
+    /// Edits composed over several passes still cover exactly the original text they replace.
+    @Test func editsOfSeveralPassesRebuildTheResult() {
+        for input in Self.partlyLayered(count: 3_000, seed: 0x1D5) {
+            let repaired = Mojibake.repair(input)
+            let bytes = Array(input.utf8)
+            var rebuilt: [UInt8] = []
+            var copied = 0
+            for edit in repaired.edits {
+                #expect(edit.utf8Range.lowerBound >= copied)
+                rebuilt += bytes[copied..<edit.utf8Range.lowerBound]
+                #expect(Array(bytes[edit.utf8Range]) == Array(edit.original.utf8))
+                rebuilt += edit.replacement.utf8
+                copied = edit.utf8Range.upperBound
+            }
+            rebuilt += bytes[copied...]
+            #expect(String(decoding: rebuilt, as: UTF8.self) == repaired.text, "\(input.debugDescription)")
+        }
+    }
+}
