@@ -45,4 +45,20 @@ import Testing
         #expect(problem?.message == message)
         #expect(problem?.prefixRepair == nil || destination == "https:///x")
     }
+
+    @Test(arguments: [
+        ("https://acme.dev", "https"),
+        ("svn+ssh://acme.dev", "svn+ssh"),
+        ("https:é", "https"),
+        ("https:\u{301}//acme.dev", nil),
+        ("1http://acme.dev", nil),
+        ("ht tp://acme.dev", nil),
+        ("héttp://acme.dev", nil),
+        ("acme.dev/a:b", nil),
+        (":x", nil),
+        ("https", nil),
+    ] as [(String, String?)])
+    func scheme(destination: String, scheme: String?) {
+        #expect(URLShape.scheme(of: destination).map(String.init) == scheme)
+    }
 }

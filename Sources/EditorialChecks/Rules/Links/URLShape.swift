@@ -17,13 +17,15 @@ struct URLShape {
 
     /// The first problem of `destination`, or `nil` when it is well-formed or relative.
     func problem(_ destination: String) -> Problem? {
-        if destination.hasPrefix("#") || destination.hasPrefix("/") || destination.hasPrefix(".") || destination.hasPrefix("?") {
+        if let first = destination.first, first == "#" || first == "/" || first == "." || first == "?" {
             return nil
         }
-        if destination.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        let (hasWhiteSpace, parenthesisBalance) = destination.utf8.withContiguousStorageIfAvailable(Self.whiteSpaceAndParentheses)
+            ?? Array(destination.utf8).withUnsafeBufferPointer(Self.whiteSpaceAndParentheses)
+        if hasWhiteSpace {
             return Problem(message: "link destination '\(destination)' contains white space")
         }
-        if destination.utf8.count(where: { $0 == UInt8(ascii: "(") }) != destination.utf8.count(where: { $0 == UInt8(ascii: ")") }) {
+        if parenthesisBalance != 0 {
             return Problem(message: "unbalanced parentheses in link destination '\(destination)'")
         }
         guard let scheme = Self.scheme(of: destination) else { return schemelessProblem(destination) }
@@ -57,6 +59,21 @@ struct URLShape {
             return Problem(message: "'\(rest)' is not a telephone number")
         }
         return nil
+    }
+
+    /// Whether the bytes hold white space, and how many more `(` than `)`: one pass, as destinations are long and
+    /// most are fine.
+    private static func whiteSpaceAndParentheses(in bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
+        var hasWhiteSpace = false, parenthesisBalance = 0
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: hasWhiteSpace = true
+            case UInt8(ascii: "("): parenthesisBalance += 1
+            case UInt8(ascii: ")"): parenthesisBalance -= 1
+            default: break
+            }
+        }
+        return (hasWhiteSpace, parenthesisBalance)
     }
 
     private func schemelessProblem(_ destination: String) -> Problem? {
@@ -105,13 +122,28 @@ struct URLShape {
     }
 
     /// The scheme (`https` in `https://...`), or `nil` when the destination does not start with one.
+    ///
+    /// Read on UTF-8 bytes: a scheme is ASCII, and it ends at the first colon, so that the rest of the destination is
+    /// not looked at.
     static func scheme(of destination: String) -> Substring? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return scheme
+        let utf8 = destination.utf8
+        guard let first = utf8.first, isASCIILetter(first) else { return nil }
+        var index = utf8.index(after: utf8.startIndex)
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ":") { break }
+            guard isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
+                return nil
+            }
+            index = utf8.index(after: index)
+        }
+        // A colon followed by a combining mark is part of another character, not the end of a scheme.
+        guard index < utf8.endIndex, destination[index] == ":" else { return nil }
+        return destination[..<index]
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
     }
 
     /// `https` or `http` when `scheme` is one edit away from it (`htps`, `htttp`, `hhtps`, `htpts`).
