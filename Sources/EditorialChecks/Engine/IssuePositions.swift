@@ -28,12 +28,18 @@ enum IssuePositions {
         guard let range = link.destinationRange else { return link }
         if fits(range, source) {
             let written = source[range]
-            if written == link.rawDestination || written == link.destination { return link }
+            if holds(written, link.rawDestination) || holds(written, link.destination) { return link }
         }
         var link = link
         link.range = nil
         link.destinationRange = nil
         return link
+    }
+
+    /// Whether `written` is `expected`: the same bytes, which is the usual case and cheap to confirm, or else the
+    /// same text by `String` comparison (canonically equivalent characters).
+    private static func holds(_ written: some StringProtocol, _ expected: String) -> Bool {
+        written.utf8.elementsEqual(expected.utf8) || written == expected
     }
 
     private static func fits(_ range: SourceRange, _ source: SourceText) -> Bool {

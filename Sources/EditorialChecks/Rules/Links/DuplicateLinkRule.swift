@@ -24,6 +24,8 @@ public struct DuplicateLinkRule: Rule {
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var first: [String: SourceRange?] = [:]
+        // Most destinations are linked once: sized up front, the table is never rehashed while it fills.
+        first.reserveCapacity(LinkSelection.links(context).count)
         var diagnostics: [Diagnostic] = []
         for (link, placeholder) in LinkSelection.linksWithDestinationPlaceholders(context) where link.kind != .image {
             guard placeholder == nil else { continue }
