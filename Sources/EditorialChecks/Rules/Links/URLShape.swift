@@ -97,27 +97,22 @@ struct URLShape {
         // An IPv6 literal: the brackets were removed and only it holds colons.
         if host.utf8.contains(UInt8(ascii: ":")) { return nil }
         if host.hasSuffix(".") { host = host.dropLast() }
-        let labels = host.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        let valid = labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { $0 >= 0x80 || Self.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") }
-        }
-        guard valid else { return Problem(message: "'\(host)' is not a valid host name") }
-        let isNumeric = { (label: Substring.UTF8View.SubSequence) in label.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        if labels.allSatisfy(isNumeric) {
-            let isIPv4 = labels.count == 4 && labels.allSatisfy { (Int(String(decoding: $0, as: UTF8.self)) ?? 256) <= 255 }
+        let labels = HostLabels(host.utf8)
+        guard labels.areValid else { return Problem(message: "'\(host)' is not a valid host name") }
+        if labels.areAllNumeric {
+            let isIPv4 = labels.count == 4 && labels.areAllOctets
             return isIPv4 ? nil : Problem(message: "'\(host)' is not a valid host name")
         }
         if labels.count == 1 && host.lowercased() != "localhost" {
             return Problem(message: "host '\(host)' has no top-level domain")
         }
-        if let last = labels.last, isNumeric(last) {
+        if labels.isLastNumeric {
             return Problem(message: "'\(host)' is not a valid host name")
         }
         return nil
     }
 
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    fileprivate static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
@@ -171,5 +166,46 @@ struct URLShape {
             }
         }
         return table[a.count][b.count]
+    }
+}
+
+/// What ``URLShape`` needs to know of a host's dot-separated labels, read in one pass without splitting the host.
+private struct HostLabels {
+    private(set) var count = 0
+    /// Every label is 1 to 63 letters, digits (or bytes of non-ASCII characters) and hyphens, not at either end.
+    private(set) var areValid = true
+    private(set) var areAllNumeric = true
+    /// Every label is a decimal number up to 255.
+    private(set) var areAllOctets = true
+    private(set) var isLastNumeric = false
+
+    init(_ host: Substring.UTF8View) {
+        var length = 0, first: UInt8 = 0, last: UInt8 = 0, isNumeric = true, value = 0
+        for byte in host {
+            guard byte != UInt8(ascii: ".") else {
+                endLabel(length: length, first: first, last: last, isNumeric: isNumeric, value: value)
+                (length, isNumeric, value) = (0, true, 0)
+                continue
+            }
+            if length == 0 { first = byte }
+            last = byte
+            length += 1
+            if byte >= 0x30 && byte <= 0x39 {
+                // Saturated: any larger number is as far from an octet.
+                value = min(value * 10 + Int(byte - 0x30), 256)
+            } else {
+                isNumeric = false
+                if !(byte >= 0x80 || URLShape.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-")) { areValid = false }
+            }
+        }
+        endLabel(length: length, first: first, last: last, isNumeric: isNumeric, value: value)
+    }
+
+    private mutating func endLabel(length: Int, first: UInt8, last: UInt8, isNumeric: Bool, value: Int) {
+        count += 1
+        if length == 0 || length > 63 || first == UInt8(ascii: "-") || last == UInt8(ascii: "-") { areValid = false }
+        areAllNumeric = areAllNumeric && isNumeric
+        areAllOctets = areAllOctets && isNumeric && value <= 255
+        isLastNumeric = isNumeric
     }
 }
