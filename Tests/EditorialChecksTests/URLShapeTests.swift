@@ -8,6 +8,7 @@ import Testing
         "https://docs.acme.dev/guide?a=1&b=2", "http://localhost:8080/x", "https://192.168.1.20/", "https://[::1]:8080/",
         "mailto:ada@acme.dev?subject=Hi", "tel:+44-20-7946-0000", "#top", "/about", "page.html", "https://bücher.de/",
         "https://en.wikipedia.org/wiki/Lisp_(programming_language)", "https://acme.dev./x",
+        "https://0255.1.1.1/", "https://LOCALHOST/", "https://\(String(repeating: "a", count: 63)).dev/",
     ])
     func wellFormed(destination: String) {
         #expect(shape.problem(destination) == nil)
@@ -39,10 +40,31 @@ import Testing
         ("tel:call-me", "'call-me' is not a telephone number"),
         ("https://acme.dev/(a", "unbalanced parentheses in link destination 'https://acme.dev/(a'"),
         ("https://acme.dev/a b", "link destination 'https://acme.dev/a b' contains white space"),
+        ("https://1.2.3/", "'1.2.3' is not a valid host name"),
+        ("https://1.2.3.99999999999999999999/", "'1.2.3.99999999999999999999' is not a valid host name"),
+        ("https://acme.123/", "'acme.123' is not a valid host name"),
+        ("https://a-.dev", "'a-.dev' is not a valid host name"),
+        ("https://\(String(repeating: "a", count: 64)).dev", "'\(String(repeating: "a", count: 64)).dev' is not a valid host name"),
     ])
     func unrepairable(destination: String, message: String) {
         let problem = shape.problem(destination)
         #expect(problem?.message == message)
         #expect(problem?.prefixRepair == nil || destination == "https:///x")
+    }
+
+    @Test(arguments: [
+        ("https://acme.dev", "https"),
+        ("svn+ssh://acme.dev", "svn+ssh"),
+        ("https:é", "https"),
+        ("https:\u{301}//acme.dev", nil),
+        ("1http://acme.dev", nil),
+        ("ht tp://acme.dev", nil),
+        ("héttp://acme.dev", nil),
+        ("acme.dev/a:b", nil),
+        (":x", nil),
+        ("https", nil),
+    ] as [(String, String?)])
+    func scheme(destination: String, scheme: String?) {
+        #expect(URLShape.scheme(of: destination).map(String.init) == scheme)
     }
 }

@@ -22,6 +22,8 @@ public struct CheckContext: Sendable {
     public let severity: Severity
     /// The rule's options, configured or default.
     public let options: RuleOptions
+    /// What the link rules of this check share, so that each link is looked at once per check.
+    package let linkFacts: LinkFacts
 
     /// Creates a context for one rule; the engine does this, tests of a single rule may too.
     public init(
@@ -30,6 +32,18 @@ public struct CheckContext: Sendable {
         format: String,
         configuration: LintConfiguration,
         rule: RuleDescription
+    ) {
+        self.init(source: source, draft: draft, format: format, configuration: configuration, rule: rule, linkFacts: LinkFacts())
+    }
+
+    /// Creates a context for one rule of a check whose rules share `linkFacts`.
+    package init(
+        source: SourceText,
+        draft: DecodedDraft,
+        format: String,
+        configuration: LintConfiguration,
+        rule: RuleDescription,
+        linkFacts: LinkFacts
     ) {
         self.source = source
         self.issue = draft.issue
@@ -40,6 +54,7 @@ public struct CheckContext: Sendable {
         self.rule = rule
         self.severity = configuration.severity(of: rule)
         self.options = configuration.options(of: rule)
+        self.linkFacts = linkFacts
     }
 
     /// A diagnostic of this rule at its effective severity.

@@ -35,10 +35,13 @@ public struct EditorialChecker: Sendable {
     public func check(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> [Diagnostic] {
         let draft = verified(decoded, against: source)
         var diagnostics: [Diagnostic] = []
+        let linkFacts = LinkFacts()
         for rule in registry.rules {
             let description = type(of: rule).description
             guard configuration.isEnabled(description) else { continue }
-            let context = CheckContext(source: source, draft: draft, format: format, configuration: configuration, rule: description)
+            let context = CheckContext(
+                source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
+            )
             diagnostics += rule.check(context)
         }
         return finish(diagnostics, source: source, markdown: draft.markdown)
@@ -58,10 +61,13 @@ public struct EditorialChecker: Sendable {
         let draft = verified(decoded, against: source)
         let configuration = configuration
         let online = await withTaskGroup(of: [Diagnostic].self) { group in
+            let linkFacts = LinkFacts()
             for rule in registry.asyncRules {
                 let description = type(of: rule).description
                 guard configuration.isEnabled(description) else { continue }
-                let context = CheckContext(source: source, draft: draft, format: format, configuration: configuration, rule: description)
+                let context = CheckContext(
+                    source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
+                )
                 group.addTask { await rule.check(context) }
             }
             var all: [Diagnostic] = []

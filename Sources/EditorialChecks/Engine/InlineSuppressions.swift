@@ -28,7 +28,9 @@ public struct InlineSuppressions: Sendable {
             for index in 0..<markdown.count where markdown.kind(at: index) == .html || markdown.kind(at: index) == .htmlBlock {
                 let range = markdown.range(at: index)
                 let text = source.slice(range)
-                guard text.utf8.firstRange(of: Self.prefixBytes) != nil else { continue }
+                let mentionsPrefix = text.utf8.withContiguousStorageIfAvailable { ByteSearch.find(Self.prefixBytes, in: $0, range: 0..<$0.count) != nil }
+                    ?? (text.utf8.firstRange(of: Self.prefixBytes) != nil)
+                guard mentionsPrefix else { continue }
                 candidates.append((source.location(atUTF8Offset: range.lowerBound).line, String(text)))
             }
         }

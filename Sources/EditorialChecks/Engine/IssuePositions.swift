@@ -1,3 +1,4 @@
+import Foundation
 import NewsletterCore
 
 /// Makes sure the positions in a decoded issue point into the text being checked.
@@ -28,12 +29,24 @@ enum IssuePositions {
         guard let range = link.destinationRange else { return link }
         if fits(range, source) {
             let written = source[range]
-            if written == link.rawDestination || written == link.destination { return link }
+            if holds(written, link.rawDestination) || holds(written, link.destination) { return link }
         }
         var link = link
         link.range = nil
         link.destinationRange = nil
         return link
+    }
+
+    /// Whether `written` is `expected`: the same bytes, which is the usual case and cheap to confirm, or else the
+    /// same text by `String` comparison (canonically equivalent characters).
+    private static func holds(_ written: Substring, _ expected: String) -> Bool {
+        let sameBytes = written.utf8.withContiguousStorageIfAvailable { writtenBytes in
+            expected.utf8.withContiguousStorageIfAvailable { expectedBytes in
+                writtenBytes.count == expectedBytes.count
+                    && (writtenBytes.isEmpty || memcmp(writtenBytes.baseAddress!, expectedBytes.baseAddress!, writtenBytes.count) == 0)
+            }
+        }
+        return sameBytes == true || written == expected
     }
 
     private static func fits(_ range: SourceRange, _ source: SourceText) -> Bool {

@@ -23,11 +23,12 @@ public struct DuplicateLinkRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let detector = LinkSelection.placeholders(context)
         var first: [String: SourceRange?] = [:]
+        // Most destinations are linked once: sized up front, the table is never rehashed while it fills.
+        first.reserveCapacity(LinkSelection.links(context).count)
         var diagnostics: [Diagnostic] = []
-        for link in LinkSelection.links(context) where link.kind != .image {
-            guard detector.placeholder(inDestination: link.destination) == nil else { continue }
+        for (link, placeholder) in LinkSelection.linksWithDestinationPlaceholders(context) where link.kind != .image {
+            guard placeholder == nil else { continue }
             guard let original = first[link.destination] else {
                 let firstRange: SourceRange? = link.destinationRange ?? link.range
                 first[link.destination] = .some(firstRange)

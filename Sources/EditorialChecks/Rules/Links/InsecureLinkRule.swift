@@ -36,7 +36,7 @@ public struct InsecureLinkRule: Rule {
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         LinkSelection.links(context).compactMap { link in
-            guard link.destination.lowercased().hasPrefix("http://"),
+            guard Self.isPlainHTTP(link.destination),
                   let host = PlaceholderDetector.host(of: link.destination)?.lowercased(),
                   !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host)
             else { return nil }
@@ -48,5 +48,17 @@ public struct InsecureLinkRule: Rule {
             }
             return context.diagnostic("link to '\(host)' uses http; use https", at: range, fix: fix)
         }
+    }
+
+    private static let plainHTTP = Array("http://".utf8)
+
+    /// Whether the destination starts with `http://` in any case, read on its first bytes rather than by lower-casing
+    /// it all.
+    private static func isPlainHTTP(_ destination: String) -> Bool {
+        let bytes = destination.utf8
+        guard bytes.count >= plainHTTP.count, zip(bytes, plainHTTP).allSatisfy({ $0 == $1 || ($1 >= 0x61 && $0 | 0x20 == $1) }) else { return false }
+        // A combining mark after the slash would make it part of another character.
+        guard let next = bytes.dropFirst(plainHTTP.count).first, next >= 0x80 else { return true }
+        return destination.lowercased().hasPrefix("http://")
     }
 }

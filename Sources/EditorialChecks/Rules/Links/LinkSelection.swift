@@ -4,9 +4,13 @@ import NewsletterCore
 enum LinkSelection {
     /// The issue's links whose destination the configuration does not exclude.
     static func links(_ context: CheckContext) -> [Link] {
-        let policy = context.configuration.links
-        guard !policy.exclude.isEmpty else { return context.issue.links }
-        return context.issue.links.filter { !policy.excludes($0.destination) }
+        context.linkFacts.links(context)
+    }
+
+    /// The links of ``links(_:)``, each with the placeholder found in its destination (`nil` when there is none),
+    /// looked for once per check whichever rules ask.
+    static func linksWithDestinationPlaceholders(_ context: CheckContext) -> Zip2Sequence<[Link], [String?]> {
+        zip(context.linkFacts.links(context), context.linkFacts.destinationPlaceholders(context))
     }
 
     /// The whole link, or the start of the file for links without a position (built in code, some JSON).

@@ -52,10 +52,9 @@ public struct MalformedURLRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let unparsed = UnparsedLinkScanner.scan(context)
         let unparsedStarts = Set(unparsed.map(\.range.start.offset))
-        let detector = LinkSelection.placeholders(context)
         let shape = URLShape(allowedSchemes: context.configuration.links.allowedSchemes)
-        let parsed: [Diagnostic] = LinkSelection.links(context).compactMap { link in
-            guard detector.placeholder(inDestination: link.destination) == nil,
+        let parsed: [Diagnostic] = LinkSelection.linksWithDestinationPlaceholders(context).compactMap { link, placeholder in
+            guard placeholder == nil,
                   !unparsedStarts.contains(link.range?.start.offset ?? -1),
                   let problem = shape.problem(link.destination)
             else { return nil }

@@ -35,6 +35,8 @@ public struct NonDescriptiveLinkTextRule: Rule {
     )
 
     private static let ignored = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+    /// ``ignored`` for each ASCII byte, so that ASCII link texts are trimmed without Foundation.
+    private static let ignoredASCII: [Bool] = (0..<128).map { ignored.contains(Unicode.Scalar(UInt8($0))) }
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
@@ -43,9 +45,17 @@ public struct NonDescriptiveLinkTextRule: Rule {
         return LinkSelection.links(context).compactMap { link in
             // Surrounding punctuation and space aside, a longer text cannot be one of the phrases.
             guard link.kind == .inline || link.kind == .reference, link.text.utf8.count <= longest + 8 else { return nil }
-            let text = link.text.lowercased().trimmingCharacters(in: Self.ignored)
-            guard phrases.contains(text) else { return nil }
+            guard phrases.contains(Self.comparable(link.text)) else { return nil }
             return context.diagnostic("link text '\(link.text)' does not say where the link leads", at: LinkSelection.range(of: link, context))
         }
+    }
+
+    /// The text lower-cased, without surrounding white space and punctuation.
+    private static func comparable(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().trimmingCharacters(in: ignored) }
+        let start = bytes.firstIndex { !ignoredASCII[Int($0)] } ?? bytes.endIndex
+        let end = bytes[start...].lastIndex { !ignoredASCII[Int($0)] }.map(bytes.index(after:)) ?? start
+        return String(text[start..<end]).lowercased()
     }
 }

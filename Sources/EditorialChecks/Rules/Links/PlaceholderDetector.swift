@@ -21,7 +21,7 @@ struct PlaceholderDetector {
         if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return "" }
         if trimmed.elementsEqual("#".utf8) { return "#" }
         if let found = placeholder(inText: destination) { return found }
-        if destination.utf8.contains(UInt8(ascii: "%")), let decoded = destination.removingPercentEncoding, decoded != destination,
+        if Self.containsPercentSign(destination), let decoded = destination.removingPercentEncoding, decoded != destination,
            let found = placeholder(inText: decoded) {
             return found
         }
@@ -34,30 +34,69 @@ struct PlaceholderDetector {
 
     /// The placeholder found in free text (link text), or `nil`.
     func placeholder(inText text: String) -> String? {
-        let found: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            if ByteSearch.find(Self.placeholder, in: bytes, range: 0..<bytes.count) != nil { return "PLACEHOLDER" }
-            for (open, close) in Self.delimiters {
-                guard let start = ByteSearch.find(open, in: bytes, range: 0..<bytes.count),
-                      let end = ByteSearch.find(close, in: bytes, range: start + open.count..<bytes.count) else { continue }
-                return String(decoding: bytes[start..<end + close.count], as: UTF8.self)
-            }
-            for word in Self.words {
-                var from = 0
-                while let start = ByteSearch.find(word, in: bytes, range: from..<bytes.count) {
-                    let end = start + word.count
-                    if !Self.isWordByte(start > 0 ? bytes[start - 1] : nil) && !Self.isWordByte(end < bytes.count ? bytes[end] : nil) {
-                        return String(decoding: word, as: UTF8.self)
-                    }
-                    from = start + 1
-                }
-            }
-            return nil
-        } ?? nil
+        let found: String? = text.utf8.withContiguousStorageIfAvailable(Self.builtInPlaceholder) ?? nil
         if let found { return found }
         for pattern in extraPatterns {
             if let range = pattern.firstMatch(in: text) { return String(text[range]) }
         }
         return nil
+    }
+
+    /// The first built-in placeholder in `bytes`, by kind: `PLACEHOLDER`, then the merge tags in the order of
+    /// ``delimiters`` (from the first opening delimiter to the first closing one after it), then the to-do words
+    /// in the order of ``words`` (standing alone).
+    ///
+    /// One pass over the bytes notes where each kind first occurs: destinations are long and most bytes start
+    /// none of the patterns, so a search per pattern cost several passes for nothing.
+    private static func builtInPlaceholder(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // Offsets for the four delimiters, -1 while not found, and a bit per word found standing alone: kept out of the heap,
+        // as this runs for every link.
+        var mergeTagOpen = SIMD4<Int>(repeating: -1), mergeTagClose = SIMD4<Int>(repeating: -1)
+        var wordsFound: UInt8 = 0
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "P"):
+                if matches(placeholder, bytes, at: index) { return "PLACEHOLDER" }
+            case UInt8(ascii: "T"), UInt8(ascii: "X"):
+                for (number, word) in words.enumerated() where wordsFound & 1 << number == 0 && matches(word, bytes, at: index) {
+                    if !isWordByte(index > 0 ? bytes[index - 1] : nil) && !isWordByte(index + word.count < bytes.count ? bytes[index + word.count] : nil) {
+                        wordsFound |= 1 << number
+                    }
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "*"), UInt8(ascii: "|"), UInt8(ascii: "%"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"):
+                for (number, delimiter) in delimiters.enumerated() where mergeTagClose[number] < 0 {
+                    let open = mergeTagOpen[number]
+                    if open >= 0 {
+                        if index >= open + delimiter.open.count && matches(delimiter.close, bytes, at: index) { mergeTagClose[number] = index }
+                    } else if matches(delimiter.open, bytes, at: index) {
+                        mergeTagOpen[number] = index
+                    }
+                }
+            default:
+                break
+            }
+        }
+        for (number, delimiter) in delimiters.enumerated() where mergeTagClose[number] >= 0 {
+            return String(decoding: bytes[mergeTagOpen[number]..<mergeTagClose[number] + delimiter.close.count], as: UTF8.self)
+        }
+        guard wordsFound != 0 else { return nil }
+        return String(decoding: words[wordsFound.trailingZeroBitCount], as: UTF8.self)
+    }
+
+    /// Whether the text holds a `%`, looked for with `memchr`: most destinations hold none.
+    private static func containsPercentSign(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil
+        } ?? text.utf8.contains(UInt8(ascii: "%"))
+    }
+
+    /// Whether `pattern` occurs in `bytes` at `index`.
+    private static func matches(_ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in pattern.indices where bytes[index + offset] != pattern[offset] { return false }
+        return true
     }
 
     /// The host of an absolute URL with an authority (`scheme://host...`), without user info or port.
@@ -74,13 +113,30 @@ struct PlaceholderDetector {
               utf8[index...].starts(with: "://".utf8) else { return nil }
         var start = utf8.index(index, offsetBy: 3)
         var end = start
-        while end < utf8.endIndex, ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(utf8[end]) {
-            if utf8[end] == UInt8(ascii: "@") { start = utf8.index(after: end) }
+        var isASCII = true
+        while end < utf8.endIndex {
+            let byte = utf8[end]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "@") {
+                start = utf8.index(after: end)
+                isASCII = true
+            } else if byte >= 0x80 {
+                isASCII = false
+            }
             end = utf8.index(after: end)
         }
         let hostAndPort = destination[start..<end]
-        if hostAndPort.hasPrefix("[") { return hostAndPort.prefix { $0 != "]" }.dropFirst() }
-        return hostAndPort.prefix { $0 != ":" }
+        // Outside ASCII a bracket or colon may be part of a larger character, which then does not count as one.
+        guard isASCII else {
+            if hostAndPort.hasPrefix("[") { return hostAndPort.prefix { $0 != "]" }.dropFirst() }
+            return hostAndPort.prefix { $0 != ":" }
+        }
+        let bytes = hostAndPort.utf8
+        if bytes.first == UInt8(ascii: "[") {
+            let afterBracket = bytes.index(after: bytes.startIndex)
+            return hostAndPort[afterBracket..<(bytes[afterBracket...].firstIndex(of: UInt8(ascii: "]")) ?? bytes.endIndex)]
+        }
+        return hostAndPort[..<(bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.endIndex)]
     }
 
     /// Whether `host` is `domain` or ends in `.domain`, ignoring ASCII case, without allocating.

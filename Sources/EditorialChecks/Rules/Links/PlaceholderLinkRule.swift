@@ -42,8 +42,8 @@ public struct PlaceholderLinkRule: Rule {
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let detector = LinkSelection.placeholders(context)
-        return LinkSelection.links(context).compactMap { link in
-            if let found = detector.placeholder(inDestination: link.destination) {
+        return LinkSelection.linksWithDestinationPlaceholders(context).compactMap { link, placeholder in
+            if let found = placeholder {
                 let message = switch found {
                 case "": "link has an empty destination"
                 case "#": "link destination is only '#'"

@@ -17,13 +17,15 @@ struct URLShape {
 
     /// The first problem of `destination`, or `nil` when it is well-formed or relative.
     func problem(_ destination: String) -> Problem? {
-        if destination.hasPrefix("#") || destination.hasPrefix("/") || destination.hasPrefix(".") || destination.hasPrefix("?") {
+        if let first = destination.first, first == "#" || first == "/" || first == "." || first == "?" {
             return nil
         }
-        if destination.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        let (hasWhiteSpace, parenthesisBalance) = destination.utf8.withContiguousStorageIfAvailable(Self.whiteSpaceAndParentheses)
+            ?? Array(destination.utf8).withUnsafeBufferPointer(Self.whiteSpaceAndParentheses)
+        if hasWhiteSpace {
             return Problem(message: "link destination '\(destination)' contains white space")
         }
-        if destination.utf8.count(where: { $0 == UInt8(ascii: "(") }) != destination.utf8.count(where: { $0 == UInt8(ascii: ")") }) {
+        if parenthesisBalance != 0 {
             return Problem(message: "unbalanced parentheses in link destination '\(destination)'")
         }
         guard let scheme = Self.scheme(of: destination) else { return schemelessProblem(destination) }
@@ -59,6 +61,21 @@ struct URLShape {
         return nil
     }
 
+    /// Whether the bytes hold white space, and how many more `(` than `)`: one pass, as destinations are long and
+    /// most are fine.
+    private static func whiteSpaceAndParentheses(in bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
+        var hasWhiteSpace = false, parenthesisBalance = 0
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: hasWhiteSpace = true
+            case UInt8(ascii: "("): parenthesisBalance += 1
+            case UInt8(ascii: ")"): parenthesisBalance -= 1
+            default: break
+            }
+        }
+        return (hasWhiteSpace, parenthesisBalance)
+    }
+
     private func schemelessProblem(_ destination: String) -> Problem? {
         let lower = destination.lowercased()
         for scheme in ["https", "http"] where lower.hasPrefix(scheme + "//") {
@@ -80,38 +97,48 @@ struct URLShape {
         // An IPv6 literal: the brackets were removed and only it holds colons.
         if host.utf8.contains(UInt8(ascii: ":")) { return nil }
         if host.hasSuffix(".") { host = host.dropLast() }
-        let labels = host.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        let valid = labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { $0 >= 0x80 || Self.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") }
-        }
-        guard valid else { return Problem(message: "'\(host)' is not a valid host name") }
-        let isNumeric = { (label: Substring.UTF8View.SubSequence) in label.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        if labels.allSatisfy(isNumeric) {
-            let isIPv4 = labels.count == 4 && labels.allSatisfy { (Int(String(decoding: $0, as: UTF8.self)) ?? 256) <= 255 }
+        let labels = HostLabels(host.utf8)
+        guard labels.areValid else { return Problem(message: "'\(host)' is not a valid host name") }
+        if labels.areAllNumeric {
+            let isIPv4 = labels.count == 4 && labels.areAllOctets
             return isIPv4 ? nil : Problem(message: "'\(host)' is not a valid host name")
         }
         if labels.count == 1 && host.lowercased() != "localhost" {
             return Problem(message: "host '\(host)' has no top-level domain")
         }
-        if let last = labels.last, isNumeric(last) {
+        if labels.isLastNumeric {
             return Problem(message: "'\(host)' is not a valid host name")
         }
         return nil
     }
 
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    fileprivate static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     /// The scheme (`https` in `https://...`), or `nil` when the destination does not start with one.
+    ///
+    /// Read on UTF-8 bytes: a scheme is ASCII, and it ends at the first colon, so that the rest of the destination is
+    /// not looked at.
     static func scheme(of destination: String) -> Substring? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return scheme
+        let utf8 = destination.utf8
+        guard let first = utf8.first, isASCIILetter(first) else { return nil }
+        var index = utf8.index(after: utf8.startIndex)
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ":") { break }
+            guard isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
+                return nil
+            }
+            index = utf8.index(after: index)
+        }
+        // A colon followed by a combining mark is part of another character, not the end of a scheme.
+        guard index < utf8.endIndex, destination[index] == ":" else { return nil }
+        return destination[..<index]
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
     }
 
     /// `https` or `http` when `scheme` is one edit away from it (`htps`, `htttp`, `hhtps`, `htpts`).
@@ -139,5 +166,46 @@ struct URLShape {
             }
         }
         return table[a.count][b.count]
+    }
+}
+
+/// What ``URLShape`` needs to know of a host's dot-separated labels, read in one pass without splitting the host.
+private struct HostLabels {
+    private(set) var count = 0
+    /// Every label is 1 to 63 letters, digits (or bytes of non-ASCII characters) and hyphens, not at either end.
+    private(set) var areValid = true
+    private(set) var areAllNumeric = true
+    /// Every label is a decimal number up to 255.
+    private(set) var areAllOctets = true
+    private(set) var isLastNumeric = false
+
+    init(_ host: Substring.UTF8View) {
+        var length = 0, first: UInt8 = 0, last: UInt8 = 0, isNumeric = true, value = 0
+        for byte in host {
+            guard byte != UInt8(ascii: ".") else {
+                endLabel(length: length, first: first, last: last, isNumeric: isNumeric, value: value)
+                (length, isNumeric, value) = (0, true, 0)
+                continue
+            }
+            if length == 0 { first = byte }
+            last = byte
+            length += 1
+            if byte >= 0x30 && byte <= 0x39 {
+                // Saturated: any larger number is as far from an octet.
+                value = min(value * 10 + Int(byte - 0x30), 256)
+            } else {
+                isNumeric = false
+                if !(byte >= 0x80 || URLShape.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-")) { areValid = false }
+            }
+        }
+        endLabel(length: length, first: first, last: last, isNumeric: isNumeric, value: value)
+    }
+
+    private mutating func endLabel(length: Int, first: UInt8, last: UInt8, isNumeric: Bool, value: Int) {
+        count += 1
+        if length == 0 || length > 63 || first == UInt8(ascii: "-") || last == UInt8(ascii: "-") { areValid = false }
+        areAllNumeric = areAllNumeric && isNumeric
+        areAllOctets = areAllOctets && isNumeric && value <= 255
+        isLastNumeric = isNumeric
     }
 }

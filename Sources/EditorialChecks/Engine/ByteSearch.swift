@@ -1,7 +1,7 @@
 import NewsletterCore
 
-/// Substring search over UTF-8 bytes, for the placeholder patterns looked for in every link: searches on `String`
-/// cost far more than a loop over bytes.
+/// Substring search over UTF-8 bytes, for the suppression prefix looked for in every HTML node: the generic
+/// `firstRange(of:)` of the standard library costs far more than a loop over bytes.
 enum ByteSearch {
     /// The offset of the first occurrence of `needle` within `range` of `bytes`, if any.
     static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
