@@ -1,0 +1,1 @@
+../../../Tests/JSONAdapterTests/SeededGenerator.swift

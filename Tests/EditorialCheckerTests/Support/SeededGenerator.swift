@@ -1,0 +1,1 @@
+../../JSONAdapterTests/SeededGenerator.swift
