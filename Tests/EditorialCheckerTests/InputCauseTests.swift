@@ -47,7 +47,7 @@ struct InputCauseTests {
         // The writer blocks until the tool opens the pipe for reading.
         let writer = Thread {
             if let handle = FileHandle(forWritingAtPath: path) {
-                handle.write(Data(FixtureDrafts.warningsOnly.utf8))
+                try? handle.write(contentsOf: Data(FixtureDrafts.warningsOnly.utf8))
                 try? handle.close()
             }
         }

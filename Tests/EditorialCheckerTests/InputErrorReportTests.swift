@@ -22,7 +22,7 @@ struct InputErrorReportTests {
         let document = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
         #expect((document["problems"] as? [Any])?.isEmpty == true)
         let errors = try #require(document["inputErrors"] as? [[String: Any]])
-        #expect(errors.count == 2)
+        try #require(errors.count == 2)
         #expect(errors[0]["file"] as? String == "missing.md")
         #expect(errors[0]["message"] as? String == "no such file or folder")
         #expect(errors[0]["line"] == nil)
@@ -50,7 +50,7 @@ struct InputErrorReportTests {
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == false)
         let notifications = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
-        #expect(notifications.count == 2)
+        try #require(notifications.count == 2)
         #expect(notifications.allSatisfy { $0["level"] as? String == "error" })
         #expect((notifications[0]["message"] as? [String: Any])?["text"] as? String == "no such file or folder")
         let location = try #require(((notifications[1]["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
@@ -63,7 +63,7 @@ struct InputErrorReportTests {
     func github() throws {
         let result = try run("github")
         let lines = result.output.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2)
+        try #require(lines.count == 2)
         #expect(lines[0] == "::error file=missing.md,title=input-error::no such file or folder")
         #expect(lines[1].hasPrefix("::error file=broken.json,line=1,col=13,title=input-error::"))
     }
