@@ -19,7 +19,9 @@ public import NewsletterYAML
 /// line. The YAML is read by ``NewsletterYAML/YAMLParser`` (YAML 1.2 core schema: `no` and `on` stay strings) and
 /// must be a mapping. Known keys fill the issue: `title` (or Buttondown's `subject`), `subtitle` or `description`,
 /// `date` or `publish_date` (the text is kept; YAML timestamps and the forms ``NewsletterCore/PublicationDate``
-/// knows are parsed), `author` or `authors` (a string or a list), `tags`, `slug`. Every other key stays in
+/// knows are parsed), `author` or `authors` (a string or a list), `tags`, `slug`; a known field of another shape
+/// (`title: [a, b]`, `authors: [{name: A}]`) is an error at its value naming the shape it must have, and `null` leaves
+/// the key in metadata as if the field were absent. Every other key stays in
 /// ``NewsletterCore/Issue/metadata`` in order with its value. The body goes through the shared Markdown layer:
 /// every top-level heading starts a section. A file without front matter reads as a body only.
 ///
@@ -62,8 +64,9 @@ public struct FrontMatterAdapter: FormatAdapter {
     /// Reads a draft.
     ///
     /// - Throws: ``NewsletterCore/NewsletterError`` with the file's line and column: `malformedInput` for an
-    ///   unclosed block, YAML that does not parse (libyaml's message, the line and a caret), duplicate keys, or a
-    ///   block that is a list or a scalar instead of a mapping; `limitExceeded` past ``limits``.
+    ///   unclosed block, YAML that does not parse (libyaml's message, the line and a caret), duplicate keys, a
+    ///   block that is a list or a scalar instead of a mapping, or a known field of the wrong shape
+    ///   (`title must be a string, not a sequence`); `limitExceeded` past ``limits``.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
         var issue = Issue()
         var layout = FrontMatterLayout()
