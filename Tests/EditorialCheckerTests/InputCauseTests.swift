@@ -70,6 +70,14 @@ struct InputCauseTests {
         #expect(result.output.hasSuffix("0 errors, 1 warning, 0 fixable in 1 file\n"))
     }
 
+    @Test("an endless stream named on the command line stops at the size limit")
+    func endlessStream() throws {
+        let folder = try FixtureFolder()
+        let result = try folder.run("--offline", "--format-in", "beehiiv", "/dev/zero")
+        #expect(result.status == 2)
+        #expect(result.errors == "/dev/zero: error: input is more than the limit of 67108864 bytes\n")
+    }
+
     @Test("fix refuses a named pipe, which cannot be replaced in place")
     func fixPipe() throws {
         let folder = try FixtureFolder()
