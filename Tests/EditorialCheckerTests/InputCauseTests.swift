@@ -30,6 +30,19 @@ struct InputCauseTests {
         #expect(fixed.errors == "drafts/b-loop.md: error: a loop of symbolic links\n")
     }
 
+    @Test("a symbolic link back to a folder above is not followed, so the walk ends and finds each draft once")
+    func folderLoop() throws {
+        let folder = try FixtureFolder()
+        try folder.write(FixtureDrafts.warningsOnly, to: "drafts/sub/fog.md")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("drafts/sub/up"), withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("drafts/itself"), withDestinationPath: ".")
+        let result = try folder.run("--offline", "--format-in", "beehiiv", "drafts")
+        #expect(result.status == 0)
+        #expect(result.errors == "")
+        #expect(result.output.hasPrefix("drafts/sub/fog.md:8:1: warning: section 'Fog Report' is empty [empty-section]\n"))
+        #expect(result.output.hasSuffix("0 errors, 1 warning, 0 fixable in 1 file\n"))
+    }
+
     @Test("a named pipe met in a folder walk is not waited on, and the error says what it is")
     func pipeInWalk() throws {
         let folder = try FixtureFolder()
