@@ -54,10 +54,9 @@ for target in "${targets[@]}"; do
     printf '%-24s %12s %10s %8s %9s %s\n' "$target" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${features:-?}" "$result"
 done
 if [ "$violations" -gt 0 ]; then
-    echo "invariants broken (last running count per property):"
+    echo "invariants broken (inputs that broke each, over the run):"
     for target in "${targets[@]}"; do
-        grep -o '^INVARIANT [^ ]* broken.*; [0-9]* so far' ".fuzz/$target/log" 2>/dev/null \
-            | sed 's/^INVARIANT \([^ ]*\) broken.*; \([0-9]*\) so far/\1 \2/' | sort -k1,1 -k2,2n | awk '{last[$1]=$2} END {for (p in last) print "  " p ": " last[p]}'
+        grep -h '^INVARIANT-TOTAL' ".fuzz/$target/log" 2>/dev/null | awk -v t="$target" '{print "  " t ": " $2 " " $3}'
     done
     [ "${FUZZ_STRICT:-0}" = 1 ] && failed=1
 fi

@@ -25,6 +25,7 @@ public enum InvariantCheck {
             fatalError("invariant '\(property)' broken: \(detail())")
         }
         let count = counts.withLock { counts in
+            if counts.isEmpty { atexit { InvariantCheck.printTotals() } }
             counts[property, default: 0] += 1
             return counts[property]!
         }
@@ -36,6 +37,15 @@ public enum InvariantCheck {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try? input.write(to: url)
         FileHandle.standardError.write(Data("INVARIANT \(property) broken (\(detail())); \(count) so far; input saved as \(url.path)\n".utf8))
+    }
+
+    /// One `INVARIANT-TOTAL property count` line per broken property, when the process exits (libFuzzer ends a timed
+    /// run with `exit`), so that the script reports exact counts.
+    private static func printTotals() {
+        let totals = counts.withLock { $0 }
+        for (property, count) in totals.sorted(by: { $0.key < $1.key }) {
+            FileHandle.standardError.write(Data("INVARIANT-TOTAL \(property) \(count)\n".utf8))
+        }
     }
 
     /// FNV-1a, so that the same input always gets the same file name.
