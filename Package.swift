@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "TestSupport"]),
         .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
-        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "NewsletterCore", "TestSupport"]),
+        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "MojibakeRepair", "NewsletterCore", "TestSupport"]),
         .testTarget(
             name: "ConversionTests",
             dependencies: ["BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "NewsletterCore"]
@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "EditorialCheckerTests",
             dependencies: [
-                "editorial-check", "EditorialChecks", "NewsletterCore",
+                "editorial-check", "EditorialChecks", "NewsletterCore", "TestSupport",
                 // The loopback HTTP server of the link-session test.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -23,15 +23,15 @@ struct DraftChecking: Sendable {
         self.parallelism = offline ? cores : max(cores, 64)
     }
 
-    func check(_ files: [String]) async -> [Outcome] {
+    func check(_ files: [DraftFinder.Found]) async -> [Outcome] {
         await withTaskGroup(of: (Int, Outcome).self) { group in
             var outcomes = [Outcome?](repeating: nil, count: files.count)
             var next = 0
             func submit() {
                 let index = next
-                let path = files[index]
+                let file = files[index]
                 next += 1
-                group.addTask { (index, await check(path)) }
+                group.addTask { (index, await check(file)) }
             }
             while next < min(files.count, max(parallelism, 1)) { submit() }
             for await (index, outcome) in group {
@@ -42,10 +42,10 @@ struct DraftChecking: Sendable {
         }
     }
 
-    private func check(_ path: String) async -> Outcome {
+    private func check(_ file: DraftFinder.Found) async -> Outcome {
         do throws(NewsletterError) {
-            let draft = try workspace.read(path)
-            let checker = try workspace.checker(forDraftAt: path)
+            let draft = try workspace.read(file)
+            let checker = try workspace.checker(forDraftAt: file.path)
             let diagnostics = offline
                 ? checker.check(draft.source, draft: draft.decoded, format: draft.format)
                 : await checker.checkIncludingAsyncRules(draft.source, draft: draft.decoded, format: draft.format)

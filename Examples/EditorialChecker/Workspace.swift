@@ -78,15 +78,15 @@ struct Workspace: Sendable {
         EditorialChecker(registry: rules, configuration: try configuration(forDraftAt: path))
     }
 
-    /// Reads bytes (a file, or standard input for `-`) and decodes them.
-    func read(_ path: String) throws(NewsletterError) -> Draft {
+    /// Reads bytes (a file, a named pipe the user named, or standard input for `-`) and decodes them.
+    func read(_ file: DraftFinder.Found) throws(NewsletterError) -> Draft {
         let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+        if file.path == "-" {
+            data = try InputFile.read(STDIN_FILENO, path: "<stdin>")
         } else {
-            data = try AtomicFileWriter.contents(of: path)
+            data = try InputFile.contents(of: file.path, allowStreams: file.isNamed)
         }
-        return try decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
+        return try decode(SourceText(data: data, path: file.path == "-" ? "<stdin>" : file.path), path: file.path)
     }
 
     func decode(_ source: SourceText, path: String) throws(NewsletterError) -> Draft {

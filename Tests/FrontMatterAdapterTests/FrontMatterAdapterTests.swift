@@ -61,12 +61,26 @@ import Testing
         #expect(issue.tags == ["2024", "swift"])
     }
 
-    @Test func aNullOrListTitleStaysInMetadata() throws {
-        let issue = try Self.decode("---\ntitle: ~\nsubtitle: [a, b]\n---\n")
+    @Test func aNullTitleStaysInMetadata() throws {
+        let issue = try Self.decode("---\ntitle: ~\nsubtitle: null\n---\n")
         #expect(issue.title == nil)
         #expect(issue.subtitle == nil)
-        #expect(issue.metadata == ["title": .null, "subtitle": .list([.string("a"), .string("b")])])
-        try Self.expectRoundTrip("---\ntitle: null\nsubtitle:\n- a\n- b\n---\n")
+        #expect(issue.metadata == ["title": .null, "subtitle": .null])
+        try Self.expectRoundTrip("---\ntitle: null\nsubtitle: null\n---\n")
+    }
+
+    @Test func metadataUnderAKnownKeyThatReadingWouldRefuseIsNotWritten() throws {
+        var issue = NewsletterCore.Issue()
+        issue.metadata = ["subtitle": .list([.string("a"), .string("b")]), "authors": .list([.mapping(["name": .string("A")])])]
+        let encoded = try FrontMatterAdapter().encode(issue)
+        #expect(encoded.text == "---\n---\n")
+        #expect(encoded.warnings == [
+            ConversionWarning(field: "metadata.subtitle", message: "not written: front matter reads 'subtitle' as the issue's subtitle, which must be a string"),
+            ConversionWarning(
+                field: "metadata.authors",
+                message: "not written: front matter reads 'authors' as the issue's authors, which must be a string or a list of strings"
+            ),
+        ])
     }
 
     @Test func timestampsWithZonesBecomeDatesKeepingTheirText() throws {

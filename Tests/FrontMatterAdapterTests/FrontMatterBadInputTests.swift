@@ -51,6 +51,27 @@ import Testing
         ))
     }
 
+    /// A known field of the wrong shape is an error at its value (or the offending item) naming the shape it must
+    /// have, not a field left to metadata and reported as missing at 1:1.
+    @Test(arguments: [
+        ("title: [a, b]", "title must be a string, not a sequence", NewsletterCore.SourceLocation(offset: 11, line: 2, column: 8)),
+        ("subject: {a: 1}", "subject must be a string, not a mapping", SourceLocation(offset: 13, line: 2, column: 10)),
+        ("date: [1, 2]", "date must be a date or a string, not a sequence", SourceLocation(offset: 10, line: 2, column: 7)),
+        ("slug:\n  - a", "slug must be a string, not a sequence", SourceLocation(offset: 12, line: 3, column: 3)),
+        ("authors: [{name: A}]", "authors must be a string or a list of strings; item 1 is a mapping", SourceLocation(offset: 14, line: 2, column: 11)),
+        ("author: {name: A}", "author must be a string or a list of strings, not a mapping", SourceLocation(offset: 12, line: 2, column: 9)),
+        ("tags: [a, [b]]", "tags must be a string or a list of strings; item 2 is a sequence", SourceLocation(offset: 14, line: 2, column: 11)),
+        ("tags: [a, ~]", "tags must be a string or a list of strings; item 2 is null", SourceLocation(offset: 14, line: 2, column: 11)),
+    ])
+    func wrongTypedFieldIsAnErrorAtTheField(field: String, message: String, location: NewsletterCore.SourceLocation) throws {
+        let text = "---\n\(field)\n---\n\nHello.\n"
+        let error = try #require(Self.error(text))
+        #expect(error.kind == .malformedInput)
+        #expect(error.message == message)
+        #expect(error.location == location)
+        #expect(error.path == "draft.md")
+    }
+
     @Test func duplicateKeysNameBothLines() throws {
         #expect(Self.error("---\ntitle: A\ndraft: true\ntitle: B\n---\n") == NewsletterError(
             .malformedInput, "duplicate key 'title' (first defined at 2:1)",

@@ -33,7 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
         do throws(NewsletterError) {
             workspace = try Workspace(options: draftOptions, progress: progress, session: session)
         } catch {
-            Terminal.writeError("\(error)\n")
+            Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError
         }
         let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
@@ -44,17 +44,18 @@ struct CheckCommand: AsyncParsableCommand {
 
         var problems: [ReportedProblem] = []
         var checkedCount = 0
-        var inputErrors = failures.map(\.description)
+        var inputErrors = failures
         for outcome in outcomes {
             switch outcome {
             case .checked(let draft, let diagnostics):
                 checkedCount += 1
                 problems += diagnostics.map { ReportedProblem(file: draft.path, diagnostic: $0, source: draft.source) }
             case .failed(let error):
-                inputErrors.append(error.description)
+                inputErrors.append(error)
             }
         }
-        for error in inputErrors { Terminal.writeError(error + "\n") }
+        // Standard error names every input error whatever the format; the machine-readable formats carry them too.
+        for error in inputErrors { Terminal.writeError(VisibleText.describe(error) + "\n") }
 
         switch output {
         case .text:
@@ -62,11 +63,12 @@ struct CheckCommand: AsyncParsableCommand {
             Terminal.write(reporter.render(problems))
             Terminal.write(reporter.summary(problems, fileCount: checkedCount) + "\n")
         case .json:
-            Terminal.write(try JSONReporter().render(problems))
+            Terminal.write(try JSONReporter().render(problems, inputErrors: inputErrors))
         case .sarif:
-            Terminal.write(try SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.rules.descriptions).render(problems))
+            let reporter = SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.rules.descriptions)
+            Terminal.write(try reporter.render(problems, inputErrors: inputErrors))
         case .github:
-            Terminal.write(GitHubReporter().render(problems))
+            Terminal.write(GitHubReporter().render(problems, inputErrors: inputErrors))
         }
 
         if !inputErrors.isEmpty { throw ExitStatus.inputError }

@@ -28,18 +28,20 @@ struct ConvertCommand: AsyncParsableCommand {
         options.formatIn = formatIn
         do throws(NewsletterError) {
             let workspace = try Workspace(options: options)
-            let draft = try workspace.read(path)
+            let draft = try workspace.read(DraftFinder.Found(path: path, isNamed: true))
             let encoded = try workspace.formats.adapter(identifier: to).encode(draft.issue)
             for warning in encoded.warnings {
-                Terminal.writeError("\(draft.path): warning: \(to) cannot hold \(warning)\n")
+                Terminal.writeError(VisibleText.escaping("\(draft.path): warning: \(to) cannot hold \(warning)") + "\n")
             }
             guard let outputPath else {
                 Terminal.write(encoded.text)
                 return
             }
-            try AtomicFileWriter.create(outputPath, with: encoded.text)
+            for note in try AtomicFileWriter.create(outputPath, with: encoded.text) {
+                Terminal.writeError(VisibleText.escaping(note) + "\n")
+            }
         } catch {
-            Terminal.writeError("\(error)\n")
+            Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError
         }
     }

@@ -10,7 +10,7 @@ struct FixCommand: AsyncParsableCommand {
         abstract: "Apply safe fixes (mojibake and the other safe ones) to drafts in place.",
         discussion: """
             Files are replaced atomically (a temporary file in the same folder, then a rename) with their \
-            permissions kept, and never when the file changed since it was read. With - the fixed draft goes \
+            permissions, owner and group kept, and never when the file changed since it was read or is read-only. With - the fixed draft goes \
             to standard output. Exits 1 when errors remain after fixing.
             """
     )
@@ -31,28 +31,32 @@ struct FixCommand: AsyncParsableCommand {
         do throws(NewsletterError) {
             workspace = try Workspace(options: draftOptions)
         } catch {
-            Terminal.writeError("\(error)\n")
+            Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError
         }
         let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
-        var inputErrors = failures.map(\.description)
+        var inputErrors = failures
         var errorsRemain = false
-        for path in files {
-            do {
-                errorsRemain = try fix(path, workspace: workspace) || errorsRemain
+        for file in files {
+            do throws(NewsletterError) {
+                errorsRemain = try fix(file, workspace: workspace) || errorsRemain
             } catch {
-                inputErrors.append("\(error)")
+                inputErrors.append(error)
             }
         }
-        for error in inputErrors { Terminal.writeError(error + "\n") }
+        for error in inputErrors { Terminal.writeError(VisibleText.describe(error) + "\n") }
         if !inputErrors.isEmpty { throw ExitStatus.inputError }
         if errorsRemain { throw ExitStatus.problemsFound }
     }
 
     /// Fixes one draft; returns whether errors remain in it.
-    private func fix(_ path: String, workspace: Workspace) throws -> Bool {
+    private func fix(_ file: DraftFinder.Found, workspace: Workspace) throws(NewsletterError) -> Bool {
+        let path = file.path
+        if path != "-", case .stream(let what)? = try? InputFile.kind(of: path) {
+            throw NewsletterError(.io, "not a regular file (\(what)): fix replaces files in place; pipe a stream through `fix -` instead", path: path)
+        }
         let snapshot = path == "-" ? nil : try AtomicFileWriter.Snapshot(path: path)
-        let data = snapshot?.contents ?? FileHandle.standardInput.readDataToEndOfFile()
+        let data = if let snapshot { snapshot.contents } else { try InputFile.read(STDIN_FILENO, path: "<stdin>") }
         let draft = try workspace.decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
         let adapter = try workspace.formats.adapter(identifier: draft.format)
         let result = try workspace.checker(forDraftAt: path).fix(
@@ -72,13 +76,15 @@ struct FixCommand: AsyncParsableCommand {
             Terminal.write(UnifiedDiff(oldName: "a/\(path)", newName: "b/\(path)").render(old: draft.source.text, new: result.text))
             return errorsRemain
         }
-        try AtomicFileWriter.replace(path, with: result.text, expecting: snapshot)
+        let notes = try AtomicFileWriter.replace(path, with: result.text, expecting: snapshot)
         let count = result.applied.count
-        Terminal.write("\(path): applied \(count) fix\(count == 1 ? "" : "es")\n")
+        var report = "\(path): applied \(count) fix\(count == 1 ? "" : "es")\n"
         for applied in result.applied {
             let start = applied.diagnostic.range.start
-            Terminal.write("  \(start.line):\(start.column): \(applied.fix.summary) [\(applied.diagnostic.ruleID)]\n")
+            report += "  \(start.line):\(start.column): \(applied.fix.summary) [\(applied.diagnostic.ruleID)]\n"
         }
+        Terminal.write(VisibleText.escaping(report, keepingLineBreaks: true))
+        for note in notes { Terminal.writeError(VisibleText.escaping(note) + "\n") }
         return errorsRemain
     }
 }

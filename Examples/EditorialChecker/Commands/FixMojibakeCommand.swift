@@ -25,9 +25,9 @@ struct FixMojibakeCommand: AsyncParsableCommand {
         do throws(NewsletterError) {
             let data: Data
             if let name {
-                data = try AtomicFileWriter.Snapshot(path: name).contents
+                data = try InputFile.contents(of: name, allowStreams: true)
             } else {
-                data = FileHandle.standardInput.readDataToEndOfFile()
+                data = try InputFile.read(STDIN_FILENO, path: "<stdin>")
             }
             let source = try SourceText(data: data, path: name ?? "<stdin>")
             let repaired = Mojibake.repair(
@@ -37,11 +37,11 @@ struct FixMojibakeCommand: AsyncParsableCommand {
             if verbose {
                 for span in repaired.edits {
                     let start = source.location(atUTF8Offset: span.utf8Range.lowerBound)
-                    Terminal.writeError("\(source.path ?? ""):\(start.line):\(start.column): \(span.explanation)\n")
+                    Terminal.writeError(VisibleText.escaping("\(source.path ?? ""):\(start.line):\(start.column): \(span.explanation)") + "\n")
                 }
             }
         } catch {
-            Terminal.writeError("\(error)\n")
+            Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError
         }
     }

@@ -3,32 +3,32 @@ import NewsletterCore
 
 /// Replaces a file's contents atomically and only if nobody changed the file since it was read.
 ///
-/// The new text goes to a temporary file in the same folder (so the rename cannot cross file systems),
-/// gets the original's permissions, and is renamed over the original. A reader sees the old file or the
-/// new one, never half of either; a failure leaves the original untouched and removes the temporary file.
+/// The new text goes to a temporary file in the same folder (so the rename cannot cross file systems), created
+/// with the original's permissions from the start (never wider; the umask may only narrow them until they are set
+/// exactly), given the original's owner and group where the process may, flushed to disk, and renamed over the
+/// original. A reader sees the old file or the new one, never half of either; a failure, SIGINT, SIGTERM or SIGHUP
+/// leaves the original untouched and removes the temporary file (see ``InterruptCleanup``).
+///
+/// A file whose permissions forbid writing to it is refused, even though the folder would allow the rename
+/// (and even for root): making a draft read-only is how a user says "do not change this".
 enum AtomicFileWriter {
     /// What the file looked like when it was read; compared again just before the rename.
     struct Snapshot: Equatable {
         var contents: Data
+        /// The mode bits, special bits included (`0o644`, `0o2775`).
         var permissions: Int
+        var owner: uid_t
+        var group: gid_t
 
         init(path: String) throws(NewsletterError) {
-            contents = try AtomicFileWriter.contents(of: path)
-            let attributes = try? FileManager.default.attributesOfItem(atPath: AtomicFileWriter.target(of: path))
-            permissions = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-        }
-    }
-
-    /// Reads a file, with errors that say what the path is when it is not a readable file.
-    static func contents(of path: String) throws(NewsletterError) -> Data {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw NewsletterError(.io, "cannot read the file: is a folder", path: path)
-        }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw NewsletterError(.io, "cannot read the file: \(reason(error))", path: path)
+            contents = try InputFile.contents(of: path, allowStreams: false)
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                throw NewsletterError(.io, "cannot read the file: \(InputFile.reason(errno: errno))", path: path)
+            }
+            permissions = Int(status.st_mode & 0o7777)
+            owner = status.st_uid
+            group = status.st_gid
         }
     }
 
@@ -38,51 +38,103 @@ enum AtomicFileWriter {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 
-    /// Writes `text` over `path` (through symbolic links) if the file still matches `snapshot`, keeping its permissions.
-    static func replace(_ path: String, with text: String, expecting snapshot: Snapshot) throws(NewsletterError) {
-        try write(text, to: target(of: path), permissions: snapshot.permissions) { () throws(NewsletterError) in
+    /// Writes `text` over `path` (through symbolic links) if the file still matches `snapshot`, keeping its
+    /// permissions, owner and group. Returns what could not be kept, as sentences for the user.
+    ///
+    /// - Throws: `NewsletterError` of kind `io` when the file is read-only, changed since it was read, or cannot
+    ///   be written; the file is then unchanged.
+    @discardableResult
+    static func replace(_ path: String, with text: String, expecting snapshot: Snapshot) throws(NewsletterError) -> [String] {
+        try refuseReadOnly(path, permissions: snapshot.permissions)
+        return try write(text, to: target(of: path), named: path, keeping: Ownership(snapshot)) { () throws(NewsletterError) in
             guard (try? Snapshot(path: path)) == snapshot else {
                 throw NewsletterError(.io, "the file changed since it was read; not overwriting it", path: path)
             }
         }
     }
 
-    /// Writes `text` to `path`, creating it (mode 0644) or replacing it (keeping its permissions).
-    static func create(_ path: String, with text: String) throws(NewsletterError) {
-        let existing = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber
-        try write(text, to: path, permissions: existing?.intValue ?? 0o644) { () throws(NewsletterError) in }
+    /// Writes `text` to `path`, creating it (mode 0644 less the umask) or replacing it (keeping its permissions,
+    /// owner and group, and refusing a read-only file). Returns what could not be kept.
+    @discardableResult
+    static func create(_ path: String, with text: String) throws(NewsletterError) -> [String] {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return try write(text, to: path, named: path, keeping: nil) { () throws(NewsletterError) in }
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw NewsletterError(.io, "cannot write the file: not a regular file", path: path)
+        }
+        let existing = Ownership(permissions: Int(status.st_mode & 0o7777), owner: status.st_uid, group: status.st_gid)
+        try refuseReadOnly(path, permissions: existing.permissions)
+        return try write(text, to: target(of: path), named: path, keeping: existing) { () throws(NewsletterError) in }
+    }
+
+    /// The mode, owner and group a replacement keeps.
+    private struct Ownership {
+        var permissions: Int
+        var owner: uid_t
+        var group: gid_t
+
+        init(permissions: Int, owner: uid_t, group: gid_t) {
+            self.permissions = permissions
+            self.owner = owner
+            self.group = group
+        }
+
+        init(_ snapshot: Snapshot) {
+            self.init(permissions: snapshot.permissions, owner: snapshot.owner, group: snapshot.group)
+        }
+    }
+
+    /// Refuses a file nobody may write to by its permissions: for root, one without any write bit (root could
+    /// write it anyway, but the user said not to); for others, one `access(2)` says they may not write.
+    private static func refuseReadOnly(_ path: String, permissions: Int) throws(NewsletterError) {
+        let writable = geteuid() == 0 ? permissions & 0o222 != 0 : access(path, W_OK) == 0
+        guard writable else {
+            throw NewsletterError(
+                .io,
+                "the file is read-only (mode \(String(permissions, radix: 8))); not changing it",
+                path: path
+            )
+        }
     }
 
     private static func write(
         _ text: String,
         to path: String,
-        permissions: Int,
+        named: String,
+        keeping ownership: Ownership?,
         beforeRename check: () throws(NewsletterError) -> Void
-    ) throws(NewsletterError) {
+    ) throws(NewsletterError) -> [String] {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        do {
-            try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
-            try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        InterruptCleanup.listen()
+        let descriptor = try TemporaryFile.create(temporary, permissions: ownership?.permissions ?? 0o644, for: named)
+        var notes: [String] = []
+        do throws(NewsletterError) {
+            defer { close(descriptor) }
+            try TemporaryFile.write(Data(text.utf8), to: descriptor, for: named)
+            if let ownership {
+                notes = TemporaryFile.keepOwner(ownership.owner, group: ownership.group, of: descriptor, for: named)
+                // After the owner: changing the owner clears the set-user-ID and set-group-ID bits.
+                guard fchmod(descriptor, mode_t(ownership.permissions)) == 0 else {
+                    throw NewsletterError(.io, "cannot write the file: \(String(cString: strerror(errno)))", path: named)
+                }
+            }
+            guard fsync(descriptor) == 0 else {
+                throw NewsletterError(.io, "cannot write the file: \(String(cString: strerror(errno)))", path: named)
+            }
+            try check()
+            TemporaryFile.holdForTests()
         } catch {
-            throw NewsletterError(.io, "cannot write the file: \(reason(error))", path: path)
+            InterruptCleanup.discard(temporary)
+            throw error
         }
-        try check()
-        guard rename(temporary.path, path) == 0 else {
-            throw NewsletterError(.io, "cannot replace the file: \(String(cString: strerror(errno)))", path: path)
+        let failure = InterruptCleanup.publish(temporary, as: path)
+        guard failure == 0 else {
+            InterruptCleanup.discard(temporary)
+            throw NewsletterError(.io, "cannot replace the file: \(String(cString: strerror(failure)))", path: named)
         }
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        switch (nsError.domain, nsError.code) {
-        case (NSCocoaErrorDomain, NSFileReadNoPermissionError), (NSCocoaErrorDomain, NSFileWriteNoPermissionError): return "permission denied"
-        case (NSCocoaErrorDomain, NSFileReadNoSuchFileError), (NSCocoaErrorDomain, NSFileNoSuchFileError): return "no such file"
-        default: return nsError.localizedDescription
-        }
+        return notes
     }
 }

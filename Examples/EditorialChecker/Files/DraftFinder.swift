@@ -3,8 +3,9 @@ import NewsletterCore
 
 /// Expands the paths given on the command line into the draft files to check, in a stable order.
 ///
-/// Files named explicitly (and `-`, standard input) are always taken, their format detected later; folders are
-/// searched recursively for the extensions the registered formats claim, skipping hidden folders such as `.git`.
+/// Files named explicitly (and `-`, standard input, accepted once) are always taken, their format detected later;
+/// folders are searched recursively for the extensions the registered formats claim, skipping hidden folders such
+/// as `.git`.
 struct DraftFinder {
     var extensions: Set<String>
 
@@ -12,36 +13,50 @@ struct DraftFinder {
         extensions = Set(formats.adapters.flatMap(\.fileExtensions))
     }
 
-    /// A path that could not be searched, reported like any other input error.
-    struct Failure: Error, CustomStringConvertible {
+    /// A draft to read: a path, and whether the user named it (a named pipe is read only when named).
+    struct Found: Equatable, Sendable {
         var path: String
-        var reason: String
-        var description: String { "\(path): error: \(reason)" }
+        var isNamed: Bool
     }
 
-    func drafts(in paths: [String]) -> (files: [String], failures: [Failure]) {
-        var files: [String] = []
-        var failures: [Failure] = []
+    func drafts(in paths: [String]) -> (files: [Found], failures: [NewsletterError]) {
+        var files: [Found] = []
+        var failures: [NewsletterError] = []
+        var readsStandardInput = false
         for path in paths {
             if path == "-" {
-                files.append(path)
+                guard !readsStandardInput else {
+                    failures.append(NewsletterError(.io, "standard input is read once; '-' was given more than once", path: "-"))
+                    continue
+                }
+                readsStandardInput = true
+                files.append(Found(path: path, isNamed: true))
                 continue
             }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                failures.append(Failure(path: path, reason: "no such file or folder"))
+            let kind: InputFile.Kind
+            do {
+                kind = try InputFile.kind(of: path)
+            } catch {
+                failures.append(NewsletterError(.io, error.message == "no such file" ? "no such file or folder" : error.message, path: path))
                 continue
             }
-            guard isFolder.boolValue else {
-                files.append(path)
+            guard kind == .folder else {
+                files.append(Found(path: path, isNamed: true))
                 continue
             }
+            var walkFailures: [NewsletterError] = []
             guard let enumerator = FileManager.default.enumerator(
                 at: URL(fileURLWithPath: path),
                 includingPropertiesForKeys: [.isDirectoryKey],
-                options: [.skipsHiddenFiles]
+                options: [.skipsHiddenFiles],
+                errorHandler: { url, error in
+                    let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+                    let reason = code.map { InputFile.reason(errno: Int32($0)) } ?? "cannot read the folder"
+                    walkFailures.append(NewsletterError(.io, "cannot read the folder: \(reason)", path: url.path))
+                    return true
+                }
             ) else {
-                failures.append(Failure(path: path, reason: "cannot read the folder"))
+                failures.append(NewsletterError(.io, "cannot read the folder", path: path))
                 continue
             }
             var found: [String] = []
@@ -51,7 +66,8 @@ struct DraftFinder {
                     : url.path
                 found.append(relative.replacingOccurrences(of: "//", with: "/"))
             }
-            files += found.sorted()
+            files += found.sorted().map { Found(path: $0, isNamed: false) }
+            failures += walkFailures
         }
         return (files, failures)
     }

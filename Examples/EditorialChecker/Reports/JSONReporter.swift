@@ -1,13 +1,32 @@
 import EditorialChecks
 import Foundation
+import NewsletterCore
 
 /// `--output json`: a stable, documented object (see README): `version`, `columnKind`, and `problems`, each with
-/// file, line, column, endLine, endColumn (end exclusive), severity, rule, message and fix. Keys are sorted so output diffs well.
+/// file, line, column, endLine, endColumn (end exclusive), severity, rule, message and fix; and, only when some input
+/// could not be read or decoded, `inputErrors`, each with file, message, and line and column when known.
+/// Keys are sorted so output diffs well.
 struct JSONReporter {
     struct Document: Encodable {
         var version = 1
         var columnKind = "unicodeCodePoints"
         var problems: [Entry]
+        var inputErrors: [InputErrorEntry]?
+    }
+
+    /// A file that could not be read or decoded; the exit status is then 2.
+    struct InputErrorEntry: Encodable {
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var message: String
+
+        init(_ error: NewsletterError) {
+            file = error.path
+            line = error.location?.line
+            column = error.location?.column
+            message = error.message
+        }
     }
 
     struct Entry: Encodable {
@@ -36,8 +55,8 @@ struct JSONReporter {
         var replacement: String
     }
 
-    func render(_ problems: [ReportedProblem]) throws -> String {
-        let document = Document(problems: problems.map { problem in
+    func render(_ problems: [ReportedProblem], inputErrors: [NewsletterError] = []) throws -> String {
+        var document = Document(problems: problems.map { problem in
             let diagnostic = problem.diagnostic
             return Entry(
                 file: problem.file,
@@ -56,6 +75,7 @@ struct JSONReporter {
                 }
             )
         })
+        if !inputErrors.isEmpty { document.inputErrors = inputErrors.map(InputErrorEntry.init) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

@@ -4,11 +4,13 @@ import NewsletterCore
 
 /// `--output sarif`: SARIF 2.1.0 as GitHub code scanning reads it: stable rule ids with descriptions,
 /// results with repository-relative paths and 1-based, end-exclusive columns in Unicode code points, and fixes.
+/// Files that could not be read or decoded are `toolExecutionNotifications` of the run's one invocation, which then
+/// has `executionSuccessful: false`; the invocation is left out when every file was read.
 struct SARIFReporter {
     var toolVersion: String
     var rules: [RuleDescription]
 
-    func render(_ problems: [ReportedProblem]) throws -> String {
+    func render(_ problems: [ReportedProblem], inputErrors: [NewsletterError] = []) throws -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
         let log = Log(runs: [Run(
             tool: Tool(driver: Driver(
@@ -37,7 +39,22 @@ struct SARIFReporter {
                         )])]
                     }
                 )
-            }
+            },
+            invocations: inputErrors.isEmpty ? nil : [Invocation(
+                executionSuccessful: false,
+                toolExecutionNotifications: inputErrors.map { error in
+                    Notification(
+                        level: "error",
+                        message: Message(text: error.message),
+                        locations: error.path.map { path in
+                            [Location(physicalLocation: PhysicalLocation(
+                                artifactLocation: ArtifactLocation(uri: Self.uri(path)),
+                                region: error.location.map { Region(line: $0.line, column: $0.column) }
+                            ))]
+                        }
+                    )
+                }
+            )]
         )])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -69,6 +86,18 @@ struct SARIFReporter {
         var tool: Tool
         var columnKind = "unicodeCodePoints"
         var results: [Result]
+        var invocations: [Invocation]?
+    }
+
+    private struct Invocation: Encodable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+    }
+
+    private struct Notification: Encodable {
+        var level: String
+        var message: Message
+        var locations: [Location]?
     }
 
     private struct Tool: Encodable { var driver: Driver }
@@ -107,7 +136,7 @@ struct SARIFReporter {
 
     private struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
-        var region: Region
+        var region: Region?
     }
 
     private struct ArtifactLocation: Encodable { var uri: String }
@@ -115,8 +144,14 @@ struct SARIFReporter {
     private struct Region: Encodable {
         var startLine: Int
         var startColumn: Int
-        var endLine: Int
-        var endColumn: Int
+        var endLine: Int?
+        var endColumn: Int?
+
+        /// A point, for an input error: where the file stops being readable.
+        init(line: Int, column: Int) {
+            startLine = line
+            startColumn = column
+        }
 
         init(_ range: SourceRange) {
             startLine = range.start.line

@@ -1,5 +1,7 @@
 /// Compiler-style text: `path:line:col: error: message [rule-id]`, the source line, an underline under the
 /// exact range (measured in terminal cells, so it sits right after emoji and wide characters), and the fix.
+/// Draft text (paths, messages, the source line, fixes) is printed through ``VisibleText``, so that control
+/// characters in a draft show as `\u{1B}` instead of driving the terminal.
 struct TextReporter {
     var colors: Bool
 
@@ -12,7 +14,8 @@ struct TextReporter {
         let start = diagnostic.range.start
         let end = diagnostic.range.end
         let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36")
-        var text = "\(paint("\(problem.file):\(start.line):\(start.column):", "1")) \(label): \(diagnostic.message) [\(diagnostic.ruleID)]\n"
+        let file = VisibleText.escaping(problem.file)
+        var text = "\(paint("\(file):\(start.line):\(start.column):", "1")) \(label): \(VisibleText.escaping(diagnostic.message)) [\(diagnostic.ruleID)]\n"
         do {
             let line = problem.sourceLine
             let scalars = Array(line.unicodeScalars)
@@ -20,14 +23,15 @@ struct TextReporter {
             let endIndex = end.line == start.line
                 ? min(max(end.column - 1, startIndex), scalars.count)
                 : scalars.count
-            let before = String(String.UnicodeScalarView(scalars[..<startIndex]))
-            let covered = String(String.UnicodeScalarView(scalars[startIndex..<endIndex]))
+            // Escaped characters take the width of their escape, so the underline is measured on the escaped text.
+            let before = VisibleText.escaping(String(String.UnicodeScalarView(scalars[..<startIndex])))
+            let covered = VisibleText.escaping(String(String.UnicodeScalarView(scalars[startIndex..<endIndex])))
             let indent = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
             let width = max(DisplayWidth.of(covered), 1)
-            text += "\(line)\n\(indent)\(paint("^" + String(repeating: "~", count: width - 1), "1;32"))\n"
+            text += "\(VisibleText.escaping(line))\n\(indent)\(paint("^" + String(repeating: "~", count: width - 1), "1;32"))\n"
         }
         if let fix = diagnostic.fix {
-            text += "  \(paint(fix.safety == .safe ? "fix" : "suggestion", "1;32")): \(fix.summary)\n"
+            text += "  \(paint(fix.safety == .safe ? "fix" : "suggestion", "1;32")): \(VisibleText.escaping(fix.summary))\n"
         }
         return text
     }

@@ -19,7 +19,9 @@ public import NewsletterYAML
 /// line. The YAML is read by ``NewsletterYAML/YAMLParser`` (YAML 1.2 core schema: `no` and `on` stay strings) and
 /// must be a mapping. Known keys fill the issue: `title` (or Buttondown's `subject`), `subtitle` or `description`,
 /// `date` or `publish_date` (the text is kept; YAML timestamps and the forms ``NewsletterCore/PublicationDate``
-/// knows are parsed), `author` or `authors` (a string or a list), `tags`, `slug`. Every other key stays in
+/// knows are parsed), `author` or `authors` (a string or a list), `tags`, `slug`; a known field of another shape
+/// (`title: [a, b]`, `authors: [{name: A}]`) is an error at its value naming the shape it must have, and `null` leaves
+/// the key in metadata as if the field were absent. Every other key stays in
 /// ``NewsletterCore/Issue/metadata`` in order with its value. The body goes through the shared Markdown layer:
 /// every top-level heading starts a section. A file without front matter reads as a body only.
 ///
@@ -62,8 +64,9 @@ public struct FrontMatterAdapter: FormatAdapter {
     /// Reads a draft.
     ///
     /// - Throws: ``NewsletterCore/NewsletterError`` with the file's line and column: `malformedInput` for an
-    ///   unclosed block, YAML that does not parse (libyaml's message, the line and a caret), duplicate keys, or a
-    ///   block that is a list or a scalar instead of a mapping; `limitExceeded` past ``limits``.
+    ///   unclosed block, YAML that does not parse (libyaml's message, the line and a caret), duplicate keys, a
+    ///   block that is a list or a scalar instead of a mapping, or a known field of the wrong shape
+    ///   (`title must be a string, not a sequence`); `limitExceeded` past ``limits``.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
         try decodeDraft(source).issue
     }
@@ -130,6 +133,16 @@ public struct FrontMatterAdapter: FormatAdapter {
         let knownKeys = Set(fields.keys)
         var writtenKeys = knownKeys
         for entry in issue.metadata.entries where entry.key != Self.layoutMetadataKey {
+            // Under a known field's key that no known field was written under, the value is read back as that field,
+            // and reading refuses a shape the field cannot take: such an entry is reported, not written.
+            if let field = FrontMatterField.allCases.first(where: { $0.spellings.contains(entry.key) }),
+               !field.spellings.contains(where: knownKeys.contains), !field.accepts(entry.value) {
+                warnings.append(ConversionWarning(
+                    field: "metadata.\(entry.key)",
+                    message: "not written: front matter reads '\(entry.key)' as the issue's \(field.rawValue), which must be \(field.expectedType)"
+                ))
+                continue
+            }
             guard writtenKeys.insert(entry.key).inserted else {
                 let reason = knownKeys.contains(entry.key)
                     ? "front matter holds a known field of the issue under the key '\(entry.key)'"
@@ -171,7 +184,8 @@ public struct FrontMatterAdapter: FormatAdapter {
                 )
             }
             if let field = FrontMatterField.allCases.first(where: { $0.spellings.contains(key) }),
-               !filled.contains(field), Self.fill(field, from: pair.value, into: &issue) {
+               !filled.contains(field), !pair.value.isNull {
+                try Self.fill(field, spelled: key, from: pair.value, into: &issue, source: source)
                 filled.insert(field)
                 if key != field.rawValue { layout.spellings[field.rawValue] = key }
                 continue
@@ -180,12 +194,24 @@ public struct FrontMatterAdapter: FormatAdapter {
         }
     }
 
-    /// Sets a known field from a node; `false` when the node has a shape the field cannot take (a list as the
-    /// title, `null`), in which case the key stays in metadata.
-    private static func fill(_ field: FrontMatterField, from node: YAMLNode, into issue: inout Issue) -> Bool {
+    /// Sets a known field from a node that is not `null` (a `null` field stays in metadata, as if absent).
+    ///
+    /// - Throws: `NewsletterError` of kind `malformedInput` at the value (or the offending list item) when it has a
+    ///   shape the field cannot take: `title must be a string, not a sequence`.
+    private static func fill(
+        _ field: FrontMatterField,
+        spelled key: String,
+        from node: YAMLNode,
+        into issue: inout Issue,
+        source: SourceText
+    ) throws(NewsletterError) {
         switch field {
         case .title, .subtitle, .slug, .date:
-            guard let scalar = node.scalar, !node.isNull else { return false }
+            guard let scalar = node.scalar else {
+                throw NewsletterError(
+                    .malformedInput, "\(key) must be \(field.expectedType), not \(node.kindDescription)", at: node.range.start, in: source
+                )
+            }
             switch field {
             case .title: issue.title = scalar.text
             case .subtitle: issue.subtitle = scalar.text
@@ -194,16 +220,29 @@ public struct FrontMatterAdapter: FormatAdapter {
             }
         case .authors, .tags:
             let names: [String]
-            if let scalar = node.scalar, !node.isNull {
+            if let scalar = node.scalar {
                 names = [scalar.text]
-            } else if let items = node.items, items.allSatisfy({ $0.scalar != nil && !$0.isNull }) {
-                names = items.compactMap(\.text)
+            } else if let items = node.items {
+                var texts: [String] = []
+                for (index, item) in items.enumerated() {
+                    guard let text = item.text, item.scalar != nil, !item.isNull else {
+                        throw NewsletterError(
+                            .malformedInput,
+                            "\(key) must be \(field.expectedType); item \(index + 1) is \(item.kindDescription)",
+                            at: item.range.start,
+                            in: source
+                        )
+                    }
+                    texts.append(text)
+                }
+                names = texts
             } else {
-                return false
+                throw NewsletterError(
+                    .malformedInput, "\(key) must be \(field.expectedType), not \(node.kindDescription)", at: node.range.start, in: source
+                )
             }
             if field == .authors { issue.authors = names } else { issue.tags = names }
         }
-        return true
     }
 
     /// The Markdown body: the preamble, then each section's heading line and body as written. A section built

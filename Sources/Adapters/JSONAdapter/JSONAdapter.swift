@@ -63,13 +63,22 @@ public struct JSONAdapter: FormatAdapter {
     /// written in the JSON, where each part was in the draft the issue was first read from, are kept in
     /// `Issue.recordedPositions`.
     ///
+    /// Every string (key or value) written with a `\u` escape of a character beyond ASCII, as Python's `json.dumps`
+    /// writes all of them, is listed in `Issue.escapedTexts`, decoded, with the way back from its decoded text to
+    /// the escapes in the file, so that the mojibake rule can find `\u00fc\u00a7\u00e5` (`ü§å`) and report it
+    /// where it is written. A repair written there goes in as UTF-8, unescaped except for what JSON requires
+    /// (`EscapedText.written(_:)`): the escapes it replaces were hiding mojibake, not needed characters.
+    ///
     /// - Throws: `NewsletterError` naming the line and column, and for values of the wrong type the JSON path.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
         let reader = JSONReader(limits: limits)
         try reader.checkSize(of: source)
         guard firstSignificantByte(of: source) != nil else { return Issue() }
         var decoder = IssueJSONDecoder(source: source)
-        return try decoder.decode(try reader.read(source))
+        let (value, escapedTexts) = try reader.readWithEscapes(source)
+        var issue = try decoder.decode(value)
+        issue.escapedTexts = escapedTexts
+        return issue
     }
 
     /// Writes the issue's JSON form. The `range` fields are the issue's own positions, or for an issue read from JSON

@@ -52,6 +52,8 @@ struct JSONParser {
     let limits: JSONReader.Limits
     private var index = 0
     private var stack: [OpenContainer] = []
+    /// The strings (keys and values) read so far that hold a `\u` escape of a character beyond ASCII.
+    private(set) var escapedTexts: [EscapedText] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, source: SourceText, limits: JSONReader.Limits) {
         self.bytes = bytes
@@ -171,14 +173,26 @@ struct JSONParser {
             index += 1
         }
         var decoded = Array(bytes[contentStart..<index])
+        // Every escape is remembered, but the string is listed only when one of them writes a character beyond
+        // ASCII: only those can hide characters from a rule reading the source.
+        var escapes: [EscapedText.Escape] = []
+        var escapesBeyondASCII = false
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: decoded, as: UTF8.self)
+                let text = String(decoding: decoded, as: UTF8.self)
+                if escapesBeyondASCII {
+                    escapedTexts.append(EscapedText(text: text, sourceStart: contentStart, escapes: escapes))
+                }
+                return text
             case UInt8(ascii: "\\"):
+                let escapeStart = index
+                let decodedStart = decoded.count
                 try readEscape(into: &decoded)
+                escapes.append(EscapedText.Escape(decoded: decodedStart..<decoded.count, source: escapeStart..<index))
+                if decoded[decodedStart] >= 0x80 { escapesBeyondASCII = true }
             case 0..<0x20:
                 throw controlCharacter(at: index)
             default:

@@ -48,11 +48,19 @@ public struct JSONReader: Sendable {
     /// - Throws: `NewsletterError` of kind `NewsletterError.Kind.malformedInput` at the line and column where the
     ///   text stops being JSON (empty text included), or `NewsletterError.Kind.limitExceeded` for input over a limit.
     public func read(_ source: SourceText) throws(NewsletterError) -> JSONValue {
+        try readWithEscapes(source).value
+    }
+
+    /// Reads the one JSON value that `source` holds, and the strings in it that hold a `\u` escape of a character
+    /// beyond ASCII, each with the way back to its source bytes (see `EscapedText`), in the order they end.
+    ///
+    /// - Throws: as ``read(_:)``.
+    public func readWithEscapes(_ source: SourceText) throws(NewsletterError) -> (value: JSONValue, escapedTexts: [EscapedText]) {
         try checkSize(of: source)
         let limits = self.limits
         let result = source.text.utf8.withContiguousStorageIfAvailable { bytes in
             var parser = JSONParser(bytes: bytes, source: source, limits: limits)
-            return Result { () throws(NewsletterError) in try parser.parseDocument() }
+            return Result { () throws(NewsletterError) in (value: try parser.parseDocument(), escapedTexts: parser.escapedTexts) }
         }
         // SourceText always holds contiguous UTF-8, so the storage is available; the copy is a fallback only.
         return try (result ?? Self.readCopy(source, limits: limits)).get()
@@ -69,10 +77,10 @@ public struct JSONReader: Sendable {
         }
     }
 
-    private static func readCopy(_ source: SourceText, limits: Limits) -> Result<JSONValue, NewsletterError> {
+    private static func readCopy(_ source: SourceText, limits: Limits) -> Result<(value: JSONValue, escapedTexts: [EscapedText]), NewsletterError> {
         Array(source.text.utf8).withUnsafeBufferPointer { bytes in
             var parser = JSONParser(bytes: bytes, source: source, limits: limits)
-            return Result { () throws(NewsletterError) in try parser.parseDocument() }
+            return Result { () throws(NewsletterError) in (value: try parser.parseDocument(), escapedTexts: parser.escapedTexts) }
         }
     }
 }

@@ -29,6 +29,10 @@ public struct Issue: Sendable, Equatable, Codable {
     /// Positions of an earlier draft that the decoded format stored as data (the JSON form's ranges), or `nil` when
     /// the issue was read from the draft itself or built in code; see ``RecordedPositions``.
     public var recordedPositions: RecordedPositions?
+    /// The strings the source wrote with escapes of characters beyond ASCII (JSON's `\u00fc`), decoded, each with the
+    /// way back to its source bytes, so that rules judging characters see them; empty for formats without escapes
+    /// and for issues built in code. See ``EscapedText``.
+    public var escapedTexts: [EscapedText]
 
     /// Creates an issue; every part defaults to empty, which is what an empty draft decodes to.
     public init(
@@ -42,7 +46,8 @@ public struct Issue: Sendable, Equatable, Codable {
         preamble: String = "",
         sections: [Section] = [],
         links: [Link] = [],
-        recordedPositions: RecordedPositions? = nil
+        recordedPositions: RecordedPositions? = nil,
+        escapedTexts: [EscapedText] = []
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -55,6 +60,7 @@ public struct Issue: Sendable, Equatable, Codable {
         self.sections = sections
         self.links = links
         self.recordedPositions = recordedPositions
+        self.escapedTexts = escapedTexts
     }
 
     /// The first section whose plain title matches `title` exactly.

@@ -50,17 +50,19 @@ struct EditorialCheckProcess {
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// Runs `editorial-check arguments` in `folder` with `input` on standard input (an empty pipe when `nil`),
-    /// and an environment without `NO_COLOR` plus `environment`.
+    /// and an environment without `NO_COLOR` plus `environment`. With a `launcher` (`setpriv`, `bash`), that program
+    /// runs instead with `arguments`, which then name the tool themselves.
     static func run(
         _ arguments: [String],
         in folder: URL,
         input: Data? = nil,
         environment: [String: String] = [:],
-        standardOutput: FileHandle? = nil
+        standardOutput: FileHandle? = nil,
+        launcher: String? = nil
     ) throws -> Result {
         let executable = try #require(Self.executable, "editorial-check was not built next to the test bundle; set EDITORIAL_CHECK_EXECUTABLE")
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = launcher.map { URL(fileURLWithPath: $0) } ?? executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var variables = ProcessInfo.processInfo.environment

@@ -52,8 +52,13 @@ final class FixtureFolder {
     }
 
     /// Runs `editorial-check` with this folder as the working folder.
-    func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> EditorialCheckProcess.Result {
-        try EditorialCheckProcess.run(arguments, in: url, input: input, environment: environment)
+    func run(
+        _ arguments: [String],
+        input: Data? = nil,
+        environment: [String: String] = [:],
+        launcher: String? = nil
+    ) throws -> EditorialCheckProcess.Result {
+        try EditorialCheckProcess.run(arguments, in: url, input: input, environment: environment, launcher: launcher)
     }
 
     func run(_ arguments: String..., input: Data? = nil, environment: [String: String] = [:]) throws -> EditorialCheckProcess.Result {

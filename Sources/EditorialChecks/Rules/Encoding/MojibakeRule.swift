@@ -39,33 +39,52 @@ public struct MojibakeRule: Rule {
     /// Finds the problems this rule is about in one draft.
     ///
     /// Mojibake inside code, HTML or a link's destination is reported without a fix: those bytes are shown or used as
-    /// written, and repairing them is for a person to decide.
+    /// written, and repairing them is for a person to decide. Strings a format stored with escapes
+    /// (`Issue.escapedTexts`, e.g. JSON's `\u00fc`) are scanned decoded and reported where their escapes are written.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let verbatim = context.markdown?.verbatimRanges ?? []
         var nextVerbatim = 0
-        return Mojibake.scan(context.source).map { span in
+        let plain = Mojibake.scan(context.source)
+        var diagnostics = plain.map { span in
             let range = span.range ?? context.range(span.utf8Range)
             while nextVerbatim < verbatim.count, verbatim[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
             let isVerbatim = verbatim[nextVerbatim...].prefix { $0.lowerBound < span.utf8Range.upperBound }.contains { $0.overlaps(span.utf8Range) }
-            let safety: FixSafety = span.confidence == .guess ? .suggestion : .safe
-            let message: String
-            var notes: [DiagnosticNote] = []
-            if span.confidence == .guess && span.candidates.count > 1 {
-                message = "\(span.explanation): '\(span.original)' may be any of \(span.candidates.map { "'\($0)'" }.joined(separator: ", "))"
-                notes.append(DiagnosticNote("bytes were lost, so the repair is a guess; the suggested fix uses '\(span.replacement)'"))
-            } else {
-                message = "\(span.explanation): '\(span.original)' should be '\(span.replacement)'"
-            }
-            guard !isVerbatim else {
-                notes.append(DiagnosticNote("it is in code, HTML or a link destination, so it is not repaired automatically"))
-                return context.diagnostic(message, at: range, notes: notes)
-            }
-            let fix = Fix(
-                summary: "replace '\(span.original)' with '\(span.replacement)'",
-                edits: [TextEdit(range: range, replacement: span.replacement)],
-                safety: safety
-            )
-            return context.diagnostic(message, at: range, notes: notes, fix: fix)
+            return diagnostic(for: span, at: range, replacement: span.replacement, isVerbatim: isVerbatim, context)
         }
+        let found = plain.map(\.utf8Range)
+        for escaped in context.issue.escapedTexts {
+            for span in Mojibake.scan(escaped.text) where escaped.containsEscape(inDecoded: span.utf8Range) {
+                let written = escaped.sourceRange(ofDecoded: span.utf8Range)
+                guard !found.contains(where: { $0.overlaps(written) }) else { continue }
+                diagnostics.append(diagnostic(
+                    for: span, at: context.range(written), replacement: escaped.written(span.replacement), isVerbatim: false, context
+                ))
+            }
+        }
+        return diagnostics
+    }
+
+    private func diagnostic(
+        for span: MojibakeSpan, at range: SourceRange, replacement: String, isVerbatim: Bool, _ context: CheckContext
+    ) -> Diagnostic {
+        let safety: FixSafety = span.confidence == .guess ? .suggestion : .safe
+        let message: String
+        var notes: [DiagnosticNote] = []
+        if span.confidence == .guess && span.candidates.count > 1 {
+            message = "\(span.explanation): '\(span.original)' may be any of \(span.candidates.map { "'\($0)'" }.joined(separator: ", "))"
+            notes.append(DiagnosticNote("bytes were lost, so the repair is a guess; the suggested fix uses '\(span.replacement)'"))
+        } else {
+            message = "\(span.explanation): '\(span.original)' should be '\(span.replacement)'"
+        }
+        guard !isVerbatim else {
+            notes.append(DiagnosticNote("it is in code, HTML or a link destination, so it is not repaired automatically"))
+            return context.diagnostic(message, at: range, notes: notes)
+        }
+        let fix = Fix(
+            summary: "replace '\(span.original)' with '\(span.replacement)'",
+            edits: [TextEdit(range: range, replacement: replacement)],
+            safety: safety
+        )
+        return context.diagnostic(message, at: range, notes: notes, fix: fix)
     }
 }

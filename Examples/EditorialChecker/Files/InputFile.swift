@@ -1,0 +1,94 @@
+import Foundation
+import NewsletterCore
+
+/// Reads drafts with POSIX calls, so that an error names the real cause (a loop of symbolic links, a named pipe
+/// where a file was expected) instead of Foundation's generic "the operation could not be completed".
+///
+/// A named pipe or a character device (`<(cat draft.md)` is `/dev/fd/63`, a pipe) is read as a stream when the user
+/// named it; met in a folder walk it is refused, since opening it could wait forever for a writer.
+enum InputFile {
+    /// What a path names, after following symbolic links.
+    enum Kind: Equatable {
+        case regular
+        case folder
+        /// A named pipe or character device: readable once, front to back.
+        case stream(String)
+        /// A socket or block device, which is never a draft.
+        case other(String)
+    }
+
+    /// The kind of file `path` names, following symbolic links.
+    static func kind(of path: String) throws(NewsletterError) -> Kind {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw NewsletterError(.io, reason(errno: errno), path: path)
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .folder
+        case S_IFIFO: return .stream("a named pipe")
+        case S_IFCHR: return .stream("a character device")
+        case S_IFSOCK: return .other("a socket")
+        case S_IFBLK: return .other("a block device")
+        default: return .other("not a file")
+        }
+    }
+
+    /// Reads a whole file; `allowStreams` also reads named pipes and character devices (as far as the size limit).
+    ///
+    /// - Throws: `NewsletterError` of kind `io` naming the cause: `is a folder`, `not a regular file (a named pipe)`,
+    ///   `a loop of symbolic links`, `no such file`, `permission denied`; `limitExceeded` past 64 MiB.
+    static func contents(of path: String, allowStreams: Bool) throws(NewsletterError) -> Data {
+        let kind: Kind
+        do {
+            kind = try self.kind(of: path)
+        } catch {
+            throw NewsletterError(.io, "cannot read the file: \(error.message)", path: path)
+        }
+        switch kind {
+        case .regular: break
+        case .folder: throw NewsletterError(.io, "cannot read the file: is a folder", path: path)
+        case .stream(let what) where !allowStreams:
+            throw NewsletterError(.io, "cannot read the file: not a regular file (\(what)); name it on its own to read it as a stream", path: path)
+        case .stream: break
+        case .other(let what): throw NewsletterError(.io, "cannot read the file: not a regular file (\(what))", path: path)
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw NewsletterError(.io, "cannot read the file: \(reason(errno: errno))", path: path)
+        }
+        defer { close(descriptor) }
+        return try read(descriptor, path: path)
+    }
+
+    /// Reads to the end, refusing more than `SourceText.defaultMaximumSize` bytes so that `/dev/zero` cannot fill memory.
+    static func read(_ descriptor: Int32, path: String) throws(NewsletterError) -> Data {
+        let limit = SourceText.defaultMaximumSize
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw NewsletterError(.io, "cannot read the file: \(String(cString: strerror(errno)))", path: path)
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[..<count])
+            if data.count > limit {
+                throw NewsletterError(.limitExceeded, "input is more than the limit of \(limit) bytes", path: path)
+            }
+        }
+    }
+
+    /// Words for the `errno` of a failed `stat` or `open`; a dangling symbolic link is "no such file", a loop says so.
+    static func reason(errno code: Int32) -> String {
+        switch code {
+        case ELOOP: "a loop of symbolic links"
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied"
+        case ENOTDIR: "a part of the path is not a folder"
+        case ENAMETOOLONG: "the path is too long"
+        default: String(cString: strerror(code))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import NewsletterCore
+
+/// The steps of writing the temporary file of an atomic replacement, each with an error naming the draft.
+enum TemporaryFile {
+    /// Creates the file exclusively with `permissions` (less the umask; never wider than the draft's), registered with
+    /// ``InterruptCleanup`` before it exists on disk so that an interruption right after creation still removes it.
+    static func create(_ path: String, permissions: Int, for draft: String) throws(NewsletterError) -> Int32 {
+        InterruptCleanup.register(path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions & 0o777))
+        guard descriptor >= 0 else {
+            let code = errno
+            InterruptCleanup.discard(path)
+            throw NewsletterError(.io, "cannot write the file: \(InputFile.reason(errno: code))", path: draft)
+        }
+        return descriptor
+    }
+
+    static func write(_ data: Data, to descriptor: Int32, for draft: String) throws(NewsletterError) {
+        var written = 0
+        while written < data.count {
+            let count = data.withUnsafeBytes { bytes in
+                Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw NewsletterError(.io, "cannot write the file: \(String(cString: strerror(errno)))", path: draft)
+            }
+            written += count
+        }
+    }
+
+    /// Gives the file the draft's owner and group. Only root may give a file away, and others only to a group they
+    /// belong to: what could not be kept is returned as a sentence, and the file stays the process's.
+    static func keepOwner(_ owner: uid_t, group: gid_t, of descriptor: Int32, for draft: String) -> [String] {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return [] }
+        if status.st_uid == owner && status.st_gid == group { return [] }
+        if fchown(descriptor, owner, group) == 0 { return [] }
+        var notes: [String] = []
+        if status.st_uid != owner {
+            notes.append("\(draft): warning: the owner (uid \(owner)) could not be kept: only root may give a file away; the fixed file belongs to uid \(status.st_uid)")
+        }
+        if status.st_gid != group {
+            if fchown(descriptor, uid_t.max, group) != 0 {
+                notes.append("\(draft): warning: the group (gid \(group)) could not be kept: \(String(cString: strerror(errno))); the fixed file has gid \(status.st_gid)")
+            }
+        }
+        return notes
+    }
+
+    /// `EDITORIAL_CHECK_HOLD_BEFORE_RENAME=seconds` keeps the finished temporary file in place that long before the
+    /// rename, so that tests can look at it and interrupt the process at that exact point.
+    static func holdForTests() {
+        guard let value = ProcessInfo.processInfo.environment["EDITORIAL_CHECK_HOLD_BEFORE_RENAME"],
+              let seconds = Double(value), seconds > 0
+        else { return }
+        Thread.sleep(forTimeInterval: seconds)
+    }
+}

@@ -1,0 +1,52 @@
+import NewsletterCore
+
+/// Draft text made safe to print on a terminal.
+///
+/// A draft is untrusted input: an escape character (`\u{1B}[31m`), a carriage return or a bidirectional override
+/// printed raw would let it recolour, overwrite or reorder what the user sees. Every such character is written as a
+/// visible Swift-style escape instead: C0 controls (tab excepted, which only moves the cursor forward and is kept so
+/// that carets line up), DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
+enum VisibleText {
+    /// The escape for `scalar`, or `nil` when it prints as itself.
+    static func escape(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool = false) -> String? {
+        switch scalar.value {
+        case 0x09: return nil
+        case 0x0A where keepingLineBreaks, 0x0D where keepingLineBreaks: return nil
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+            return "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        default: return nil
+        }
+    }
+
+    /// `text` with every character ``escape(_:keepingLineBreaks:)`` escapes written as its escape.
+    static func escaping<S: StringProtocol>(_ text: S, keepingLineBreaks: Bool = false) -> String {
+        // Most text has nothing to escape; it is returned without rebuilding it.
+        guard text.unicodeScalars.contains(where: { escape($0, keepingLineBreaks: keepingLineBreaks) != nil }) else {
+            return String(text)
+        }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if let escaped = escape(scalar, keepingLineBreaks: keepingLineBreaks) {
+                result += escaped
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// An input error as the compiler-style text `NewsletterError` writes, with the path, message and source line
+    /// escaped and the caret placed under the escaped line.
+    static func describe(_ error: NewsletterError) -> String {
+        var prefix = ""
+        if let path = error.path { prefix += "\(escaping(path)):" }
+        if let location = error.location { prefix += "\(location.line):\(location.column):" }
+        var rendered = prefix.isEmpty ? "error: \(escaping(error.message))" : "\(prefix) error: \(escaping(error.message))"
+        if let sourceLine = error.sourceLine, let location = error.location {
+            let before = escaping(String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(max(location.column - 1, 0)))))
+            let caretIndent = before.unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
+            rendered += "\n\(escaping(sourceLine))\n\(caretIndent)^"
+        }
+        return rendered
+    }
+}

@@ -1,0 +1,13 @@
+import FuzzSupport
+import NewsletterKit
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    DecoderCheck.run(JSONAdapter(), on: Fuzzing.data(bytes, count))
+    return 0
+}
+
+@_cdecl("FuzzJSONDecode_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    Fuzzing.main(argc, argv, seeds: SeedCorpus.json, test: fuzzOneInput)
+}

@@ -1,0 +1,1 @@
+../../../Tests/JSONAdapterTests/IssueGenerator.swift
