@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// JSON written with `\u` escapes (Python's default) must not hide its mojibake: `check` reports as many problems as
@@ -17,18 +18,7 @@ struct EscapedJSONTests {
 
     /// `plain` with every character beyond ASCII as a `\u` escape (surrogate pairs beyond the BMP).
     static var escaped: String {
-        var result = ""
-        for scalar in plain.unicodeScalars {
-            guard scalar.value >= 0x80 else {
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            for unit in String(scalar).utf16 {
-                let hex = String(unit, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-        }
-        return result
+        PythonJSONEscaping.escapingNonASCII(plain)
     }
 
     /// The (line, column) of each mojibake problem `check --output json` reports.

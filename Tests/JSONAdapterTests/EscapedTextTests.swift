@@ -29,18 +29,7 @@ struct EscapedTextTests {
 
     /// Every character beyond ASCII as `\u` escapes (surrogate pairs beyond the BMP), as Python writes JSON.
     static func escapingNonASCII(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            guard scalar.value >= 0x80 else {
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            for unit in String(scalar).utf16 {
-                let hex = String(unit, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-        }
-        return result
+        PythonJSONEscaping.escapingNonASCII(text)
     }
 
     /// The mojibake the rule reads: spans in the source itself, and spans in each escaped string placed back in the

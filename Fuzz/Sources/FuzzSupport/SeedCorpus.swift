@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import NewsletterKit
+import TestSupport
 
 /// Seed corpora, all generated: random issues from the tests' `IssueGenerator` written by each adapter, the same
 /// JSON with every non-ASCII character as a `\u` escape (as Python writes it), text misread through the code pages
@@ -78,20 +78,8 @@ public enum SeedCorpus {
         return texts
     }
 
-    /// JSON with every non-ASCII character written as a `\u` escape (a surrogate pair outside the BMP), the way
-    /// Python's `json.dumps` writes by default. Only string contents hold non-ASCII characters in JSON.
+    /// JSON with every non-ASCII character written as a `\u` escape, the way Python's `json.dumps` writes by default.
     static func escapingNonASCII(_ json: String) -> String {
-        var result = ""
-        for scalar in json.unicodeScalars {
-            guard scalar.value >= 0x80 else {
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            for unit in String(scalar).utf16 {
-                let hex = String(unit, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-        }
-        return result
+        PythonJSONEscaping.escapingNonASCII(json)
     }
 }
