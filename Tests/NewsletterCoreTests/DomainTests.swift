@@ -72,3 +72,19 @@ import Testing
         #expect(try JSONDecoder().decode(MetadataValue.self, from: data) == value)
     }
 }
+
+/// Issues stored with `Codable` before `escapedTexts` existed still decode; new ones round-trip whole.
+@Suite struct IssueCodingTests {
+    @Test func anIssueStoredWithoutEscapedTextsDecodes() throws {
+        let original = Issue(title: "Notes", authors: ["Ada"], preamble: "Hi")
+        var stored = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(original)) as? [String: Any])
+        #expect(stored.removeValue(forKey: "escapedTexts") != nil)
+        let issue = try JSONDecoder().decode(Issue.self, from: JSONSerialization.data(withJSONObject: stored))
+        #expect(issue == original)
+    }
+
+    @Test func anIssueWithEscapedTextsRoundTrips() throws {
+        let issue = Issue(title: "Café", escapedTexts: [EscapedText(text: "é", sourceStart: 12, escapes: [.init(decoded: 0..<2, source: 12..<18)])])
+        #expect(try JSONDecoder().decode(Issue.self, from: JSONEncoder().encode(issue)) == issue)
+    }
+}

@@ -67,4 +67,23 @@ public struct Issue: Sendable, Equatable, Codable {
     public func section(titled title: String) -> Section? {
         sections.first { $0.title == title }
     }
+
+    /// Decodes an issue; `escapedTexts`, added after issues were first stored this way, may be absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try container.decodeIfPresent(String.self, forKey: .title),
+            subtitle: try container.decodeIfPresent(String.self, forKey: .subtitle),
+            authors: try container.decode([String].self, forKey: .authors),
+            date: try container.decodeIfPresent(PublicationDate.self, forKey: .date),
+            slug: try container.decodeIfPresent(String.self, forKey: .slug),
+            tags: try container.decode([String].self, forKey: .tags),
+            metadata: try container.decode(Metadata.self, forKey: .metadata),
+            preamble: try container.decode(String.self, forKey: .preamble),
+            sections: try container.decode([Section].self, forKey: .sections),
+            links: try container.decode([Link].self, forKey: .links),
+            recordedPositions: try container.decodeIfPresent(RecordedPositions.self, forKey: .recordedPositions),
+            escapedTexts: try container.decodeIfPresent([EscapedText].self, forKey: .escapedTexts) ?? []
+        )
+    }
 }
