@@ -8,45 +8,6 @@ enum MarkdownEscapes {
         (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
-    /// Whether the bytes hold anything ``resolve(_:_:)`` would change (a backslash or an ampersand).
-    static func needsResolving(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if bytes[index] == UInt8(ascii: "\\") || bytes[index] == UInt8(ascii: "&") { return true }
-            index += 1
-        }
-        return false
-    }
-
-    /// Whether the destination written at `range` resolves to `resolved`, compared in place: backslash escapes are
-    /// followed byte by byte, and only a character reference (rare in URLs) builds the resolved string.
-    static func resolves(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to resolved: String) -> Bool {
-        // Most destinations are written exactly as they resolve, with nothing to resolve in them.
-        if equal(resolved, bytes, range), let base = bytes.baseAddress,
-           memchr(base + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) == nil,
-           memchr(base + range.lowerBound, Int32(UInt8(ascii: "&")), range.count) == nil {
-            return true
-        }
-        var copy = resolved
-        let outcome: Bool? = copy.withUTF8 { expected in
-            var index = range.lowerBound
-            var position = 0
-            while index < range.upperBound {
-                var byte = bytes[index]
-                if byte == UInt8(ascii: "&") { return nil }
-                if byte == UInt8(ascii: "\\"), index + 1 < range.upperBound, isEscapable(bytes[index + 1]) {
-                    index += 1
-                    byte = bytes[index]
-                }
-                guard position < expected.count, expected[position] == byte else { return false }
-                position += 1
-                index += 1
-            }
-            return position == expected.count
-        }
-        return outcome ?? (resolve(bytes, range) == resolved)
-    }
-
     /// Whether `string`'s UTF-8 is exactly the bytes at `range`, compared as memory rather than element by element.
     static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard string.utf8.count == range.count else { return false }

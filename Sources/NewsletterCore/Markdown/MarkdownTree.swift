@@ -159,9 +159,6 @@ public struct MarkdownTree: Sendable {
         storage[index].link = Int32(links.count - 1)
     }
 
-    /// The start of the node at `index` as built so far.
-    package func start(at index: Int) -> Int { storage[index].start }
-
     /// Makes room for `nodes` more nodes.
     package mutating func reserveCapacity(_ nodes: Int) {
         storage.reserveCapacity(nodes)
