@@ -15,6 +15,16 @@ import Testing
         }
     }
 
+    /// Minimized from a FuzzFrontMatterDecode crash: a `date:` with a fraction of about a hundred digits made ICU's
+    /// ISO 8601 parser divide by zero. Now the date is read, or kept as text when it does not parse.
+    @Test(arguments: [("Z", true), ("!66Z", false)])
+    func aDateWithAHundredDigitFractionDecodes(ending: String, parses: Bool) throws {
+        let date = "2024-02-16T09:30:00.25" + String(repeating: "6", count: 100) + ending
+        let issue = try FrontMatterAdapter().decode(SourceText("---\ntitle: A\ndate: \(date)\n---\nBody\n", path: "draft.md"))
+        #expect(issue.date?.text == date)
+        #expect((issue.date?.date != nil) == parses)
+    }
+
     @Test func malformedYAMLRendersWithFileLineColumnAndCaret() throws {
         let error = try #require(Self.error("---\nslug: a\ndate: 2024-02-16\ntitle: Daily Digest: What's new?\n---\nBody\n"))
         #expect(error.kind == .malformedInput)

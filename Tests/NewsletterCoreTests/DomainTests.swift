@@ -10,6 +10,10 @@ import Testing
         ("2024-02-16", "2024-02-16"),
         ("2024-02-16T09:30:00Z", "2024-02-16T09:30:00Z"),
         ("2024-02-16T11:30:00+02:00", "2024-02-16T09:30:00Z"),
+        ("2024-02-16 11:30:00+0200", "2024-02-16T09:30:00Z"),
+        ("2024-02-16T04:30:00-05", "2024-02-16T09:30:00Z"),
+        ("2024-02-16T09:30:00.250Z", "2024-02-16T09:30:00Z"),
+        ("2024-02-29T23:59:59z", "2024-02-29T23:59:59Z"),
     ])
     func parsesNewsletterDateForms(text: String, iso: String) {
         let date = PublicationDate(parsing: text)
@@ -17,11 +21,23 @@ import Testing
         #expect(date.iso8601 == iso)
     }
 
-    @Test(arguments: ["February 30, 2023", "Someday 03, 2023", "03/01/2023", "", "2023-13-01"])
+    @Test(arguments: [
+        "February 30, 2023", "Someday 03, 2023", "03/01/2023", "", "2023-13-01", "2023-02-29", "2024-02-16T09:30",
+        "2024-02-16T09:30:00", "2024-02-16T24:00:00Z", "2024-02-16T09:30:00.Z", "2024-02-16T09:30:00+25:00",
+        "2024-02-16x", "2\u{0662}24-02-16", "Jan \u{0663}, 2023", "January 03, 2\u{0660}23",
+    ])
     func keepsUnparseableTextWithoutADate(text: String) {
         let date = PublicationDate(parsing: text)
         #expect(date.text == text)
         #expect(date.date == nil)
+    }
+
+    /// Found by FuzzFrontMatterDecode: ICU's ISO 8601 parser divided by zero on a fraction of about a hundred digits.
+    @Test func readsAFractionOfAnyLengthWithoutICU() throws {
+        let long = PublicationDate(parsing: "2024-02-16T09:30:00." + String(repeating: "6", count: 120) + "Z")
+        let seconds = try #require(long.date).timeIntervalSince1970
+        #expect(seconds > 1_708_075_800.666 && seconds < 1_708_075_800.667)
+        #expect(PublicationDate(parsing: "2024-02-16T09:30:00.25" + String(repeating: "6", count: 50) + "!6660Z").date == nil)
     }
 
     @Test func writesTheLongEnglishFormWithTwoDigitDays() {

@@ -50,28 +50,14 @@ public struct PublicationDate: Sendable, Equatable, Codable {
 
     private static func parse(_ raw: String) -> Date? {
         let text = raw.trimmingCharacters(in: .whitespaces)
-        if let date = parseISO8601(text) { return date }
+        if let date = ISO8601Timestamp.date(from: text) { return date }
         return parseLongEnglish(text)
-    }
-
-    private static func parseISO8601(_ text: String) -> Date? {
-        // Every ISO 8601 form starts with the year; skip building formatters for `January 03, 2023`.
-        guard text.utf8.first.map({ (0x30...0x39).contains($0) }) == true else { return nil }
-        let dateOnly = /(\d{4})-(\d{2})-(\d{2})/
-        if let match = text.wholeMatch(of: dateOnly) {
-            return utcDate(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
-        }
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text.replacingOccurrences(of: " ", with: "T")) { return date }
-        }
-        return nil
     }
 
     private static func parseLongEnglish(_ text: String) -> Date? {
         let pattern = /([A-Za-z]+)\.? +(\d{1,2}),? +(\d{4})/
-        guard let match = text.wholeMatch(of: pattern) else { return nil }
+        // ASCII digits only: `Int(_:)` reads no others, and a draft may hold any.
+        guard let match = text.wholeMatch(of: pattern.asciiOnlyDigits()) else { return nil }
         let name = match.1.lowercased()
         guard name.count >= 3,
               let month = monthNames.firstIndex(where: { $0.lowercased().hasPrefix(name) && (name.count == 3 || $0.lowercased() == name) })
