@@ -104,6 +104,16 @@ let package = Package(
 
         // Generators shared by the test targets (seeded randomness); not a product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The loopback HTTP server the link-checking tests run against (127.0.0.1 only); not a product.
+        .target(
+            name: "FixtureHTTPServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/FixtureHTTPServer"
+        ),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
         .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore"]),
@@ -120,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "LinkCheckerTests",
             dependencies: [
-                "LinkChecker", "LinkCheckRules",
+                "LinkChecker", "LinkCheckRules", "FixtureHTTPServer",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -129,11 +139,7 @@ let package = Package(
         .testTarget(
             name: "EditorialCheckerTests",
             dependencies: [
-                "editorial-check", "EditorialChecks", "NewsletterCore", "TestSupport",
-                // The loopback HTTP server of the link-session test.
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "editorial-check", "EditorialChecks", "NewsletterCore", "TestSupport", "FixtureHTTPServer",
             ],
             exclude: ["Golden"]
         ),

@@ -1,3 +1,4 @@
+import FixtureHTTPServer
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 struct LinkSessionTests {
     @Test("20 drafts sharing 2 URLs make exactly 2 requests, never more than the per-host limit in flight")
     func oneRequestPerURLPerRun() async throws {
-        let server = try await CountingHTTPServer.start()
+        let server = try await FixtureServer.start()
         let folder = try FixtureFolder()
         try folder.write("""
             link_check:
@@ -20,8 +21,8 @@ struct LinkSessionTests {
             try folder.write("""
                 # Issue \(draft)
 
-                Thanks to [our sponsor](\(server.url("/sponsor"))). [Subscribe](\(server.url("/subscribe#form"))) or
-                visit [the sponsor again](\(server.url("/sponsor"))).
+                Thanks to [our sponsor](\(server.url("/count/sponsor"))). [Subscribe](\(server.url("/count/subscribe#form"))) or
+                visit [the sponsor again](\(server.url("/count/sponsor"))).
 
                 """, to: "issues/issue-\(draft).md")
         }
@@ -29,7 +30,7 @@ struct LinkSessionTests {
         await server.stop()
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output == "0 errors, 0 warnings, 0 fixable in 20 files\n")
-        #expect(server.seen.requests == ["/sponsor": 1, "/subscribe": 1])
+        #expect(server.seen.requests == ["/count/sponsor": 1, "/count/subscribe": 1])
         #expect(server.seen.maxInFlight == 1)
     }
 }

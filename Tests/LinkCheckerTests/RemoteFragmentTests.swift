@@ -1,3 +1,4 @@
+import FixtureHTTPServer
 import NewsletterCore
 import Testing
 @testable import LinkChecker

@@ -1,3 +1,4 @@
+import FixtureHTTPServer
 import Foundation
 import NewsletterCore
 import Testing
