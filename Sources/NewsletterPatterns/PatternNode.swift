@@ -1,4 +1,4 @@
-/// The parsed form of a pattern: what ``PatternParser`` produces and ``PatternCompiler`` turns into a program.
+/// The parsed form of a pattern: what ``PatternParser`` produces and ``PatternProgram`` compiles.
 indirect enum PatternNode: Sendable {
     /// Matches the empty string.
     case empty
