@@ -32,7 +32,10 @@ struct PatternMatcher {
                     let start = position
                     while position < count && !firstBytes[Int(bytes[position])] { position += 1 }
                     if position == count { return nil }
-                    if position != start { (scalar, length) = decode(at: position) }
+                    if position != start {
+                        (scalar, length) = decode(at: position)
+                        previous = self.scalar(before: position)
+                    }
                 }
                 addThread(to: &current, stack: &stack, pc: 0, start: position, previous: previous, next: scalar, at: position)
             }
@@ -105,6 +108,14 @@ struct PatternMatcher {
             let after = next.map(ScalarSet.Property.word.contains) ?? false
             return (before != after) == (assertion == .wordBoundary)
         }
+    }
+
+    /// The scalar ending at `offset`, for the assertions of a thread started after a skip.
+    private func scalar(before offset: Int) -> Unicode.Scalar? {
+        guard offset > 0 else { return nil }
+        var start = offset - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return decode(at: start).0
     }
 
     /// The scalar starting at `offset` and its length in bytes; `nil` at the end. The bytes are a `String`'s, so

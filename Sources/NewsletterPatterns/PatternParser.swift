@@ -76,7 +76,7 @@ struct PatternParser {
         let atom = try self.atom()
         guard let scalar = peek, "*+?{".unicodeScalars.contains(scalar) else { return atom }
         let quantifierStart = index
-        if case .assertion = atom.node {
+        if case .assertion = atom.node, scalars[atomStart] != "(" {
             throw error("an anchor or boundary ('\(text(atomStart..<quantifierStart))') cannot be repeated", at: quantifierStart)
         }
         let (minimum, maximum) = try quantifierBounds()

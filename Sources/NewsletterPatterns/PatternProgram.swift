@@ -7,8 +7,7 @@ struct PatternProgram: Sendable {
     /// Whether every match starts at the start of the text (`^...`), so only one start is ever tried.
     let isAnchoredAtStart: Bool
     /// The bytes a match can start with, when that is known: where no thread is alive the matcher jumps to the
-    /// next such byte instead of starting a thread at every position. `nil` when a match may be empty or start
-    /// with an assertion.
+    /// next such byte instead of starting a thread at every position. `nil` when a match may be empty.
     private(set) var firstBytes: [Bool]?
 
     init(_ node: PatternNode, ignoresCase: Bool) {
@@ -87,7 +86,7 @@ struct PatternProgram: Sendable {
         }
     }
 
-    /// The lead bytes of every scalar the first consuming instruction may take, if no assertion or match comes first.
+    /// The lead bytes of every scalar the first consuming instruction may take, if no match is reachable without one.
     private func startingBytes() -> [Bool]? {
         var bytes = [Bool](repeating: false, count: 256)
         var seen = Set<Int>()
@@ -98,7 +97,9 @@ struct PatternProgram: Sendable {
         while let pc = pending.popLast() {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[pc] {
-            case .match, .assertion: return nil
+            case .match: return nil
+            // A superset is enough: whether the condition holds is decided when the thread starts.
+            case .assertion: pending.append(pc + 1)
             case .jump(let target): pending.append(target)
             case .split(let first, let second): pending += [first, second]
             case .scalar(let scalar):
