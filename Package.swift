@@ -67,14 +67,18 @@ let package = Package(
         // Format `json`: the canonical JSON form of an issue, read by a small strict reader that keeps key order and positions.
         .target(name: "JSONAdapter", dependencies: ["NewsletterCore"], path: "Sources/Adapters/JSONAdapter"),
 
+        // User patterns (placeholder patterns, link excludes) matched in time linear in the text: a small regular
+        // expression engine with no backtracking, shared by the rules and the link checker. Swift only; not a product.
+        .target(name: "NewsletterPatterns"),
+
         // The rule engine, the built-in rules and `.newsletterlint.yml` (read with NewsletterYAML); formats reach it
         // only as decoded issues.
-        .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "MojibakeRepair", "NewsletterYAML"]),
+        .target(name: "EditorialChecks", dependencies: ["NewsletterCore", "MojibakeRepair", "NewsletterYAML", "NewsletterPatterns"]),
         // Network link checking on AsyncHTTPClient, kept out of the core so that core users do not pull in SwiftNIO.
         .target(
             name: "LinkChecker",
             dependencies: [
-                "NewsletterCore",
+                "NewsletterCore", "NewsletterPatterns",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -83,7 +87,7 @@ let package = Package(
             ]
         ),
         // The `broken-link` rule: link checker results as diagnostics, and `link_check` configuration.
-        .target(name: "LinkCheckRules", dependencies: ["LinkChecker", "EditorialChecks", "NewsletterYAML"]),
+        .target(name: "LinkCheckRules", dependencies: ["LinkChecker", "EditorialChecks", "NewsletterYAML", "NewsletterPatterns"]),
         // The all-in-one entry: the standard format registry and `NewsletterLint`, re-exporting the modules above.
         .target(
             name: "NewsletterKit",
@@ -118,6 +122,7 @@ let package = Package(
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
         .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
+        .testTarget(name: "NewsletterPatternsTests", dependencies: ["NewsletterPatterns"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "TestSupport"]),
         .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),

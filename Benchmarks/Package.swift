@@ -14,6 +14,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
+        // User patterns (TextPattern, linear time) on tracking URLs of 1x, 4x and 16x length against
+        // NSRegularExpression on the same patterns, and `(a+)+$` on a runaway URL (ours only), in the same run.
+        .executableTarget(
+            name: "PatternMatching",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "EditorialChecks", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/PatternMatching",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
         // NewsletterYAML against Yams on the same front matter, in the same run.
         .executableTarget(
             name: "YAMLParsing",

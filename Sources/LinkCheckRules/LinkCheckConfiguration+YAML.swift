@@ -2,6 +2,8 @@ public import LinkChecker
 public import NewsletterCore
 public import NewsletterYAML
 import Foundation
+import EditorialChecks
+import NewsletterPatterns
 
 extension LinkCheckConfiguration {
     /// The keys a `link_check:` section of `.newsletterlint.yml` may hold; anything else is an error.
@@ -61,9 +63,7 @@ extension LinkCheckConfiguration {
             case "hosts": hostSettings = try reader.hosts(value)
             case "exclude":
                 excludePatterns = try reader.strings(value, key)
-                for pattern in excludePatterns where (try? Regex(pattern)) == nil {
-                    throw reader.error("exclude pattern '\(pattern)' is not a valid regular expression", at: value)
-                }
+                try reader.checkPatterns(value)
             case "exclude_reserved_domains": excludeReservedDomains = try reader.bool(value, key)
             case "allow_private": allowPrivateAddresses = try reader.bool(value, key)
             case "allow_loopback": allowLoopbackAddresses = try reader.bool(value, key)
@@ -99,6 +99,20 @@ extension LinkCheckConfiguration {
         func strings(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> [String] {
             guard let items = node.items else { throw error("\(key) must be a list of strings, not \(node.kindDescription)", at: node) }
             return try items.map { (item) throws(NewsletterError) in try string(item, key) }
+        }
+
+        /// Compiles each pattern of a list, throwing at the first character that is not supported.
+        func checkPatterns(_ node: YAMLNode) throws(NewsletterError) {
+            for item in node.items ?? [] {
+                let pattern = item.string ?? ""
+                do {
+                    _ = try LinearPattern(pattern)
+                } catch {
+                    let what = "exclude pattern '\(pattern)'"
+                    guard let source else { throw self.error("\(what): \(error)", at: item) }
+                    throw PatternErrorLocation.error(error, in: what, at: item, of: source)
+                }
+            }
         }
 
         func bool(_ node: YAMLNode, _ key: String) throws(NewsletterError) -> Bool {

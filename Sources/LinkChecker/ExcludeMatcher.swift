@@ -1,16 +1,16 @@
 import Foundation
+import NewsletterPatterns
 
-/// The compiled ``LinkCheckConfiguration/excludePatterns``.
-struct ExcludeMatcher: @unchecked Sendable {
-    // NSRegularExpression is immutable once built and documented as safe to share between threads.
-    private let expressions: [(pattern: String, regex: NSRegularExpression)]
+/// The compiled ``LinkCheckConfiguration/excludePatterns``, matched in time linear in the URL.
+struct ExcludeMatcher: Sendable {
+    private let expressions: [LinearPattern]
 
-    /// Compiles `patterns`; throws naming the first one that is not a valid regular expression.
+    /// Compiles `patterns`; throws naming the first one that is not a valid or supported pattern.
     init(patterns: [String]) throws(LinkCheckConfigurationError) {
-        var expressions: [(String, NSRegularExpression)] = []
+        var expressions: [LinearPattern] = []
         for pattern in patterns {
             do {
-                expressions.append((pattern, try NSRegularExpression(pattern: pattern)))
+                expressions.append(try LinearPattern(pattern))
             } catch {
                 throw .invalidExcludePattern(pattern)
             }
@@ -20,17 +20,13 @@ struct ExcludeMatcher: @unchecked Sendable {
 
     /// The first pattern that matches any of `texts`.
     func firstMatch(_ texts: String...) -> String? {
-        expressions.first { expression in
-            texts.contains { text in
-                expression.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-            }
-        }?.pattern
+        expressions.first { expression in texts.contains { expression.matches($0) } }?.pattern
     }
 }
 
 /// A configuration the checker cannot work with.
 public enum LinkCheckConfigurationError: Error, Equatable, CustomStringConvertible {
-    /// An exclude pattern is not a valid regular expression.
+    /// An exclude pattern is not a valid pattern, or uses what the pattern language does not support.
     case invalidExcludePattern(String)
     /// A count is out of its range : concurrency below 1, retries above 10, ...
     case invalidLimit(name: String, value: Int)
@@ -40,7 +36,8 @@ public enum LinkCheckConfigurationError: Error, Equatable, CustomStringConvertib
     /// A message naming the setting.
     public var description: String {
         switch self {
-        case .invalidExcludePattern(let pattern): return "exclude pattern \(pattern) is not a valid regular expression"
+        case .invalidExcludePattern(let pattern):
+            return "exclude pattern \(pattern): \(Self.reason(pattern))"
         case .invalidLimit(let name, let value):
             let range = LinkCheckConfiguration.countRanges[Self.key(name)] ?? value...value
             return "\(name) cannot be \(value); it must be a whole number from \(range.lowerBound) to \(range.upperBound)"
@@ -48,6 +45,16 @@ public enum LinkCheckConfigurationError: Error, Equatable, CustomStringConvertib
             let seconds = value.timeInterval
             let range = LinkCheckConfiguration.secondsRanges[Self.key(name)] ?? seconds...seconds
             return "\(name) cannot be \(Self.format(seconds)) seconds; it must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)) seconds"
+        }
+    }
+
+    /// What is wrong with an exclude pattern, as the pattern compiler says it.
+    private static func reason(_ pattern: String) -> String {
+        do {
+            _ = try LinearPattern(pattern)
+            return "is not a valid pattern"
+        } catch {
+            return error.description
         }
     }
 

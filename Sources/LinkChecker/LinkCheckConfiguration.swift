@@ -46,7 +46,9 @@ public struct LinkCheckConfiguration: Sendable, Equatable {
     /// Settings for particular hosts, keyed by host name; a key also matches its subdomains
     /// (`github.com` matches `api.github.com`), the longest matching key winning.
     public var hostSettings: [String: HostSettings] = [:]
-    /// Regular expressions (ICU syntax, unanchored) matched against the whole URL; a match is not checked.
+    /// Regular expressions (unanchored) matched against the whole URL; a match is not checked. They are matched in time
+    /// linear in the URL, in the subset of ICU's syntax that EditorialChecks' article "The pattern language" documents
+    /// (no backreferences or lookaround); a pattern outside it makes ``LinkChecker`` refuse the configuration.
     public var excludePatterns: [String] = []
     /// Whether the names reserved for examples and tests (`example.com`, `example.org`, `example.net` and the
     /// `.test`, `.example`, `.invalid` domains) are skipped. Default: `true`. (`localhost` is not skipped: it is

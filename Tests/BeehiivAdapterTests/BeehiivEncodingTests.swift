@@ -87,4 +87,22 @@ import Testing
             try adapter.encode(Issue(title: "Two\nlines"))
         }
     }
+
+    /// Fuzz finding (FuzzConversion, Fuzz/README.md): a lone carriage return before a heading was written as `\r\n`
+    /// (`"\r" + "\n"` is one character, so the text did not "end in \n"), and each round trip added a blank line.
+    @Test("lone carriage returns: written once, then the same at every round trip, without warnings", arguments: [
+        ("\r##", "\r##\n"),
+        ("\r\r##", "\r\r##\n"),
+        // A heading's own line ends as the writer ends every heading, with a line feed.
+        ("Hi.\r## A\rbody\r## B", "Hi.\r## A\nbody\r## B\n"),
+        ("# T\r\r## A\r", "# T\n\r## A\n"),
+    ])
+    func loneCarriageReturnsAreStable(input: String, written: String) throws {
+        let first = try adapter.encode(adapter.decode(SourceText(input)))
+        #expect(first.text == written)
+        #expect(first.warnings.isEmpty)
+        let second = try adapter.encode(adapter.decode(SourceText(first.text)))
+        #expect(second.text == first.text)
+        #expect(second.warnings.isEmpty)
+    }
 }

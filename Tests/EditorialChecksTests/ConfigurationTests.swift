@@ -87,7 +87,15 @@ import Testing
         ("rules:\n  non-descriptive-link-text:\n    phrases: {a: b}\n", 3, 14, "expected a string, not a mapping"),
         ("required_sections:\n  order: true\n", 2, 3, "unknown key 'order' in 'required_sections'; did you mean 'ordered'?"),
         ("required_sections:\n  sections:\n    - aliases: [x]\n", 3, 7, "a required section needs a 'title'"),
-        ("links:\n  exclude: ['(']\n", 2, 13, "'(' is not a valid regular expression"),
+        ("links:\n  exclude: ['(']\n", 2, 14, "exclude pattern '(': '(' is never closed"),
+        // Unsupported pattern syntax, at its character in the file (the scalar is written as its text).
+        ("links:\n  placeholder_patterns: ['(a)\\1']\n", 2, 30, "placeholder pattern '(a)\\1': backreferences ('\\1') are not supported"),
+        ("links:\n  placeholder_patterns:\n    - x(?=y)\n", 3, 8, "placeholder pattern 'x(?=y)': lookahead ('(?=') is not supported"),
+        ("links:\n  exclude: [\"a++\"]\n", 2, 15, "exclude pattern 'a++': possessive quantifiers ('++') are not supported"),
+        ("links:\n  exclude: ['x{2,5000}']\n", 2, 15, "exclude pattern 'x{2,5000}': repetition count 5000 is above the limit of 1000"),
+        // Escapes in a double-quoted scalar: the pattern's text is not the file's, so the error is at the scalar,
+        // naming the character in the pattern.
+        ("links:\n  exclude: [\"\\\\d(?<=x)\"]\n", 2, 13, "exclude pattern '\\d(?<=x)': lookbehind ('(?<=') is not supported (at character 3 of the pattern)"),
         ("links:\n  allowed_scheme: [https]\n", 2, 3, "unknown key 'allowed_scheme' in 'links'; did you mean 'allowed_schemes'?"),
         ("link_check: 5\n", 1, 13, "'link_check' must be a mapping, not an integer"),
         ("- a\n- b\n", 1, 1, "the configuration must be a mapping, not a sequence"),

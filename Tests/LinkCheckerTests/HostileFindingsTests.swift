@@ -71,6 +71,9 @@ struct HostileFindingsTests {
         ("  max_retries: -1\n", 2, 16, "max_retries must be a whole number from 0 to 10"),
         ("  max_redirects: 1e20\n", 2, 18, "max_redirects must be a whole number from 0 to 50"),
         ("  hosts:\n    a.fixture-news.net: { concurrency: 0 }\n", 3, 40, "concurrency must be a whole number from 1 to 256"),
+        // An exclude pattern the linear-time matcher does not support, at its character.
+        ("  exclude: ['^https://a\\.', '(?<!x)y']\n", 2, 30, "exclude pattern '(?<!x)y': negative lookbehind ('(?<!') is not supported"),
+        ("  exclude:\n    - 'a{1001}'\n", 3, 9, "exclude pattern 'a{1001}': repetition count 1001 is above the limit of 1000"),
     ])
     func outOfRangeValues(yaml: String, line: Int, column: Int, message: String) throws {
         let error = try #require(try Self.linkCheck(yaml))

@@ -91,6 +91,10 @@ struct OfflineRulesTests {
         #expect(throws: LinkCheckConfigurationError.invalidExcludePattern("(unclosed")) {
             try LinkChecker(configuration: configuration)
         }
+        #expect(
+            LinkCheckConfigurationError.invalidExcludePattern("(unclosed").description
+                == "exclude pattern (unclosed: '(' is never closed (at character 1 of the pattern)"
+        )
     }
 
     @Test("limits below their minimum are configuration errors")

@@ -50,17 +50,24 @@ struct BeehiivWriter {
 
         var text = header.isEmpty ? "" : header.joined(separator: "\n\n") + "\n"
         var preamble = issue.preamble
-        if !header.isEmpty, !preamble.hasPrefix("\n"), !preamble.hasPrefix("\r\n"), !preamble.isEmpty || !issue.sections.isEmpty {
+        if !header.isEmpty, !Self.isLineBreak(preamble.unicodeScalars.first), !preamble.isEmpty || !issue.sections.isEmpty {
             preamble = "\n" + preamble
         }
         text += preamble
         for (index, section) in issue.sections.enumerated() {
-            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+            if !text.isEmpty, !Self.isLineBreak(text.unicodeScalars.last) { text += "\n" }
             let heading = section.heading.isEmpty ? BeehiivSectionHeading.synthesized(for: section) : section.heading
             try requireOneLine(heading, field: "sections[\(index)].heading")
             text += heading + "\n" + section.body
         }
         return EncodedIssue(text: text, warnings: warnings)
+    }
+
+    /// Whether `scalar` ends a line in Markdown: a line feed, or a carriage return alone or before one. Asked of
+    /// scalars, not characters: `"\r" + "\n"` is one character, so a text ending in a lone `\r` does not end in
+    /// `"\n"`, and adding one turned its line break into `\r\n` and the next round trip added a blank line.
+    private static func isLineBreak(_ scalar: Unicode.Scalar?) -> Bool {
+        scalar == "\n" || scalar == "\r"
     }
 
     private func requireOneLine(_ value: String, field: String) throws(NewsletterError) {

@@ -1,5 +1,6 @@
 import NewsletterCore
 import NewsletterYAML
+import NewsletterPatterns
 
 /// Turns the YAML tree of a `.newsletterlint.yml` into a ``LintConfiguration``, refusing anything it does
 /// not know: a typo in a key or a rule identifier is an error at its line and column, never ignored.
@@ -113,20 +114,23 @@ struct ConfigurationReader {
         var policy = LinkPolicy()
         for pair in try pairs(of: node, what: "'links'") {
             switch try key(of: pair, allowed: ["exclude", "placeholder_patterns", "allowed_schemes"], in: "'links'") {
-            case "exclude": policy.exclude = try patterns(pair.value)
-            case "placeholder_patterns": policy.placeholderPatterns = try patterns(pair.value)
+            case "exclude": policy.exclude = try patterns(pair.value, what: "exclude pattern")
+            case "placeholder_patterns": policy.placeholderPatterns = try patterns(pair.value, what: "placeholder pattern")
             default: policy.allowedSchemes = try strings(pair.value).map { $0.lowercased() }
             }
         }
         return policy
     }
 
-    private func patterns(_ node: YAMLNode) throws(NewsletterError) -> [TextPattern] {
+    private func patterns(_ node: YAMLNode, what: String) throws(NewsletterError) -> [TextPattern] {
         var patterns: [TextPattern] = []
         for item in node.items ?? [node] {
             let text = try string(item)
-            guard let pattern = TextPattern(text) else { throw error("'\(text)' is not a valid regular expression", at: item) }
-            patterns.append(pattern)
+            do {
+                patterns.append(try TextPattern.compile(text))
+            } catch {
+                throw PatternErrorLocation.error(error, in: "\(what) '\(text)'", at: item, of: source)
+            }
         }
         return patterns
     }

@@ -26,6 +26,6 @@ public struct LinkPolicy: Sendable, Hashable {
 
     /// Whether a destination is excluded from checking.
     public func excludes(_ destination: String) -> Bool {
-        exclude.contains { $0.firstMatch(in: destination) != nil }
+        exclude.contains { $0.matches(destination) }
     }
 }

@@ -1,23 +1,40 @@
-import Foundation
+import NewsletterPatterns
 
 /// A regular expression from the configuration, kept with its source text for messages.
+///
+/// Patterns are matched in time linear in the text, whatever they are: the language is a subset of ICU's and
+/// PCRE's without backreferences or lookaround (see <doc:PatternLanguage>), and a match is the leftmost one that
+/// a backtracking engine such as `NSRegularExpression` would report.
 public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
-    /// The pattern as written (ICU syntax, as `NSRegularExpression` reads it).
+    /// The pattern as written.
     public let pattern: String
-    private let expression: NSRegularExpression
+    private let expression: LinearPattern
 
-    /// Compiles a pattern; an invalid one is `nil`.
+    /// Compiles a pattern; an invalid or unsupported one is `nil`.
     public init?(_ pattern: String) {
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
-        self.pattern = pattern
+        guard let expression = try? LinearPattern(pattern) else { return nil }
+        self.init(expression)
+    }
+
+    private init(_ expression: LinearPattern) {
+        pattern = expression.pattern
         self.expression = expression
     }
 
-    /// The first match in `text`, if any.
+    /// Compiles a pattern, or says what is wrong with it and where.
+    package static func compile(_ pattern: String) throws(PatternSyntaxError) -> TextPattern {
+        TextPattern(try LinearPattern(pattern))
+    }
+
+    /// The first match in `text`, if any: the leftmost, and among matches starting there the one the first
+    /// alternative and greedy repetitions prefer.
     public func firstMatch(in text: String) -> Range<String.Index>? {
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        guard let match = expression.firstMatch(in: text, range: range) else { return nil }
-        return Range(match.range, in: text)
+        expression.firstMatch(in: text)
+    }
+
+    /// Whether `text` holds a match.
+    public func matches(_ text: String) -> Bool {
+        expression.matches(text)
     }
 
     /// Patterns are equal when written the same.
