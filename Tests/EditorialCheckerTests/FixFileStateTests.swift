@@ -3,7 +3,7 @@ import Foundation
 import NewsletterCore
 import Testing
 
-/// What `fix` does to the file around the text: a read-only draft is refused, the owner and group are kept (or the
+/// What `fix` does to the file around the text: a read-only or hard-linked draft is refused, the owner and group are kept (or the
 /// user is told why not), the temporary file never has wider permissions than the draft and is removed when the
 /// process is interrupted.
 @Suite("fix and the file's state")
@@ -26,6 +26,20 @@ struct FixFileStateTests {
         #expect(try folder.read("tides.md") == FixCommandTests.Tides.original)
         #expect(try folder.permissions(of: "tides.md") == mode)
         #expect(try folder.contents() == before)
+    }
+
+    @Test("a draft with a second hard link is refused with exit status 2, both names keeping the old text")
+    func hardLinked() throws {
+        let folder = try FixtureFolder()
+        try folder.write(FixCommandTests.Tides.original, to: "tides.md")
+        try FileManager.default.linkItem(atPath: folder.path("tides.md"), toPath: folder.path("backup.md"))
+        let result = try folder.run("fix", "tides.md")
+        #expect(result.status == 2)
+        #expect(result.errors == "tides.md: error: the file has 2 hard links; replacing it would leave the others with the old text; not changing it\n")
+        #expect(try folder.read("tides.md") == FixCommandTests.Tides.original)
+        #expect(try folder.read("backup.md") == FixCommandTests.Tides.original)
+        var status = stat()
+        #expect(stat(folder.path("tides.md"), &status) == 0 && status.st_nlink == 2)
     }
 
     @Test("a read-only draft with nothing to fix is no error")

@@ -8,7 +8,8 @@ import Testing
 /// The safety of `fix` as a property over generated drafts and file states: whatever the draft, mode, owner and
 /// shape of symbolic links, afterwards the file holds exactly its old bytes (nothing to fix, or refused) or exactly
 /// the old bytes with the fixes applied (the library's own fix of the same bytes, whose edits touch nothing else);
-/// its permissions, owner and group, and every link, are as before; and no temporary file is left in any folder.
+/// its permissions, owner and group, and every link, are as before (a file with a second hard link is refused, since
+/// replacing it would split the link); and no temporary file is left in any folder.
 @Suite("fix safety property")
 struct FixSafetyPropertyTests {
     /// How the path given to `fix` reaches the draft.
@@ -23,6 +24,8 @@ struct FixSafetyPropertyTests {
         case intoFolder
         /// `draft.md` → the absolute path of `real.md`.
         case absolute
+        /// `draft.md` and `sub/real.md` are two names (hard links) of one file.
+        case hardLink
     }
 
     /// One generated case.
@@ -77,7 +80,7 @@ struct FixSafetyPropertyTests {
             real = "draft.md"
         case .link, .chain, .absolute:
             real = "real.md"
-        case .intoFolder:
+        case .intoFolder, .hardLink:
             real = "sub/real.md"
         }
         try folder.write(testCase.draft, to: real)
@@ -88,6 +91,7 @@ struct FixSafetyPropertyTests {
             try FileManager.default.createSymbolicLink(atPath: folder.path("hop.md"), withDestinationPath: real)
             try FileManager.default.createSymbolicLink(atPath: folder.path("draft.md"), withDestinationPath: "hop.md")
         case .absolute: try FileManager.default.createSymbolicLink(atPath: folder.path("draft.md"), withDestinationPath: folder.path(real))
+        case .hardLink: try FileManager.default.linkItem(atPath: folder.path(real), toPath: folder.path("draft.md"))
         }
         if testCase.ownedByNobody { #expect(lchown(folder.path(real), 65534, 65534) == 0) }
         try folder.setPermissions(testCase.mode, of: real)
@@ -97,10 +101,10 @@ struct FixSafetyPropertyTests {
         let result = try folder.run("fix", "draft.md")
 
         let fixed = try Self.libraryFix(testCase.draft)
-        let readOnly = testCase.mode & 0o222 == 0
+        let refused = testCase.mode & 0o222 == 0 || testCase.shape == .hardLink
         let changes = fixed != testCase.draft
         let after = try folder.read(real)
-        if readOnly && changes {
+        if refused && changes {
             #expect(result.status == 2)
             #expect(after == old)
         } else {
@@ -119,7 +123,7 @@ struct FixSafetyPropertyTests {
     }
 
     /// Everything about the fixture's folders except file contents: names (so a temporary file left behind shows),
-    /// and for each entry its type, mode, owner, group and link destination.
+    /// and for each entry its type, mode, owner, group, number of hard links and link destination.
     struct FolderState: Equatable {
         var entries: [String: String]
 
@@ -131,7 +135,7 @@ struct FixSafetyPropertyTests {
                     var status = stat()
                     try #require(lstat(path, &status) == 0)
                     let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "-"
-                    entries["\(relative)/\(name)"] = "\(String(status.st_mode, radix: 8)) \(status.st_uid):\(status.st_gid) \(destination)"
+                    entries["\(relative)/\(name)"] = "\(String(status.st_mode, radix: 8)) \(status.st_uid):\(status.st_gid) \(status.st_nlink) \(destination)"
                 }
             }
         }

@@ -10,7 +10,9 @@ import NewsletterCore
 /// leaves the original untouched and removes the temporary file (see ``InterruptCleanup``).
 ///
 /// A file whose permissions forbid writing to it is refused, even though the folder would allow the rename
-/// (and even for root): making a draft read-only is how a user says "do not change this".
+/// (and even for root): making a draft read-only is how a user says "do not change this". So is a file with more
+/// than one hard link: the rename would give this name the new text and leave every other name with the old, and
+/// writing in place instead would give up atomicity.
 enum AtomicFileWriter {
     /// What the file looked like when it was read; compared again just before the rename.
     struct Snapshot: Equatable {
@@ -19,6 +21,8 @@ enum AtomicFileWriter {
         var permissions: Int
         var owner: uid_t
         var group: gid_t
+        /// How many names the file has (hard links).
+        var links: Int
 
         init(path: String) throws(NewsletterError) {
             contents = try InputFile.contents(of: path, allowStreams: false)
@@ -29,6 +33,7 @@ enum AtomicFileWriter {
             permissions = Int(status.st_mode & 0o7777)
             owner = status.st_uid
             group = status.st_gid
+            links = Int(status.st_nlink)
         }
     }
 
@@ -46,6 +51,7 @@ enum AtomicFileWriter {
     @discardableResult
     static func replace(_ path: String, with text: String, expecting snapshot: Snapshot) throws(NewsletterError) -> [String] {
         try refuseReadOnly(path, permissions: snapshot.permissions)
+        try refuseHardLinked(path, links: snapshot.links)
         return try write(text, to: target(of: path), named: path, keeping: Ownership(snapshot)) { () throws(NewsletterError) in
             guard (try? Snapshot(path: path)) == snapshot else {
                 throw NewsletterError(.io, "the file changed since it was read; not overwriting it", path: path)
@@ -66,6 +72,7 @@ enum AtomicFileWriter {
         }
         let existing = Ownership(permissions: Int(status.st_mode & 0o7777), owner: status.st_uid, group: status.st_gid)
         try refuseReadOnly(path, permissions: existing.permissions)
+        try refuseHardLinked(path, links: Int(status.st_nlink))
         return try write(text, to: target(of: path), named: path, keeping: existing) { () throws(NewsletterError) in }
     }
 
@@ -94,6 +101,17 @@ enum AtomicFileWriter {
             throw NewsletterError(
                 .io,
                 "the file is read-only (mode \(String(permissions, radix: 8))); not changing it",
+                path: path
+            )
+        }
+    }
+
+    /// Refuses a file with other names (see the type's documentation).
+    private static func refuseHardLinked(_ path: String, links: Int) throws(NewsletterError) {
+        guard links <= 1 else {
+            throw NewsletterError(
+                .io,
+                "the file has \(links) hard links; replacing it would leave the others with the old text; not changing it",
                 path: path
             )
         }
