@@ -57,6 +57,7 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     private static func parseISO8601(_ text: String) -> Date? {
         // Every ISO 8601 form starts with the year; skip building formatters for `January 03, 2023`.
         guard text.utf8.first.map({ (0x30...0x39).contains($0) }) == true else { return nil }
+        if let (year, month, day) = ASCIIDate.isoDay(text) { return utcDate(year: year, month: month, day: day) }
         let dateOnly = /(\d{4})-(\d{2})-(\d{2})/
         if let match = text.wholeMatch(of: dateOnly) {
             return utcDate(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
@@ -70,20 +71,49 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     }
 
     private static func parseLongEnglish(_ text: String) -> Date? {
+        if let (name, day, year) = ASCIIDate.longEnglish(text) { return longEnglishDate(monthName: name, day: day, year: year) }
         let pattern = /([A-Za-z]+)\.? +(\d{1,2}),? +(\d{4})/
         guard let match = text.wholeMatch(of: pattern) else { return nil }
-        let name = match.1.lowercased()
+        return longEnglishDate(monthName: match.1, day: Int(match.2)!, year: Int(match.3)!)
+    }
+
+    private static func longEnglishDate(monthName: Substring, day: Int, year: Int) -> Date? {
+        let name = monthName.lowercased()
         guard name.count >= 3,
               let month = monthNames.firstIndex(where: { $0.lowercased().hasPrefix(name) && (name.count == 3 || $0.lowercased() == name) })
         else { return nil }
-        return utcDate(year: Int(match.3)!, month: month + 1, day: Int(match.2)!)
+        return utcDate(year: year, month: month + 1, day: day)
     }
 
     private static func utcDate(year: Int, month: Int, day: Int) -> Date? {
+        // Counted by hand where the calendar is the proleptic Gregorian one: building a Calendar for every draft cost
+        // more than the rest of reading its header. Foundation's Gregorian calendar is Julian before October 1582.
+        if year >= 1583 && year <= 9999 {
+            guard (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year) else { return nil }
+            return Date(timeIntervalSince1970: Double(daysSinceEpoch(year: year, month: month, day: day)) * 86_400)
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
         let components = DateComponents(year: year, month: month, day: day)
         guard components.isValidDate(in: calendar) else { return nil }
         return calendar.date(from: components)
+    }
+
+    private static func daysInMonth(_ month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 to a Gregorian date (Howard Hinnant's `days_from_civil`).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = shiftedYear / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -42,12 +42,16 @@ public struct NonDescriptiveLinkTextRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let phrases = Set(context.options.strings("phrases").map { $0.lowercased() })
         let longest = phrases.map(\.utf8.count).max() ?? 0
-        return LinkSelection.links(context).compactMap { link in
+        let links = LinkSelection.links(context)
+        var diagnostics: [Diagnostic] = []
+        for index in links.indices where links[index].kind == .inline || links[index].kind == .reference {
             // Surrounding punctuation and space aside, a longer text cannot be one of the phrases.
-            guard link.kind == .inline || link.kind == .reference, link.text.utf8.count <= longest + 8 else { return nil }
-            guard phrases.contains(Self.comparable(link.text)) else { return nil }
-            return context.diagnostic("link text '\(link.text)' does not say where the link leads", at: LinkSelection.range(of: link, context))
+            guard links[index].text.utf8.count <= longest + 8, phrases.contains(Self.comparable(links[index].text)) else { continue }
+            diagnostics.append(context.diagnostic(
+                "link text '\(links[index].text)' does not say where the link leads", at: LinkSelection.range(of: index, in: links, context)
+            ))
         }
+        return diagnostics
     }
 
     /// The text lower-cased, without surrounding white space and punctuation.
