@@ -34,12 +34,14 @@ bin="$(swift build -c release --show-bin-path)"
 cat "$work"/drafts/*.md >"$work/all.md"
 total_bytes=$(wc -c <"$work/all.md")
 
-# One measurement: a label, then the command; appends "label user sys wall" to the results. Exit status 1 means
-# that problems were found, which is expected; 2 and above is a failure.
+# One measurement: a label, then the command; appends "label user sys wall" (seconds, to the millisecond: bash's
+# `time`, where /usr/bin/time rounds to 10 ms) to the results. Exit status 1 means that problems were found, which is
+# expected; 2 and above is a failure.
 measure() {
     local label="$1"; shift
     local status=0
-    /usr/bin/time -f "%U %S %e" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
+    local TIMEFORMAT="%3U %3S %3R"
+    { time "$@" >/dev/null 2>"$work/stderr" || status=$?; } 2>"$work/time"
     if [ "$status" -gt 1 ]; then
         echo "$label failed with status $status:" >&2
         cat "$work/stderr" >&2
@@ -64,6 +66,7 @@ done
 
 echo "check --offline against cmark-gfm alone: $count drafts, $total_bytes bytes; $(date -u +%Y-%m-%dT%H:%MZ)," \
     "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); median of $rounds rounds; CPU = user + sys of the process"
+sed 's/^/  measured: /' "$work/results"
 awk -v count="$count" '
     {
         key = $1 " " $2
@@ -81,7 +84,7 @@ awk -v count="$count" '
         for (i = 1; i <= keys; i++) {
             key = order[i]; split(key, part, " ")
             printf "%-26s CPU %7.3f s   wall %7.3f s   CPU/wall %4.2f   CPU ratio to cmark-gfm %6.2fx\n", \
-                key, c[key], w[key], w[key] > 0 ? c[key] / w[key] : 0, c[key] / c["cmark " part[2]]
+                key, c[key], w[key], (w[key] > 0 ? c[key] / w[key] : 0), c[key] / c["cmark " part[2]]
         }
         for (i = 1; i <= keys; i++) {
             key = order[i]; split(key, part, " ")

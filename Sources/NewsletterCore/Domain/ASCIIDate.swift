@@ -1,7 +1,13 @@
-/// The two date forms of ``PublicationDate`` read on ASCII bytes, without building a regular expression for every
+/// The two date forms of ``PublicationDate`` read on ASCII text, without building a regular expression for every
 /// date (a regular expression literal is parsed again each time it is evaluated, which cost more than the rest of
-/// decoding a draft's header). Text beyond ASCII is left to the regular expressions, which match by character.
+/// decoding a draft's header). On ASCII text these answer as the regular expressions do; text beyond ASCII is left
+/// to them, as they match by character.
 enum ASCIIDate {
+    /// Whether every byte of `text` is ASCII: then these functions give the answer.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// `yyyy-MM-dd` exactly.
     static func isoDay(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let bytes = Array(text.utf8)
@@ -12,10 +18,9 @@ enum ASCIIDate {
     }
 
     /// `Name.? +d{1,2},? +dddd` exactly: a month name of ASCII letters, an optional dot, spaces, a one- or two-digit
-    /// day, an optional comma, spaces and a four-digit year. `nil` for anything else, and for any text beyond ASCII.
+    /// day, an optional comma, spaces and a four-digit year. `nil` for anything else.
     static func longEnglish(_ text: String) -> (monthName: Substring, day: Int, year: Int)? {
         let bytes = Array(text.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         var index = 0
         while index < bytes.count && isLetter(bytes[index]) { index += 1 }
         let nameEnd = index

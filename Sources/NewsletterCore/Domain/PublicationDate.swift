@@ -57,9 +57,9 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     private static func parseISO8601(_ text: String) -> Date? {
         // Every ISO 8601 form starts with the year; skip building formatters for `January 03, 2023`.
         guard text.utf8.first.map({ (0x30...0x39).contains($0) }) == true else { return nil }
-        if let (year, month, day) = ASCIIDate.isoDay(text) { return utcDate(year: year, month: month, day: day) }
-        let dateOnly = /(\d{4})-(\d{2})-(\d{2})/
-        if let match = text.wholeMatch(of: dateOnly) {
+        if ASCIIDate.isASCII(text) {
+            if let (year, month, day) = ASCIIDate.isoDay(text) { return utcDate(year: year, month: month, day: day) }
+        } else if let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/) {
             return utcDate(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
         }
         for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
@@ -71,9 +71,11 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     }
 
     private static func parseLongEnglish(_ text: String) -> Date? {
-        if let (name, day, year) = ASCIIDate.longEnglish(text) { return longEnglishDate(monthName: name, day: day, year: year) }
-        let pattern = /([A-Za-z]+)\.? +(\d{1,2}),? +(\d{4})/
-        guard let match = text.wholeMatch(of: pattern) else { return nil }
+        if ASCIIDate.isASCII(text) {
+            guard let (name, day, year) = ASCIIDate.longEnglish(text) else { return nil }
+            return longEnglishDate(monthName: name, day: day, year: year)
+        }
+        guard let match = text.wholeMatch(of: /([A-Za-z]+)\.? +(\d{1,2}),? +(\d{4})/) else { return nil }
         return longEnglishDate(monthName: match.1, day: Int(match.2)!, year: Int(match.3)!)
     }
 

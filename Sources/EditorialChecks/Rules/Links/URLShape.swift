@@ -109,7 +109,8 @@ struct URLShape {
         guard !host.isEmpty else { return Problem(message: "URL '\(destination)' has no host") }
         // An IPv6 literal: the brackets were removed and only it holds colons.
         if host.utf8.contains(UInt8(ascii: ":")) { return nil }
-        if host.hasSuffix(".") { host = host.dropLast() }
+        // The last byte rules out nearly every host before the last character is looked for.
+        if host.utf8.last == UInt8(ascii: "."), host.hasSuffix(".") { host = host.dropLast() }
         let labels = HostLabels(host.utf8)
         guard labels.areValid else { return Problem(message: "'\(host)' is not a valid host name") }
         if labels.areAllNumeric {
