@@ -122,6 +122,12 @@ let package = Package(
             path: "Benchmarks/ExportShapedChecking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // `CmarkFileParsing PATH...`: cmark-gfm alone over files and folders, the baseline of Scripts/folder-check.sh.
+        .executableTarget(
+            name: "CmarkFileParsing",
+            dependencies: ["CmarkBaselineParser"],
+            path: "Sources/CmarkFileParsing"
+        ),
         // One stage of ExportShapedChecking in a loop, as a plain process for perf or callgrind.
         .executableTarget(
             name: "ExportShapedProfiling",

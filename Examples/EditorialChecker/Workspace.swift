@@ -19,6 +19,7 @@ struct Workspace: Sendable {
     let rules: RuleRegistry
     let options: DraftOptions
     private let explicitConfiguration: LintConfiguration?
+    private let folderConfigurations = FolderConfigurations()
 
     /// Builds the workspace; `progress` receives the link checker's events when links are checked, and links
     /// are checked within `session` (one for every draft of the run) when one is given.
@@ -49,10 +50,19 @@ struct Workspace: Sendable {
         return rules
     }
 
-    /// The configuration for a draft, with the command line's `--rule` and `--disable` applied on top.
+    /// The configuration for a draft, with the command line's `--rule` and `--disable` applied on top; the same for
+    /// every draft of a folder, so made once per folder.
     func configuration(forDraftAt path: String) throws(NewsletterError) -> LintConfiguration {
         // Standard input is configured from the working folder, as if it were a file there.
         let draftPath = path == "-" ? FileManager.default.currentDirectoryPath + "/-" : path
+        let folder = draftPath.lastIndex(of: "/").map { String(draftPath[...$0]) } ?? ""
+        return try folderConfigurations.configuration(forFolder: folder) { () throws(NewsletterError) in
+            try configuration(forDraftsLike: draftPath)
+        }
+    }
+
+    /// The configuration for the drafts in the folder of `draftPath`.
+    private func configuration(forDraftsLike draftPath: String) throws(NewsletterError) -> LintConfiguration {
         var configuration: LintConfiguration
         if let explicitConfiguration {
             configuration = explicitConfiguration

@@ -40,6 +40,45 @@ import Testing
         #expect(PublicationDate(parsing: "2024-02-16T09:30:00.25" + String(repeating: "6", count: 50) + "!6660Z").date == nil)
     }
 
+    @Test(arguments: [
+        ("February 29, 2024", "2024-02-29"),
+        ("Feb. 29 2024", "2024-02-29"),
+        ("  march   1,   2000 ", "2000-03-01"),
+        ("DECEMBER 31, 9999", "9999-12-31"),
+        ("March 01, 1500", "1500-03-01"),
+        ("1582-10-04", "1582-10-04"),
+        ("2100-02-28", "2100-02-28"),
+    ])
+    func parsesLeapDaysCaseSpacingAndEarlyYears(text: String, iso: String) {
+        #expect(PublicationDate(parsing: text).iso8601 == iso)
+    }
+
+    @Test(arguments: ["February 29, 2023", "February 29, 2100", "Sept 3, 2023", "Ma 3, 2023", "January 003, 2023",
+                      "January 3, 20234", "January 3,2023", "January 3, 2023x", "2024-02-30", "2024-2-03", "2024-00-10"])
+    func refusesImpossibleOrMisshapenDates(text: String) {
+        #expect(PublicationDate(parsing: text).date == nil)
+    }
+
+    /// Dates are counted without Foundation's calendar (it cost more than the rest of a draft's header): every day in
+    /// years that test the leap rules, in both forms, must give the moment the calendar gives, or none where it has none.
+    @Test(arguments: [1583, 1600, 1700, 1900, 1970, 1999, 2000, 2024, 2100, 2400, 9999])
+    func countsDaysAsTheGregorianCalendarDoes(year: Int) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        for month in 1...12 {
+            for day in 1...31 {
+                let components = DateComponents(year: year, month: month, day: day)
+                let expected = components.isValidDate(in: calendar) ? calendar.date(from: components) : nil
+                let digits = { (value: Int, width: Int) in String(repeating: "0", count: width - String(value).count) + String(value) }
+                let iso = "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))"
+                #expect(PublicationDate(parsing: iso).date == expected, "\(iso)")
+                let long = "\(monthNames[month - 1]) \(digits(day, 2)), \(year)"
+                #expect(PublicationDate(parsing: long).date == expected, "\(long)")
+            }
+        }
+    }
+
     @Test func writesTheLongEnglishFormWithTwoDigitDays() {
         #expect(PublicationDate(parsing: "2023-01-03").longEnglish == "January 03, 2023")
     }

@@ -60,10 +60,11 @@ struct DraftFinder {
                 continue
             }
             var found: [String] = []
+            // The folder's own path is made once, not again for every file found in it.
+            let root = URL(fileURLWithPath: path).path
             for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
-                let relative = url.path.hasPrefix(URL(fileURLWithPath: path).path)
-                    ? path + url.path.dropFirst(URL(fileURLWithPath: path).path.count)
-                    : url.path
+                let filePath = url.path
+                let relative = filePath.hasPrefix(root) ? path + filePath.dropFirst(root.count) : filePath
                 found.append(relative.replacingOccurrences(of: "//", with: "/"))
             }
             files += found.sorted().map { Found(path: $0, isNamed: false) }

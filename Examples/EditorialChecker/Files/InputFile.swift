@@ -65,7 +65,13 @@ enum InputFile {
     static func read(_ descriptor: Int32, path: String) throws(NewsletterError) -> Data {
         let limit = SourceText.defaultMaximumSize
         var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // A regular file says how large it is: a draft of a few kilobytes then gets a buffer about its size rather than
+        // 64 KiB to clear, and its bytes are copied into a block allocated once. (The size is only a hint: files such
+        // as those of /proc say 0 and have more.)
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
+        if let size { data.reserveCapacity(min(size, limit + 1)) }
+        var buffer = [UInt8](repeating: 0, count: min(1 << 16, max((size ?? 1 << 16) + 1, 1 << 12)))
         while true {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

@@ -50,7 +50,7 @@ public struct BeehiivAdapter: FormatAdapter {
         let head = source.slice(0..<min(source.utf8Count, 8192))
         let start = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         if start.hasPrefix("{") || start.hasPrefix("[{") { return .none }
-        let lines = start.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        let lines = start.nonEmptyLines()
         if let first = lines.first, first.trimmingSuffix() == "---" { return .none }
         if lines.prefix(12).contains(where: { $0.hasPrefix("![Author](") }) { return .certain }
         if lines.count >= 2, lines[0].hasPrefix("# "), lines[1].hasPrefix("### ") { return .likely }
@@ -104,6 +104,25 @@ public struct BeehiivAdapter: FormatAdapter {
 }
 
 extension Substring {
+    /// The lines that are not empty, split at `\n`, `\r` and `\r\n`: the same lines as splitting the characters,
+    /// since a line break is always a character of its own, found on bytes instead of by breaking the whole head of
+    /// the file into characters, which cost more than the rest of sniffing a draft.
+    fileprivate func nonEmptyLines() -> [Substring] {
+        let offsets = utf8.withContiguousStorageIfAvailable(Self.nonEmptyLineOffsets) ?? Array(utf8).withUnsafeBufferPointer(Self.nonEmptyLineOffsets)
+        return offsets.map { self[utf8.index(startIndex, offsetBy: $0.lowerBound)..<utf8.index(startIndex, offsetBy: $0.upperBound)] }
+    }
+
+    private static func nonEmptyLineOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
+            if lineStart < index { lines.append(lineStart..<index) }
+            lineStart = index + 1
+        }
+        if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
+        return lines
+    }
+
     fileprivate func trimmingSuffix() -> Substring {
         var result = self
         while result.last == " " || result.last == "\t" { result = result.dropLast() }

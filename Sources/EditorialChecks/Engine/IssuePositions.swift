@@ -11,30 +11,38 @@ import NewsletterCore
 /// the file for it.
 enum IssuePositions {
     static func verified(_ issue: Issue, against source: SourceText) -> Issue {
+        // Changed in place, and only where a position does not fit: positions normally fit, and rebuilding every link
+        // and section cost as much as a rule.
         var verified = issue
-        verified.links = issue.links.map { fitting($0, source) }
-        verified.sections = issue.sections.map { section in
-            var section = section
-            if let range = section.headingRange, !(fits(range, source) && source[range] == section.heading) {
-                section.range = nil
-                section.headingRange = nil
+        for index in issue.links.indices where !fits(issue.links, index, source) {
+            dropPositions(of: &verified.links[index])
+        }
+        for sectionIndex in issue.sections.indices {
+            if let range = issue.sections[sectionIndex].headingRange,
+               !(fits(range, source) && source[range] == issue.sections[sectionIndex].heading) {
+                verified.sections[sectionIndex].range = nil
+                verified.sections[sectionIndex].headingRange = nil
             }
-            section.links = section.links.map { fitting($0, source) }
-            return section
+            let links = issue.sections[sectionIndex].links
+            for index in links.indices where !fits(links, index, source) {
+                dropPositions(of: &verified.sections[sectionIndex].links[index])
+            }
         }
         return verified
     }
 
-    private static func fitting(_ link: Link, _ source: SourceText) -> Link {
-        guard let range = link.destinationRange else { return link }
-        if fits(range, source) {
-            let written = source[range]
-            if holds(written, link.rawDestination) || holds(written, link.destination) { return link }
-        }
-        var link = link
+    /// Whether the link at `index` has no destination position, or one that holds its destination; read in place,
+    /// as passing the link itself would copy it.
+    private static func fits(_ links: [Link], _ index: Int, _ source: SourceText) -> Bool {
+        guard let range = links[index].destinationRange else { return true }
+        guard fits(range, source) else { return false }
+        let written = source[range]
+        return holds(written, links[index].rawDestination) || holds(written, links[index].destination)
+    }
+
+    private static func dropPositions(of link: inout Link) {
         link.range = nil
         link.destinationRange = nil
-        return link
     }
 
     /// Whether `written` is `expected`: the same bytes, which is the usual case and cheap to confirm, or else the

@@ -28,7 +28,9 @@ package final class LinkFacts: Sendable {
         state.withLock { state in
             if let found = state.destinationPlaceholders { return found }
             let detector = PlaceholderDetector(extraPatterns: context.configuration.links.placeholderPatterns)
-            let found = Self.selected(&state, context).map { detector.placeholder(inDestination: $0.destination) }
+            let links = Self.selected(&state, context)
+            // By index: mapping over the links would copy each one.
+            let found = links.indices.map { detector.placeholder(inDestination: links[$0].destination) }
             state.destinationPlaceholders = found
             return found
         }

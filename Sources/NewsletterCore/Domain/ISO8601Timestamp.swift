@@ -17,10 +17,7 @@ struct ISO8601Timestamp {
               let month = reader.number(digits: 2), reader.skip("-"),
               let day = reader.number(digits: 2)
         else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar), let midnight = calendar.date(from: components) else { return nil }
+        guard let midnight = UTCDay.midnight(year: year, month: month, day: day) else { return nil }
         if reader.isAtEnd { return midnight }
         guard reader.skip("T") || reader.skip("t") || reader.skip(" "),
               let hour = reader.number(digits: 2), hour < 24, reader.skip(":"),

@@ -55,21 +55,11 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     }
 
     private static func parseLongEnglish(_ text: String) -> Date? {
-        let pattern = /([A-Za-z]+)\.? +(\d{1,2}),? +(\d{4})/
-        // ASCII digits only: `Int(_:)` reads no others, and a draft may hold any.
-        guard let match = text.wholeMatch(of: pattern.asciiOnlyDigits()) else { return nil }
-        let name = match.1.lowercased()
+        guard let (monthName, day, year) = LongEnglishDate.fields(of: text) else { return nil }
+        let name = monthName.lowercased()
         guard name.count >= 3,
               let month = monthNames.firstIndex(where: { $0.lowercased().hasPrefix(name) && (name.count == 3 || $0.lowercased() == name) })
         else { return nil }
-        return utcDate(year: Int(match.3)!, month: month + 1, day: Int(match.2)!)
-    }
-
-    private static func utcDate(year: Int, month: Int, day: Int) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
+        return UTCDay.midnight(year: year, month: month + 1, day: day)
     }
 }

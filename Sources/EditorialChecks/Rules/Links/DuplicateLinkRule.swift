@@ -23,21 +23,22 @@ public struct DuplicateLinkRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        var first: [String: SourceRange?] = [:]
+        let links = LinkSelection.links(context)
+        let placeholders = LinkSelection.destinationPlaceholders(context)
+        // The index of the first link to each destination.
+        var first: [String: Int] = [:]
         // Most destinations are linked once: sized up front, the table is never rehashed while it fills.
-        first.reserveCapacity(LinkSelection.links(context).count)
+        first.reserveCapacity(links.count)
         var diagnostics: [Diagnostic] = []
-        for (link, placeholder) in LinkSelection.linksWithDestinationPlaceholders(context) where link.kind != .image {
-            guard placeholder == nil else { continue }
-            guard let original = first[link.destination] else {
-                let firstRange: SourceRange? = link.destinationRange ?? link.range
-                first[link.destination] = .some(firstRange)
+        for index in links.indices where links[index].kind != .image && placeholders[index] == nil {
+            guard let original = first[links[index].destination] else {
+                first[links[index].destination] = index
                 continue
             }
             diagnostics.append(context.diagnostic(
-                "'\(link.destination)' is already linked",
-                at: LinkSelection.destinationRange(of: link, context),
-                notes: [DiagnosticNote("first linked here", range: original)]
+                "'\(links[index].destination)' is already linked",
+                at: LinkSelection.destinationRange(of: index, in: links, context),
+                notes: [DiagnosticNote("first linked here", range: links[original].destinationRange ?? links[original].range)]
             ))
         }
         return diagnostics

@@ -24,12 +24,16 @@ public struct EmptyLinkTextRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        LinkSelection.links(context).compactMap { link in
-            guard link.kind == .inline || link.kind == .reference,
-                  link.text.allSatisfy(\.isWhitespace),
-                  !(link.range.map { context.source[$0].contains("![") } ?? false)
-            else { return nil }
-            return context.diagnostic("link to '\(link.destination)' has no text", at: LinkSelection.range(of: link, context))
+        let links = LinkSelection.links(context)
+        var diagnostics: [Diagnostic] = []
+        for index in links.indices where links[index].kind == .inline || links[index].kind == .reference {
+            guard LinkSelection.isBlank(links[index].text),
+                  !(links[index].range.map { context.source[$0].contains("![") } ?? false)
+            else { continue }
+            diagnostics.append(context.diagnostic(
+                "link to '\(links[index].destination)' has no text", at: LinkSelection.range(of: index, in: links, context)
+            ))
         }
+        return diagnostics
     }
 }

@@ -23,9 +23,13 @@ public struct ImageAltTextRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        LinkSelection.links(context).compactMap { link in
-            guard link.kind == .image, link.text.allSatisfy(\.isWhitespace) else { return nil }
-            return context.diagnostic("image '\(link.destination)' has no alt text", at: LinkSelection.range(of: link, context))
+        let links = LinkSelection.links(context)
+        var diagnostics: [Diagnostic] = []
+        for index in links.indices where links[index].kind == .image && LinkSelection.isBlank(links[index].text) {
+            diagnostics.append(context.diagnostic(
+                "image '\(links[index].destination)' has no alt text", at: LinkSelection.range(of: index, in: links, context)
+            ))
         }
+        return diagnostics
     }
 }

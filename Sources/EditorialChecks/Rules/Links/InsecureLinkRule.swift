@@ -35,19 +35,21 @@ public struct InsecureLinkRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        LinkSelection.links(context).compactMap { link in
-            guard Self.isPlainHTTP(link.destination),
-                  let host = PlaceholderDetector.host(of: link.destination)?.lowercased(),
+        let links = LinkSelection.links(context)
+        var diagnostics: [Diagnostic] = []
+        for index in links.indices where Self.isPlainHTTP(links[index].destination) {
+            guard let host = PlaceholderDetector.host(of: links[index].destination)?.lowercased(),
                   !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host)
-            else { return nil }
-            let range = LinkSelection.destinationRange(of: link, context)
+            else { continue }
+            let range = LinkSelection.destinationRange(of: index, in: links, context)
             let scheme = context.range(range.start.offset..<range.start.offset + 4)
             var fix: Fix?
-            if link.destinationRange != nil, context.source[scheme].lowercased() == "http" {
+            if links[index].destinationRange != nil, context.source[scheme].lowercased() == "http" {
                 fix = Fix(summary: "use https", edits: [TextEdit(range: scheme, replacement: "https")], safety: .suggestion)
             }
-            return context.diagnostic("link to '\(host)' uses http; use https", at: range, fix: fix)
+            diagnostics.append(context.diagnostic("link to '\(host)' uses http; use https", at: range, fix: fix))
         }
+        return diagnostics
     }
 
     private static let plainHTTP = Array("http://".utf8)

@@ -1,27 +1,38 @@
 import NewsletterCore
 
 /// The links the link rules look at, and where to point at them.
+///
+/// Rules read the links in place, by index (`links[index].destination`): a `for link in links` loop copies every
+/// link, five strings each, and with a dozen rules over every link those copies cost more than the rules' own tests.
 enum LinkSelection {
     /// The links whose destination the configuration does not exclude.
     static func links(_ context: CheckContext) -> [Link] {
         context.linkFacts.links(context)
     }
 
-    /// The links of ``links(_:)``, each with the placeholder found in its destination (`nil` when there is none),
-    /// looked for once per check whichever rules ask.
-    static func linksWithDestinationPlaceholders(_ context: CheckContext) -> Zip2Sequence<[Link], [String?]> {
-        zip(context.linkFacts.links(context), context.linkFacts.destinationPlaceholders(context))
+    /// The placeholder found in each destination of ``links(_:)`` (same order), `nil` where there is none, looked for
+    /// once per check whichever rules ask.
+    static func destinationPlaceholders(_ context: CheckContext) -> [String?] {
+        context.linkFacts.destinationPlaceholders(context)
     }
 
     /// The whole link, or the start of the file for links without a position (built in code, some JSON).
-    static func range(of link: Link, _ context: CheckContext) -> SourceRange {
-        link.range ?? context.startOfFile
+    static func range(of index: Int, in links: [Link], _ context: CheckContext) -> SourceRange {
+        links[index].range ?? context.startOfFile
     }
 
     /// The destination as written when it has a position and is not empty, otherwise the whole link.
-    static func destinationRange(of link: Link, _ context: CheckContext) -> SourceRange {
-        if let range = link.destinationRange, !range.isEmpty { return range }
-        return range(of: link, context)
+    static func destinationRange(of index: Int, in links: [Link], _ context: CheckContext) -> SourceRange {
+        if let range = links[index].destinationRange, !range.isEmpty { return range }
+        return range(of: index, in: links, context)
+    }
+
+    /// Whether a link text (or alt text) is empty or only white space.
+    static func isBlank(_ text: String) -> Bool {
+        // A text that starts with a visible ASCII character, the usual case, is not blank: Character's white-space
+        // test reads the first scalar, so this answers as it would without breaking the text into characters.
+        if let first = text.utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The placeholder detector configured for this check.

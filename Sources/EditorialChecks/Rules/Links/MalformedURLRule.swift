@@ -53,15 +53,17 @@ public struct MalformedURLRule: Rule {
         let unparsed = UnparsedLinkScanner.scan(context)
         let unparsedStarts = Set(unparsed.map(\.range.start.offset))
         let shape = URLShape(allowedSchemes: context.configuration.links.allowedSchemes)
-        let parsed: [Diagnostic] = LinkSelection.linksWithDestinationPlaceholders(context).compactMap { link, placeholder in
-            guard placeholder == nil,
-                  !unparsedStarts.contains(link.range?.start.offset ?? -1),
-                  let problem = shape.problem(link.destination)
-            else { return nil }
-            let range = LinkSelection.destinationRange(of: link, context)
-            return context.diagnostic(problem.message, at: range, fix: fix(for: problem, at: range, context))
+        let links = LinkSelection.links(context)
+        let placeholders = LinkSelection.destinationPlaceholders(context)
+        var diagnostics = unparsed
+        for index in links.indices where placeholders[index] == nil {
+            guard unparsedStarts.isEmpty || !unparsedStarts.contains(links[index].range?.start.offset ?? -1),
+                  let problem = shape.problem(links[index].destination)
+            else { continue }
+            let range = LinkSelection.destinationRange(of: index, in: links, context)
+            diagnostics.append(context.diagnostic(problem.message, at: range, fix: fix(for: problem, at: range, context)))
         }
-        return unparsed + parsed
+        return diagnostics
     }
 
     private func fix(for problem: URLShape.Problem, at range: SourceRange, _ context: CheckContext) -> Fix? {

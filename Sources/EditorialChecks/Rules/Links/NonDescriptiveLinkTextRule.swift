@@ -42,20 +42,30 @@ public struct NonDescriptiveLinkTextRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let phrases = Set(context.options.strings("phrases").map { $0.lowercased() })
         let longest = phrases.map(\.utf8.count).max() ?? 0
-        return LinkSelection.links(context).compactMap { link in
+        let lengths = Set(phrases.map(\.utf8.count))
+        let links = LinkSelection.links(context)
+        var diagnostics: [Diagnostic] = []
+        for index in links.indices where links[index].kind == .inline || links[index].kind == .reference {
             // Surrounding punctuation and space aside, a longer text cannot be one of the phrases.
-            guard link.kind == .inline || link.kind == .reference, link.text.utf8.count <= longest + 8 else { return nil }
-            guard phrases.contains(Self.comparable(link.text)) else { return nil }
-            return context.diagnostic("link text '\(link.text)' does not say where the link leads", at: LinkSelection.range(of: link, context))
+            guard links[index].text.utf8.count <= longest + 8,
+                  let comparable = Self.comparable(links[index].text, ofLengthIn: lengths), phrases.contains(comparable)
+            else { continue }
+            diagnostics.append(context.diagnostic(
+                "link text '\(links[index].text)' does not say where the link leads", at: LinkSelection.range(of: index, in: links, context)
+            ))
         }
+        return diagnostics
     }
 
-    /// The text lower-cased, without surrounding white space and punctuation.
-    private static func comparable(_ text: String) -> String {
+    /// The text lower-cased, without surrounding white space and punctuation; `nil` for an ASCII text whose length,
+    /// so trimmed, is none of `lengths`: lower-casing keeps an ASCII text's length, so it cannot be a phrase, and most
+    /// link texts are left without making a string.
+    private static func comparable(_ text: String, ofLengthIn lengths: Set<Int>) -> String? {
         let bytes = text.utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().trimmingCharacters(in: ignored) }
         let start = bytes.firstIndex { !ignoredASCII[Int($0)] } ?? bytes.endIndex
         let end = bytes[start...].lastIndex { !ignoredASCII[Int($0)] }.map(bytes.index(after:)) ?? start
+        guard lengths.contains(bytes.distance(from: start, to: end)) else { return nil }
         return String(text[start..<end]).lowercased()
     }
 }

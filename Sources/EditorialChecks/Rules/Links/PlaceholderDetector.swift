@@ -53,7 +53,7 @@ struct PlaceholderDetector {
         // as this runs for every link.
         var mergeTagOpen = SIMD4<Int>(repeating: -1), mergeTagClose = SIMD4<Int>(repeating: -1)
         var wordsFound: UInt8 = 0
-        for index in bytes.indices {
+        for index in bytes.indices where isPatternByte(bytes[index]) {
             switch bytes[index] {
             case UInt8(ascii: "P"):
                 if matches(placeholder, bytes, at: index) { return "PLACEHOLDER" }
@@ -84,6 +84,15 @@ struct PlaceholderDetector {
         return String(decoding: words[wordsFound.trailingZeroBitCount], as: UTF8.self)
     }
 
+    /// Whether a byte starts or ends a built-in pattern: the others, nearly every byte of a URL, are passed over
+    /// without a look at each pattern.
+    private static func isPatternByte(_ byte: UInt8) -> Bool {
+        // A bit per byte: `%` and `*` below 0x40; `P` `T` `X` `[` `]` `{` `|` `}` from 0x40.
+        let below40: UInt64 = 1 << 0x25 | 1 << 0x2A
+        let from40: UInt64 = 1 << 0x10 | 1 << 0x14 | 1 << 0x18 | 1 << 0x1B | 1 << 0x1D | 1 << 0x3B | 1 << 0x3C | 1 << 0x3D
+        return byte < 0x40 ? below40 >> byte & 1 != 0 : byte < 0x80 && from40 >> (byte - 0x40) & 1 != 0
+    }
+
     /// Whether the text holds a `%`, looked for with `memchr`: most destinations hold none.
     private static func containsPercentSign(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -101,42 +110,50 @@ struct PlaceholderDetector {
 
     /// The host of an absolute URL with an authority (`scheme://host...`), without user info or port.
     static func host(of destination: String) -> Substring? {
+        let found = destination.utf8.withContiguousStorageIfAvailable(hostBounds) ?? Array(destination.utf8).withUnsafeBufferPointer(hostBounds)
+        guard let (start, end, isASCII) = found else { return nil }
         let utf8 = destination.utf8
-        var index = utf8.startIndex
-        // The scheme is short: look for "://" among the first few characters only.
-        var scanned = 0
-        while index < utf8.endIndex && scanned < 32 && utf8[index] != UInt8(ascii: ":") {
-            index = utf8.index(after: index)
-            scanned += 1
-        }
-        guard index < utf8.endIndex, utf8[index] == UInt8(ascii: ":"),
-              utf8[index...].starts(with: "://".utf8) else { return nil }
-        var start = utf8.index(index, offsetBy: 3)
-        var end = start
-        var isASCII = true
-        while end < utf8.endIndex {
-            let byte = utf8[end]
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
-            if byte == UInt8(ascii: "@") {
-                start = utf8.index(after: end)
-                isASCII = true
-            } else if byte >= 0x80 {
-                isASCII = false
-            }
-            end = utf8.index(after: end)
-        }
-        let hostAndPort = destination[start..<end]
+        let hostAndPort = destination[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
         // Outside ASCII a bracket or colon may be part of a larger character, which then does not count as one.
         guard isASCII else {
             if hostAndPort.hasPrefix("[") { return hostAndPort.prefix { $0 != "]" }.dropFirst() }
             return hostAndPort.prefix { $0 != ":" }
         }
-        let bytes = hostAndPort.utf8
-        if bytes.first == UInt8(ascii: "[") {
-            let afterBracket = bytes.index(after: bytes.startIndex)
-            return hostAndPort[afterBracket..<(bytes[afterBracket...].firstIndex(of: UInt8(ascii: "]")) ?? bytes.endIndex)]
+        return hostAndPort
+    }
+
+    /// The UTF-8 offsets of the host in `bytes` and whether the authority is ASCII; for an ASCII authority, without
+    /// user info, brackets and port, otherwise the whole of host and port (the caller reads those by character).
+    /// Read on bytes: this runs for every link, and walking a `String`'s indices cost more than the rest of the test.
+    private static func hostBounds(in bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int, isASCII: Bool)? {
+        // The scheme is short: look for "://" among the first few characters only.
+        var index = 0
+        while index < bytes.count && index < 32 && bytes[index] != UInt8(ascii: ":") { index += 1 }
+        guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":"),
+              bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") else { return nil }
+        var start = index + 3
+        var end = start
+        var isASCII = true
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "@") {
+                start = end + 1
+                isASCII = true
+            } else if byte >= 0x80 {
+                isASCII = false
+            }
+            end += 1
         }
-        return hostAndPort[..<(bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.endIndex)]
+        guard isASCII else { return (start, end, false) }
+        if start < end && bytes[start] == UInt8(ascii: "[") {
+            var close = start + 1
+            while close < end && bytes[close] != UInt8(ascii: "]") { close += 1 }
+            return (start + 1, close, true)
+        }
+        var colon = start
+        while colon < end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        return (start, colon, true)
     }
 
     /// Whether `host` is `domain` or ends in `.domain`, ignoring ASCII case, without allocating.

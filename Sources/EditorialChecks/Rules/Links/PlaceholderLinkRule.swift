@@ -42,19 +42,24 @@ public struct PlaceholderLinkRule: Rule {
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let detector = LinkSelection.placeholders(context)
-        return LinkSelection.linksWithDestinationPlaceholders(context).compactMap { link, placeholder in
-            if let found = placeholder {
+        let links = LinkSelection.links(context)
+        let placeholders = LinkSelection.destinationPlaceholders(context)
+        var diagnostics: [Diagnostic] = []
+        for index in links.indices {
+            if let found = placeholders[index] {
                 let message = switch found {
                 case "": "link has an empty destination"
                 case "#": "link destination is only '#'"
                 default: "link destination contains the placeholder '\(found)'"
                 }
-                return context.diagnostic(message, at: LinkSelection.destinationRange(of: link, context))
+                diagnostics.append(context.diagnostic(message, at: LinkSelection.destinationRange(of: index, in: links, context)))
+            } else if links[index].kind != .autolink && links[index].kind != .bareURL,
+                      let found = detector.placeholder(inText: links[index].text) {
+                diagnostics.append(context.diagnostic(
+                    "link text contains the placeholder '\(found)'", at: LinkSelection.range(of: index, in: links, context)
+                ))
             }
-            if link.kind != .autolink && link.kind != .bareURL, let found = detector.placeholder(inText: link.text) {
-                return context.diagnostic("link text contains the placeholder '\(found)'", at: LinkSelection.range(of: link, context))
-            }
-            return nil
         }
+        return diagnostics
     }
 }

@@ -17,7 +17,9 @@ struct URLShape {
 
     /// The first problem of `destination`, or `nil` when it is well-formed or relative.
     func problem(_ destination: String) -> Problem? {
-        if let first = destination.first, first == "#" || first == "/" || first == "." || first == "?" {
+        // The first byte tells most destinations apart without breaking the text into characters.
+        if let byte = destination.utf8.first, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?"),
+           let first = destination.first, first == "#" || first == "/" || first == "." || first == "?" {
             return nil
         }
         let (hasWhiteSpace, parenthesisBalance) = destination.utf8.withContiguousStorageIfAvailable(Self.whiteSpaceAndParentheses)
@@ -30,8 +32,10 @@ struct URLShape {
         }
         guard let scheme = Self.scheme(of: destination) else { return schemelessProblem(destination) }
         let lower = scheme.lowercased()
-        let rest = destination.dropFirst(scheme.count + 1)
+        // The scheme is ASCII and its colon a character of its own, so bytes and characters agree up to here.
+        let rest = destination[destination.utf8.index(scheme.endIndex, offsetBy: 1)...]
         if lower == "http" || lower == "https" {
+            if Self.hasTwoSlashes(destination, afterSchemeOf: scheme.utf8.count) { return hostProblem(destination) }
             let slashes = rest.prefix { $0 == "/" || $0 == "\\" }
             if slashes != "//" {
                 return Problem(
@@ -76,6 +80,15 @@ struct URLShape {
         return (hasWhiteSpace, parenthesisBalance)
     }
 
+    /// Whether exactly `//` follows the scheme's colon, read on bytes; `false` also when a character beyond ASCII
+    /// follows, which the caller then reads by character.
+    private static func hasTwoSlashes(_ destination: String, afterSchemeOf length: Int) -> Bool {
+        let bytes = destination.utf8.dropFirst(length + 1).prefix(3)
+        guard bytes.count >= 2, bytes.starts(with: "//".utf8) else { return false }
+        guard let next = bytes.dropFirst(2).first else { return true }
+        return next < 0x80 && next != UInt8(ascii: "/") && next != UInt8(ascii: "\\")
+    }
+
     private func schemelessProblem(_ destination: String) -> Problem? {
         let lower = destination.lowercased()
         for scheme in ["https", "http"] where lower.hasPrefix(scheme + "//") {
@@ -96,7 +109,8 @@ struct URLShape {
         guard !host.isEmpty else { return Problem(message: "URL '\(destination)' has no host") }
         // An IPv6 literal: the brackets were removed and only it holds colons.
         if host.utf8.contains(UInt8(ascii: ":")) { return nil }
-        if host.hasSuffix(".") { host = host.dropLast() }
+        // The last byte rules out nearly every host before the last character is looked for.
+        if host.utf8.last == UInt8(ascii: "."), host.hasSuffix(".") { host = host.dropLast() }
         let labels = HostLabels(host.utf8)
         guard labels.areValid else { return Problem(message: "'\(host)' is not a valid host name") }
         if labels.areAllNumeric {
@@ -132,8 +146,11 @@ struct URLShape {
             }
             index = utf8.index(after: index)
         }
-        // A colon followed by a combining mark is part of another character, not the end of a scheme.
-        guard index < utf8.endIndex, destination[index] == ":" else { return nil }
+        guard index < utf8.endIndex else { return nil }
+        // A colon followed by a combining mark is part of another character, not the end of a scheme; followed by
+        // ASCII it stands alone.
+        let next = utf8.index(after: index)
+        guard next == utf8.endIndex || utf8[next] < 0x80 || destination[index] == ":" else { return nil }
         return destination[..<index]
     }
 

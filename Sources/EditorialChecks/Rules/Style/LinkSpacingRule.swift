@@ -34,17 +34,18 @@ public struct LinkSpacingRule: Rule {
         // Links of a draft without Markdown prose stand in the format's own syntax (a JSON object), not in text.
         guard context.markdown != nil else { return [] }
         return context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
-            LinkSelection.links(context).flatMap { link -> [Diagnostic] in
-                guard link.kind == .inline || link.kind == .reference, let range = link.range else { return [] }
-                var found: [Diagnostic] = []
+            let links = LinkSelection.links(context)
+            var diagnostics: [Diagnostic] = []
+            for index in links.indices where links[index].kind == .inline || links[index].kind == .reference {
+                guard let range = links[index].range else { continue }
                 if WordCharacters.isWordCharacter(before: range.start.offset, in: bytes) {
-                    found.append(MissingSpace.diagnostic("link starts right after a word", at: range.start.offset, context))
+                    diagnostics.append(MissingSpace.diagnostic("link starts right after a word", at: range.start.offset, context))
                 }
                 if WordCharacters.isWordCharacter(at: range.end.offset, in: bytes) {
-                    found.append(MissingSpace.diagnostic("link runs into the next word", at: range.end.offset, context))
+                    diagnostics.append(MissingSpace.diagnostic("link runs into the next word", at: range.end.offset, context))
                 }
-                return found
             }
+            return diagnostics
         } ?? []
     }
 }

@@ -1,0 +1,29 @@
+import EditorialChecks
+import NewsletterCore
+import Synchronization
+
+/// The configuration of each folder that holds drafts, looked up and read once per run.
+///
+/// Every draft in a folder has the same configuration (the nearest `.newsletterlint.yml` above the folder, with the
+/// command line's settings on top), so that looking it up for each draft walked the same folders and read the same
+/// file again for every file, which cost more than checking a small draft. A configuration that fails to read fails
+/// the same way for every draft of its folder. Shared by the tasks that check drafts in parallel, hence the lock.
+final class FolderConfigurations: Sendable {
+    private let found = Mutex<[String: Result<LintConfiguration, NewsletterError>]>([:])
+
+    /// Creates an empty cache, for one run.
+    init() {}
+
+    /// The configuration for drafts in `folder`, made by `make` the first time the folder is asked for.
+    func configuration(
+        forFolder folder: String,
+        make: () throws(NewsletterError) -> LintConfiguration
+    ) throws(NewsletterError) -> LintConfiguration {
+        if let known = found.withLock({ $0[folder] }) { return try known.get() }
+        // Made outside the lock, so that drafts of other folders are not held up; two tasks may both make the first
+        // one of a folder, with the same result.
+        let made = Result { () throws(NewsletterError) in try make() }
+        found.withLock { $0[folder] = made }
+        return try made.get()
+    }
+}
