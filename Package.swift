@@ -106,7 +106,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
-        .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore"]),
+        .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore", "TestSupport"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
         .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "TestSupport"]),

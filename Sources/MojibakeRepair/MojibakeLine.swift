@@ -167,6 +167,14 @@ struct MojibakeLine: ~Copyable {
                 if index < findings.count { place(index, findings[index].confidence) }
             }
         }
+        for run in runs where run.pages & MojibakeScanner.windows1252Control != 0 {
+            // C2 never continues a sequence, so each C2 80-9F met byte by byte is a C1 control.
+            for offset in run.range.dropLast() where bytes[offset] == 0xC2 && bytes[offset + 1] < 0xA0 && isFree(offset..<offset + 2) {
+                let index = findings.count
+                addWindows1252PunctuationFinding(at: offset)
+                if index < findings.count { place(index, .likely) }
+            }
+        }
         guard !chosen.isEmpty else { return }
         var chosenInOrder = chosen.elements
         chosenInOrder.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
@@ -263,6 +271,31 @@ struct MojibakeLine: ~Copyable {
             peeledPages: UInt32(pageIndex),
             layers: 1,
             damage: .lostNoBreakSpace,
+            evidence: MojibakeEvidence.acceptance,
+            candidates: 0..<0,
+            confidence: .likely
+        ))
+    }
+
+    /// Adds the finding of the C1 control at `offset` as the Windows-1252 character of its byte: Windows-1252
+    /// text read as Latin-1 (`\u{84}Handwerk … hin\u{93}` for `„Handwerk … hin“`). Correct text never holds
+    /// these controls; resolved after every UTF-8 reading, so that one inside UTF-8 mojibake (`â\u{80}\u{9C}`
+    /// for `“`) is decoded as part of it, and only the ones left (`quotes\u{85}\u{94}` on the same line)
+    /// become punctuation. The undefined bytes 81, 8D, 8F, 90 and 9D stay controls.
+    private mutating func addWindows1252PunctuationFinding(at offset: Int) {
+        let byte = bytes[offset + 1]
+        guard let character = CodePage.windows1252.character(forByte: byte),
+              let pageIndex = (0..<pageCount).first(where: { scanner.code(of: UInt32(byte), page: $0) == Int(byte) })
+        else { return }
+        let start = replacements.count
+        replacements.append(character.value)
+        findings.append(MojibakeFinding(
+            kind: .decoded,
+            utf8Range: offset..<offset + 2,
+            replacement: start..<start + 1,
+            peeledPages: UInt32(pageIndex),
+            layers: 1,
+            damage: .windows1252ReadAsLatin1,
             evidence: MojibakeEvidence.acceptance,
             candidates: 0..<0,
             confidence: .likely
@@ -412,6 +445,7 @@ struct MojibakeLine: ~Copyable {
         // The scratch buffers are used in place (disjoint stored properties), sparing copies and releases.
         decodedScalars.removeAll()
         var stripped = false
+        var surrogates = false
         for index in group {
             let sequence = sequences[index]
             if index > group.lowerBound {
@@ -422,6 +456,7 @@ struct MojibakeLine: ~Copyable {
             }
             decodedScalars.append(sequence.value)
             stripped = stripped || sequence.strippedLead
+            surrogates = surrogates || sequence.byteCount == 6
         }
         var peeled = UInt32(pageIndex)
         var layers = 1
@@ -458,7 +493,7 @@ struct MojibakeLine: ~Copyable {
             replacement: replacement,
             peeledPages: peeled,
             layers: layers,
-            damage: stripped ? .strippedAppleLogo : .none,
+            damage: stripped ? .strippedAppleLogo : surrogates ? .separatelyEncodedSurrogates : .none,
             evidence: evidence,
             candidates: 0..<0,
             confidence: .likely

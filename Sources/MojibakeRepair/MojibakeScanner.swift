@@ -32,6 +32,9 @@ final class MojibakeScanner: @unchecked Sendable {
     private let sparseFloor: UInt32
     private static let denseLimit: UInt32 = 0x2600
     static let allStarts: UInt32 = 0xFF
+    /// The role bit of the C1 controls that stand for Windows-1252 punctuation read as Latin-1 (`\u{84}` for
+    /// `„`), and the run bit of a run that holds one: such a line gets a close look without a candidate pair.
+    static let windows1252Control: UInt32 = 1 << 24
 
     /// The pages tried on every candidate run, the first of `pages`; the others are tried only on runs where
     /// these leave a non-ASCII character unexplained (see ``MojibakeLine``).
@@ -78,6 +81,9 @@ final class MojibakeScanner: @unchecked Sendable {
                 if length == 2 { mark(value, bit << 16) }
             }
             if !page.bytesLostByStrictDecoders.isEmpty { mark(ScalarTraits.replacementCharacter, bit << 8) }
+        }
+        for byte in UInt8(0x80)...0x9F where CodePage.windows1252.character(forByte: byte) != nil {
+            mark(UInt32(byte), Self.windows1252Control)
         }
         self.roles = .allocate(capacity: roles.count)
         self.roles.initialize(from: roles, count: roles.count)
@@ -270,9 +276,11 @@ final class MojibakeScanner: @unchecked Sendable {
             if !collecting {
                 let (value, length) = Self.decodeScalar(bytes, at: index)
                 let next = index + length
-                let starts = role(of: value) & Self.allStarts
+                let role = role(of: value)
+                let starts = role & Self.allStarts
                 if starts != 0 && next < count && bytes[next] >= 0x80
-                    && role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
+                    && self.role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
+                    || role & Self.windows1252Control != 0
                     || Self.isCapitalAWithTildeBeforeSpace(bytes, at: index, count: count) {
                     collecting = true
                     index = lineStart
@@ -296,13 +304,13 @@ final class MojibakeScanner: @unchecked Sendable {
                 }
                 let (value, length) = Self.decodeScalar(bytes, at: index)
                 let role = role(of: value)
-                pages |= previousStarts & (role >> 8) | role & 0xFF_0000
+                pages |= previousStarts & (role >> 8) | role & (0xFF_0000 | Self.windows1252Control)
                 previousStarts = role & Self.allStarts
                 index += length
             }
             if pages != 0 {
                 runs.append(Run(range: start..<index, pages: pages))
-                lineHasCandidate = lineHasCandidate || pages & Self.allStarts != 0
+                lineHasCandidate = lineHasCandidate || pages & (Self.allStarts | Self.windows1252Control) != 0
                     || index >= 2 && Self.isCapitalAWithTildeBeforeSpace(bytes, at: index - 2, count: count)
             }
             floor = index
@@ -319,8 +327,9 @@ final class MojibakeScanner: @unchecked Sendable {
     }
 
     /// A run of a line between ASCII white space that holds a candidate: the pages (one bit each) in which it
-    /// holds a character that can start a sequence followed by one that can continue it (bits 0-7), and the
-    /// pages in which it holds a two-byte lead (bits 16-23).
+    /// holds a character that can start a sequence followed by one that can continue it (bits 0-7), the
+    /// pages in which it holds a two-byte lead (bits 16-23), and whether it holds a C1 control that stands for
+    /// Windows-1252 punctuation (``windows1252Control``).
     struct Run {
         var range: Range<Int>
         var pages: UInt32

@@ -1,5 +1,6 @@
 import MojibakeRepair
 import NewsletterCore
+import TestSupport
 
 /// Generated test sets for mojibake: correct text, and the same text mangled through our own code page
 /// tables in every way the scanner must undo.
@@ -95,7 +96,7 @@ enum MojibakeCorpus {
                 ))
             }
         }
-        var generator = SplitMix64(seed: 0xC0FFEE)
+        var generator = SeededGenerator(seed: 0xC0FFEE)
         for _ in 0..<150 {
             let picked = (0..<3).map { _ in fragments[Int(generator.next() % UInt64(fragments.count))] }
             let line = "\(picked[0]) and \(picked[1]), then \(picked[2])."
@@ -186,7 +187,7 @@ enum MojibakeCorpus {
                 lines.append(frame.replacingOccurrences(of: "{}", with: word))
             }
         }
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         for _ in 0..<200 {
             let count = Int(generator.next() % 5) + 3
             let picked = (0..<count).map { _ in words[Int(generator.next() % UInt64(words.count))] }
@@ -258,19 +259,4 @@ enum MojibakeCorpus {
         "Kaffee im Café–Bar, daß—",
         "Üçüncü gün üçü de küçük",
     ]
-}
-
-/// A small deterministic random number generator, so generated corpora are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
 }

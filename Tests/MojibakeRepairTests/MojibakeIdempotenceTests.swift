@@ -1,5 +1,6 @@
 import MojibakeRepair
 import Testing
+import TestSupport
 
 /// Repair reaches a fixed point in one call: repairing its output again changes nothing. Checked on generated
 /// inputs of the shapes a fuzzer finds (layers mangled only in part, lost characters, random runs of the
@@ -10,7 +11,7 @@ import Testing
     /// Correct text mangled once, then a random part of it mangled again (up to three times), sometimes with
     /// a character dropped: the inconsistent layers a copy-paste chain leaves.
     static func partlyLayered(count: Int, seed: UInt64) -> [String] {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         func random(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
         var inputs: [String] = []
         let fragments = MojibakeCorpus.fragments
@@ -33,7 +34,7 @@ import Testing
 
     /// Random runs of the characters mojibake is made of, with a few letters, spaces and emoji among them.
     static func randomRuns(count: Int, seed: UInt64) -> [String] {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         func random(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
         var pool = Set<Unicode.Scalar>()
         for page in pages {
