@@ -281,7 +281,7 @@ final class MojibakeScanner: @unchecked Sendable {
                 if starts != 0 && next < count && bytes[next] >= 0x80
                     && self.role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
                     || role & Self.windows1252Control != 0
-                    || Self.isCapitalAWithTildeBeforeSpace(bytes, at: index, count: count) {
+                    || Self.isByteC3BeforeSpace(bytes, at: index, count: count) {
                     collecting = true
                     index = lineStart
                     floor = lineStart
@@ -311,7 +311,7 @@ final class MojibakeScanner: @unchecked Sendable {
             if pages != 0 {
                 runs.append(Run(range: start..<index, pages: pages))
                 lineHasCandidate = lineHasCandidate || pages & (Self.allStarts | Self.windows1252Control) != 0
-                    || index >= 2 && Self.isCapitalAWithTildeBeforeSpace(bytes, at: index - 2, count: count)
+                    || index >= 2 && Self.isByteC3BeforeSpace(bytes, at: index - 2, count: count)
             }
             floor = index
         }
@@ -335,11 +335,13 @@ final class MojibakeScanner: @unchecked Sendable {
         var pages: UInt32
     }
 
-    /// Whether `Ã` followed by a space stands at `index`: `à` whose second byte, A0 (a no-break space in
-    /// Windows-1252), became a space or was lost (`voilÃ le travail`); a candidate like a pair.
+    /// Whether `Ã` (Windows-1252, Latin-1) or `Г` (Windows-1251), byte C3, followed by a space stands at
+    /// `index`: `à` whose second byte, A0 (a no-break space), became a space or was lost (`voilÃ le travail`);
+    /// a candidate like a pair.
     @inline(__always)
-    static func isCapitalAWithTildeBeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Bool {
-        index + 2 < count && bytes[index] == 0xC3 && bytes[index + 1] == 0x83 && bytes[index + 2] == 0x20
+    static func isByteC3BeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Bool {
+        index + 2 < count && bytes[index + 2] == 0x20
+            && (bytes[index] == 0xC3 && bytes[index + 1] == 0x83 || bytes[index] == 0xD0 && bytes[index + 1] == 0x93)
     }
 
     /// The ASCII white space that separates runs (line feeds end lines and are checked apart).
@@ -371,6 +373,18 @@ final class MojibakeScanner: @unchecked Sendable {
             let role = value < 0x80 ? 0 : role(of: value)
             if previousStarts & (role >> 8) != 0 { return true }
             previousStarts = role & Self.allStarts
+            index += length
+        }
+        return false
+    }
+
+    /// Whether `bytes[range]` (valid UTF-8, starting at a character) holds a two-byte lead of some page
+    /// (`Å` in `Ångström`), which may be read as one whose second byte was lost.
+    func holdsTwoByteLead(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (value, length) = Self.decodeScalar(bytes, at: index)
+            if value >= 0x80 && role(of: value) & 0xFF_0000 != 0 { return true }
             index += length
         }
         return false
