@@ -152,7 +152,8 @@ struct MojibakeLine: ~Copyable {
             if index < findings.count && isFree(findings[index].utf8Range) { place(index, findings[index].confidence) }
         }
         if supportedPages != 0 {
-            for run in runs where run.range.upperBound + 1 < bytes.count && bytes[run.range.upperBound] == 0x20 {
+            for run in runs where run.range.upperBound + 1 < bytes.count && bytes[run.range.upperBound] == 0x20
+                && bytes[run.range.upperBound - 1] >= 0x80 {
                 let index = findings.count
                 addSpaceForNoBreakSpaceFinding(endingRun: run.range, supportedPages: supportedPages)
                 if index < findings.count && isFree(findings[index].utf8Range) { place(index, .likely) }
@@ -185,16 +186,9 @@ struct MojibakeLine: ~Copyable {
             }
         }
         guard !chosen.isEmpty else { return }
-        // From here `taken` marks what the spans will cover: guesses not applied cover nothing. Less support
-        // from the rest of the line (once it is repaired) only covers less, so a run found garbled stays so.
-        taken.elements.update(repeating: 0)
-        for choice in chosen.elements
-        where includingGuesses || choice.confidence != .guess || findings[choice.index].damage == .replacedByte {
-            forEachWord(of: findings[choice.index].utf8Range) { word, mask in taken[word] |= mask }
-        }
-        findGarbledRuns(runs, base: base)
         var chosenInOrder = chosen.elements
         chosenInOrder.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
+        findGarbledRuns(runs, chosenInOrder: UnsafeBufferPointer(chosenInOrder), includingGuesses: includingGuesses)
         var garbled = 0
         for choice in chosenInOrder {
             let finding = findings[choice.index]
@@ -221,42 +215,67 @@ struct MojibakeLine: ~Copyable {
         }
     }
 
-    /// Collects into ``garbledRuns`` the runs holding an applied finding and, outside every applied finding, a
+    /// Collects into ``garbledRuns`` the runs holding an applied finding and, between applied findings, a
     /// character that starts a sequence in some page followed by one that continues it there: mojibake that
     /// the findings explain only in part, reading a few of its characters as rare ones (`ã†â€™ãƒâ€`, whose
     /// `ã` and `†` begin a sequence nothing completes; ftfy's "hopeless garble"). The chosen findings of those
-    /// pages in those runs are dropped: the run is left as it is.
-    private mutating func findGarbledRuns(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, base: Int) {
+    /// pages in those runs are dropped: the run is left as it is. Guesses not applied cover nothing; less
+    /// support from the rest of the line (once it is repaired) only covers less, so a garbled run stays so.
+    private mutating func findGarbledRuns(
+        _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, chosenInOrder: UnsafeBufferPointer<Choice>, includingGuesses: Bool
+    ) {
         garbledRuns.removeAll()
-        func isTaken(_ offset: Int) -> Bool { taken[(offset - base) >> 6] >> UInt64((offset - base) & 63) & 1 != 0 }
+        var next = 0
         for run in runs {
-            var index = run.range.lowerBound
-            var coversSome = false
-            var previousCodes: UInt64 = 0
+            while next < chosenInOrder.count && findings[chosenInOrder[next].index].utf8Range.lowerBound < run.range.lowerBound { next += 1 }
+            // The gaps between the applied findings that start in the run; a run without one is left as it is anyway.
+            var gapStart = run.range.lowerBound
             var pages: UInt32 = 0
-            while index < run.range.upperBound {
-                let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
-                guard value >= 0x80, !isTaken(index) else {
-                    coversSome = coversSome || isTaken(index)
-                    previousCodes = 0
-                    index += length
-                    continue
+            var coversSome = false
+            while true {
+                var gapEnd = run.range.upperBound
+                var covered = gapEnd
+                while next < chosenInOrder.count, findings[chosenInOrder[next].index].utf8Range.lowerBound < run.range.upperBound {
+                    let choice = chosenInOrder[next]
+                    next += 1
+                    let finding = findings[choice.index]
+                    guard includingGuesses || choice.confidence != .guess || finding.damage == .replacedByte else { continue }
+                    gapEnd = finding.utf8Range.lowerBound
+                    covered = finding.utf8Range.upperBound
+                    coversSome = true
+                    break
                 }
-                let codes = scanner.codes(of: value)
-                if previousCodes != 0 {
-                    for page in 0..<pageCount {
-                        let lead = Int(previousCodes >> UInt64(8 * page) & 0xFF)
-                        let next = Int(codes >> UInt64(8 * page) & 0xFF)
-                        if MisreadSequence.length(ofSequenceStartingWith: lead) > 0 && MisreadSequence.isContinuation(next) {
-                            pages |= 1 << UInt32(page)
-                        }
-                    }
-                }
-                previousCodes = codes
-                index += length
+                if gapEnd > gapStart { pages |= candidatePairPages(in: gapStart..<gapEnd) }
+                guard covered < run.range.upperBound else { break }
+                gapStart = covered
             }
             if coversSome && pages != 0 { garbledRuns.append(MojibakeScanner.Run(range: run.range, pages: pages)) }
         }
+    }
+
+    /// The pages (one bit each) in which `bytes[range]` holds a character that starts a sequence followed by
+    /// one that continues it.
+    private func candidatePairPages(in range: Range<Int>) -> UInt32 {
+        var index = range.lowerBound
+        while index < range.upperBound && bytes[index] < 0x80 { index += 1 }
+        var pages: UInt32 = 0
+        var previousCodes: UInt64 = 0
+        while index < range.upperBound {
+            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
+            let codes = value < 0x80 ? 0 : scanner.codes(of: value)
+            if previousCodes != 0 && codes != 0 {
+                for page in 0..<pageCount {
+                    let lead = Int(previousCodes >> UInt64(8 * page) & 0xFF)
+                    let next = Int(codes >> UInt64(8 * page) & 0xFF)
+                    if MisreadSequence.length(ofSequenceStartingWith: lead) > 0 && MisreadSequence.isContinuation(next) {
+                        pages |= 1 << UInt32(page)
+                    }
+                }
+            }
+            previousCodes = codes
+            index += length
+        }
+        return pages
     }
 
     /// Adds the finding of `à` at the end of `run`, written `Ã` (or, through Windows-1251, `Г`: byte C3) and a
