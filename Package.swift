@@ -120,7 +120,7 @@ let package = Package(
         ),
 
         .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
-        .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore"]),
+        .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore", "TestSupport"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "NewsletterPatternsTests", dependencies: ["NewsletterPatterns"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),

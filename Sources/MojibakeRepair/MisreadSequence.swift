@@ -7,7 +7,8 @@ struct MisreadSequence: Equatable {
     var end: Int
     /// The character the bytes encode.
     var value: UInt32
-    /// Length of the UTF-8 sequence, 2 to 4 (4 also when the lead byte was stripped).
+    /// Length of the UTF-8 sequence, 2 to 4 (4 also when the lead byte was stripped; 6 for a surrogate
+    /// pair encoded as two three-byte sequences, CESU-8's way).
     var byteCount: Int
     /// Whether the Apple logo standing for lead byte F0 had been stripped (`ü§å` for `🤌`).
     var strippedLead: Bool
@@ -81,10 +82,26 @@ struct MisreadSequence: Equatable {
             // C1 controls are kept: an inner layer of sloppy Windows-1252 mojibake holds them.
             return MisreadSequence(start: index, end: index + count, value: value, byteCount: count, strippedLead: false)
         }
+        if lead == 0xED, let value = surrogatePair(at: index, in: codes) {
+            return MisreadSequence(start: index, end: index + 6, value: value, byteCount: 6, strippedLead: false)
+        }
         guard stripsAppleLogo, lead == 0x9F, index + 3 <= codes.count,
               let value = decode(lead: 0xF0, continuation: codes[index..<index + 3]),
               ScalarTraits.isEmojiPart(value)
         else { return nil }
         return MisreadSequence(start: index, end: index + 3, value: value, byteCount: 4, strippedLead: true)
+    }
+
+    /// The character of a high and a low surrogate each encoded as three bytes (ED A0-AF xx, ED B0-BF xx)
+    /// starting at `index`: CESU-8 and Java's "modified UTF-8" write characters beyond U+FFFF that way, and
+    /// they are never valid UTF-8, so the six bytes stand for nothing else.
+    private static func surrogatePair(at index: Int, in codes: UnsafeBufferPointer<Int>) -> UInt32? {
+        guard index + 6 <= codes.count, (0xA0...0xAF).contains(codes[index + 1]), isContinuation(codes[index + 2]),
+              codes[index + 3] == 0xED, (0xB0...0xBF).contains(codes[index + 4]), isContinuation(codes[index + 5])
+        else { return nil }
+        let high = UInt32(codes[index + 1] & 0x0F) << 6 | UInt32(codes[index + 2] & 0x3F)
+        let low = UInt32(codes[index + 4] & 0x0F) << 6 | UInt32(codes[index + 5] & 0x3F)
+        let value = 0x10000 + (high << 10 | low)
+        return ScalarTraits.isAssignedText(value) ? value : nil
     }
 }

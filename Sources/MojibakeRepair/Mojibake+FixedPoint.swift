@@ -20,7 +20,8 @@ extension Mojibake {
 
     /// The spans, in `repaired.text`, of the lines that may hold mojibake the pass that made `repaired` did
     /// not see. Lines are judged on their own, so only a line holding an edit can; and only if a run (between
-    /// white space) that holds an edit now holds a candidate pair. Elsewhere on the line the pass saw the same
+    /// white space) that holds an edit now holds a candidate pair, or follows `Ã` and a space, or (when
+    /// guesses are applied) holds a two-byte lead that may have lost its second byte. Elsewhere on the line the pass saw the same
     /// characters, and a finding there could gain support only from a new finding, which needs such a pair.
     /// Checking the edited runs, not whole lines, keeps a second look at nearly every repaired text to a
     /// fraction of the first; the lines found are scanned in one text, joined.
@@ -49,7 +50,12 @@ extension Mojibake {
                 var runEnd = end
                 while runEnd < bytes.count && bytes[runEnd] != 0x0A && !isSpace(bytes[runEnd]) { runEnd += 1 }
                 checked = runEnd
-                guard scanner.holdsCandidatePair(bytes, in: max(runStart, 0)..<runEnd) else { continue }
+                // `Ã ` before the run reads as `à` once the run starts with a small letter (`Ã ÃÂ¬` -> `Ã ì`), and
+                // a two-byte lead written (`Ã…ngstrÃ¶m` -> `Ångström`) may be a guess of a lost byte.
+                guard scanner.holdsCandidatePair(bytes, in: max(runStart, 0)..<runEnd)
+                    || runStart >= 3 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 3, count: bytes.count)
+                    || includeGuesses && scanner.holdsTwoByteLead(bytes, in: max(runStart, 0)..<runEnd)
+                else { continue }
                 var lineStart = start
                 while lineStart > covered && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
                 var lineEnd = runEnd
@@ -63,10 +69,16 @@ extension Mojibake {
             }
         }
         guard !lines.isEmpty else { return [] }
-        let spans = scan(String(decoding: joined, as: UTF8.self), codePages: codePages, parallelism: parallelism)
+        // Scanned as the first pass was, so that a guess collapsing into U+FFFD without guesses does here too.
+        var spans: [MojibakeSpan] = []
+        scan(String(decoding: joined, as: UTF8.self), codePages: codePages, includingGuesses: includeGuesses, parallelism: parallelism) {
+            _, _, spans in spans
+        } consuming: { piece in
+            spans += piece
+        }
         var shifted: [MojibakeSpan] = []
         var line = 0
-        for var span in spans where includeGuesses || span.confidence != .guess {
+        for var span in spans {
             while line + 1 < lines.count && lines[line + 1].joinedStart <= span.utf8Range.lowerBound { line += 1 }
             let offset = lines[line].range.lowerBound - lines[line].joinedStart
             span.utf8Range = span.utf8Range.lowerBound + offset..<span.utf8Range.upperBound + offset

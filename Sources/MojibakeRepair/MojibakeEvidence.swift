@@ -85,9 +85,10 @@ enum MojibakeEvidence {
                 // Turkish `üçü` (`three`) and `üçö` are words: on their own they need a confirmed line.
                 if mangled.allSatisfy(ScalarTraits.isTurkishMacOSRomanLetter) { points -= 2 }
             }
-        } else if previous?.script == .latin, continuations.allSatisfy(ScalarTraits.isPunctuationAfterLetters) {
+        } else if previous?.script == .latin, decodedTraits.isLetter, continuations.allSatisfy(ScalarTraits.isPunctuationAfterLetters) {
             // `Brontë…”`, `‘café’”`, `está…”`: an accented letter ending a word, then punctuation; never a
-            // character of its own, even where the line holds other mojibake.
+            // letter of another script, even where the line holds other mojibake. A symbol is different:
+            // `hatikuâ™«` is `♫` (E2 99 AB), since `â` leads the block of punctuation and symbols.
             points -= 5
         } else if strandsContinuation, leadTraits.isLetter, previous?.script == .latin, previousIsLetter,
                   decodedTraits.isLetter, !decodedTraits.sameScript(leadTraits) {
@@ -176,8 +177,10 @@ enum MojibakeEvidence {
         if leadByte == 0xC2 { points += 2 } else if leadByte == 0xC3 { points += 1 }
         // `cafÃ`: a capital right after a small letter.
         if let previous, previous.isLowercase, leadTraits.isUppercase { points += 1 }
-        // `Ã©`, `Å‚`: a letter followed by a symbol that does not close words.
-        if leadTraits.isLetter, !continuationIsLetter, !ScalarTraits.followsWords(continuation) {
+        // `Ã©`, `Å‚`: a letter followed by a symbol that does not close words; a superscript digit closes
+        // words (`m²`) but never follows an accented capital (`IL2RÎ³cKO` is Greek `γ`).
+        if leadTraits.isLetter, !continuationIsLetter,
+           !ScalarTraits.followsWords(continuation) || leadTraits.isUppercase && lead > 0x7F && ScalarTraits.isSuperscriptDigit(continuation) {
             points += 1
         }
         // `Bucure»ôti`: punctuation glued inside a word.

@@ -27,6 +27,8 @@ struct MojibakeLine: ~Copyable {
     /// The surviving continuation bytes of the pending losses, one after the other.
     private var lostItems = ScratchBuffer<Int>()
     private var chosen = ScratchBuffer<Choice>()
+    /// The runs, with the pages, in which a candidate pair is left that no chosen finding explains.
+    private var garbledRuns = ScratchBuffer<MojibakeScanner.Run>()
     /// Scratch buffer of the characters a lost byte allows.
     private var valid = ScratchBuffer<UInt32>()
     // Scratch buffers of a decoded finding and of the layers peeled from it.
@@ -144,10 +146,18 @@ struct MojibakeLine: ~Copyable {
                 place(index, .likely)
             }
         }
-        for run in runs where MojibakeScanner.isCapitalAWithTildeBeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
+        for run in runs where MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
             let index = findings.count
             addGraveAFinding(endingRun: run.range, supportedPages: supportedPages)
             if index < findings.count && isFree(findings[index].utf8Range) { place(index, findings[index].confidence) }
+        }
+        if supportedPages != 0 {
+            for run in runs where run.range.upperBound + 1 < bytes.count && bytes[run.range.upperBound] == 0x20
+                && bytes[run.range.upperBound - 1] >= 0x80 {
+                let index = findings.count
+                addSpaceForNoBreakSpaceFinding(endingRun: run.range, supportedPages: supportedPages)
+                if index < findings.count && isFree(findings[index].utf8Range) { place(index, .likely) }
+            }
         }
         for loss in pendingLostBytes.elements where isFree(loss.utf8Range) {
             let index = findings.count
@@ -167,39 +177,129 @@ struct MojibakeLine: ~Copyable {
                 if index < findings.count { place(index, findings[index].confidence) }
             }
         }
+        for run in runs where run.pages & MojibakeScanner.windows1252Control != 0 {
+            // C2 never continues a sequence, so each C2 80-9F met byte by byte is a C1 control.
+            for offset in run.range.dropLast() where bytes[offset] == 0xC2 && bytes[offset + 1] < 0xA0 && isFree(offset..<offset + 2) {
+                let index = findings.count
+                addWindows1252PunctuationFinding(at: offset)
+                if index < findings.count { place(index, .likely) }
+            }
+        }
         guard !chosen.isEmpty else { return }
         var chosenInOrder = chosen.elements
         chosenInOrder.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
-        for choice in chosenInOrder where includingGuesses || choice.confidence != .guess {
+        findGarbledRuns(runs, chosenInOrder: UnsafeBufferPointer(chosenInOrder), includingGuesses: includingGuesses)
+        var garbled = 0
+        for choice in chosenInOrder {
             let finding = findings[choice.index]
+            while garbled < garbledRuns.count && garbledRuns[garbled].range.upperBound <= finding.utf8Range.lowerBound { garbled += 1 }
+            if garbled < garbledRuns.count && garbledRuns[garbled].range.lowerBound <= finding.utf8Range.lowerBound
+                && garbledRuns[garbled].pages & (1 << UInt32(finding.firstPage)) != 0 {
+                continue
+            }
+            // A guess whose sequence holds U+FFFD already says one character was lost there: without guesses,
+            // the mangled characters around it collapse into that one U+FFFD (`SlovenÄ�ina` -> `Sloven�ina`),
+            // which claims nothing the text did not; the candidates are still listed.
+            let collapses = choice.confidence == .guess && finding.damage == .replacedByte && !includingGuesses
+            guard includingGuesses || choice.confidence != .guess || collapses else { continue }
             spans.append(MojibakeSpan(
                 utf8Range: finding.utf8Range,
                 original: texts.text(utf8: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range])),
-                replacement: texts.text(scalars: replacements[finding.replacement]),
+                replacement: collapses
+                    ? texts.text(scalars: CollectionOfOne(ScalarTraits.replacementCharacter)) : texts.text(scalars: replacements[finding.replacement]),
                 misreadings: finding.layers == 1 ? singleMisreadings[finding.firstPage] : misreadings(of: finding),
                 damage: finding.damage,
-                confidence: choice.confidence,
+                confidence: collapses ? .likely : choice.confidence,
                 candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { texts.text(scalars: CollectionOfOne($0)) }
             ))
         }
     }
 
-    /// Adds the finding of `à` at the end of `run`, written `Ã` and a space, if the words around allow it.
+    /// Collects into ``garbledRuns`` the runs holding an applied finding and, between applied findings, a
+    /// character that starts a sequence in some page followed by one that continues it there: mojibake that
+    /// the findings explain only in part, reading a few of its characters as rare ones (`ã†â€™ãƒâ€`, whose
+    /// `ã` and `†` begin a sequence nothing completes; ftfy's "hopeless garble"). The chosen findings of those
+    /// pages in those runs are dropped: the run is left as it is. Guesses not applied cover nothing; less
+    /// support from the rest of the line (once it is repaired) only covers less, so a garbled run stays so.
+    private mutating func findGarbledRuns(
+        _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, chosenInOrder: UnsafeBufferPointer<Choice>, includingGuesses: Bool
+    ) {
+        garbledRuns.removeAll()
+        var next = 0
+        for run in runs {
+            while next < chosenInOrder.count && findings[chosenInOrder[next].index].utf8Range.lowerBound < run.range.lowerBound { next += 1 }
+            // The gaps between the applied findings that start in the run; a run without one is left as it is anyway.
+            var gapStart = run.range.lowerBound
+            var pages: UInt32 = 0
+            var coversSome = false
+            while true {
+                var gapEnd = run.range.upperBound
+                var covered = gapEnd
+                while next < chosenInOrder.count, findings[chosenInOrder[next].index].utf8Range.lowerBound < run.range.upperBound {
+                    let choice = chosenInOrder[next]
+                    next += 1
+                    let finding = findings[choice.index]
+                    guard includingGuesses || choice.confidence != .guess || finding.damage == .replacedByte else { continue }
+                    gapEnd = finding.utf8Range.lowerBound
+                    covered = finding.utf8Range.upperBound
+                    coversSome = true
+                    break
+                }
+                if gapEnd > gapStart { pages |= candidatePairPages(in: gapStart..<gapEnd) }
+                guard covered < run.range.upperBound else { break }
+                gapStart = covered
+            }
+            if coversSome && pages != 0 { garbledRuns.append(MojibakeScanner.Run(range: run.range, pages: pages)) }
+        }
+    }
+
+    /// The pages (one bit each) in which `bytes[range]` holds a character that starts a sequence followed by
+    /// one that continues it.
+    private func candidatePairPages(in range: Range<Int>) -> UInt32 {
+        var index = range.lowerBound
+        while index < range.upperBound && bytes[index] < 0x80 { index += 1 }
+        var pages: UInt32 = 0
+        var previousCodes: UInt64 = 0
+        while index < range.upperBound {
+            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
+            let codes = value < 0x80 ? 0 : scanner.codes(of: value)
+            if previousCodes != 0 && codes != 0 {
+                for page in 0..<pageCount {
+                    let lead = Int(previousCodes >> UInt64(8 * page) & 0xFF)
+                    let next = Int(codes >> UInt64(8 * page) & 0xFF)
+                    if MisreadSequence.length(ofSequenceStartingWith: lead) > 0 && MisreadSequence.isContinuation(next) {
+                        pages |= 1 << UInt32(page)
+                    }
+                }
+            }
+            previousCodes = codes
+            index += length
+        }
+        return pages
+    }
+
+    /// Adds the finding of `à` at the end of `run`, written `Ã` (or, through Windows-1251, `Г`: byte C3) and a
+    /// space, if the words around allow it.
     ///
-    /// `à` is C3 A0, and A0 is a no-break space in Windows-1252 and Latin-1, which text pipelines turn into a
-    /// space or merge with the space after it: `voilÃ le travail`, `jusqu'Ã nos jours`, `Ã perturber`. The
-    /// The next word must start with a small letter (`C O N C L U S Ã O` and `IRMÃ O` are capitals and stay),
-    /// and `Ã` must end a word in small letters (`voilÃ`, `jusqu'Ã`) or be followed by two spaces, one of
-    /// them the A0. A lone `Ã` and one space is also what a strict decoder leaves of `Á`, `Í`, `Ï`, `Ð` or
-    /// `Ý` whose second byte it dropped, so it is left to the lost-byte rules; except where Portuguese joins
-    /// `à` to what follows: `Ã s` is `às` (but `Ã s'amuser` stays), `Ã quele` is `àquele`.
+    /// `à` is C3 A0, and A0 is a no-break space in Windows-1252, Latin-1 and Windows-1251, which text pipelines
+    /// turn into a space or merge with the space after it: `voilÃ le travail`, `jusqu'Ã nos jours`,
+    /// `se trouve Г l’ouest`. The next word must start with a small letter (`C O N C L U S Ã O` and `IRMÃ O`
+    /// are capitals and stay), and `Ã` must end a word in small letters (`voilÃ`, `jusqu'Ã`) or be followed by
+    /// two spaces, one of them the A0; a capital glued after small letters is never what the author wrote,
+    /// so there `à` is the one reading, whatever else the line holds. Portuguese joins `à` to what follows:
+    /// `Ã s` is `às` (but `Ã s'amuser` stays), `Ã quele` is `àquele`.
     ///
-    /// Glued to a word, `Ã` and a space may still be what a strict decoder left (`readingÁ`), and a line
-    /// with confirmed mojibake of a page whose undefined bytes strict decoders drop says the text went through
-    /// such a decoder: there the finding is a guess, with `à` first among the candidates.
+    /// A lone `Ã` and one space is also what a strict decoder leaves of `Á`, `Í`, `Ï`, `Ð` or `Ý` whose
+    /// second byte it dropped, but none of those capitals stands alone as a word before a word in small
+    /// letters, where `à` is one of the commonest words: so, of the candidates, only `à` fits. As `SÃO` and
+    /// `NÃO É` are correct Portuguese, a lone `Ã` needs an accepted finding of its page on the line
+    /// (`Ã perturber la rÃ©flexion`). Once repaired, `à` stays: a second repair never meets the `Ã` again.
     private mutating func addGraveAFinding(endingRun run: Range<Int>, supportedPages: UInt32) {
-        guard let pageIndex = (0..<pageCount).first(where: { scanner.code(of: 0xC3, page: $0) == 0xC3 }) else { return }
         let lead = run.upperBound - 2
+        let leadValue = MojibakeScanner.decodeScalar(bytes, at: lead).value
+        guard let pageIndex = (0..<pageCount).first(where: {
+            scanner.code(of: leadValue, page: $0) == 0xC3 && scanner.code(of: 0xA0, page: $0) == 0xA0
+        }) else { return }
         var endsWord = false
         if lead > run.lowerBound {
             var start = lead - 1
@@ -228,34 +328,12 @@ struct MojibakeLine: ~Copyable {
             end = word + 1
         } else if !twoSpaces && ["quele", "quela", "quilo"].contains(where: { nextWord(is: $0, followedBySpace: false) }) {
             end = word
-        } else if !endsWord && !twoSpaces {
+        } else if !endsWord && !twoSpaces && supportedPages & (1 << UInt32(pageIndex)) == 0 {
             return
         }
         let start = replacements.count
         replacements.append(0xE0)
         if let joined { replacements.append(joined) }
-        let lossy = (0..<pageCount).first {
-            supportedPages & (1 << UInt32($0)) != 0 && !lossyBytes[$0].isEmpty && scanner.code(of: 0xC3, page: $0) == 0xC3
-        }
-        if let lossy, joined == nil {
-            let candidatesStart = replacements.count
-            replacements.append(0xE0)
-            for byte in lossyBytes[lossy] {
-                if let value = MisreadSequence.decode(lead: 0xC3, continuation: CollectionOfOne(byte)) { replacements.append(value) }
-            }
-            findings.append(MojibakeFinding(
-                kind: .lostByte,
-                utf8Range: lead..<end,
-                replacement: candidatesStart..<candidatesStart + 1,
-                peeledPages: UInt32(lossy),
-                layers: 1,
-                damage: .droppedByte,
-                evidence: 0,
-                candidates: candidatesStart..<replacements.count,
-                confidence: .guess
-            ))
-            return
-        }
         findings.append(MojibakeFinding(
             kind: .decoded,
             utf8Range: lead..<end,
@@ -263,6 +341,86 @@ struct MojibakeLine: ~Copyable {
             peeledPages: UInt32(pageIndex),
             layers: 1,
             damage: .lostNoBreakSpace,
+            evidence: MojibakeEvidence.acceptance,
+            candidates: 0..<0,
+            confidence: .likely
+        ))
+    }
+
+    /// Adds the finding of a sequence at the end of `run` whose byte A0 became the space after it, on a line
+    /// with an accepted finding of its page: the same loss as `Ã ` for `à` (``addGraveAFinding(endingRun:supportedPages:)``)
+    /// for every other lead. `Ð ÑƒÑ` is `Ру` (D0 A0 is `Р`), `à¸ à¸²` is Thai `ภา` (E0 B8 A0), `namedÂ â€ž`
+    /// is `named`, a no-break space and `„` (C2 A0), `Ù Ù¡` is `٠١` (D9 A0).
+    ///
+    /// The space is taken with the sequence. A letter must start its run and the mojibake go on right after
+    /// the space (`Ð Ñƒ`): a lone capital before a word in plain letters (`Å veices`, Windows-1252 for
+    /// `Šveices`) is also how the Ångström sign stands before a word (`10 Å thick`), and a word's last
+    /// letter before a C1 control (`\u{93}résumé\u{94} `, Windows-1252 quotes read as Latin-1) is no sequence.
+    private mutating func addSpaceForNoBreakSpaceFinding(endingRun run: Range<Int>, supportedPages: UInt32) {
+        var last = run.upperBound - 1
+        while last > run.lowerBound && bytes[last] & 0xC0 == 0x80 { last -= 1 }
+        guard bytes[last] >= 0x80 else { return }
+        let lastValue = MojibakeScanner.decodeScalar(bytes, at: last).value
+        var before = last - 1
+        while before > run.lowerBound && bytes[before] & 0xC0 == 0x80 { before -= 1 }
+        let beforeValue: UInt32? = before >= run.lowerBound && bytes[before] >= 0x80 ? MojibakeScanner.decodeScalar(bytes, at: before).value : nil
+        let after = run.upperBound + 1
+        let afterIsMojibake = bytes[after] >= 0x80
+        for pageIndex in 0..<pageCount where supportedPages & (1 << UInt32(pageIndex)) != 0 && scanner.code(of: 0xA0, page: pageIndex) == 0xA0 {
+            let lastCode = scanner.code(of: lastValue, page: pageIndex)
+            var start = last
+            var value: UInt32?
+            if MisreadSequence.length(ofSequenceStartingWith: lastCode) == 2 && lastCode != 0xC3 {
+                value = MisreadSequence.decode(lead: lastCode, continuation: [0xA0])
+            } else if let beforeValue, MisreadSequence.isContinuation(lastCode) {
+                let beforeCode = scanner.code(of: beforeValue, page: pageIndex)
+                if MisreadSequence.length(ofSequenceStartingWith: beforeCode) == 3 {
+                    value = MisreadSequence.decode(lead: beforeCode, continuation: [lastCode, 0xA0])
+                    start = before
+                }
+            }
+            // A three-byte symbol is what a dropped byte leaves too (`â€ ` is `”` without its 9D as often as
+            // `†` without its A0): only letters, whose word the mojibake after the space goes on with.
+            guard let value, ScalarTraits.isAssignedText(value),
+                  value == 0xA0 || ScalarTraits.tier(value) != .implausible
+                    && (ScalarTraits.isLetter(value) ? afterIsMojibake && start == run.lowerBound : start == last)
+            else { continue }
+            let replacement = replacements.count
+            replacements.append(value)
+            findings.append(MojibakeFinding(
+                kind: .decoded,
+                utf8Range: start..<run.upperBound + 1,
+                replacement: replacement..<replacement + 1,
+                peeledPages: UInt32(pageIndex),
+                layers: 1,
+                damage: .lostNoBreakSpace,
+                evidence: MojibakeEvidence.acceptance,
+                candidates: 0..<0,
+                confidence: .likely
+            ))
+            return
+        }
+    }
+
+    /// Adds the finding of the C1 control at `offset` as the Windows-1252 character of its byte: Windows-1252
+    /// text read as Latin-1 (`\u{84}Handwerk … hin\u{93}` for `„Handwerk … hin“`). Correct text never holds
+    /// these controls; resolved after every UTF-8 reading, so that one inside UTF-8 mojibake (`â\u{80}\u{9C}`
+    /// for `“`) is decoded as part of it, and only the ones left (`quotes\u{85}\u{94}` on the same line)
+    /// become punctuation. The undefined bytes 81, 8D, 8F, 90 and 9D stay controls.
+    private mutating func addWindows1252PunctuationFinding(at offset: Int) {
+        let byte = bytes[offset + 1]
+        guard let character = CodePage.windows1252.character(forByte: byte),
+              let pageIndex = (0..<pageCount).first(where: { scanner.code(of: UInt32(byte), page: $0) == Int(byte) })
+        else { return }
+        let start = replacements.count
+        replacements.append(character.value)
+        findings.append(MojibakeFinding(
+            kind: .decoded,
+            utf8Range: offset..<offset + 2,
+            replacement: start..<start + 1,
+            peeledPages: UInt32(pageIndex),
+            layers: 1,
+            damage: .windows1252ReadAsLatin1,
             evidence: MojibakeEvidence.acceptance,
             candidates: 0..<0,
             confidence: .likely
@@ -353,15 +511,19 @@ struct MojibakeLine: ~Copyable {
         while firstNonASCII < run.upperBound && bytes[firstNonASCII] < 0x80 { firstNonASCII += 1 }
         var lastNonASCII = run.upperBound - 1
         while lastNonASCII > firstNonASCII && bytes[lastNonASCII] < 0x80 { lastNonASCII -= 1 }
+        // Only the primary pages' findings count: one secondary page explaining the run (`MĂĄm` is `Måm` in
+        // Windows-1250) must not keep the next from reading it better (`Mám` in ISO-8859-2).
         for index in firstFinding..<findings.count
         where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance
+            && findings[index].firstPage < primaryPageCount
             && findings[index].utf8Range.lowerBound <= firstNonASCII && findings[index].utf8Range.upperBound > lastNonASCII {
             return true
         }
         runCoverage.resize(to: (run.count + 63) / 64)
         runCoverage.elements.update(repeating: 0)
         for index in firstFinding..<findings.count
-        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance {
+        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance
+            && findings[index].firstPage < primaryPageCount {
             for offset in findings[index].utf8Range.lowerBound - run.lowerBound..<findings[index].utf8Range.upperBound - run.lowerBound {
                 runCoverage[offset >> 6] |= 1 << UInt64(offset & 63)
             }
@@ -412,6 +574,7 @@ struct MojibakeLine: ~Copyable {
         // The scratch buffers are used in place (disjoint stored properties), sparing copies and releases.
         decodedScalars.removeAll()
         var stripped = false
+        var surrogates = false
         for index in group {
             let sequence = sequences[index]
             if index > group.lowerBound {
@@ -422,6 +585,7 @@ struct MojibakeLine: ~Copyable {
             }
             decodedScalars.append(sequence.value)
             stripped = stripped || sequence.strippedLead
+            surrogates = surrogates || sequence.byteCount == 6
         }
         var peeled = UInt32(pageIndex)
         var layers = 1
@@ -458,7 +622,7 @@ struct MojibakeLine: ~Copyable {
             replacement: replacement,
             peeledPages: peeled,
             layers: layers,
-            damage: stripped ? .strippedAppleLogo : .none,
+            damage: stripped ? .strippedAppleLogo : surrogates ? .separatelyEncodedSurrogates : .none,
             evidence: evidence,
             candidates: 0..<0,
             confidence: .likely

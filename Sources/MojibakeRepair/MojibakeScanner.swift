@@ -32,6 +32,9 @@ final class MojibakeScanner: @unchecked Sendable {
     private let sparseFloor: UInt32
     private static let denseLimit: UInt32 = 0x2600
     static let allStarts: UInt32 = 0xFF
+    /// The role bit of the C1 controls that stand for Windows-1252 punctuation read as Latin-1 (`\u{84}` for
+    /// `„`), and the run bit of a run that holds one: such a line gets a close look without a candidate pair.
+    static let windows1252Control: UInt32 = 1 << 24
 
     /// The pages tried on every candidate run, the first of `pages`; the others are tried only on runs where
     /// these leave a non-ASCII character unexplained (see ``MojibakeLine``).
@@ -78,6 +81,9 @@ final class MojibakeScanner: @unchecked Sendable {
                 if length == 2 { mark(value, bit << 16) }
             }
             if !page.bytesLostByStrictDecoders.isEmpty { mark(ScalarTraits.replacementCharacter, bit << 8) }
+        }
+        for byte in UInt8(0x80)...0x9F where CodePage.windows1252.character(forByte: byte) != nil {
+            mark(UInt32(byte), Self.windows1252Control)
         }
         self.roles = .allocate(capacity: roles.count)
         self.roles.initialize(from: roles, count: roles.count)
@@ -270,10 +276,12 @@ final class MojibakeScanner: @unchecked Sendable {
             if !collecting {
                 let (value, length) = Self.decodeScalar(bytes, at: index)
                 let next = index + length
-                let starts = role(of: value) & Self.allStarts
+                let role = role(of: value)
+                let starts = role & Self.allStarts
                 if starts != 0 && next < count && bytes[next] >= 0x80
-                    && role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
-                    || Self.isCapitalAWithTildeBeforeSpace(bytes, at: index, count: count) {
+                    && self.role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
+                    || role & Self.windows1252Control != 0
+                    || Self.isByteC3BeforeSpace(bytes, at: index, count: count) {
                     collecting = true
                     index = lineStart
                     floor = lineStart
@@ -296,14 +304,14 @@ final class MojibakeScanner: @unchecked Sendable {
                 }
                 let (value, length) = Self.decodeScalar(bytes, at: index)
                 let role = role(of: value)
-                pages |= previousStarts & (role >> 8) | role & 0xFF_0000
+                pages |= previousStarts & (role >> 8) | role & (0xFF_0000 | Self.windows1252Control)
                 previousStarts = role & Self.allStarts
                 index += length
             }
             if pages != 0 {
                 runs.append(Run(range: start..<index, pages: pages))
-                lineHasCandidate = lineHasCandidate || pages & Self.allStarts != 0
-                    || index >= 2 && Self.isCapitalAWithTildeBeforeSpace(bytes, at: index - 2, count: count)
+                lineHasCandidate = lineHasCandidate || pages & (Self.allStarts | Self.windows1252Control) != 0
+                    || index >= 2 && Self.isByteC3BeforeSpace(bytes, at: index - 2, count: count)
             }
             floor = index
         }
@@ -319,18 +327,21 @@ final class MojibakeScanner: @unchecked Sendable {
     }
 
     /// A run of a line between ASCII white space that holds a candidate: the pages (one bit each) in which it
-    /// holds a character that can start a sequence followed by one that can continue it (bits 0-7), and the
-    /// pages in which it holds a two-byte lead (bits 16-23).
+    /// holds a character that can start a sequence followed by one that can continue it (bits 0-7), the
+    /// pages in which it holds a two-byte lead (bits 16-23), and whether it holds a C1 control that stands for
+    /// Windows-1252 punctuation (``windows1252Control``).
     struct Run {
         var range: Range<Int>
         var pages: UInt32
     }
 
-    /// Whether `Ã` followed by a space stands at `index`: `à` whose second byte, A0 (a no-break space in
-    /// Windows-1252), became a space or was lost (`voilÃ le travail`); a candidate like a pair.
+    /// Whether `Ã` (Windows-1252, Latin-1) or `Г` (Windows-1251), byte C3, followed by a space stands at
+    /// `index`: `à` whose second byte, A0 (a no-break space), became a space or was lost (`voilÃ le travail`);
+    /// a candidate like a pair.
     @inline(__always)
-    static func isCapitalAWithTildeBeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Bool {
-        index + 2 < count && bytes[index] == 0xC3 && bytes[index + 1] == 0x83 && bytes[index + 2] == 0x20
+    static func isByteC3BeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Bool {
+        index + 2 < count && bytes[index + 2] == 0x20
+            && (bytes[index] == 0xC3 && bytes[index + 1] == 0x83 || bytes[index] == 0xD0 && bytes[index + 1] == 0x93)
     }
 
     /// The ASCII white space that separates runs (line feeds end lines and are checked apart).
@@ -362,6 +373,18 @@ final class MojibakeScanner: @unchecked Sendable {
             let role = value < 0x80 ? 0 : role(of: value)
             if previousStarts & (role >> 8) != 0 { return true }
             previousStarts = role & Self.allStarts
+            index += length
+        }
+        return false
+    }
+
+    /// Whether `bytes[range]` (valid UTF-8, starting at a character) holds a two-byte lead of some page
+    /// (`Å` in `Ångström`), which may be read as one whose second byte was lost.
+    func holdsTwoByteLead(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (value, length) = Self.decodeScalar(bytes, at: index)
+            if value >= 0x80 && role(of: value) & 0xFF_0000 != 0 { return true }
             index += length
         }
         return false

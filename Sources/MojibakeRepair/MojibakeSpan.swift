@@ -47,6 +47,12 @@ public struct MojibakeSpan: Sendable, Hashable {
         case replacedByte
         /// Byte A0, which Windows-1252 reads as a no-break space, became a space or was lost (`Ã ` for `à`).
         case lostNoBreakSpace
+        /// A character beyond U+FFFF was written as its two UTF-16 surrogates, each encoded as three bytes
+        /// (CESU-8, Java's "modified UTF-8"): `í\u{A0}½í¸\u{8D}` for `😍`.
+        case separatelyEncodedSurrogates
+        /// Not UTF-8 at all: Windows-1252 text read as Latin-1, so that a C1 control stands for a character
+        /// of Windows-1252's bytes 80-9F (`\u{84}` for `„`, `\u{85}` for `…`).
+        case windows1252ReadAsLatin1
     }
 
     /// The UTF-8 byte offsets of the mangled text in the scanned string.
@@ -90,6 +96,7 @@ public struct MojibakeSpan: Sendable, Hashable {
 
     /// A sentence for people: `UTF-8 read as Windows-1252, then as Mac OS Roman`.
     public var explanation: String {
+        if damage == .windows1252ReadAsLatin1 { return "Windows-1252 read as Latin-1 (a C1 control stands for its punctuation)" }
         var text = "UTF-8 read as " + misreadings.map(\.name).joined(separator: ", then the result read as ")
         switch damage {
         case .none: break
@@ -97,6 +104,8 @@ public struct MojibakeSpan: Sendable, Hashable {
         case .droppedByte: text += " (a byte the code page leaves undefined was dropped)"
         case .replacedByte: text += " (a byte the code page leaves undefined became U+FFFD)"
         case .lostNoBreakSpace: text += " (byte A0, a no-break space, became a space)"
+        case .separatelyEncodedSurrogates: text += " (its UTF-16 surrogates were encoded one by one, as CESU-8 does)"
+        case .windows1252ReadAsLatin1: break
         }
         return text
     }

@@ -170,7 +170,7 @@ enum ScalarTraits {
         case 0x0460...0x052F: return .implausible
         case 0x0531...0x0556, 0x0561...0x0587: return .uncommon
         case 0x05D0...0x05EA: return .uncommon
-        case 0x0620...0x064A: return .uncommon
+        case 0x0620...0x064A, 0x0660...0x0669: return .uncommon
         case 0x0530...0x07FF: return .implausible
         case appleLogo: return .implausible
         case 0xE000...0xF8FE, 0xF0000...0x10FFFF: return .implausible
@@ -209,6 +209,10 @@ enum ScalarTraits {
         case 0x2000...0x2BFF:
             // Technical symbols, control pictures, rare punctuation: common only where they are emoji.
             return computeIsEmojiPart(value) ? .common : .uncommon
+        // Kanbun and ideographic description marks never stand in running text; radicals and the rare
+        // ideographs of extension A are what three misread characters decode to by chance (`ã†’` is `㆒`).
+        case 0x2FF0...0x2FFF, 0x3190...0x319F: return .implausible
+        case 0x2E80...0x2FDF, 0x3400...0x4DBF: return .uncommon
         case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF: return .common
         case 0xFE00...0xFE0F, 0xFF00...0xFFEF: return .common
         default: return .uncommon
@@ -303,6 +307,9 @@ enum ScalarTraits {
 
     /// Punctuation written right after a word's last letter, inside a sentence or a word (`café’s`,
     /// `está—dijo`, `déjà…`, `entrée”`): closing and opening quotes, apostrophes, dashes, the ellipsis.
+    /// `¹`, `²`, `³`.
+    static func isSuperscriptDigit(_ value: UInt32) -> Bool { value == 0x00B9 || value == 0x00B2 || value == 0x00B3 }
+
     static func isPunctuationAfterLetters(_ value: UInt32) -> Bool {
         followsWords(value) || isWordBoundaryPunctuation(value)
     }

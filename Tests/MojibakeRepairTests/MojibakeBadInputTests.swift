@@ -47,9 +47,17 @@ import Testing
         #expect(Mojibake.scan(String(repeating: "\u{0301}\u{0308}", count: 100_000)) == [])
     }
 
+    /// Windows-1252 text read as Latin-1 at its worst: every control but the five Windows-1252 leaves undefined
+    /// becomes the character of its byte, one span each.
     @Test func onlyC1Controls() {
         let controls = String(String.UnicodeScalarView((0..<100_000).map { Unicode.Scalar(0x80 + UInt32($0 % 32))! }))
-        #expect(Mojibake.scan(controls) == [])
+        let repaired = Mojibake.repair(controls)
+        #expect(repaired.edits.count == 100_000 / 32 * 27)
+        let expected = String(String.UnicodeScalarView((0..<100_000).map { index in
+            let byte = UInt8(0x80 + index % 32)
+            return CodePage.windows1252.character(forByte: byte) ?? Unicode.Scalar(byte)
+        }))
+        #expect(repaired.text == expected)
     }
 
     @Test func aHundredThousandAppleLogos() {

@@ -1,5 +1,6 @@
 import MojibakeRepair
 import NewsletterCore
+import TestSupport
 
 /// Generated test sets for mojibake: correct text, and the same text mangled through our own code page
 /// tables in every way the scanner must undo.
@@ -95,7 +96,7 @@ enum MojibakeCorpus {
                 ))
             }
         }
-        var generator = SplitMix64(seed: 0xC0FFEE)
+        var generator = SeededGenerator(seed: 0xC0FFEE)
         for _ in 0..<150 {
             let picked = (0..<3).map { _ in fragments[Int(generator.next() % UInt64(fragments.count))] }
             let line = "\(picked[0]) and \(picked[1]), then \(picked[2])."
@@ -146,7 +147,12 @@ enum MojibakeCorpus {
         for fragment in lostByteFragments {
             for sentence in sentences {
                 let correct = sentence.replacingOccurrences(of: "{}", with: fragment)
-                for undefined in [CodePage.UndefinedByte.drop, .replace] {
+                // `said Ã and`, `readingÃ see`: `Ã` and a space before a word in small letters is `à` whose A0
+                // became a space, or a capital whose second byte was dropped; a capital standing alone or glued
+                // to small letters does not fit, so the repair reads `à` (MojibakeShapeTests), and those
+                // capitals, dropped, are no lost-byte sample. Their byte replaced by U+FFFD still is.
+                let readsAsGraveA = fragment.utf8.first == 0xC3
+                for undefined in [CodePage.UndefinedByte.drop, .replace] where !(readsAsGraveA && undefined == .drop) {
                     samples.append(LostByteSample(
                         correct: correct,
                         mangled: CodePage.windows1252.misread(Array(correct.utf8), undefined: undefined),
@@ -186,7 +192,7 @@ enum MojibakeCorpus {
                 lines.append(frame.replacingOccurrences(of: "{}", with: word))
             }
         }
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         for _ in 0..<200 {
             let count = Int(generator.next() % 5) + 3
             let picked = (0..<count).map { _ in words[Int(generator.next() % UInt64(words.count))] }
@@ -257,20 +263,15 @@ enum MojibakeCorpus {
         "Il était déjà…” — Pelé’s “boot”, José’s",
         "Kaffee im Café–Bar, daß—",
         "Üçüncü gün üçü de küçük",
+        // Look-alikes of the shapes beyond one misreading: CESU-8 (`í` before a no-break space or `½`),
+        // Windows-1252 quotes written correctly, Portuguese `à`, `às` and `àquele`, a capital before a space
+        // (the Ångström sign, Slavic and Nordic one-letter words), Cyrillic and Thai next to spaces.
+        "aquí\u{00A0}½ taza, ahí ¸ y ½í",
+        "„Handwerk bringt dich überall hin“: „Über“ und ‚so‘ …",
+        "Vou à praia às vezes, àquele lugar à noite",
+        "a 10 Å thick layer, Å i Å, Ð and Þ",
+        "Р у Ру — С и к",
+        "ภาษาไทย สวัสดี",
+        "Œuvre ‹neuve› — € 5 ‰ • ™",
     ]
-}
-
-/// A small deterministic random number generator, so generated corpora are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
 }
