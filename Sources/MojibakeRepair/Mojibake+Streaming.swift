@@ -50,38 +50,82 @@ extension Mojibake {
         }
         // Only read, by every worker.
         nonisolated(unsafe) let text = bytes
-        scanner(for: codePages).scan(bytes, pieces: pieces, includingGuesses: includeGuesses, threads: threads) { range, spans in
-            StreamedPiece(
-                range: range,
-                repaired: spans.isEmpty ? nil : repairing(text, in: range, spans: spans, includeGuesses: includeGuesses, codePages: codePages)
-            )
+        let scanner = scanner(for: codePages)
+        scanner.scan(bytes, pieces: pieces, includingGuesses: includeGuesses, threads: threads) { range, spans in
+            spans.isEmpty
+                ? .unchanged(range)
+                : repairing(text, in: range, spans: spans, includeGuesses: includeGuesses, codePages: codePages, scanner: scanner)
         } consuming: { piece in
-            guard var repaired = piece.repaired else {
-                write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[piece.range])), [])
-                return
+            switch piece {
+            case .unchanged(let range):
+                write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[range])), [])
+            case .repairedOnce(let bytes, let edits):
+                bytes.withUnsafeBytes { write($0, edits) }
+            case .repairedAgain(var repaired):
+                repaired.text.withUTF8 { write(UnsafeRawBufferPointer($0), repaired.edits) }
             }
-            repaired.text.withUTF8 { write(UnsafeRawBufferPointer($0), repaired.edits) }
         }
     }
 
-    /// A piece of the input and, if it held mojibake, its repair (edits with ranges in the whole input).
-    private struct StreamedPiece: Sendable {
-        var range: Range<Int>
-        var repaired: RepairedText?
+    /// A piece of the input as it is handed over: unchanged, repaired in one pass (its bytes built from the input
+    /// and the replacements), or repaired to its fixed point by ``repair(_:includeGuesses:codePages:parallelism:)``'s
+    /// own passes. Edits have ranges in the whole input.
+    private enum StreamedPiece: Sendable {
+        case unchanged(Range<Int>)
+        case repairedOnce([UInt8], edits: [MojibakeSpan])
+        case repairedAgain(RepairedText)
     }
 
-    /// The piece of `bytes` at `range` with `spans`, its first pass's spans, applied and repaired to its fixed point
-    /// as ``repair(_:includeGuesses:codePages:parallelism:)`` does; the edits' ranges are in `bytes`.
+    /// The piece of `bytes` at `range` with `spans`, its first pass's spans, applied, and repaired to its fixed point
+    /// as ``repair(_:includeGuesses:codePages:parallelism:)`` repairs it.
+    ///
+    /// Another pass can find something only on a line where a replacement now stands in a candidate pair (what
+    /// ``MojibakeScanner/holdsCandidatePair(_:in:)`` looks for: the fixed point looks again only at the runs around
+    /// edits that hold one, and a run lies within its line). A piece without such a line, nearly every one, is
+    /// built as bytes: no `String` is made, so its bytes are not validated again.
     private static func repairing(
-        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, spans: [MojibakeSpan], includeGuesses: Bool, codePages: [CodePage]
-    ) -> RepairedText {
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, spans: [MojibakeSpan], includeGuesses: Bool,
+        codePages: [CodePage], scanner: MojibakeScanner
+    ) -> StreamedPiece {
+        var repaired: [UInt8] = []
+        // Repairs mostly shorten text; a little room is left for the few that lengthen it.
+        repaired.reserveCapacity(range.count + range.count / 64)
+        var written: [Range<Int>] = []
+        written.reserveCapacity(spans.count)
+        var copied = range.lowerBound
+        for span in spans {
+            repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<span.utf8Range.lowerBound]))
+            let start = repaired.count
+            var replacement = span.replacement
+            replacement.withUTF8 { repaired.append(contentsOf: $0) }
+            written.append(start..<repaired.count)
+            copied = span.utf8Range.upperBound
+        }
+        repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.upperBound]))
+        let mayChangeAgain = repaired.withUnsafeBufferPointer { output in
+            // Each line holding a replacement is looked at once, so a long line with many costs one look.
+            var checked = 0
+            for replacement in written where replacement.upperBound > checked {
+                var lineStart = replacement.lowerBound
+                while lineStart > checked && output[lineStart - 1] != 0x0A { lineStart -= 1 }
+                var lineEnd = replacement.upperBound
+                if lineEnd < output.count, let base = output.baseAddress {
+                    let lineFeed = memchr(base + lineEnd, 0x0A, output.count - lineEnd)
+                    lineEnd = lineFeed.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? output.count
+                }
+                if scanner.holdsCandidatePair(output, in: lineStart..<lineEnd) { return true }
+                checked = lineEnd
+            }
+            return false
+        }
+        guard mayChangeAgain else { return .repairedOnce(repaired, edits: spans) }
         let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         let edits = spans.map { span in span.shifted(by: -range.lowerBound) }
         let once = RepairedText(text: applying(edits[...], to: original, in: 0..<range.count), edits: edits)
         // The piece is already one worker's share: its later passes stay on this thread.
-        var repaired = repairToFixedPoint(from: original, once: once, includeGuesses: includeGuesses, codePages: codePages, parallelism: .sequential)
-        repaired.edits = repaired.edits.map { edit in edit.shifted(by: range.lowerBound) }
-        return repaired
+        var again = repairToFixedPoint(from: original, once: once, includeGuesses: includeGuesses, codePages: codePages, parallelism: .sequential)
+        again.edits = again.edits.map { edit in edit.shifted(by: range.lowerBound) }
+        return .repairedAgain(again)
     }
 
     /// The offset of the first byte of `bytes` that does not start a character, checking `pieces` (cut at line

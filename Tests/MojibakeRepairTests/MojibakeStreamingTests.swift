@@ -75,6 +75,16 @@ import Testing
         #expect(streamed.writes == 1)
     }
 
+    /// A layer mangled only in part is whole only once its inner part is repaired: the piece takes more passes.
+    @Test(arguments: ["Todayââ‚¬™s picks\n", "plain line\nThe ââ‚¬Å“quotesââ‚¬Â\u{9D} and cafÃƒÂ©\r\nend"])
+    func layerMangledInPartIsRepairedToItsFixedPoint(text: String) throws {
+        let whole = Mojibake.repair(text)
+        #expect(Mojibake.repair(whole.text).edits == [])
+        let streamed = try Self.stream(text, parallelism: .sequential)
+        #expect(String(decoding: streamed.bytes, as: UTF8.self) == whole.text)
+        #expect(streamed.edits == whole.edits)
+    }
+
     @Test func emptyInputHandsOverNothing() throws {
         let streamed = try Self.stream("", parallelism: .concurrent(threads: 2))
         #expect(streamed.writes == 0)
