@@ -12,7 +12,7 @@ extension Mojibake {
     /// handing the result over piece by piece, in order, as it is produced: the way to repair a large file as a
     /// filter, writing each piece as it comes.
     ///
-    /// The bytes are checked to be UTF-8 first (ASCII eight bytes at a time); nothing is handed over for input
+    /// The bytes are checked to be UTF-8 first (ASCII sixteen bytes at a time); nothing is handed over for input
     /// that is not. They are then cut at line feeds into pieces of about a megabyte, scanned (and the pieces with
     /// mojibake repaired) on up to `parallelism`'s threads. A piece without mojibake is handed over as the input's
     /// own bytes, with no copy; a repaired piece as its repaired text. Together the pieces are exactly
@@ -22,7 +22,7 @@ extension Mojibake {
     /// try Array("The cafÃ© reopens.\n".utf8).withUnsafeBytes { bytes in
     ///     try Mojibake.repair(utf8: bytes) { repaired, edits in
     ///         String(decoding: repaired, as: UTF8.self)   // "The café reopens.\n"
-    ///         edits.map(\.utf8Range)                       // [8..<12]
+    ///         edits.map(\.utf8Range)                       // [7..<11]
     ///     }
     /// }
     /// ```
