@@ -1,4 +1,5 @@
 import Foundation
+import NewsletterCore
 
 /// What the tool knows about where its output goes.
 enum Terminal {
@@ -16,5 +17,23 @@ enum Terminal {
 
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes `bytes` to standard output as they are, straight from the caller's memory: no buffer, no copy.
+    ///
+    /// - Throws: ``NewsletterError`` of kind `io` when the output cannot take them (a full disk, a closed pipe
+    ///   when `SIGPIPE` is ignored).
+    static func writeOutput(_ bytes: UnsafeRawBufferPointer) throws(NewsletterError) {
+        guard var next = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = Foundation.write(STDOUT_FILENO, next, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw NewsletterError(.io, "cannot write to standard output: \(String(cString: strerror(errno)))")
+            }
+            next += written
+            remaining -= written
+        }
     }
 }

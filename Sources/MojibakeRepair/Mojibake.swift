@@ -175,7 +175,7 @@ public enum Mojibake {
     }
 
     /// The bytes of `text` at `range` with `edits`, which lie inside it, applied.
-    private static func applying(_ edits: ArraySlice<MojibakeSpan>, to text: String, in range: Range<Int>) -> String {
+    static func applying(_ edits: ArraySlice<MojibakeSpan>, to text: String, in range: Range<Int>) -> String {
         // Appending slices of a valid string needs no new UTF-8 validation, unlike building from bytes.
         var repaired = ""
         repaired.reserveCapacity(range.count + edits.count * 4)

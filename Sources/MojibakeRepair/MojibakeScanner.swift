@@ -156,6 +156,21 @@ final class MojibakeScanner: @unchecked Sendable {
             return
         }
         let pieces = Self.pieces(of: bytes, count: min(threads * 4, bytes.count / Self.minimumPieceSize))
+        scan(bytes, pieces: pieces, includingGuesses: includingGuesses, threads: threads, finishing: finish, consuming: consume)
+    }
+
+    /// The spans of `bytes` in the given `pieces` (consecutive, each starting at a line and ending after a line
+    /// feed or at the end), as ``scan(_:includingGuesses:threads:finishing:consuming:)`` finds them; with
+    /// `threads` of 1, or a single piece, one piece after the other on the calling thread.
+    func scan<Piece: Sendable>(
+        _ bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], includingGuesses: Bool, threads: Int,
+        finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
+        consuming consume: (Piece) -> Void
+    ) {
+        guard threads > 1, pieces.count > 1 else {
+            for range in pieces { consume(finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))) }
+            return
+        }
         let delivery = Mutex(Delivery<Piece>(count: pieces.count))
         let nextPiece = Atomic(0)
         withoutActuallyEscaping(consume) { consume in
@@ -210,14 +225,18 @@ final class MojibakeScanner: @unchecked Sendable {
     }
 
     /// `bytes` cut into about `count` ranges of similar size, each ending just after a line feed or at the end.
+    /// A line longer than a piece makes one piece, and the search for its end starts past the previous one.
     static func pieces(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var start = 0
-        for piece in 1...max(count, 1) {
-            guard start < bytes.count else { break }
+        let count = max(count, 1)
+        for piece in 1...count {
+            guard start < bytes.count, let base = bytes.baseAddress else { break }
             var end = piece == count ? bytes.count : max(start, bytes.count / count * piece)
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            end = min(end + 1, bytes.count)
+            if end < bytes.count {
+                let lineFeed = memchr(base + end, 0x0A, bytes.count - end)
+                end = lineFeed.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? bytes.count
+            }
             pieces.append(start..<end)
             start = end
         }

@@ -37,5 +37,30 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(text.unicodeScalars.count)
             }
         }
+        // The byte-level repair `editorial-check fix-mojibake` runs, from UTF-8 in memory to pieces handed over.
+        Benchmark("Mojibake.repair(utf8:), \(name)") { benchmark in
+            var bytes = text
+            bytes.withUTF8 { utf8 in
+                for _ in benchmark.scaledIterations {
+                    var written = 0
+                    try? Mojibake.repair(utf8: UnsafeRawBufferPointer(utf8), parallelism: parallelism) { piece, _ in written += piece.count }
+                    blackHole(written)
+                }
+            }
+        }
+    }
+
+    // Linear in the length of one line, whatever it holds: the single mangled line at 1x, 4x and 16x, time and
+    // peak memory each about four times the last.
+    for megabytes in [1, 4, 16] {
+        let line = NewsletterTextGenerator.singleMangledLine(byteCount: megabytes * 1024 * 1024)
+        Benchmark(
+            "Mojibake.repair sequential, single line \(megabytes) MB",
+            configuration: .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxIterations: 20)
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(Mojibake.repair(line))
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@ import MojibakeRepair
 
 // `MojibakeFiles write DIR` writes clean.txt and mangled.txt (5 MB each) and single-line.txt (10 MB of mangled
 // tokens without a line feed) into DIR;
+// `MojibakeFiles texts DIR BYTES` writes clean.txt and mangled.txt of about BYTES each into DIR (the inputs of
+// Scripts/fix-mojibake-throughput.sh);
 // `MojibakeFiles time FILE...` repairs each file repeatedly for three seconds and prints, tab-separated,
 // the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits (on every processor, as
 // `editorial-check fix-mojibake` repairs one text; `time-sequential` on the calling thread only);
@@ -22,6 +24,11 @@ case "write":
     try NewsletterTextGenerator.singleMangledLine(byteCount: 2 * size)
         .write(toFile: directory + "/single-line.txt", atomically: true, encoding: .utf8)
     print(String(format: "wrote clean.txt, mangled.txt (%.1f%% of characters mangled) and single-line.txt", mangled.mangledShare * 100))
+case "texts":
+    let rest = Array(arguments.dropFirst())
+    guard rest.count == 2, let byteCount = Int(rest[1]) else { fatalError("usage: MojibakeFiles texts DIR BYTES") }
+    try NewsletterTextGenerator.clean(byteCount: byteCount).write(toFile: rest[0] + "/clean.txt", atomically: true, encoding: .utf8)
+    try NewsletterTextGenerator.mangled(byteCount: byteCount).text.write(toFile: rest[0] + "/mangled.txt", atomically: true, encoding: .utf8)
 case "time", "time-sequential":
     let parallelism: Mojibake.Parallelism = arguments.first == "time"
         ? .concurrent(threads: ProcessInfo.processInfo.activeProcessorCount) : .sequential
@@ -76,5 +83,5 @@ case "spans":
         }
     }
 default:
-    fatalError("usage: MojibakeFiles write DIR | time FILE... | time-sequential FILE... | repair-json IN OUT | spans FILE...")
+    fatalError("usage: MojibakeFiles write DIR | texts DIR BYTES | time FILE... | time-sequential FILE... | repair-json IN OUT | spans FILE...")
 }

@@ -5,6 +5,10 @@ import NewsletterCore
 
 /// `fix-mojibake`: a pure text filter, like ftfy's command: repaired text on standard output, every byte
 /// outside the repaired spans unchanged. Works on any text, whatever its format.
+///
+/// Built for throughput: the input is read into one buffer, checked as UTF-8 in place, and repaired in
+/// pieces on every processor; each piece is written as soon as it and those before it are done, a piece without
+/// mojibake straight from the input's own memory. Nothing is written for input that is not UTF-8.
 struct FixMojibakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix-mojibake",
@@ -22,27 +26,68 @@ struct FixMojibakeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = path.flatMap { $0 == "-" ? nil : $0 }
+        let shownPath = name ?? "<stdin>"
         do throws(NewsletterError) {
-            let data: Data
-            if let name {
-                data = try InputFile.contents(of: name, allowStreams: true)
+            // Read, not mapped: a mapped file that another program shortens meanwhile would crash the process.
+            let input = if let name {
+                try InputFile.contents(of: name, allowStreams: true)
             } else {
-                data = try InputFile.read(STDIN_FILENO, path: "<stdin>")
+                try InputFile.read(STDIN_FILENO, path: shownPath)
             }
-            let source = try SourceText(data: data, path: name ?? "<stdin>")
-            let repaired = Mojibake.repair(
-                source.text, includeGuesses: includeGuesses, parallelism: .concurrent(threads: EditorialCheck.threads)
-            )
-            Terminal.write(repaired.text)
-            if verbose {
-                for span in repaired.edits {
-                    let start = source.location(atUTF8Offset: span.utf8Range.lowerBound)
-                    Terminal.writeError(VisibleText.escaping("\(source.path ?? ""):\(start.line):\(start.column): \(span.explanation)") + "\n")
+            let outcome = input.withUnsafeBytes { bytes in Result { () throws(NewsletterError) in
+                var edits: [MojibakeSpan] = []
+                var writeError: NewsletterError?
+                try Mojibake.repair(
+                    utf8: bytes, path: shownPath, includeGuesses: includeGuesses,
+                    parallelism: .concurrent(threads: EditorialCheck.threads)
+                ) { repaired, pieceEdits in
+                    guard writeError == nil else { return }
+                    do throws(NewsletterError) {
+                        try Terminal.writeOutput(repaired)
+                    } catch {
+                        writeError = error
+                    }
+                    if verbose { edits += pieceEdits }
                 }
-            }
+                if let writeError { throw writeError }
+                guard verbose else { return }
+                var locator = LineLocator(bytes.assumingMemoryBound(to: UInt8.self))
+                for span in edits {
+                    let (line, column) = locator.position(of: span.utf8Range.lowerBound)
+                    Terminal.writeError(VisibleText.escaping("\(shownPath):\(line):\(column): \(span.explanation)") + "\n")
+                }
+            } }
+            try outcome.get()
         } catch {
             Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError
         }
+    }
+}
+
+/// Lines and columns of increasing offsets in one pass over the text, counted as `SourceText` counts them
+/// (a line ends at `\n`, `\r\n` or a lone `\r`; columns in Unicode scalars), without building its line index.
+private struct LineLocator {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var scanned = 0
+    private var line = 1
+    private var lineStart = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The 1-based line and column of `offset`, which is not before the last offset asked for.
+    mutating func position(of offset: Int) -> (line: Int, column: Int) {
+        while scanned < offset {
+            let byte = bytes[scanned]
+            scanned += 1
+            // A `\r` before a `\n` leaves the line ending to the `\n`.
+            if byte == 0x0A || byte == 0x0D && (scanned == bytes.count || bytes[scanned] != 0x0A) {
+                line += 1
+                lineStart = scanned
+            }
+        }
+        return (line, SourceText.scalarCount(in: bytes, lineStart..<offset) + 1)
     }
 }

@@ -62,25 +62,30 @@ enum InputFile {
     }
 
     /// Reads to the end, refusing more than `SourceText.defaultMaximumSize` bytes so that `/dev/zero` cannot fill memory.
+    ///
+    /// The bytes are read straight into the result: a regular file into a buffer of its size (one more byte, to meet
+    /// the end without growing it), a stream into one that doubles as it fills.
     static func read(_ descriptor: Int32, path: String) throws(NewsletterError) -> Data {
         let limit = SourceText.defaultMaximumSize
-        var data = Data()
-        // A regular file says how large it is: a draft of a few kilobytes then gets a buffer about its size rather than
-        // 64 KiB to clear, and its bytes are copied into a block allocated once. (The size is only a hint: files such
-        // as those of /proc say 0 and have more.)
         var status = stat()
-        let size = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
-        if let size { data.reserveCapacity(min(size, limit + 1)) }
-        var buffer = [UInt8](repeating: 0, count: min(1 << 16, max((size ?? 1 << 16) + 1, 1 << 12)))
+        let isSized = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size > 0
+        var data = Data(count: isSized ? min(Int(status.st_size), limit) + 1 : 1 << 16)
+        var count = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
+            if count == data.count { data.count = min(data.count * 2, limit + 1) }
+            let read = data.withUnsafeMutableBytes { bytes in
+                Foundation.read(descriptor, bytes.baseAddress.map { $0 + count }, bytes.count - count)
+            }
+            if read < 0 {
                 if errno == EINTR { continue }
                 throw NewsletterError(.io, "cannot read the file: \(String(cString: strerror(errno)))", path: path)
             }
-            if count == 0 { return data }
-            data.append(contentsOf: buffer[..<count])
-            if data.count > limit {
+            if read == 0 {
+                data.count = count
+                return data
+            }
+            count += read
+            if count > limit {
                 throw NewsletterError(.limitExceeded, "input is more than the limit of \(limit) bytes", path: path)
             }
         }

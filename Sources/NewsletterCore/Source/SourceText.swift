@@ -46,15 +46,23 @@ public struct SourceText: Sendable, Equatable {
                 path: path
             )
         }
-        // The standard library's validation is fast; the byte-by-byte search runs only to locate an error.
-        if let text = String(validating: data, as: UTF8.self) {
+        // Making a `String` validates the bytes in any case (no public initialiser takes them unchecked), so the
+        // standard library decides, from the contiguous bytes without a copy; ours only locates an error.
+        let text = data.withUnsafeBytes { String(validating: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) }
+        if let text {
             self.init(text, path: path)
             return
         }
-        let bytes = [UInt8](data)
-        let bad = UTF8Validation.firstInvalidOffset(in: bytes) ?? bytes.count
-        let partial = SourceText(String(decoding: bytes[..<bad], as: UTF8.self), path: path)
-        throw NewsletterError(
+        throw data.withUnsafeBytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            return Self.invalidEncoding(in: bytes, at: UTF8Validation.firstInvalidOffset(in: bytes) ?? bytes.count, path: path)
+        }
+    }
+
+    /// The error for `bytes`, whose first byte that does not start a character is at `bad`.
+    package static func invalidEncoding(in bytes: UnsafeBufferPointer<UInt8>, at bad: Int, path: String?) -> NewsletterError {
+        let partial = SourceText(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<bad]), as: UTF8.self), path: path)
+        return NewsletterError(
             .invalidEncoding,
             "invalid UTF-8: the byte sequence starting with 0x\(String(bytes[min(bad, bytes.count - 1)], radix: 16, uppercase: true)) is not a character",
             path: path,

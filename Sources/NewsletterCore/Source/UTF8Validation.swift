@@ -1,34 +1,91 @@
 /// Finds where the first character that breaks UTF-8 well-formedness (RFC 3629: no overlong forms, no surrogates,
 /// nothing above U+10FFFF) starts, so that a bad file is reported at the exact line and column.
-enum UTF8Validation {
-    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var lowerSecond: UInt8 = 0x80
-            var upperSecond: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowerSecond = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperSecond = 0x9F
-            case 0xF0: length = 4; lowerSecond = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperSecond = 0x8F
-            default: return index
-            }
-            guard index + length <= count, (lowerSecond...upperSecond).contains(bytes[index + 1]) else { return index }
-            for continuation in 2..<length where bytes[index + continuation] & 0xC0 != 0x80 {
-                return index
-            }
-            index += length
+///
+/// Text is mostly ASCII, so ASCII is skipped sixteen bytes at a time (two 64-bit words, one test of their high
+/// bits); other characters are checked one after the other, four bytes read at once and checked against a table
+/// of lead bytes without a branch per byte, until an ASCII byte sends the loop back to skipping.
+package enum UTF8Validation {
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Per lead byte: the length of its sequence (0 for a byte that never leads one) in bits 0-7, and the lowest
+    /// and highest second byte it allows (overlong forms, surrogates and values past U+10FFFF excluded) in bits
+    /// 8-15 and 16-23.
+    private static let leads: [UInt32] = (0..<256).map { lead in
+        func entry(_ length: UInt32, _ lower: UInt32, _ upper: UInt32) -> UInt32 { length | lower << 8 | upper << 16 }
+        switch lead {
+        case 0xC2...0xDF: return entry(2, 0x80, 0xBF)
+        case 0xE0: return entry(3, 0xA0, 0xBF)
+        case 0xED: return entry(3, 0x80, 0x9F)
+        case 0xE1...0xEF: return entry(3, 0x80, 0xBF)
+        case 0xF0: return entry(4, 0x90, 0xBF)
+        case 0xF4: return entry(4, 0x80, 0x8F)
+        case 0xF1...0xF3: return entry(4, 0x80, 0xBF)
+        default: return 0
         }
-        return nil
+    }
+
+    /// The offset of the first byte that does not start a well-formed character (the lead of a broken or cut-off
+    /// sequence, a stray continuation byte, a byte that is never UTF-8), or `nil` when all of `bytes` is UTF-8.
+    package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        return leads.withUnsafeBufferPointer { leads in
+            let count = bytes.count
+            var index = 0
+            while index + 4 <= count {
+                while index + 16 <= count {
+                    let low = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let high = UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)
+                    guard (low | high) & highBits == 0 else {
+                        // The lowest high bit, in memory order, is the first byte that is not ASCII.
+                        let lowBits = UInt64(littleEndian: low) & highBits
+                        index += lowBits != 0
+                            ? lowBits.trailingZeroBitCount >> 3
+                            : 8 + (UInt64(littleEndian: high) & highBits).trailingZeroBitCount >> 3
+                        break
+                    }
+                    index += 16
+                }
+                while index + 4 <= count {
+                    let word = UInt32(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self))
+                    let lead = word & 0xFF
+                    if lead < 0x80 {
+                        index += 1
+                        break
+                    }
+                    let entry = leads[Int(lead)]
+                    let length = Int(entry & 0xFF)
+                    let lower = entry >> 8 & 0xFF
+                    // Bytes 3 and 4 must be continuation bytes as far as the length goes: the bytes past it are
+                    // shifted out of both sides of the comparison.
+                    let shift = UInt32(8 * (4 - length)) & 31
+                    guard length != 0, (word >> 8 & 0xFF) &- lower <= (entry >> 16 & 0xFF) &- lower,
+                          (word & 0xC0C0_0000) << shift == (0x8080_0000 as UInt32) << shift
+                    else { return index }
+                    index += length
+                }
+            }
+            // The last three bytes at most, one character at a time.
+            while index < count {
+                let lead = base[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let entry = leads[Int(lead)]
+                let length = Int(entry & 0xFF)
+                let lower = entry >> 8 & 0xFF
+                guard length != 0, index + length <= count,
+                      UInt32(base[index + 1]) &- lower <= (entry >> 16 & 0xFF) &- lower
+                else { return index }
+                for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return index }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` over raw bytes.
+    package static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+        firstInvalidOffset(in: bytes.assumingMemoryBound(to: UInt8.self))
     }
 }

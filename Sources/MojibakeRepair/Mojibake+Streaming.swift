@@ -1,0 +1,160 @@
+import Foundation
+import NewsletterCore
+import Synchronization
+
+extension Mojibake {
+    /// The size of the pieces ``repair(utf8:path:includeGuesses:codePages:parallelism:writing:)`` hands over:
+    /// small enough that the repaired pieces waiting to be written stay a small part of the input, large enough
+    /// that writing each costs one system call among thousands of lines.
+    static let streamingPieceSize = 1 << 20
+
+    /// Repairs UTF-8 text held in memory (a mapped file, a buffer read from a pipe) without making it a `String`,
+    /// handing the result over piece by piece, in order, as it is produced: the way to repair a large file as a
+    /// filter, writing each piece as it comes.
+    ///
+    /// The bytes are checked to be UTF-8 first (ASCII sixteen bytes at a time); nothing is handed over for input
+    /// that is not. They are then cut at line feeds into pieces of about a megabyte, scanned (and the pieces with
+    /// mojibake repaired) on up to `parallelism`'s threads. A piece without mojibake is handed over as the input's
+    /// own bytes, with no copy; a repaired piece as its repaired text. Together the pieces are exactly
+    /// ``repair(_:includeGuesses:codePages:parallelism:)``'s text, and their edits its edits.
+    ///
+    /// ```swift
+    /// try Array("The cafÃ© reopens.\n".utf8).withUnsafeBytes { bytes in
+    ///     try Mojibake.repair(utf8: bytes) { repaired, edits in
+    ///         String(decoding: repaired, as: UTF8.self)   // "The café reopens.\n"
+    ///         edits.map(\.utf8Range)                       // [7..<11]
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - bytes: the text, read and never changed; `write` may be given parts of it.
+    ///   - path: the name of the file in the error for invalid input.
+    ///   - includeGuesses: also apply ``MojibakeSpan/Confidence/guess`` spans, taking the first candidate.
+    ///   - codePages: the misreadings to consider.
+    ///   - parallelism: how many threads may check and repair the pieces; by default none but the calling one.
+    ///   - write: receives each piece's repaired bytes, valid only during the call, and the edits made in it, with
+    ///     ranges in `bytes`. Called in order and one call at a time, on whichever thread has the next piece ready.
+    /// - Throws: ``NewsletterError`` of kind ``NewsletterError/Kind/invalidEncoding`` naming the line and column
+    ///   of the first byte that is not UTF-8, as `SourceText(data:path:maximumSize:)` throws it.
+    public static func repair(
+        utf8 bytes: UnsafeRawBufferPointer, path: String? = nil, includeGuesses: Bool = false,
+        codePages: [CodePage] = defaultCodePages, parallelism: Parallelism = .sequential,
+        writing write: (_ repaired: UnsafeRawBufferPointer, _ edits: [MojibakeSpan]) -> Void
+    ) throws(NewsletterError) {
+        let bytes = bytes.assumingMemoryBound(to: UInt8.self)
+        let pieces = MojibakeScanner.pieces(of: bytes, count: bytes.count / streamingPieceSize + 1)
+        let threads = parallelism.threads
+        if let bad = firstInvalidOffset(in: bytes, pieces: pieces, threads: threads) {
+            throw SourceText.invalidEncoding(in: bytes, at: bad, path: path)
+        }
+        // Only read, by every worker.
+        nonisolated(unsafe) let text = bytes
+        let scanner = scanner(for: codePages)
+        scanner.scan(bytes, pieces: pieces, includingGuesses: includeGuesses, threads: threads) { range, spans in
+            spans.isEmpty
+                ? .unchanged(range)
+                : repairing(text, in: range, spans: spans, includeGuesses: includeGuesses, codePages: codePages, scanner: scanner)
+        } consuming: { piece in
+            switch piece {
+            case .unchanged(let range):
+                write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[range])), [])
+            case .repairedOnce(let bytes, let edits):
+                bytes.withUnsafeBytes { write($0, edits) }
+            case .repairedAgain(var repaired):
+                repaired.text.withUTF8 { write(UnsafeRawBufferPointer($0), repaired.edits) }
+            }
+        }
+    }
+
+    /// A piece of the input as it is handed over: unchanged, repaired in one pass (its bytes built from the input
+    /// and the replacements), or repaired to its fixed point by ``repair(_:includeGuesses:codePages:parallelism:)``'s
+    /// own passes. Edits have ranges in the whole input.
+    private enum StreamedPiece: Sendable {
+        case unchanged(Range<Int>)
+        case repairedOnce([UInt8], edits: [MojibakeSpan])
+        case repairedAgain(RepairedText)
+    }
+
+    /// The piece of `bytes` at `range` with `spans`, its first pass's spans, applied, and repaired to its fixed point
+    /// as ``repair(_:includeGuesses:codePages:parallelism:)`` repairs it.
+    ///
+    /// Another pass can find something only on a line where a replacement now stands in a candidate pair (what
+    /// ``MojibakeScanner/holdsCandidatePair(_:in:)`` looks for: the fixed point looks again only at the runs around
+    /// edits that hold one, and a run lies within its line). A piece without such a line, nearly every one, is
+    /// built as bytes: no `String` is made, so its bytes are not validated again.
+    private static func repairing(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, spans: [MojibakeSpan], includeGuesses: Bool,
+        codePages: [CodePage], scanner: MojibakeScanner
+    ) -> StreamedPiece {
+        var repaired: [UInt8] = []
+        // Repairs mostly shorten text; a little room is left for the few that lengthen it.
+        repaired.reserveCapacity(range.count + range.count / 64)
+        var written: [Range<Int>] = []
+        written.reserveCapacity(spans.count)
+        var copied = range.lowerBound
+        for span in spans {
+            repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<span.utf8Range.lowerBound]))
+            let start = repaired.count
+            var replacement = span.replacement
+            replacement.withUTF8 { repaired.append(contentsOf: $0) }
+            written.append(start..<repaired.count)
+            copied = span.utf8Range.upperBound
+        }
+        repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.upperBound]))
+        let mayChangeAgain = repaired.withUnsafeBufferPointer { output in
+            // Each line holding a replacement is looked at once, so a long line with many costs one look.
+            var checked = 0
+            for replacement in written where replacement.upperBound > checked {
+                var lineStart = replacement.lowerBound
+                while lineStart > checked && output[lineStart - 1] != 0x0A { lineStart -= 1 }
+                var lineEnd = replacement.upperBound
+                if lineEnd < output.count, let base = output.baseAddress {
+                    let lineFeed = memchr(base + lineEnd, 0x0A, output.count - lineEnd)
+                    lineEnd = lineFeed.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? output.count
+                }
+                if scanner.holdsCandidatePair(output, in: lineStart..<lineEnd) { return true }
+                checked = lineEnd
+            }
+            return false
+        }
+        guard mayChangeAgain else { return .repairedOnce(repaired, edits: spans) }
+        let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let edits = spans.map { span in span.shifted(by: -range.lowerBound) }
+        let once = RepairedText(text: applying(edits[...], to: original, in: 0..<range.count), edits: edits)
+        // The piece is already one worker's share: its later passes stay on this thread.
+        var again = repairToFixedPoint(from: original, once: once, includeGuesses: includeGuesses, codePages: codePages, parallelism: .sequential)
+        again.edits = again.edits.map { edit in edit.shifted(by: range.lowerBound) }
+        return .repairedAgain(again)
+    }
+
+    /// The offset of the first byte of `bytes` that does not start a character, checking `pieces` (cut at line
+    /// feeds, which no character spans, so each can be checked on its own) on up to `threads` threads.
+    private static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], threads: Int) -> Int? {
+        guard threads > 1, pieces.count > 1 else { return UTF8Validation.firstInvalidOffset(in: bytes) }
+        let nextPiece = Atomic(0)
+        // The earliest invalid offset found so far; pieces after it need no check.
+        let firstInvalid = Atomic(Int.max)
+        nonisolated(unsafe) let bytes = bytes
+        DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
+            while case let index = nextPiece.add(1, ordering: .relaxed).oldValue, index < pieces.count {
+                let range = pieces[index]
+                guard range.lowerBound < firstInvalid.load(ordering: .relaxed) else { return }
+                if let bad = UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: bytes[range])) {
+                    _ = firstInvalid.min(range.lowerBound + bad, ordering: .relaxed)
+                }
+            }
+        }
+        let found = firstInvalid.load(ordering: .relaxed)
+        return found == .max ? nil : found
+    }
+}
+
+extension MojibakeSpan {
+    /// The span with its range moved by `offset` bytes.
+    fileprivate func shifted(by offset: Int) -> MojibakeSpan {
+        var span = self
+        span.utf8Range = span.utf8Range.lowerBound + offset..<span.utf8Range.upperBound + offset
+        return span
+    }
+}
