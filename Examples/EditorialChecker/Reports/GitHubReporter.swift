@@ -1,14 +1,87 @@
+import Foundation
 import NewsletterCore
 
 /// `--output github`: GitHub Actions workflow commands, errors first because GitHub shows only a
-/// limited number of annotations per step. Files that could not be read or decoded come first of all, as errors
-/// titled `input-error`.
-struct GitHubReporter {
-    func render(_ problems: [ReportedProblem], inputErrors: [NewsletterError] = []) -> String {
-        inputErrors.map { render($0) }.joined() + problems.enumerated()
-            .sorted { ($1.element.diagnostic.severity, $0.offset) < ($0.element.diagnostic.severity, $1.offset) }
-            .map { render($0.element) }
-            .joined()
+/// limited number of annotations per step. Files that could not be read or decoded are errors titled `input-error`.
+///
+/// Streamed: errors (input errors among them, in the order the files were given) are written as their file finishes;
+/// warnings and notices wait in two unnamed temporary files, copied out at the end, so that holding them back for
+/// their place costs disk, not memory.
+final class GitHubReporter: StreamedReport {
+    private var warnings: Spool?
+    private var notices: Spool?
+
+    init() {}
+
+    func begin(into output: ReportOutput) {}
+
+    func add(_ file: CheckedFile, into output: ReportOutput) throws {
+        for problem in file.problems {
+            let line = render(problem)
+            switch problem.diagnostic.severity {
+            case .error: output.write(line)
+            case .warning: try spool(\.warnings).write(line)
+            case .info: try spool(\.notices).write(line)
+            }
+        }
+    }
+
+    func add(inputError: NewsletterError, into output: ReportOutput) {
+        output.write(render(inputError))
+    }
+
+    func end(_ tally: ProblemTally, into output: ReportOutput) throws {
+        for spool in [warnings, notices].compactMap(\.self) {
+            try spool.copy(into: output)
+        }
+    }
+
+    private func spool(_ keyPath: ReferenceWritableKeyPath<GitHubReporter, Spool?>) throws -> Spool {
+        if let spool = self[keyPath: keyPath] { return spool }
+        let spool = try Spool()
+        self[keyPath: keyPath] = spool
+        return spool
+    }
+
+    /// An unnamed temporary file (`tmpfile(3)`: removed by the system when closed or when the process ends).
+    private final class Spool {
+        private let file: UnsafeMutablePointer<FILE>
+
+        init() throws {
+            guard let file = tmpfile() else {
+                throw NewsletterError(.io, "cannot create a temporary file for the report: \(String(cString: strerror(errno)))")
+            }
+            self.file = file
+        }
+
+        deinit { fclose(file) }
+
+        func write(_ text: String) throws {
+            var text = text
+            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
+            guard written == text.utf8.count else {
+                throw NewsletterError(.io, "cannot write the report's temporary file: \(String(cString: strerror(errno)))")
+            }
+        }
+
+        func copy(into output: ReportOutput) throws {
+            guard fflush(file) == 0 else {
+                throw NewsletterError(.io, "cannot write the report's temporary file: \(String(cString: strerror(errno)))")
+            }
+            rewind(file)
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            var carried: [UInt8] = []
+            while true {
+                let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+                if count == 0 { break }
+                // Every command ends with a line feed: hand on whole lines, so that no character is cut in two.
+                carried += buffer[..<count]
+                guard let lastLineFeed = carried.lastIndex(of: 0x0A) else { continue }
+                output.write(String(decoding: carried[...lastLineFeed], as: UTF8.self))
+                carried.removeSubrange(...lastLineFeed)
+            }
+            output.write(String(decoding: carried, as: UTF8.self))
+        }
     }
 
     private func render(_ problem: ReportedProblem) -> String {
