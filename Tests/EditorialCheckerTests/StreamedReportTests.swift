@@ -191,7 +191,7 @@ struct StreamedReportTests {
             """)
     }
 
-    @Test("GitHub writes errors as files finish and holds warnings and notices back until the end")
+    @Test("GitHub writes input errors first, then errors, warnings and notices, each in file order")
     func github() throws {
         let warned = CheckedFile(path: "a.md", source: Self.fog, diagnostics: [
             Self.diagnostic(Self.fog, 16..<43, "emphasis-spacing", .warning),
@@ -217,7 +217,7 @@ struct StreamedReportTests {
               suggestion: use https
             fog.md:3:10: error: placeholder-link here [placeholder-link]
             Read [x](https://fog.example/{{ref}}).
-                     ^~~~~~~~~~~~~~~~~~~~~~~~~~
+                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~
             1 error, 0 warnings, 1 info, 0 fixable in 3 files
 
             """)
@@ -280,6 +280,6 @@ struct StreamedReportTests {
     @Test("a short line is shown whole, as before")
     func shortLine() {
         let lines = Self.rendered(line: "Caf\u{1B} 🤌 x", 10..<11)
-        #expect(lines == ["Caf\\u{1B} 🤌 x", Substring(String(repeating: " ", count: 12) + "^")])
+        #expect(lines == ["Caf\\u{1B} 🤌 x", Substring(String(repeating: " ", count: 13) + "^")])
     }
 }

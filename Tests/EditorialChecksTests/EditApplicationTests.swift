@@ -110,8 +110,8 @@ import TestSupport
     }
 
     @Test func applyWritesInsertionsDeletionsAndTheUntouchedEnds() {
-        #expect(EditApplication.apply([edit(0..<0, "<"), edit(10..<10, ">")], to: source.text) == "<ab🤌cd\nef>")
-        #expect(EditApplication.apply([edit(0..<10, "")], to: source.text) == "")
+        #expect(EditApplication.apply([edit(0..<0, "<"), edit(11..<11, ">")], to: source.text) == "<ab🤌cd\nef>")
+        #expect(EditApplication.apply([edit(0..<11, "")], to: source.text) == "")
         #expect(EditApplication.apply([], to: source.text) == source.text)
     }
 }

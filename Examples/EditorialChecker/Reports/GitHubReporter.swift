@@ -2,12 +2,14 @@ import Foundation
 import NewsletterCore
 
 /// `--output github`: GitHub Actions workflow commands, errors first because GitHub shows only a
-/// limited number of annotations per step. Files that could not be read or decoded are errors titled `input-error`.
+/// limited number of annotations per step. Files that could not be read or decoded come first of all, as errors
+/// titled `input-error`.
 ///
-/// Streamed: errors (input errors among them, in the order the files were given) are written as their file finishes;
-/// warnings and notices wait in two unnamed temporary files, copied out at the end, so that holding them back for
-/// their place costs disk, not memory.
+/// Input errors are written as they happen; problems wait for their place in three unnamed temporary files (errors,
+/// warnings, notices), copied out in that order at the end, so that holding them back costs disk, not memory, and
+/// the output is the one the whole report gave when it was built in memory.
 final class GitHubReporter: StreamedReport {
+    private var errors: Spool?
     private var warnings: Spool?
     private var notices: Spool?
 
@@ -19,7 +21,7 @@ final class GitHubReporter: StreamedReport {
         for problem in file.problems {
             let line = render(problem)
             switch problem.diagnostic.severity {
-            case .error: output.write(line)
+            case .error: try spool(\.errors).write(line)
             case .warning: try spool(\.warnings).write(line)
             case .info: try spool(\.notices).write(line)
             }
@@ -31,7 +33,7 @@ final class GitHubReporter: StreamedReport {
     }
 
     func end(_ tally: ProblemTally, into output: ReportOutput) throws {
-        for spool in [warnings, notices].compactMap(\.self) {
+        for spool in [errors, warnings, notices].compactMap(\.self) {
             try spool.copy(into: output)
         }
     }

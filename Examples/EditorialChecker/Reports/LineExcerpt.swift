@@ -18,6 +18,12 @@ struct LineExcerpt: Equatable {
     static let leadingContext = 40
     private static let ellipsis = "..."
 
+    init(text: String, indent: String, underlineWidth: Int) {
+        self.text = text
+        self.indent = indent
+        self.underlineWidth = underlineWidth
+    }
+
     /// The excerpt of `line` for a problem covering `range` of it (indices of the string `line` is a slice of; the
     /// range ends at most at the line's end).
     init(line: Substring, range: Range<String.Index>, width: Int = LineExcerpt.defaultWidth) {

@@ -11,12 +11,14 @@ enum EditApplication {
     /// One sort, then a binary search per edit among the edits already taken: O(N log N) for N edits. (Comparing each
     /// edit with every edit taken was quadratic: a megabyte of mangled text took a minute to fix.)
     static func compatibleIndices(_ fixes: [Fix]) -> [Int] {
-        let ordered = fixes.indices
-            .compactMap { index in fixes[index].edits.lazy.map(\.range.start.offset).min().map { (index: index, start: $0) } }
-            .sorted { $0.start == $1.start ? $0.index < $1.index : $0.start < $1.start }
+        var ordered: [(start: Int, index: Int)] = []
+        for (index, fix) in fixes.enumerated() {
+            if let start = fix.edits.lazy.map(\.range.start.offset).min() { ordered.append((start, index)) }
+        }
+        ordered.sort { $0 < $1 }
         var taken = TakenRanges()
         var chosen: [Int] = []
-        for (index, _) in ordered {
+        for (_, index) in ordered {
             let ranges = fixes[index].edits.map(\.range.utf8Offsets)
             guard !ranges.contains(where: taken.conflicts) else { continue }
             for range in ranges { taken.insert(range) }
