@@ -277,6 +277,15 @@ struct StreamedReportTests {
         ])
     }
 
+    @Test("an input error on a long line shows a window of it, caret under the column")
+    func longInputErrorLine() {
+        let line = String(repeating: "| --- ", count: 100)
+        let error = NewsletterError(.limitExceeded, "too wide", path: "t.md", location: SourceLocation(offset: 9, line: 4, column: 301), sourceLine: line)
+        // 40 cells before the column, 74 from it, and `...` on both sides.
+        let window = line.dropFirst(260).prefix(114)
+        #expect(VisibleText.describe(error) == "t.md:4:301: error: too wide\n..." + window + "...\n" + String(repeating: " ", count: 43) + "^")
+    }
+
     @Test("a short line is shown whole, as before")
     func shortLine() {
         let lines = Self.rendered(line: "Caf\u{1B} 🤌 x", 10..<11)

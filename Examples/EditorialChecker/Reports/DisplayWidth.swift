@@ -6,7 +6,10 @@ enum DisplayWidth {
     }
 
     static func of(_ character: Character) -> Int {
-        if character == "\t" { return 1 }
+        // Printable ASCII and tab take one cell, other ASCII controls none: decided without looking up properties.
+        if let ascii = character.asciiValue {
+            return ascii >= 0x20 && ascii < 0x7F || ascii == 0x09 ? 1 : 0
+        }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
             return 2

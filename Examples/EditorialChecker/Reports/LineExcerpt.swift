@@ -81,12 +81,20 @@ struct LineExcerpt: Equatable {
         }
 
         private mutating func take(_ character: Substring, stop: Int, byteLimit: Int) -> Bool {
-            let width = DisplayWidth.of(VisibleText.escaping(character))
+            let width = Self.cells(character)
             let size = character.utf8.count
             guard cells + width <= stop, bytes + size <= byteLimit else { return false }
             cells += width
             bytes += size
             return true
+        }
+
+        /// The cells of one character once escaped; the escape is built only for a character that has one.
+        private static func cells(_ character: Substring) -> Int {
+            guard character.unicodeScalars.contains(where: { VisibleText.escape($0) != nil }) else {
+                return character.first.map(DisplayWidth.of) ?? 0
+            }
+            return DisplayWidth.of(VisibleText.escaping(character))
         }
     }
 }
