@@ -3,8 +3,10 @@
 # at scales 1, 4 and 16: wall time and maximum resident memory of the whole process (/usr/bin/time), and the ratio of
 # each to the previous scale. Linear is about 4x per step; a quadratic cost shows as about 16x.
 #
-# Usage: Benchmarks/Scripts/scaling-shapes.sh [--binary PATH] [--timeout SECONDS] [--memory-limit MiB] [SCALE...]
+# Usage: Benchmarks/Scripts/scaling-shapes.sh [--binary PATH] [--shapes "NAME..."] [--timeout SECONDS]
+#                                             [--memory-limit MiB] [SCALE...]
 #   --binary        measure this editorial-check instead of building the package's (e.g. an older build, to compare)
+#   --shapes        only these shapes (names as in the table), in this order
 #   --timeout       stop a command after this many seconds (default 120); it is then reported as "timeout"
 #   --memory-limit  virtual memory limit per command (default 12288 MiB), so that a runaway does not take the machine
 set -euo pipefail
@@ -13,10 +15,12 @@ cd "$(dirname "$0")/.."
 binary=""
 timeout_seconds=120
 memory_limit=12288
+shapes="mojibake-line link-openers widest-table over-wide-table mangled-paragraphs emphasis-spacing every-rule"
 scales=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --binary) binary="$2"; shift 2 ;;
+        --shapes) shapes="$2"; shift 2 ;;
         --timeout) timeout_seconds="$2"; shift 2 ;;
         --memory-limit) memory_limit="$2"; shift 2 ;;
         *) scales+=("$1"); shift ;;
@@ -29,10 +33,10 @@ trap 'rm -rf "$work"' EXIT
 
 # Quiet on success; on failure the compiler's messages (printed on standard output) are shown.
 if [ -z "$binary" ]; then
-    (cd .. && swift build -c release --product editorial-check >"$work/build.log") || { cat "$work/build.log"; exit 1; }
+    (cd .. && swift build -c release --product editorial-check >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
     binary="$(cd .. && swift build -c release --show-bin-path)/editorial-check"
 fi
-swift build -c release --product ScalingShapeFiles >"$work/build.log" || { cat "$work/build.log"; exit 1; }
+swift build -c release --product ScalingShapeFiles >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 "$(swift build -c release --show-bin-path)/ScalingShapeFiles" "$work/shapes" "${scales[@]}" >"$work/files.txt"
 
 # Runs one command; prints "seconds kilobytes status" ("timeout" or the exit status when it did not finish normally).
@@ -47,7 +51,7 @@ measure() {
 }
 
 printf "%-20s %-22s %5s %11s %9s %9s %7s %7s %s\n" shape command scale bytes "wall s" "RSS MiB" "x wall" "x RSS" status
-for shape in mojibake-line link-openers widest-table over-wide-table mangled-paragraphs emphasis-spacing every-rule; do
+for shape in $shapes; do
     commands=("check text")
     case "$shape" in
         mojibake-line|mangled-paragraphs|emphasis-spacing) commands+=("fix") ;;

@@ -109,14 +109,27 @@ final class GitHubReporter: StreamedReport {
     }
 
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
-            .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        escaping(text, colonAndComma: false)
     }
 
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text)
-            .replacingOccurrences(of: ":", with: "%3A")
-            .replacingOccurrences(of: ",", with: "%2C")
+        escaping(text, colonAndComma: true)
+    }
+
+    /// `%`, CR and LF (and in property values `:` and `,`) as `%XX`, in one pass over the scalars.
+    private static func escaping(_ text: String, colonAndComma: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            case ":" where colonAndComma: result += "%3A"
+            case "," where colonAndComma: result += "%2C"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

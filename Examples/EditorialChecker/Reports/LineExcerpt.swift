@@ -48,8 +48,15 @@ struct LineExcerpt: Equatable {
         let prefix = left.index > before.startIndex ? Self.ellipsis : ""
         let suffix = right.index < after.endIndex ? Self.ellipsis : ""
         text = prefix + VisibleText.escaping(shownBefore) + VisibleText.escaping(after[..<right.index]) + suffix
-        indent = String(repeating: " ", count: prefix.count)
-            + VisibleText.escaping(shownBefore).map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
+        var indent = String(repeating: " ", count: prefix.count)
+        for character in VisibleText.escaping(shownBefore) {
+            if character == "\t" {
+                indent.append("\t")
+            } else {
+                indent.append(contentsOf: repeatElement(" ", count: DisplayWidth.of(character)))
+            }
+        }
+        self.indent = indent
         let coveredEnd = min(range.upperBound, right.index)
         underlineWidth = max(DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
     }
@@ -64,29 +71,49 @@ struct LineExcerpt: Equatable {
 
         mutating func backward(in text: Substring, cells limit: Int, bytes byteLimit: Int) {
             let stop = cells + max(limit, 0)
+            let utf8 = text.utf8
             while index > text.startIndex {
-                let previous = text.index(before: index)
-                guard take(text[previous..<index], stop: stop, byteLimit: byteLimit) else { return }
-                index = previous
+                let previous = utf8.index(before: index)
+                // Printable ASCII after ASCII is a character of its own, one cell wide: no grapheme breaking needed.
+                if Self.isPrintableASCII(utf8[previous]) && (previous == utf8.startIndex || utf8[utf8.index(before: previous)] < 0x80) {
+                    guard step(cells: 1, bytes: 1, stop: stop, byteLimit: byteLimit) else { return }
+                    index = previous
+                    continue
+                }
+                let start = text.index(before: index)
+                guard take(text[start..<index], stop: stop, byteLimit: byteLimit) else { return }
+                index = start
             }
         }
 
         mutating func forward(in text: Substring, cells limit: Int, bytes byteLimit: Int) {
             let stop = cells + max(limit, 0)
+            let utf8 = text.utf8
             while index < text.endIndex {
+                let following = utf8.index(after: index)
+                // Printable ASCII before ASCII (or the end) is a character of its own, one cell wide.
+                if Self.isPrintableASCII(utf8[index]) && (following == utf8.endIndex || utf8[following] < 0x80) {
+                    guard step(cells: 1, bytes: 1, stop: stop, byteLimit: byteLimit) else { return }
+                    index = following
+                    continue
+                }
                 let next = text.index(after: index)
                 guard take(text[index..<next], stop: stop, byteLimit: byteLimit) else { return }
                 index = next
             }
         }
 
-        private mutating func take(_ character: Substring, stop: Int, byteLimit: Int) -> Bool {
-            let width = Self.cells(character)
-            let size = character.utf8.count
+        private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+
+        private mutating func step(cells width: Int, bytes size: Int, stop: Int, byteLimit: Int) -> Bool {
             guard cells + width <= stop, bytes + size <= byteLimit else { return false }
             cells += width
             bytes += size
             return true
+        }
+
+        private mutating func take(_ character: Substring, stop: Int, byteLimit: Int) -> Bool {
+            step(cells: Self.cells(character), bytes: character.utf8.count, stop: stop, byteLimit: byteLimit)
         }
 
         /// The cells of one character once escaped; the escape is built only for a character that has one.

@@ -44,7 +44,7 @@ public struct EditorialChecker: Sendable {
             )
             diagnostics += rule.check(context)
         }
-        return finish(diagnostics, source: source, markdown: draft.markdown)
+        return finish(consume diagnostics, source: source, markdown: draft.markdown)
     }
 
     /// The draft with positions that do not point into `source` dropped.
@@ -112,15 +112,17 @@ public struct EditorialChecker: Sendable {
         return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: stable)
     }
 
-    private func finish(_ diagnostics: [Diagnostic], source: SourceText, markdown: MarkdownTree?) -> [Diagnostic] {
+    private func finish(_ kept: consuming [Diagnostic], source: SourceText, markdown: MarkdownTree?) -> [Diagnostic] {
         let suppressions = InlineSuppressions(source: source, markdown: markdown)
-        let kept = suppressions.isEmpty
-            ? diagnostics
-            : diagnostics.filter { !suppressions.isSuppressed(ruleID: $0.ruleID, line: $0.range.start.line) }
-        return kept.sorted { lhs, rhs in
+        if !suppressions.isEmpty {
+            kept.removeAll { suppressions.isSuppressed(ruleID: $0.ruleID, line: $0.range.start.line) }
+        }
+        // In place: a draft with a million problems holds its diagnostics once, not a sorted copy beside them.
+        kept.sort { lhs, rhs in
             if lhs.range.start.offset != rhs.range.start.offset { return lhs.range.start.offset < rhs.range.start.offset }
             if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
             return lhs.range.end.offset < rhs.range.end.offset
         }
+        return kept
     }
 }
