@@ -48,15 +48,7 @@ struct LineExcerpt: Equatable {
         let prefix = left.index > before.startIndex ? Self.ellipsis : ""
         let suffix = right.index < after.endIndex ? Self.ellipsis : ""
         text = prefix + VisibleText.escaping(shownBefore) + VisibleText.escaping(after[..<right.index]) + suffix
-        var indent = String(repeating: " ", count: prefix.count)
-        for character in VisibleText.escaping(shownBefore) {
-            if character == "\t" {
-                indent.append("\t")
-            } else {
-                indent.append(contentsOf: repeatElement(" ", count: DisplayWidth.of(character)))
-            }
-        }
-        self.indent = indent
+        indent = String(repeating: " ", count: prefix.count) + DisplayWidth.indent(under: VisibleText.escaping(shownBefore))
         let coveredEnd = min(range.upperBound, right.index)
         underlineWidth = max(DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
     }

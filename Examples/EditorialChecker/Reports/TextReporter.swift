@@ -15,7 +15,8 @@ struct TextReporter: StreamedReport {
     func begin(into output: ReportOutput) {}
 
     func add(_ file: CheckedFile, into output: ReportOutput) {
-        for problem in file.problems { output.write(render(problem)) }
+        var shownLine: ShownLine?
+        for problem in file.problems { output.write(render(problem, shownLine: &shownLine)) }
     }
 
     func add(inputError: NewsletterError, into output: ReportOutput) {}
@@ -24,14 +25,26 @@ struct TextReporter: StreamedReport {
         output.write(summary(tally) + "\n")
     }
 
+    /// The last start line measured, escaped when it is shown whole: problems come sorted, so the problems of one
+    /// line measure it once.
+    private struct ShownLine {
+        var number: Int
+        var whole: String?
+    }
+
     func render(_ problem: ReportedProblem) -> String {
+        var shownLine: ShownLine?
+        return render(problem, shownLine: &shownLine)
+    }
+
+    private func render(_ problem: ReportedProblem, shownLine: inout ShownLine?) -> String {
         let diagnostic = problem.diagnostic
         let start = diagnostic.range.start
         let end = diagnostic.range.end
         let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36")
         let file = VisibleText.escaping(problem.file)
         var text = "\(paint("\(file):\(start.line):\(start.column):", "1")) \(label): \(VisibleText.escaping(diagnostic.message)) [\(diagnostic.ruleID)]\n"
-        let excerpt = self.excerpt(problem)
+        let excerpt = self.excerpt(problem, shownLine: &shownLine)
         text += "\(excerpt.text)\n\(excerpt.indent)\(paint("^" + String(repeating: "~", count: excerpt.underlineWidth - 1), "1;32"))\n"
         if let fix = diagnostic.fix {
             text += "  \(paint(fix.safety == .safe ? "fix" : "suggestion", "1;32")): \(VisibleText.escaping(fix.summary))\n"
@@ -41,26 +54,26 @@ struct TextReporter: StreamedReport {
 
     /// The start line whole when it is short, measured from the problem's columns; otherwise a window of it around
     /// the problem, found from its byte offsets without reading the rest of the line.
-    private func excerpt(_ problem: ReportedProblem) -> LineExcerpt {
+    private func excerpt(_ problem: ReportedProblem, shownLine: inout ShownLine?) -> LineExcerpt {
         let start = problem.diagnostic.range.start
         let end = problem.diagnostic.range.end
         let lineOffsets = problem.source.lineOffsets(start.line)
         let line = problem.sourceLine
-        // A line of at most 8 bytes per cell may fit; beyond that it cannot be measured in time bounded by the width.
-        if lineOffsets.count <= 8 * width {
-            let shown = VisibleText.escaping(line)
-            if DisplayWidth.of(shown) <= width {
-                let scalars = Array(line.unicodeScalars)
-                let startIndex = min(max(start.column - 1, 0), scalars.count)
-                let endIndex = end.line == start.line
-                    ? min(max(end.column - 1, startIndex), scalars.count)
-                    : scalars.count
-                // Escaped characters take the width of their escape, so the underline is measured on the escaped text.
-                let before = VisibleText.escaping(String(String.UnicodeScalarView(scalars[..<startIndex])))
-                let covered = VisibleText.escaping(String(String.UnicodeScalarView(scalars[startIndex..<endIndex])))
-                let indent = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
-                return LineExcerpt(text: shown, indent: indent, underlineWidth: max(DisplayWidth.of(covered), 1))
-            }
+        if shownLine?.number != start.line {
+            // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed.
+            let shown = lineOffsets.count <= 8 * width ? VisibleText.escaping(line) : nil
+            shownLine = ShownLine(number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil })
+        }
+        if let whole = shownLine?.whole {
+            let scalars = Array(line.unicodeScalars)
+            let startIndex = min(max(start.column - 1, 0), scalars.count)
+            let endIndex = end.line == start.line
+                ? min(max(end.column - 1, startIndex), scalars.count)
+                : scalars.count
+            // Escaped characters take the width of their escape, so the underline is measured on the escaped text.
+            let before = VisibleText.escaping(String(String.UnicodeScalarView(scalars[..<startIndex])))
+            let covered = VisibleText.escaping(String(String.UnicodeScalarView(scalars[startIndex..<endIndex])))
+            return LineExcerpt(text: whole, indent: DisplayWidth.indent(under: before), underlineWidth: max(DisplayWidth.of(covered), 1))
         }
         let lower = min(max(start.offset, lineOffsets.lowerBound), lineOffsets.upperBound)
         let upper = end.line == start.line ? min(max(end.offset, lower), lineOffsets.upperBound) : lineOffsets.upperBound
