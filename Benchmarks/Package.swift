@@ -172,5 +172,28 @@ let package = Package(
             path: "Benchmarks/LinkChecking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // The input shapes of issue 15 (long lines full of problems, unclosed link openers, the widest table and one
+        // past the limit, many fixes, every rule firing) as drafts at a scale, for the benchmark and the script.
+        .target(
+            name: "ScalingShapeDrafts",
+            path: "Sources/ScalingShapeDrafts"
+        ),
+        // `ScalingShapeFiles DIR [SCALE...]` writes every shape at scales 1, 4, 16: the files of Scripts/scaling-shapes.sh.
+        .executableTarget(
+            name: "ScalingShapeFiles",
+            dependencies: ["ScalingShapeDrafts"],
+            path: "Sources/ScalingShapeFiles"
+        ),
+        // Check (and fix) of every shape at scales 1, 4 and 16 through the library, as the tool does: the ratio per 4x step.
+        .executableTarget(
+            name: "ScalingShapes",
+            dependencies: [
+                "ScalingShapeDrafts",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterKit", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/ScalingShapes",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

@@ -3,7 +3,7 @@ import Foundation
 import NewsletterCore
 
 /// Checks many drafts using every core: files are read, decoded and checked in parallel,
-/// and the outcomes come back in the order the files were given, so output is stable.
+/// and the outcomes are handed on as they finish, in the order the files were given, so output is stable.
 struct DraftChecking: Sendable {
     enum Outcome: Sendable {
         case checked(Workspace.Draft, [Diagnostic])
@@ -23,22 +23,32 @@ struct DraftChecking: Sendable {
         self.parallelism = offline ? cores : max(cores, 64)
     }
 
-    func check(_ files: [DraftFinder.Found]) async -> [Outcome] {
+    /// Checks `files`, calling `report` with each outcome in the order of `files` as soon as it and every earlier one
+    /// are done. At most twice ``parallelism`` files are started ahead of the next one to report, so the outcomes
+    /// waiting for a slow file stay few, and none is kept once reported.
+    func check(_ files: [DraftFinder.Found], report: (Outcome) -> Void) async {
         await withTaskGroup(of: (Int, Outcome).self) { group in
-            var outcomes = [Outcome?](repeating: nil, count: files.count)
+            var waiting: [Int: Outcome] = [:]
             var next = 0
+            var reported = 0
+            let window = 2 * max(parallelism, 1)
             func submit() {
-                let index = next
-                let file = files[index]
-                next += 1
-                group.addTask { (index, await check(file)) }
+                while next < files.count && next < reported + window && next - reported - waiting.count < parallelism {
+                    let index = next
+                    let file = files[index]
+                    next += 1
+                    group.addTask { (index, await check(file)) }
+                }
             }
-            while next < min(files.count, max(parallelism, 1)) { submit() }
+            submit()
             for await (index, outcome) in group {
-                outcomes[index] = outcome
-                if next < files.count { submit() }
+                waiting[index] = outcome
+                while let ready = waiting.removeValue(forKey: reported) {
+                    reported += 1
+                    report(ready)
+                }
+                submit()
             }
-            return outcomes.compactMap { $0 }
         }
     }
 

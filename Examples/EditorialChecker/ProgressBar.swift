@@ -36,6 +36,16 @@ final class ProgressBar: Sendable {
         if let line { Terminal.writeError(line) }
     }
 
+    /// Runs `write` (output for the same terminal) with the bar cleared; the next event draws it again.
+    func clearing(_ write: () -> Void) {
+        let drawn = counts.withLock { counts in
+            defer { counts.drawn = false }
+            return counts.drawn
+        }
+        if enabled && drawn { Terminal.writeError("\r\u{1B}[2K") }
+        write()
+    }
+
     /// Clears the bar so that the report starts on a clean line.
     func finish() {
         let drawn = counts.withLock { $0.drawn }

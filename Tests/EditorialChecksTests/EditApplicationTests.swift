@@ -1,6 +1,7 @@
 @testable import EditorialChecks
 import NewsletterCore
 import Testing
+import TestSupport
 
 @Suite struct EditApplicationTests {
     let source = SourceText("ab🤌cd\nef")
@@ -37,5 +38,80 @@ import Testing
         let overlapping = fix(edit(1..<3, "B"), edit(8..<9, "C"))
         let later = fix(edit(7..<8, "D"))
         #expect(EditApplication.compatible([later, overlapping, first]) == [first, later])
+    }
+
+    /// Each case: the offsets of one-edit fixes in the order given, and which of them are chosen (by position).
+    @Test(arguments: [
+        ([2..<6, 6..<6], [0, 1]),          // an insertion right after a replacement
+        ([2..<6, 2..<2], [0]),             // an insertion where a replacement starts: the first given wins
+        ([2..<2, 2..<6], [0]),
+        ([2..<6, 4..<4], [0]),             // an insertion strictly inside a replacement
+        ([4..<4, 2..<6], [1]),             // a replacement around an insertion taken later in the list
+        ([3..<3, 3..<3], [0]),             // two insertions at one point: the first given wins
+        ([3..<3, 2..<3], [1, 0]),          // a replacement ending where an insertion is
+        ([0..<2, 2..<4, 4..<6], [0, 1, 2]), // adjacent replacements
+        ([0..<4, 1..<2, 3..<5, 4..<4], [0, 3]),
+    ])
+    func compatibleAtBoundaries(offsets: [Range<Int>], chosen: [Int]) {
+        let fixes = offsets.map { fix(edit($0, "X")) }
+        #expect(EditApplication.compatibleIndices(fixes) == chosen)
+    }
+
+    @Test func anEarlierFixsFarEditBlocksALaterFix() {
+        // The first fix starts first but also edits byte 8, past the start of the second.
+        let spanning = fix(edit(0..<1, "A"), edit(8..<9, "B"))
+        let middle = fix(edit(7..<8, "C"))
+        let blocked = fix(edit(8..<8, "D"))
+        let inside = fix(edit(6..<10, "E"))
+        // In document order: spanning (taken), inside (overlaps byte 8), middle (ends where byte 8 starts: taken),
+        // blocked (inserts where spanning's second edit starts).
+        #expect(EditApplication.compatibleIndices([blocked, middle, spanning, inside]) == [2, 1])
+    }
+
+    @Test func fixesWithoutEditsAreNeverChosen() {
+        #expect(EditApplication.compatibleIndices([fix(), fix(edit(1..<2, "X"))]) == [1])
+    }
+
+    /// The sweep chooses what comparing every edit with every edit taken chooses, on random fixes.
+    @Test(arguments: 0..<20)
+    func compatibleMatchesPairwiseComparison(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let text = SourceText(String(repeating: "abcdefgh", count: 8))
+        let fixes = (0..<Int.random(in: 1...40, using: &random)).map { _ in
+            // One to three edits in increasing order that do not overlap one another.
+            var edits: [TextEdit] = []
+            var position = Int.random(in: 0...60, using: &random)
+            for _ in 0..<Int.random(in: 1...3, using: &random) where position <= 64 {
+                let length = min(Int.random(in: 0...3, using: &random), 64 - position)
+                edits.append(TextEdit(range: text.range(utf8Offsets: position..<position + length), replacement: "X"))
+                position += length + Int.random(in: 0...20, using: &random)
+            }
+            return Fix(summary: "random", edits: edits.shuffled(using: &random), safety: .safe)
+        }
+        #expect(EditApplication.compatibleIndices(fixes) == pairwiseCompatible(fixes))
+    }
+
+    /// The quadratic definition the sweep must agree with.
+    private func pairwiseCompatible(_ fixes: [Fix]) -> [Int] {
+        let ordered = fixes.indices.filter { !fixes[$0].edits.isEmpty }.sorted { lhs, rhs in
+            let left = fixes[lhs].edits.map(\.range.start.offset).min()!
+            let right = fixes[rhs].edits.map(\.range.start.offset).min()!
+            return left == right ? lhs < rhs : left < right
+        }
+        var chosen: [Int] = []
+        var taken: [Range<Int>] = []
+        for index in ordered {
+            let ranges = fixes[index].edits.map(\.range.utf8Offsets)
+            guard !ranges.contains(where: { range in taken.contains { EditApplication.conflict(range, $0) } }) else { continue }
+            chosen.append(index)
+            taken += ranges
+        }
+        return chosen
+    }
+
+    @Test func applyWritesInsertionsDeletionsAndTheUntouchedEnds() {
+        #expect(EditApplication.apply([edit(0..<0, "<"), edit(11..<11, ">")], to: source.text) == "<ab🤌cd\nef>")
+        #expect(EditApplication.apply([edit(0..<11, "")], to: source.text) == "")
+        #expect(EditApplication.apply([], to: source.text) == source.text)
     }
 }

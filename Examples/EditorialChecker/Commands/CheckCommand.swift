@@ -4,7 +4,8 @@ import Foundation
 import LinkChecker
 import NewsletterCore
 
-/// `check`: report every problem in the drafts, in a stable order, checking files in parallel.
+/// `check`: report every problem in the drafts, in a stable order, checking files in parallel and writing each
+/// file's problems as soon as it and the files before it are done.
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -37,42 +38,53 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitStatus.inputError
         }
         let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
-        let outcomes = await DraftChecking(workspace: workspace, offline: offline).check(files)
+
+        var report: any StreamedReport = switch output {
+        case .text: TextReporter(colors: Terminal.colorsOnStandardOutput)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.rules.descriptions)
+        case .github: GitHubReporter()
+        }
+        // The progress bar shares the terminal: it is cleared before each piece of the report.
+        let standardOutput = ReportOutput { text in
+            if let progress { progress.clearing { Terminal.write(text) } } else { Terminal.write(text) }
+        }
+        var tally = ProblemTally()
+        var inputErrors: [NewsletterError] = []
+        var reportFailure: (any Error)?
+        func record(_ error: NewsletterError) {
+            // Standard error names every input error whatever the format; the machine-readable formats carry them too.
+            standardOutput.flush()
+            Terminal.writeError(VisibleText.describe(error) + "\n")
+            inputErrors.append(error)
+            report.add(inputError: error, into: standardOutput)
+        }
+
+        try report.begin(into: standardOutput)
+        for failure in failures { record(failure) }
+        await DraftChecking(workspace: workspace, offline: offline).check(files) { outcome in
+            switch outcome {
+            case .checked(let draft, let diagnostics):
+                tally.count(diagnostics)
+                guard reportFailure == nil else { return }
+                do {
+                    try report.add(CheckedFile(path: draft.path, source: draft.source, diagnostics: diagnostics), into: standardOutput)
+                } catch {
+                    reportFailure = error
+                }
+            case .failed(let error):
+                record(error)
+            }
+        }
+        if let reportFailure { throw reportFailure }
         let sessionNotices = await session?.finish() ?? []
         progress?.finish()
         for notice in sessionNotices { Terminal.writeError("warning: \(notice.message)\n") }
-
-        var problems: [ReportedProblem] = []
-        var checkedCount = 0
-        var inputErrors = failures
-        for outcome in outcomes {
-            switch outcome {
-            case .checked(let draft, let diagnostics):
-                checkedCount += 1
-                problems += diagnostics.map { ReportedProblem(file: draft.path, diagnostic: $0, source: draft.source) }
-            case .failed(let error):
-                inputErrors.append(error)
-            }
-        }
-        // Standard error names every input error whatever the format; the machine-readable formats carry them too.
-        for error in inputErrors { Terminal.writeError(VisibleText.describe(error) + "\n") }
-
-        switch output {
-        case .text:
-            let reporter = TextReporter(colors: Terminal.colorsOnStandardOutput)
-            Terminal.write(reporter.render(problems))
-            Terminal.write(reporter.summary(problems, fileCount: checkedCount) + "\n")
-        case .json:
-            Terminal.write(try JSONReporter().render(problems, inputErrors: inputErrors))
-        case .sarif:
-            let reporter = SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.rules.descriptions)
-            Terminal.write(try reporter.render(problems, inputErrors: inputErrors))
-        case .github:
-            Terminal.write(GitHubReporter().render(problems, inputErrors: inputErrors))
-        }
+        try report.end(tally, into: standardOutput)
+        standardOutput.flush()
 
         if !inputErrors.isEmpty { throw ExitStatus.inputError }
         let failing: Severity = strict ? .warning : .error
-        if problems.contains(where: { $0.diagnostic.severity >= failing }) { throw ExitStatus.problemsFound }
+        if tally.contains(atLeast: failing) { throw ExitStatus.problemsFound }
     }
 }

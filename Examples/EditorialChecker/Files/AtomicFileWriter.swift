@@ -131,7 +131,7 @@ enum AtomicFileWriter {
         var notes: [String] = []
         do throws(NewsletterError) {
             defer { close(descriptor) }
-            try TemporaryFile.write(Data(text.utf8), to: descriptor, for: named)
+            try TemporaryFile.write(text, to: descriptor, for: named)
             if let ownership {
                 notes = TemporaryFile.keepOwner(ownership.owner, group: ownership.group, of: descriptor, for: named)
                 // After the owner: changing the owner clears the set-user-ID and set-group-ID bits.

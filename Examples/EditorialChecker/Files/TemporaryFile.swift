@@ -16,17 +16,24 @@ enum TemporaryFile {
         return descriptor
     }
 
-    static func write(_ data: Data, to descriptor: Int32, for draft: String) throws(NewsletterError) {
-        var written = 0
-        while written < data.count {
-            let count = data.withUnsafeBytes { bytes in
-                Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+    /// Writes the text's UTF-8 straight from the string's own storage: a fixed draft is written once, never copied
+    /// into a `Data` first.
+    static func write(_ text: String, to descriptor: Int32, for draft: String) throws(NewsletterError) {
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw NewsletterError(.io, "cannot write the file: \(String(cString: strerror(errno)))", path: draft)
-            }
-            written += count
+            return nil
+        }
+        if let failure {
+            throw NewsletterError(.io, "cannot write the file: \(String(cString: strerror(failure)))", path: draft)
         }
     }
 

@@ -2,11 +2,30 @@
 /// after emoji (two cells), East Asian wide characters (two cells) and combining marks (none).
 enum DisplayWidth {
     static func of<S: StringProtocol>(_ text: S) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most lines are printable ASCII throughout: a cell per byte, no characters to form.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// What goes before a caret under the end of `text` (already escaped): a space per cell, a tab for a tab.
+    static func indent<S: StringProtocol>(under text: S) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(repeating: " ", count: text.utf8.count) }
+        var indent = ""
+        for character in text {
+            if character == "\t" {
+                indent.append("\t")
+            } else {
+                indent.append(contentsOf: repeatElement(" ", count: of(character)))
+            }
+        }
+        return indent
     }
 
     static func of(_ character: Character) -> Int {
-        if character == "\t" { return 1 }
+        // Printable ASCII and tab take one cell, other ASCII controls none: decided without looking up properties.
+        if let ascii = character.asciiValue {
+            return ascii >= 0x20 && ascii < 0x7F || ascii == 0x09 ? 1 : 0
+        }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
             return 2

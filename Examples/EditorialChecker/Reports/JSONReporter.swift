@@ -5,14 +5,14 @@ import NewsletterCore
 /// `--output json`: a stable, documented object (see README): `version`, `columnKind`, and `problems`, each with
 /// file, line, column, endLine, endColumn (end exclusive), severity, rule, message and fix; and, only when some input
 /// could not be read or decoded, `inputErrors`, each with file, message, and line and column when known.
-/// Keys are sorted so output diffs well.
-struct JSONReporter {
-    struct Document: Encodable {
-        var version = 1
-        var columnKind = "unicodeCodePoints"
-        var problems: [Entry]
-        var inputErrors: [InputErrorEntry]?
-    }
+///
+/// The document is streamed: its opening, then each problem as its file finishes, then `inputErrors` (after
+/// `problems`, since they are known only at the end) and `version`. Every other key is sorted, so output diffs well,
+/// and a report without input errors is byte for byte the document `JSONEncoder` wrote when it was built whole.
+struct JSONReporter: StreamedReport {
+    private let json = PrettyJSON()
+    private var problemsWritten = 0
+    private var inputErrors: [InputErrorEntry] = []
 
     /// A file that could not be read or decoded; the exit status is then 2.
     struct InputErrorEntry: Encodable {
@@ -55,29 +55,47 @@ struct JSONReporter {
         var replacement: String
     }
 
-    func render(_ problems: [ReportedProblem], inputErrors: [NewsletterError] = []) throws -> String {
-        var document = Document(problems: problems.map { problem in
-            let diagnostic = problem.diagnostic
-            return Entry(
-                file: problem.file,
-                line: diagnostic.range.start.line,
-                column: diagnostic.range.start.column,
-                endLine: diagnostic.range.end.line,
-                endColumn: diagnostic.range.end.column,
-                severity: diagnostic.severity.rawValue,
-                rule: diagnostic.ruleID,
-                message: diagnostic.message,
-                fix: diagnostic.fix.map { fix in
-                    FixEntry(safety: fix.safety.rawValue, summary: fix.summary, edits: fix.edits.map {
-                        EditEntry(line: $0.range.start.line, column: $0.range.start.column,
-                                  endLine: $0.range.end.line, endColumn: $0.range.end.column, replacement: $0.replacement)
-                    })
-                }
-            )
-        })
-        if !inputErrors.isEmpty { document.inputErrors = inputErrors.map(InputErrorEntry.init) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    func begin(into output: ReportOutput) {
+        output.write("{\n  \"columnKind\" : \"unicodeCodePoints\",\n  \"problems\" : [\n")
+    }
+
+    mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
+        for diagnostic in file.diagnostics {
+            output.write(try json.element(Entry(file: file.path, diagnostic: diagnostic), depth: 1, first: problemsWritten == 0))
+            problemsWritten += 1
+        }
+    }
+
+    mutating func add(inputError: NewsletterError, into output: ReportOutput) {
+        inputErrors.append(InputErrorEntry(inputError))
+    }
+
+    func end(_ tally: ProblemTally, into output: ReportOutput) throws {
+        output.write(json.closing(depth: 1))
+        if !inputErrors.isEmpty {
+            output.write(",\n  \"inputErrors\" : " + (try json.encode(inputErrors, depth: 1)))
+        }
+        output.write(",\n  \"version\" : 1\n}\n")
+    }
+}
+
+extension JSONReporter.Entry {
+    init(file: String, diagnostic: Diagnostic) {
+        self.init(
+            file: file,
+            line: diagnostic.range.start.line,
+            column: diagnostic.range.start.column,
+            endLine: diagnostic.range.end.line,
+            endColumn: diagnostic.range.end.column,
+            severity: diagnostic.severity.rawValue,
+            rule: diagnostic.ruleID,
+            message: diagnostic.message,
+            fix: diagnostic.fix.map { fix in
+                JSONReporter.FixEntry(safety: fix.safety.rawValue, summary: fix.summary, edits: fix.edits.map {
+                    JSONReporter.EditEntry(line: $0.range.start.line, column: $0.range.start.column,
+                                           endLine: $0.range.end.line, endColumn: $0.range.end.column, replacement: $0.replacement)
+                })
+            }
+        )
     }
 }

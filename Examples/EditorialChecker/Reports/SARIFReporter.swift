@@ -6,59 +6,88 @@ import NewsletterCore
 /// results with repository-relative paths and 1-based, end-exclusive columns in Unicode code points, and fixes.
 /// Files that could not be read or decoded are `toolExecutionNotifications` of the run's one invocation, which then
 /// has `executionSuccessful: false`; the invocation is left out when every file was read.
-struct SARIFReporter {
+///
+/// The log is streamed: its opening, each result as its file finishes, then the invocation (after `results`, since
+/// input errors are known only at the end) and the tool with its rules. A log without input errors is byte for byte
+/// the document `JSONEncoder` wrote when it was built whole.
+struct SARIFReporter: StreamedReport {
     var toolVersion: String
     var rules: [RuleDescription]
+    private let json = PrettyJSON()
+    private let ruleIndex: [String: Int]
+    private var resultsWritten = 0
+    private var notifications: [Notification] = []
 
-    func render(_ problems: [ReportedProblem], inputErrors: [NewsletterError] = []) throws -> String {
-        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
-        let log = Log(runs: [Run(
-            tool: Tool(driver: Driver(
-                name: "editorial-check",
-                version: toolVersion,
-                informationUri: "https://github.com/newsletterkit/NewsletterKit",
-                rules: rules.map {
-                    ReportingDescriptor(id: $0.id, name: $0.name, shortDescription: Message(text: $0.summary),
-                                        fullDescription: Message(text: $0.rationale),
-                                        defaultConfiguration: Configuration(level: Self.level($0.defaultSeverity), enabled: $0.isEnabledByDefault))
+    init(toolVersion: String, rules: [RuleDescription]) {
+        self.toolVersion = toolVersion
+        self.rules = rules
+        ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func begin(into output: ReportOutput) {
+        output.write("""
+            {
+              "$schema" : "https://json.schemastore.org/sarif-2.1.0.json",
+              "runs" : [
+                {
+                  "columnKind" : "unicodeCodePoints",
+                  "results" : [
+
+            """)
+    }
+
+    mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
+        let location = ArtifactLocation(uri: Self.uri(file.path))
+        for diagnostic in file.diagnostics {
+            let result = Result(
+                ruleId: diagnostic.ruleID,
+                ruleIndex: ruleIndex[diagnostic.ruleID],
+                level: Self.level(diagnostic.severity),
+                message: Message(text: diagnostic.message),
+                locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: location, region: Region(diagnostic.range)))],
+                fixes: diagnostic.fix.map { fix in
+                    [Fix(description: Message(text: fix.summary), artifactChanges: [ArtifactChange(
+                        artifactLocation: location,
+                        replacements: fix.edits.map { Replacement(deletedRegion: Region($0.range), insertedContent: Content(text: $0.replacement)) }
+                    )])]
                 }
-            )),
-            results: problems.map { problem in
-                let diagnostic = problem.diagnostic
-                let location = ArtifactLocation(uri: Self.uri(problem.file))
-                return Result(
-                    ruleId: diagnostic.ruleID,
-                    ruleIndex: ruleIndex[diagnostic.ruleID],
-                    level: Self.level(diagnostic.severity),
-                    message: Message(text: diagnostic.message),
-                    locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: location, region: Region(diagnostic.range)))],
-                    fixes: diagnostic.fix.map { fix in
-                        [Fix(description: Message(text: fix.summary), artifactChanges: [ArtifactChange(
-                            artifactLocation: location,
-                            replacements: fix.edits.map { Replacement(deletedRegion: Region($0.range), insertedContent: Content(text: $0.replacement)) }
-                        )])]
-                    }
-                )
-            },
-            invocations: inputErrors.isEmpty ? nil : [Invocation(
-                executionSuccessful: false,
-                toolExecutionNotifications: inputErrors.map { error in
-                    Notification(
-                        level: "error",
-                        message: Message(text: error.message),
-                        locations: error.path.map { path in
-                            [Location(physicalLocation: PhysicalLocation(
-                                artifactLocation: ArtifactLocation(uri: Self.uri(path)),
-                                region: error.location.map { Region(line: $0.line, column: $0.column) }
-                            ))]
-                        }
-                    )
-                }
-            )]
-        )])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+            )
+            output.write(try json.element(result, depth: 3, first: resultsWritten == 0))
+            resultsWritten += 1
+        }
+    }
+
+    mutating func add(inputError error: NewsletterError, into output: ReportOutput) {
+        notifications.append(Notification(
+            level: "error",
+            message: Message(text: error.message),
+            locations: error.path.map { path in
+                [Location(physicalLocation: PhysicalLocation(
+                    artifactLocation: ArtifactLocation(uri: Self.uri(path)),
+                    region: error.location.map { Region(line: $0.line, column: $0.column) }
+                ))]
+            }
+        ))
+    }
+
+    func end(_ tally: ProblemTally, into output: ReportOutput) throws {
+        output.write(json.closing(depth: 3))
+        if !notifications.isEmpty {
+            let invocations = [Invocation(executionSuccessful: false, toolExecutionNotifications: notifications)]
+            output.write(",\n      \"invocations\" : " + (try json.encode(invocations, depth: 3)))
+        }
+        let tool = Tool(driver: Driver(
+            name: "editorial-check",
+            version: toolVersion,
+            informationUri: "https://github.com/newsletterkit/NewsletterKit",
+            rules: rules.map {
+                ReportingDescriptor(id: $0.id, name: $0.name, shortDescription: Message(text: $0.summary),
+                                    fullDescription: Message(text: $0.rationale),
+                                    defaultConfiguration: Configuration(level: Self.level($0.defaultSeverity), enabled: $0.isEnabledByDefault))
+            }
+        ))
+        output.write(",\n      \"tool\" : " + (try json.encode(tool, depth: 3)))
+        output.write("\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 
     private static func level(_ severity: Severity) -> String {
@@ -73,20 +102,6 @@ struct SARIFReporter {
     private static func uri(_ path: String) -> String {
         let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
-    }
-
-    private struct Log: Encodable {
-        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        var version = "2.1.0"
-        var runs: [Run]
-        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
-    }
-
-    private struct Run: Encodable {
-        var tool: Tool
-        var columnKind = "unicodeCodePoints"
-        var results: [Result]
-        var invocations: [Invocation]?
     }
 
     private struct Invocation: Encodable {

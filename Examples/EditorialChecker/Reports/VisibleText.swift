@@ -43,6 +43,13 @@ enum VisibleText {
         if let location = error.location { prefix += "\(location.line):\(location.column):" }
         var rendered = prefix.isEmpty ? "error: \(escaping(error.message))" : "\(prefix) error: \(escaping(error.message))"
         if let sourceLine = error.sourceLine, let location = error.location {
+            // A long line (a table row of thousands of cells) is shown as a window around the column, as problems are.
+            if sourceLine.utf8.count > 8 * LineExcerpt.defaultWidth || DisplayWidth.of(escaping(sourceLine)) > LineExcerpt.defaultWidth {
+                let scalars = sourceLine.unicodeScalars
+                let column = scalars.index(scalars.startIndex, offsetBy: max(location.column - 1, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
+                let excerpt = LineExcerpt(line: Substring(sourceLine), range: column..<column)
+                return rendered + "\n\(excerpt.text)\n\(excerpt.indent)^"
+            }
             let before = escaping(String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(max(location.column - 1, 0)))))
             let caretIndent = before.unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
             rendered += "\n\(escaping(sourceLine))\n\(caretIndent)^"

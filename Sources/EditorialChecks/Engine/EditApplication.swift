@@ -2,18 +2,27 @@
 enum EditApplication {
     /// The fixes whose edits overlap no edit of an earlier fix (in document order), so all of them can be applied at once.
     static func compatible(_ fixes: [Fix]) -> [Fix] {
-        let ordered = fixes.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.edits.map(\.range.start.offset).min() ?? 0
-            let right = rhs.element.edits.map(\.range.start.offset).min() ?? 0
-            return left == right ? lhs.offset < rhs.offset : left < right
+        compatibleIndices(fixes).map { fixes[$0] }
+    }
+
+    /// The positions in `fixes` of the fixes ``compatible(_:)`` chooses, in the order it chooses them: by the first
+    /// byte a fix edits, then by position in `fixes`.
+    ///
+    /// One sort, then a binary search per edit among the edits already taken: O(N log N) for N edits. (Comparing each
+    /// edit with every edit taken was quadratic: a megabyte of mangled text took a minute to fix.)
+    static func compatibleIndices(_ fixes: [Fix]) -> [Int] {
+        var ordered: [(start: Int, index: Int)] = []
+        for (index, fix) in fixes.enumerated() {
+            if let start = fix.edits.lazy.map(\.range.start.offset).min() { ordered.append((start, index)) }
         }
-        var chosen: [Fix] = []
-        var taken: [Range<Int>] = []
-        for fix in ordered.map(\.element) where !fix.edits.isEmpty {
-            let ranges = fix.edits.map(\.range.utf8Offsets)
-            guard !ranges.contains(where: { range in taken.contains { conflict(range, $0) } }) else { continue }
-            chosen.append(fix)
-            taken.append(contentsOf: ranges)
+        ordered.sort { $0 < $1 }
+        var taken = TakenRanges()
+        var chosen: [Int] = []
+        for (_, index) in ordered {
+            let ranges = fixes[index].edits.map(\.range.utf8Offsets)
+            guard !ranges.contains(where: taken.conflicts) else { continue }
+            for range in ranges { taken.insert(range) }
+            chosen.append(index)
         }
         return chosen
     }
@@ -26,19 +35,67 @@ enum EditApplication {
             || rhs.isEmpty && lhs.lowerBound < rhs.lowerBound && rhs.lowerBound < lhs.upperBound
     }
 
-    /// Applies non-conflicting edits to `text`; bytes outside them are copied unchanged.
-    static func apply(_ edits: [TextEdit], to text: String) -> String {
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.replacement.utf8.count })
-        var cursor = 0
-        for edit in edits.sorted(by: { $0.range.start.offset < $1.range.start.offset }) {
-            let range = edit.range.utf8Offsets
-            output.append(contentsOf: bytes[cursor..<range.lowerBound])
-            output.append(contentsOf: edit.replacement.utf8)
-            cursor = range.upperBound
+    /// The ranges of the edits chosen so far, sorted by start.
+    ///
+    /// Edits of different chosen fixes never conflict, and a fix's own edits never overlap, so no two ranges here
+    /// start at the same byte and each ends at or before the next one's start. A range therefore conflicts with one
+    /// of them exactly when it conflicts with its neighbours: the last starting at or before it and the first starting
+    /// after it.
+    private struct TakenRanges {
+        private var ranges: [Range<Int>] = []
+
+        func conflicts(_ range: Range<Int>) -> Bool {
+            let next = firstIndex(startingAfter: range.lowerBound)
+            if next > 0 && conflict(range, ranges[next - 1]) { return true }
+            return next < ranges.count && conflict(range, ranges[next])
         }
-        output.append(contentsOf: bytes[cursor...])
-        return String(decoding: output, as: UTF8.self)
+
+        /// Fixes come in document order, so this is almost always an append.
+        mutating func insert(_ range: Range<Int>) {
+            if let last = ranges.last, last.lowerBound > range.lowerBound {
+                ranges.insert(range, at: firstIndex(startingAfter: range.lowerBound))
+            } else {
+                ranges.append(range)
+            }
+        }
+
+        private func firstIndex(startingAfter offset: Int) -> Int {
+            var low = 0
+            var high = ranges.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranges[middle].lowerBound <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
+    /// Applies non-conflicting edits to `text`; bytes outside them are copied unchanged, straight into the new string.
+    static func apply(_ edits: [TextEdit], to text: String) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        let sorted = edits.sorted { $0.range.start.offset < $1.range.start.offset }
+        let count = text.utf8.count
+        let capacity = sorted.reduce(count) { $0 - $1.range.utf8Offsets.count + $1.replacement.utf8.count }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            String(unsafeUninitializedCapacity: capacity) { output in
+                var written = 0
+                func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+                    guard let base = piece.baseAddress, !piece.isEmpty else { return }
+                    (output.baseAddress! + written).initialize(from: base, count: piece.count)
+                    written += piece.count
+                }
+                var cursor = 0
+                for edit in sorted {
+                    let range = edit.range.utf8Offsets
+                    copy(UnsafeBufferPointer(rebasing: bytes[cursor..<range.lowerBound]))
+                    var replacement = edit.replacement
+                    replacement.withUTF8 { copy($0) }
+                    cursor = range.upperBound
+                }
+                copy(UnsafeBufferPointer(rebasing: bytes[cursor..<count]))
+                return written
+            }
+        } ?? text
     }
 }

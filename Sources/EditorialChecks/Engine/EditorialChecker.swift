@@ -44,7 +44,7 @@ public struct EditorialChecker: Sendable {
             )
             diagnostics += rule.check(context)
         }
-        return finish(diagnostics, source: source, markdown: draft.markdown)
+        return finish(consume diagnostics, source: source, markdown: draft.markdown)
     }
 
     /// The draft with positions that do not point into `source` dropped.
@@ -92,20 +92,19 @@ public struct EditorialChecker: Sendable {
         var applied: [AppliedFix] = []
         var diagnostics = check(current, draft: try decode(current), format: format)
         for pass in 1...max(maximumPasses, 1) {
-            let fixable = diagnostics.filter { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
-            let chosen = EditApplication.compatible(fixable.compactMap(\.fix))
+            let fixable = diagnostics.compactMap { diagnostic in
+                diagnostic.fix.flatMap { $0.safety >= minimumSafety ? (diagnostic: diagnostic, fix: $0) : nil }
+            }
+            // Chosen fixes are named by position, so each finds its diagnostic without a search.
+            let chosen = EditApplication.compatibleIndices(fixable.map(\.fix))
             guard !chosen.isEmpty else {
                 return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: true)
             }
-            let text = EditApplication.apply(chosen.flatMap(\.edits), to: current.text)
+            let text = EditApplication.apply(chosen.flatMap { fixable[$0].fix.edits }, to: current.text)
             guard text != current.text else {
                 return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: true)
             }
-            for fix in chosen {
-                if let diagnostic = fixable.first(where: { $0.fix == fix }) {
-                    applied.append(AppliedFix(diagnostic: diagnostic, fix: fix, pass: pass))
-                }
-            }
+            applied += chosen.map { AppliedFix(diagnostic: fixable[$0].diagnostic, fix: fixable[$0].fix, pass: pass) }
             current = SourceText(text, path: source.path)
             diagnostics = check(current, draft: try decode(current), format: format)
         }
@@ -113,15 +112,17 @@ public struct EditorialChecker: Sendable {
         return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: stable)
     }
 
-    private func finish(_ diagnostics: [Diagnostic], source: SourceText, markdown: MarkdownTree?) -> [Diagnostic] {
+    private func finish(_ kept: consuming [Diagnostic], source: SourceText, markdown: MarkdownTree?) -> [Diagnostic] {
         let suppressions = InlineSuppressions(source: source, markdown: markdown)
-        let kept = suppressions.isEmpty
-            ? diagnostics
-            : diagnostics.filter { !suppressions.isSuppressed(ruleID: $0.ruleID, line: $0.range.start.line) }
-        return kept.sorted { lhs, rhs in
+        if !suppressions.isEmpty {
+            kept.removeAll { suppressions.isSuppressed(ruleID: $0.ruleID, line: $0.range.start.line) }
+        }
+        // In place: a draft with a million problems holds its diagnostics once, not a sorted copy beside them.
+        kept.sort { lhs, rhs in
             if lhs.range.start.offset != rhs.range.start.offset { return lhs.range.start.offset < rhs.range.start.offset }
             if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
             return lhs.range.end.offset < rhs.range.end.offset
         }
+        return kept
     }
 }

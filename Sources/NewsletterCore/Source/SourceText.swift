@@ -24,6 +24,11 @@ public struct SourceText: Sendable, Equatable {
     public let path: String?
     /// The UTF-8 offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// When some line is longer than ``scalarBlockSize`` bytes: the number of scalars before each multiple of it, so that
+    /// a column on a long line is counted from the nearest multiple, not from the line's start (with thousands of
+    /// diagnostics on one line, counting from its start was quadratic). Empty otherwise.
+    private let scalarsBeforeBlock: [Int]
+    private static let scalarBlockSize = 4096
 
     /// Wraps text that is already a `String` (and so already valid Unicode).
     public init(_ text: String, path: String? = nil) {
@@ -31,7 +36,11 @@ public struct SourceText: Sendable, Equatable {
         contiguous.makeContiguousUTF8()
         self.text = contiguous
         self.path = path
-        self.lineStarts = contiguous.utf8.withContiguousStorageIfAvailable(Self.lineStarts(of:)) ?? Array(contiguous.utf8).withUnsafeBufferPointer(Self.lineStarts(of:))
+        let lineStarts = contiguous.utf8.withContiguousStorageIfAvailable(Self.lineStarts(of:)) ?? Array(contiguous.utf8).withUnsafeBufferPointer(Self.lineStarts(of:))
+        self.lineStarts = lineStarts
+        self.scalarsBeforeBlock = contiguous.utf8.withContiguousStorageIfAvailable { bytes in
+            Self.scalarsBeforeBlock(of: bytes, lineStarts: lineStarts)
+        } ?? []
     }
 
     /// Reads bytes as UTF-8, refusing input that is not valid UTF-8 or is larger than `maximumSize`.
@@ -180,7 +189,35 @@ public struct SourceText: Sendable, Equatable {
     }
 
     private func scalarCount(from start: Int, to end: Int) -> Int {
-        text.utf8.withContiguousStorageIfAvailable { Self.scalarCount(in: $0, start..<end) } ?? 0
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard end - start > Self.scalarBlockSize, !scalarsBeforeBlock.isEmpty else {
+                return Self.scalarCount(in: bytes, start..<end)
+            }
+            func scalars(before offset: Int) -> Int {
+                let block = offset / Self.scalarBlockSize
+                return scalarsBeforeBlock[block] + Self.scalarCount(in: bytes, block * Self.scalarBlockSize..<offset)
+            }
+            return scalars(before: end) - scalars(before: start)
+        } ?? 0
+    }
+
+    /// The scalars before each multiple of ``scalarBlockSize`` (and before the end), or nothing when no line is longer
+    /// than a block and counting from a line's start is already bounded.
+    private static func scalarsBeforeBlock(of bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> [Int] {
+        var longest = bytes.count - (lineStarts.last ?? 0)
+        for index in lineStarts.indices.dropLast() where lineStarts[index + 1] - lineStarts[index] > longest {
+            longest = lineStarts[index + 1] - lineStarts[index]
+        }
+        guard longest > scalarBlockSize else { return [] }
+        var counts = [0]
+        counts.reserveCapacity(bytes.count / scalarBlockSize + 1)
+        var offset = 0
+        while offset < bytes.count {
+            let next = min(offset + scalarBlockSize, bytes.count)
+            counts.append(counts[counts.count - 1] + scalarCount(in: bytes, offset..<next))
+            offset = next
+        }
+        return counts
     }
 
     /// The number of Unicode scalars in valid UTF-8 `bytes[range]`: every byte but continuation bytes (10xxxxxx)

@@ -1,0 +1,119 @@
+/// The part of a source line that text output shows above a problem's caret, escaped for the terminal.
+///
+/// A line that fits in ``width`` cells is shown whole. A longer one is shown as a window of at most about ``width``
+/// cells around the problem's start, as rustc and swiftc do, with `...` where the line goes on: some context before the
+/// start (more when the line ends soon after it), then as much of the problem and what follows as fits. Only the
+/// window is read, so a line with thousands of problems costs the width of a window per problem, not the line's length.
+struct LineExcerpt: Equatable {
+    /// The shown text, escaped, with `...` where the line goes on.
+    var text: String
+    /// What goes before the caret: a space per cell, and a tab for a tab so that the caret lines up with it.
+    var indent: String
+    /// The cells the underline covers, at least one.
+    var underlineWidth: Int
+
+    /// The default width in terminal cells.
+    static let defaultWidth = 120
+    /// At most this many cells of context before the start, unless the line ends within the window.
+    static let leadingContext = 40
+    private static let ellipsis = "..."
+
+    init(text: String, indent: String, underlineWidth: Int) {
+        self.text = text
+        self.indent = indent
+        self.underlineWidth = underlineWidth
+    }
+
+    /// The excerpt of `line` for a problem covering `range` of it (indices of the string `line` is a slice of; the
+    /// range ends at most at the line's end).
+    init(line: Substring, range: Range<String.Index>, width: Int = LineExcerpt.defaultWidth) {
+        // Two strings of their own, so that characters are counted from the problem's start whatever precedes it.
+        let before = Substring(line.unicodeScalars[..<range.lowerBound])
+        let after = Substring(line.unicodeScalars[range.lowerBound...])
+        let marker = Self.ellipsis.count
+        // Cells alone do not bound the work: zero-width characters take none, so bytes are bounded too.
+        let byteLimit = 8 * width
+
+        var left = Walk(start: before.endIndex)
+        left.backward(in: before, cells: Self.leadingContext, bytes: byteLimit)
+        let leftMarker = left.index > before.startIndex ? marker : 0
+        var right = Walk(start: after.startIndex)
+        right.forward(in: after, cells: max(width - left.cells - leftMarker - marker, 1), bytes: byteLimit)
+        if right.index == after.endIndex {
+            // The line ends inside the window: the cells meant for what follows go to what precedes.
+            left.backward(in: before, cells: width - right.cells - left.cells - leftMarker, bytes: byteLimit)
+        }
+
+        let shownBefore = before[left.index...]
+        let prefix = left.index > before.startIndex ? Self.ellipsis : ""
+        let suffix = right.index < after.endIndex ? Self.ellipsis : ""
+        text = prefix + VisibleText.escaping(shownBefore) + VisibleText.escaping(after[..<right.index]) + suffix
+        indent = String(repeating: " ", count: prefix.count) + DisplayWidth.indent(under: VisibleText.escaping(shownBefore))
+        let coveredEnd = min(range.upperBound, right.index)
+        underlineWidth = max(DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
+    }
+
+    /// A walk over whole characters from a point, counting the cells they take once escaped.
+    private struct Walk {
+        var index: String.Index
+        var cells = 0
+        var bytes = 0
+
+        init(start: String.Index) { index = start }
+
+        mutating func backward(in text: Substring, cells limit: Int, bytes byteLimit: Int) {
+            let stop = cells + max(limit, 0)
+            let utf8 = text.utf8
+            while index > text.startIndex {
+                let previous = utf8.index(before: index)
+                // Printable ASCII after ASCII is a character of its own, one cell wide: no grapheme breaking needed.
+                if Self.isPrintableASCII(utf8[previous]) && (previous == utf8.startIndex || utf8[utf8.index(before: previous)] < 0x80) {
+                    guard step(cells: 1, bytes: 1, stop: stop, byteLimit: byteLimit) else { return }
+                    index = previous
+                    continue
+                }
+                let start = text.index(before: index)
+                guard take(text[start..<index], stop: stop, byteLimit: byteLimit) else { return }
+                index = start
+            }
+        }
+
+        mutating func forward(in text: Substring, cells limit: Int, bytes byteLimit: Int) {
+            let stop = cells + max(limit, 0)
+            let utf8 = text.utf8
+            while index < text.endIndex {
+                let following = utf8.index(after: index)
+                // Printable ASCII before ASCII (or the end) is a character of its own, one cell wide.
+                if Self.isPrintableASCII(utf8[index]) && (following == utf8.endIndex || utf8[following] < 0x80) {
+                    guard step(cells: 1, bytes: 1, stop: stop, byteLimit: byteLimit) else { return }
+                    index = following
+                    continue
+                }
+                let next = text.index(after: index)
+                guard take(text[index..<next], stop: stop, byteLimit: byteLimit) else { return }
+                index = next
+            }
+        }
+
+        private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+
+        private mutating func step(cells width: Int, bytes size: Int, stop: Int, byteLimit: Int) -> Bool {
+            guard cells + width <= stop, bytes + size <= byteLimit else { return false }
+            cells += width
+            bytes += size
+            return true
+        }
+
+        private mutating func take(_ character: Substring, stop: Int, byteLimit: Int) -> Bool {
+            step(cells: Self.cells(character), bytes: character.utf8.count, stop: stop, byteLimit: byteLimit)
+        }
+
+        /// The cells of one character once escaped; the escape is built only for a character that has one.
+        private static func cells(_ character: Substring) -> Int {
+            guard character.unicodeScalars.contains(where: { VisibleText.escape($0) != nil }) else {
+                return character.first.map(DisplayWidth.of) ?? 0
+            }
+            return DisplayWidth.of(VisibleText.escaping(character))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import EditorialChecks
+
+/// Counts of what a report showed, kept while it streams: the text summary and the exit status need nothing more.
+struct ProblemTally: Equatable {
+    var errors = 0
+    var warnings = 0
+    var infos = 0
+    /// Problems with a safe fix, which `fix` applies.
+    var fixable = 0
+    var checkedFiles = 0
+
+    mutating func count(_ diagnostics: [Diagnostic]) {
+        checkedFiles += 1
+        for diagnostic in diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            if diagnostic.fix?.safety == .safe { fixable += 1 }
+        }
+    }
+
+    /// Whether some problem is at least as severe as `severity`.
+    func contains(atLeast severity: Severity) -> Bool {
+        switch severity {
+        case .error: errors > 0
+        case .warning: errors + warnings > 0
+        case .info: errors + warnings + infos > 0
+        }
+    }
+}
