@@ -360,11 +360,18 @@ struct LinkSummary: Equatable, CustomStringConvertible {
         }
     }
 
-    @Test func aTableAtTheLimitParses() throws {
-        let columns = MarkdownDocument.maximumTableColumns - 1
-        let text = "|" + String(repeating: " [a](https://a.example/) |", count: columns) + "\n|" + String(repeating: "---|", count: columns) + "\n"
-        let document = try MarkdownDocument(parsing: SourceText(text))
+    /// The limit counts cells, whether or not the rows have outer pipes: exactly the limit parses, one more is an error.
+    @Test(arguments: [true, false])
+    func aTableAtTheLimitParsesAndOneMoreColumnDoesNot(outerPipes: Bool) throws {
+        func table(columns: Int) -> SourceText {
+            let cells = Array(repeating: " [a](https://a.example/) ", count: columns).joined(separator: "|")
+            let delimiter = Array(repeating: "---", count: columns).joined(separator: "|")
+            return SourceText(outerPipes ? "|\(cells)|\n|\(delimiter)|\n" : "\(cells)\n\(delimiter)\n")
+        }
+        let columns = MarkdownDocument.maximumTableColumns
+        let document = try MarkdownDocument(parsing: table(columns: columns))
         #expect(document.links.count == columns)
         #expect(document.tree.nodes.filter { $0.kind == MarkdownNode.Kind.tableCell }.count == columns)
+        #expect(throws: NewsletterError.self) { try MarkdownDocument(parsing: table(columns: columns + 1)) }
     }
 }

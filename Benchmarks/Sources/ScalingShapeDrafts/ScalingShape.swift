@@ -7,8 +7,7 @@ public enum ScalingShape: String, CaseIterable, Sendable {
     case mojibakeLine = "mojibake-line"
     /// `[a](` 32,000 times on one line, per scale: link openers that never close.
     case linkOpeners = "link-openers"
-    /// A table as wide as the limit allows, every cell a link, 16 rows per scale: 255 columns, since the limit of 256
-    /// counts the pipes of the delimiter row, outer ones included.
+    /// A table as wide as the limit allows (256 columns), every cell a link, 16 rows per scale.
     case widestTable = "widest-table"
     /// A header row of 10,000 link cells per scale: past the 256-column limit, so reading it must fail at once.
     case overWideTable = "over-wide-table"
@@ -33,8 +32,8 @@ public enum ScalingShape: String, CaseIterable, Sendable {
         case .linkOpeners:
             return "# Notes\n\n" + String(repeating: "[a](", count: units) + "\n"
         case .widestTable:
-            let row = "|" + (0..<255).map { " [c\($0)](https://acme.dev/\($0)) |" }.joined() + "\n"
-            let delimiter = "|" + String(repeating: " --- |", count: 255) + "\n"
+            let row = "|" + (0..<256).map { " [c\($0)](https://acme.dev/\($0)) |" }.joined() + "\n"
+            let delimiter = "|" + String(repeating: " --- |", count: 256) + "\n"
             return "# Notes\n\n" + row + delimiter + String(repeating: row, count: units) + "\n"
         case .overWideTable:
             let header = "|" + (0..<units).map { " [c\($0)](https://acme.dev/\($0)) |" }.joined() + "\n"

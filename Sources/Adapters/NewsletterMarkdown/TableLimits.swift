@@ -14,10 +14,17 @@ enum TableLimits {
         while lineStart < body.upperBound {
             var index = lineStart
             var pipes = 0
+            var first: UInt8?
+            var last: UInt8?
             var isDelimiterRow = true
             var hasDash = false
             while index < body.upperBound, bytes[index] != 0x0A {
-                switch bytes[index] {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "|") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") {
+                    if first == nil { first = byte }
+                    last = byte
+                }
+                switch byte {
                 case UInt8(ascii: "|"): pipes += 1
                 case UInt8(ascii: "-"): hasDash = true
                 case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), 0x0D: break
@@ -30,7 +37,11 @@ enum TableLimits {
                 }
                 index += 1
             }
-            if isDelimiterRow, hasDash, pipes > maximumColumns {
+            // `|---|---|` and `---|---` both have two cells: outer pipes open and close the row, they add none.
+            // (With a dash on the row, a leading and a trailing pipe are two different pipes.)
+            let pipe = UInt8(ascii: "|")
+            let cells = pipes + 1 - (first == pipe ? 1 : 0) - (last == pipe ? 1 : 0)
+            if isDelimiterRow, hasDash, cells > maximumColumns {
                 throw NewsletterError(
                     .limitExceeded,
                     "a table has more than \(maximumColumns) columns",
