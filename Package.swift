@@ -119,7 +119,7 @@ let package = Package(
             path: "Tests/FixtureHTTPServer"
         ),
 
-        .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore"]),
+        .testTarget(name: "NewsletterCoreTests", dependencies: ["NewsletterCore", "TestSupport"]),
         .testTarget(name: "MojibakeRepairTests", dependencies: ["MojibakeRepair", "NewsletterCore", "TestSupport"]),
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "NewsletterPatternsTests", dependencies: ["NewsletterPatterns"]),

@@ -1,4 +1,5 @@
 import NewsletterCore
+import TestSupport
 import Testing
 
 /// The fast UTF-8 check agrees exactly with the standard library's, on whether bytes are UTF-8 and on where the
@@ -18,7 +19,7 @@ import Testing
 
     /// Bytes near UTF-8: whole characters of every length (including the edges of each lead's range), often with
     /// one byte changed, dropped or inserted from the bytes around the rules' edges.
-    static func nearlyUTF8(length: Int, generator: inout SplitMix64) -> [UInt8] {
+    static func nearlyUTF8(length: Int, generator: inout SeededGenerator) -> [UInt8] {
         func random(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
         let edges: [UInt8] = [0x00, 0x0A, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
         let scalars: [UInt32] = [0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x2019, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x1F44B, 0x10FFFF]
@@ -40,7 +41,7 @@ import Testing
 
     @Test(arguments: 0...40)
     func agreesWithTheStandardLibrary(length: Int) {
-        var generator = SplitMix64(seed: UInt64(length))
+        var generator = SeededGenerator(seed: UInt64(length))
         var invalid = 0
         for _ in 0..<150 {
             let core = Self.nearlyUTF8(length: length, generator: &generator)
@@ -68,20 +69,5 @@ import Testing
     func namedCases(bytes: [UInt8], expected: Int?) {
         #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) } == expected)
         #expect(Self.standardLibraryFirstInvalidOffset(bytes) == expected)
-    }
-}
-
-/// A small deterministic random number generator.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
