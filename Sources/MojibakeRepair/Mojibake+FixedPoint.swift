@@ -20,7 +20,7 @@ extension Mojibake {
 
     /// The spans, in `repaired.text`, of the lines that may hold mojibake the pass that made `repaired` did
     /// not see. Lines are judged on their own, so only a line holding an edit can; and only if a run (between
-    /// white space) that holds an edit now holds a candidate pair, or follows `Ã` and a space, or (when
+    /// white space) that holds an edit now holds a candidate pair, or follows or ends with `Ã` and a space, or (when
     /// guesses are applied) holds a two-byte lead that may have lost its second byte. Elsewhere on the line the pass saw the same
     /// characters, and a finding there could gain support only from a new finding, which needs such a pair.
     /// Checking the edited runs, not whole lines, keeps a second look at nearly every repaired text to a
@@ -50,10 +50,12 @@ extension Mojibake {
                 var runEnd = end
                 while runEnd < bytes.count && bytes[runEnd] != 0x0A && !isSpace(bytes[runEnd]) { runEnd += 1 }
                 checked = runEnd
-                // `Ã ` before the run reads as `à` once the run starts with a small letter (`Ã ÃÂ¬` -> `Ã ì`), and
-                // a two-byte lead written (`Ã…ngstrÃ¶m` -> `Ångström`) may be a guess of a lost byte.
+                // `Ã ` before the run reads as `à` once the run starts with a small letter (`Ã ÃÂ¬` -> `Ã ì`); so
+                // does a run that a repair ended with `Ã` before a space (`Ã\u{83} t` -> `Ã t`); and a two-byte
+                // lead written (`Ã…ngstrÃ¶m` -> `Ångström`) may be a guess of a lost byte.
                 guard scanner.holdsCandidatePair(bytes, in: max(runStart, 0)..<runEnd)
                     || runStart >= 3 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 3, count: bytes.count)
+                    || runEnd >= 2 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runEnd - 2, count: bytes.count)
                     || includeGuesses && scanner.holdsTwoByteLead(bytes, in: max(runStart, 0)..<runEnd)
                 else { continue }
                 var lineStart = start

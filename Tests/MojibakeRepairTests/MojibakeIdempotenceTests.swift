@@ -69,7 +69,8 @@ import TestSupport
     /// letter read with the characters of an emoji whose lead was lost; a character misread twice of which a
     /// pass peeled one layer (`äº` begins a sequence nothing completes, so the run is left as it is); `Ã ` that
     /// became `à` only once the word after it was repaired; `Å` written by a repair, then guessed to have lost
-    /// its second byte; Windows-1252 quotes read as Latin-1 around a word's last accented letter.
+    /// its second byte; Windows-1252 quotes read as Latin-1 around a word's last accented letter; `Ã` before a
+    /// space written by a repair (`Ã\u{83}` read twice), which makes it `à` on a line with Latin-1 mojibake.
     @Test(arguments: [
         ("ââ‚¬™", "’"),
         ("caféŸ‘‹", "caféŸ‘‹"),
@@ -79,6 +80,7 @@ import TestSupport
         ("10Â km Ã…ngstrÃ¶m© 2026", "10\u{A0}km Ångström© 2026"),
         ("\u{93}résumé\u{94} \u{97} \u{91}yes\u{92} Î\u{95}Î»Î»Î¬Î´Î±", "“résumé” — ‘yes’ Ελλάδα"),
         ("Voilà Beâ€™s résumé Ã perturber", "Voilà Be’s résumé à perturber"),
+        ("Ã¢Â\u{80}Â\u{94}Ã¢Â\u{80}Â\u{94} Ã\u{83} tÃ°\u{9F}Â\u{8F}", "—— à tÃ°\u{9F}Â\u{8F}"),
     ])
     func reportedShapes(input: String, repaired: String) {
         let once = Mojibake.repair(input)
