@@ -50,11 +50,14 @@ extension Mojibake {
                 var runEnd = end
                 while runEnd < bytes.count && bytes[runEnd] != 0x0A && !isSpace(bytes[runEnd]) { runEnd += 1 }
                 checked = runEnd
-                // `Ã ` before the run reads as `à` once the run starts with a small letter (`Ã ÃÂ¬` -> `Ã ì`); so
-                // does a run that a repair ended with `Ã` before a space (`Ã\u{83} t` -> `Ã t`); and a two-byte
-                // lead written (`Ã…ngstrÃ¶m` -> `Ångström`) may be a guess of a lost byte.
+                // `Ã ` (or `Ã` and two spaces) before the run reads as `à` once the run starts with a small letter
+                // (`Ã ÃÂ¬` -> `Ã ì`, `Ã  Ã¢` -> `Ã  â`); so does a run that a repair ended with `Ã` before a space
+                // (`Ã\u{83} t` -> `Ã t`); and a two-byte lead written (`Ã…ngstrÃ¶m` -> `Ångström`) may be a guess
+                // of a lost byte.
                 guard scanner.holdsCandidatePair(bytes, in: max(runStart, 0)..<runEnd)
                     || runStart >= 3 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 3, count: bytes.count)
+                    || runStart >= 4 && bytes[runStart - 1] == 0x20
+                        && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 4, count: bytes.count)
                     || runEnd >= 2 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runEnd - 2, count: bytes.count)
                     || includeGuesses && scanner.holdsTwoByteLead(bytes, in: max(runStart, 0)..<runEnd)
                 else { continue }

@@ -70,7 +70,8 @@ import TestSupport
     /// pass peeled one layer (`äº` begins a sequence nothing completes, so the run is left as it is); `Ã ` that
     /// became `à` only once the word after it was repaired; `Å` written by a repair, then guessed to have lost
     /// its second byte; Windows-1252 quotes read as Latin-1 around a word's last accented letter; `Ã` before a
-    /// space written by a repair (`Ã\u{83}` read twice), which makes it `à` on a line with Latin-1 mojibake.
+    /// space written by a repair (`Ã\u{83}` read twice), which makes it `à` on a line with Latin-1 mojibake;
+    /// `Ã` and two spaces before a word that a repair starts with a small letter.
     @Test(arguments: [
         ("ââ‚¬™", "’"),
         ("caféŸ‘‹", "caféŸ‘‹"),
@@ -81,6 +82,7 @@ import TestSupport
         ("\u{93}résumé\u{94} \u{97} \u{91}yes\u{92} Î\u{95}Î»Î»Î¬Î´Î±", "“résumé” — ‘yes’ Ελλάδα"),
         ("Voilà Beâ€™s résumé Ã perturber", "Voilà Be’s résumé à perturber"),
         ("Ã¢Â\u{80}Â\u{94}Ã¢Â\u{80}Â\u{94} Ã\u{83} tÃ°\u{9F}Â\u{8F}", "—— à tÃ°\u{9F}Â\u{8F}"),
+        ("Ã  Ã¢ Ã°Â\u{9F}Â¤Â\u{8C}", "à â 🤌"),
     ])
     func reportedShapes(input: String, repaired: String) {
         let once = Mojibake.repair(input)
