@@ -26,7 +26,7 @@ public enum Mojibake {
     /// variants) are tried when passed as `codePages:`, up to eight in one scan; pages passed that way are
     /// all tried on every candidate run.
     public static let defaultCodePages: [CodePage] = [
-        .windows1252Sloppy, .latin1, .macOSRoman, .windows1250Sloppy, .windows1251Sloppy, .iso8859_2, .cp437,
+        .windows1252Sloppy, .latin1, .macOSRoman, .windows1250Sloppy, .windows1251Sloppy, .iso8859_2, .cp437, .windows1257,
     ]
 
     /// Windows-1252, Latin-1 and Mac OS Roman explain nearly all newsletter mojibake: by default the other

@@ -173,8 +173,9 @@ enum MojibakeEvidence {
     ) -> Int {
         var points = 0
         let previousIsLetter = previous?.isLetter ?? false
-        // C2 and C3 lead the Latin-1 range: `Â©`, `Ã©`, `¬†`, `√©`.
-        if leadByte == 0xC2 { points += 2 } else if leadByte == 0xC3 { points += 1 }
+        // C2 and C3 lead the Latin-1 range: `Â©`, `Ã©`, `¬†`, `√©`. Windows-1257 writes C2 as `Ā`, a letter
+        // that starts Latvian names (`Āø` is how one writes their name, not `¸`), so it earns nothing there.
+        if leadByte == 0xC2 { points += lead == 0x100 ? 0 : 2 } else if leadByte == 0xC3 { points += 1 }
         // `cafÃ`: a capital right after a small letter.
         if let previous, previous.isLowercase, leadTraits.isUppercase { points += 1 }
         // `Ã©`, `Å‚`: a letter followed by a symbol that does not close words; a superscript digit closes

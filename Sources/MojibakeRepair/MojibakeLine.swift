@@ -130,15 +130,19 @@ struct MojibakeLine: ~Copyable {
         }
         // A view of the order: `decodedOrder` does not change while it is in use.
         var decoded = decodedOrder.elements
+        let confirmedPages = pagesReadingEveryUncontestedCertainFinding(decoded)
         decoded.sort {
             let (lhs, rhs) = (findings[$0], findings[$1])
-            return (lhs.evidence, -lhs.firstPage, -lhs.utf8Range.lowerBound) > (rhs.evidence, -rhs.firstPage, -rhs.utf8Range.lowerBound)
+            let lhsConfirmed = confirmedPages >> UInt32(lhs.firstPage) & 1
+            let rhsConfirmed = confirmedPages >> UInt32(rhs.firstPage) & 1
+            return (lhs.evidence, lhsConfirmed, -lhs.firstPage, -lhs.utf8Range.lowerBound)
+                > (rhs.evidence, rhsConfirmed, -rhs.firstPage, -rhs.utf8Range.lowerBound)
         }
         var supportedPages: UInt32 = 0
         for index in decoded where findings[index].evidence >= MojibakeEvidence.acceptance {
             let finding = findings[index]
             place(index, finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty ? .certain : .likely)
-            supportedPages |= 1 << UInt32(finding.firstPage)
+            supportedPages |= pagesReadingAlike(finding)
         }
         if supportedPages != 0 {
             for index in decoded
@@ -177,11 +181,20 @@ struct MojibakeLine: ~Copyable {
                 if index < findings.count { place(index, findings[index].confidence) }
             }
         }
+        // Whether a control inside a word can only be a Mac OS Roman letter (`Coatl\u{87}n`): then so is every
+        // control inside a word on the line (`conf\u{92}an`, which alone reads as `conf’an`).
+        var macOSRomanLine = false
+        for run in runs where run.pages & MojibakeScanner.windows1252Control != 0 {
+            for offset in run.range.dropLast() where bytes[offset] == 0xC2 && bytes[offset + 1] < 0xA0
+                && Self.isPunctuationNeverInsideWords(bytes[offset + 1]) && macOSRomanLetter(at: offset) != nil {
+                macOSRomanLine = true
+            }
+        }
         for run in runs where run.pages & MojibakeScanner.windows1252Control != 0 {
             // C2 never continues a sequence, so each C2 80-9F met byte by byte is a C1 control.
             for offset in run.range.dropLast() where bytes[offset] == 0xC2 && bytes[offset + 1] < 0xA0 && isFree(offset..<offset + 2) {
                 let index = findings.count
-                addWindows1252PunctuationFinding(at: offset)
+                addWindows1252PunctuationFinding(at: offset, macOSRomanLine: macOSRomanLine)
                 if index < findings.count { place(index, .likely) }
             }
         }
@@ -352,10 +365,13 @@ struct MojibakeLine: ~Copyable {
     /// for every other lead. `Ð ÑƒÑ` is `Ру` (D0 A0 is `Р`), `à¸ à¸²` is Thai `ภา` (E0 B8 A0), `namedÂ â€ž`
     /// is `named`, a no-break space and `„` (C2 A0), `Ù Ù¡` is `٠١` (D9 A0).
     ///
-    /// The space is taken with the sequence. A letter must start its run and the mojibake go on right after
-    /// the space (`Ð Ñƒ`): a lone capital before a word in plain letters (`Å veices`, Windows-1252 for
-    /// `Šveices`) is also how the Ångström sign stands before a word (`10 Å thick`), and a word's last
-    /// letter before a C1 control (`\u{93}résumé\u{94} `, Windows-1252 quotes read as Latin-1) is no sequence.
+    /// The space is taken with the sequence. A letter must start its run, and either the mojibake go on right
+    /// after the space (`Ð Ñƒ`) or the run be that lone capital starting a word of small letters (`Å veices`,
+    /// Windows-1252 for `Šveices`) on a line whose repairs write letters of Latin Extended-A, as Baltic and
+    /// Central European languages do (`baÅ†Ä·ieri`, `baņķieri`); elsewhere `Å ` is as likely `Ł` with its
+    /// byte 81 dropped, a guess. Never after a number, where it is the Ångström sign (`10 Å thick`), nor
+    /// before a one-letter word (Nordic `Å i Å`). A word's last letter before a C1 control
+    /// (`\u{93}résumé\u{94} `, Windows-1252 quotes read as Latin-1) is no sequence.
     private mutating func addSpaceForNoBreakSpaceFinding(endingRun run: Range<Int>, supportedPages: UInt32) {
         var last = run.upperBound - 1
         while last > run.lowerBound && bytes[last] & 0xC0 == 0x80 { last -= 1 }
@@ -366,6 +382,8 @@ struct MojibakeLine: ~Copyable {
         let beforeValue: UInt32? = before >= run.lowerBound && bytes[before] >= 0x80 ? MojibakeScanner.decodeScalar(bytes, at: before).value : nil
         let after = run.upperBound + 1
         let afterIsMojibake = bytes[after] >= 0x80
+        let startsWordOfSmallLetters = before < run.lowerBound && startsWordOfSmallLetters(after) && !followsNumber(run.lowerBound)
+            && chosenFindingsWriteLatinExtendedALetters()
         for pageIndex in 0..<pageCount where supportedPages & (1 << UInt32(pageIndex)) != 0 && scanner.code(of: 0xA0, page: pageIndex) == 0xA0 {
             let lastCode = scanner.code(of: lastValue, page: pageIndex)
             var start = last
@@ -383,7 +401,9 @@ struct MojibakeLine: ~Copyable {
             // `†` without its A0): only letters, whose word the mojibake after the space goes on with.
             guard let value, ScalarTraits.isAssignedText(value),
                   value == 0xA0 || ScalarTraits.tier(value) != .implausible
-                    && (ScalarTraits.isLetter(value) ? afterIsMojibake && start == run.lowerBound : start == last)
+                    && (ScalarTraits.isLetter(value)
+                        ? start == run.lowerBound && (afterIsMojibake || startsWordOfSmallLetters && ScalarTraits.isUppercase(value))
+                        : start == last)
             else { continue }
             let replacement = replacements.count
             replacements.append(value)
@@ -402,13 +422,105 @@ struct MojibakeLine: ~Copyable {
         }
     }
 
+    /// The pages that read every certain finding no other page contests, as a mask (all pages when there is
+    /// none): of two readings with the same evidence, the one of such a page wins. `MĂĄm` is `Måm` in
+    /// Windows-1250 and `Mám` in ISO-8859-2, and `tĹ\u{99}etĂ\u{AD}ho` on the same line is ISO-8859-2 alone
+    /// (Windows-1250 has `™` at 99). A certain finding that another page reads otherwise over the same
+    /// characters (`rĂĄd` is certain either way) settles nothing.
+    private func pagesReadingEveryUncontestedCertainFinding(_ decoded: UnsafeMutableBufferPointer<Int>) -> UInt32 {
+        var confirmed = ~UInt32(0)
+        guard let first = decoded.first, decoded.contains(where: { findings[$0].firstPage != findings[first].firstPage }) else {
+            return confirmed
+        }
+        // Findings that overlap, transitively, read the same run; rivals are among them.
+        var byStart = Array(decoded)
+        byStart.sort { findings[$0].utf8Range.lowerBound < findings[$1].utf8Range.lowerBound }
+        var groupStart = 0
+        while groupStart < byStart.count {
+            var groupEnd = groupStart + 1
+            var end = findings[byStart[groupStart]].utf8Range.upperBound
+            while groupEnd < byStart.count && findings[byStart[groupEnd]].utf8Range.lowerBound < end {
+                end = max(end, findings[byStart[groupEnd]].utf8Range.upperBound)
+                groupEnd += 1
+            }
+            let group = byStart[groupStart..<groupEnd]
+            for index in group where findings[index].evidence >= MojibakeEvidence.certainty {
+                let finding = findings[index]
+                let contested = group.contains { other in
+                    findings[other].firstPage != finding.firstPage && findings[other].utf8Range == finding.utf8Range
+                        && !replacements[findings[other].replacement].elementsEqual(replacements[finding.replacement])
+                }
+                if !contested { confirmed &= pagesReadingAlike(finding) }
+            }
+            groupStart = groupEnd
+        }
+        return confirmed
+    }
+
+    /// The pages that read the characters of `finding` as the same bytes as its own page: a finding supports
+    /// each of them, so that `VisÅ³` (Windows-1252 or Windows-1257 alike) supports Lithuanian `ÄÆdomu`, which
+    /// only Windows-1257 reads.
+    private func pagesReadingAlike(_ finding: MojibakeFinding) -> UInt32 {
+        let page = finding.firstPage
+        var alike: UInt32 = 1 << UInt32(page)
+        guard finding.layers == 1 else { return alike }
+        for other in 0..<pageCount where other != page {
+            var offset = finding.utf8Range.lowerBound
+            var same = true
+            while same && offset < finding.utf8Range.upperBound {
+                let (value, length) = MojibakeScanner.decodeScalar(bytes, at: offset)
+                same = value < 0x80 || scanner.code(of: value, page: other) == scanner.code(of: value, page: page)
+                offset += length
+            }
+            if same { alike |= 1 << UInt32(other) }
+        }
+        return alike
+    }
+
+    /// Whether a finding chosen so far on the line writes a letter of Latin Extended-A (U+0100-U+017F).
+    private func chosenFindingsWriteLatinExtendedALetters() -> Bool {
+        chosen.elements.contains { choice in
+            choice.confidence != .guess && replacements[findings[choice.index].replacement].contains { (0x100...0x17F).contains($0) }
+        }
+    }
+
+    /// Whether two or more ASCII small letters start at `offset` and end a word there (`veices`, not `i`).
+    private func startsWordOfSmallLetters(_ offset: Int) -> Bool {
+        var end = offset
+        while end < bytes.count && (0x61...0x7A).contains(bytes[end]) { end += 1 }
+        return end - offset >= 2 && (end == bytes.count || !ScalarTraits.isASCIIAlphanumeric(UInt32(bytes[end])))
+    }
+
+    /// Whether a number, then spaces, stands before `offset` (`10 Å`).
+    private func followsNumber(_ offset: Int) -> Bool {
+        var index = offset - 1
+        while index >= 0 && bytes[index] == 0x20 { index -= 1 }
+        return index >= 0 && (0x30...0x39).contains(bytes[index])
+    }
+
     /// Adds the finding of the C1 control at `offset` as the Windows-1252 character of its byte: Windows-1252
     /// text read as Latin-1 (`\u{84}Handwerk … hin\u{93}` for `„Handwerk … hin“`). Correct text never holds
     /// these controls; resolved after every UTF-8 reading, so that one inside UTF-8 mojibake (`â\u{80}\u{9C}`
     /// for `“`) is decoded as part of it, and only the ones left (`quotes\u{85}\u{94}` on the same line)
     /// become punctuation. The undefined bytes 81, 8D, 8F, 90 and 9D stay controls.
-    private mutating func addWindows1252PunctuationFinding(at offset: Int) {
+    ///
+    /// Between two small letters, a control whose Windows-1252 character never stands inside a word, or `’`
+    /// where no contraction or elision could put it (`tur\u{92}stico`), is the Mac OS Roman letter of its
+    /// byte: Mac OS Roman text read as Latin-1 (`turístico`). So is every control inside a word on a line
+    /// where one is (`macOSRomanLine`).
+    private mutating func addWindows1252PunctuationFinding(at offset: Int, macOSRomanLine: Bool) {
         let byte = bytes[offset + 1]
+        if let (letter, pageIndex) = macOSRomanLetter(at: offset),
+           macOSRomanLine || Self.isPunctuationNeverInsideWords(byte) || byte == 0x92 && !isApostropheInsideWord(at: offset) {
+            let start = replacements.count
+            replacements.append(letter)
+            findings.append(MojibakeFinding(
+                kind: .decoded, utf8Range: offset..<offset + 2, replacement: start..<start + 1, peeledPages: UInt32(pageIndex),
+                layers: 1, damage: .macOSRomanReadAsLatin1, evidence: MojibakeEvidence.acceptance, candidates: 0..<0,
+                confidence: .likely
+            ))
+            return
+        }
         guard let character = CodePage.windows1252.character(forByte: byte),
               let pageIndex = (0..<pageCount).first(where: { scanner.code(of: UInt32(byte), page: $0) == Int(byte) })
         else { return }
@@ -425,6 +537,38 @@ struct MojibakeLine: ~Copyable {
             candidates: 0..<0,
             confidence: .likely
         ))
+    }
+
+    /// The Mac OS Roman small letter of the C1 control at `offset` (C2 and its byte) and Mac OS Roman's page
+    /// index, when the control stands between two ASCII small letters and the scan reads Mac OS Roman.
+    private func macOSRomanLetter(at offset: Int) -> (UInt32, Int)? {
+        guard offset > 0, offset + 2 < bytes.count,
+              (0x61...0x7A).contains(bytes[offset - 1]), (0x61...0x7A).contains(bytes[offset + 2]),
+              let letter = CodePage.macOSRoman.character(forByte: bytes[offset + 1]), ScalarTraits.isLowercase(letter.value),
+              let pageIndex = scanner.pages.firstIndex(of: .macOSRoman)
+        else { return nil }
+        return (letter.value, pageIndex)
+    }
+
+    /// Whether Windows-1252's character of `byte` (80-9F) is punctuation that never stands between two
+    /// letters of a word: `‡ ˆ ‰ ‹ “ ” • ™ ›`. Its letters (`š`, `ž`, `œ`), quotes that may close a word and
+    /// dashes that may join two are not.
+    private static func isPunctuationNeverInsideWords(_ byte: UInt8) -> Bool {
+        [0x87, 0x88, 0x89, 0x8B, 0x93, 0x94, 0x95, 0x99, 0x9B].contains(byte)
+    }
+
+    /// Whether `’` (the C1 control 92 at `offset`) can be an apostrophe: a contraction (`don’t`, `it’s`,
+    /// `we’re`, `rock’n’roll`), an elision before a vowel or `h` (`l’homme`, `dell’anno`), or after one letter
+    /// (`o’clock`).
+    private func isApostropheInsideWord(at offset: Int) -> Bool {
+        var wordStart = offset
+        while wordStart > 0 && (0x61...0x7A).contains(bytes[wordStart - 1]) { wordStart -= 1 }
+        if offset - wordStart == 1 { return true }
+        var end = offset + 2
+        while end < bytes.count && (0x61...0x7A).contains(bytes[end]) { end += 1 }
+        let after = bytes[(offset + 2)..<end]
+        if let first = after.first, [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x68].contains(first) { return true }
+        return after.count <= 2 && ["s", "t", "d", "m", "n", "ll", "re", "ve"].contains(String(decoding: UnsafeBufferPointer(rebasing: after), as: UTF8.self))
     }
 
     /// The code pages of a finding of several layers, in the order the misreadings happened.

@@ -53,6 +53,9 @@ public struct MojibakeSpan: Sendable, Hashable {
         /// Not UTF-8 at all: Windows-1252 text read as Latin-1, so that a C1 control stands for a character
         /// of Windows-1252's bytes 80-9F (`\u{84}` for `„`, `\u{85}` for `…`).
         case windows1252ReadAsLatin1
+        /// Not UTF-8 at all: Mac OS Roman text read as Latin-1, so that a C1 control inside a word stands for a
+        /// letter of Mac OS Roman's bytes 80-9F (`tur\u{92}stico` for `turístico`).
+        case macOSRomanReadAsLatin1
     }
 
     /// The UTF-8 byte offsets of the mangled text in the scanned string.
@@ -97,6 +100,7 @@ public struct MojibakeSpan: Sendable, Hashable {
     /// A sentence for people: `UTF-8 read as Windows-1252, then as Mac OS Roman`.
     public var explanation: String {
         if damage == .windows1252ReadAsLatin1 { return "Windows-1252 read as Latin-1 (a C1 control stands for its punctuation)" }
+        if damage == .macOSRomanReadAsLatin1 { return "Mac OS Roman read as Latin-1 (a C1 control stands for its letter)" }
         var text = "UTF-8 read as " + misreadings.map(\.name).joined(separator: ", then the result read as ")
         switch damage {
         case .none: break
@@ -105,7 +109,7 @@ public struct MojibakeSpan: Sendable, Hashable {
         case .replacedByte: text += " (a byte the code page leaves undefined became U+FFFD)"
         case .lostNoBreakSpace: text += " (byte A0, a no-break space, became a space)"
         case .separatelyEncodedSurrogates: text += " (its UTF-16 surrogates were encoded one by one, as CESU-8 does)"
-        case .windows1252ReadAsLatin1: break
+        case .windows1252ReadAsLatin1, .macOSRomanReadAsLatin1: break
         }
         return text
     }

@@ -273,5 +273,7 @@ enum MojibakeCorpus {
         "Р у Ру — С и к",
         "ภาษาไทย สวัสดี",
         "Œuvre ‹neuve› — € 5 ‰ • ™",
+        // Windows-1257 by default: Latvian `Ā` before a symbol-like letter, as names are written.
+        "Ask Āø or Āris about the meetup, Šveice and Lietuvių",
     ]
 }
