@@ -25,11 +25,11 @@ struct Workspace: Sendable {
     /// are checked within `session` (one for every draft of the run) when one is given.
     init(options: DraftOptions, progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) {
         let rules = try Self.rules(progress: progress, session: session)
-        self.formats = .standard
+        self.formats = EditorialCheckTool.running.formats
         self.rules = rules
         self.options = options
         for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil {
-            throw NewsletterError(.configuration, "unknown rule '\(id)'; `editorial-check rules` lists them")
+            throw NewsletterError(.configuration, "unknown rule '\(id)'; `\(EditorialCheckTool.running.commandName) rules` lists them")
         }
         if let format = options.formatIn { _ = try formats.adapter(identifier: format) }
         if let path = options.config {
@@ -39,10 +39,10 @@ struct Workspace: Sendable {
         }
     }
 
-    /// Every rule the tool runs: the built-in offline rules and the network rule `broken-link`, which checks
+    /// Every rule the tool runs: the running tool's rules and the network rule `broken-link`, which checks
     /// all drafts within `session` when one is given (each unique URL once per run, host limits across drafts).
     static func rules(progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) -> RuleRegistry {
-        var rules = RuleRegistry.builtIn
+        var rules = EditorialCheckTool.running.rules
         var onEvent: (@Sendable (LinkCheckEvent) -> Void)?
         if let progress { onEvent = { progress.handle($0) } }
         let brokenLink: any AsyncRule = session.map { BrokenLinkRule(session: $0, onEvent: onEvent) } ?? BrokenLinkRule(onEvent: onEvent)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiagnosticReporting
 import EditorialChecks
 import Foundation
 import NewsletterCore
