@@ -148,6 +148,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DiagnosticReportingTests", dependencies: ["DiagnosticReporting", "EditorialChecks", "NewsletterCore"]),
+        // Runs the built `editorial-check` (hence the dependency on the executable) and `EditorialCheckTool` in process.
         .testTarget(
             name: "EditorialCheckerTests",
             dependencies: [

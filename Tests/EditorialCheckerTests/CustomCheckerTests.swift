@@ -128,7 +128,7 @@ struct CustomCheckerTests {
         #expect(toNotes.status == 0)
     }
 
-    @Test("rules lists the added rule after the built-in ones, and --version is the tool's")
+    @Test("rules lists the added rule after the built-in ones; --version and help are the tool's")
     func rulesAndVersion() async throws {
         let folder = try FixtureFolder()
         let rules = await Self.run(["rules"], in: folder)
@@ -138,6 +138,12 @@ struct CustomCheckerTests {
         let version = await Self.run(["--version"], in: folder)
         #expect(version.output == "1.0.0\n")
         #expect(version.status == 0)
+        let help = await Self.run(["convert", "--help"], in: folder)
+        // Help wraps lines at 80 columns, breaking at spaces.
+        let unwrapped = help.output.replacingOccurrences(of: "\n", with: " ")
+        #expect(unwrapped.hasPrefix("OVERVIEW: Convert a draft to another format (beehiiv, front-matter, json, notes). "))
+        #expect(help.output.contains("USAGE: notes-check convert <path> --to <to>"))
+        #expect(help.status == 0)
     }
 
     @Test("the standard tool does not know the added format, and says which it knows")
