@@ -99,14 +99,17 @@ struct Workspace: Sendable {
         return try decode(SourceText(data: data, path: file.path == "-" ? "<stdin>" : file.path), path: file.path)
     }
 
+    /// Decodes through the registry, which picks the adapter (named, else by extension and content) and reads the
+    /// draft with it, so that the checker reads every draft as any user of `FormatRegistry` would.
     func decode(_ source: SourceText, path: String) throws(NewsletterError) -> Draft {
-        let adapter: any FormatAdapter
-        if let format = options.formatIn {
-            adapter = try formats.adapter(identifier: format)
+        let format: String
+        if let formatIn = options.formatIn {
+            format = formatIn
         } else {
-            adapter = try formats.adapter(forPath: path == "-" ? nil : path, source: source)
+            format = try formats.adapter(forPath: path == "-" ? nil : path, source: source).identifier
         }
-        return Draft(path: source.path ?? path, source: source, decoded: try adapter.decodeDraft(source), format: adapter.identifier)
+        let decoded = try formats.decodeDraft(source, format: format)
+        return Draft(path: source.path ?? path, source: source, decoded: decoded.draft, format: decoded.format)
     }
 
     private static func configurationSource(_ path: String) -> SourceText? {
