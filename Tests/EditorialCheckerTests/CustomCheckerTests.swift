@@ -89,6 +89,23 @@ struct CustomCheckerTests {
         #expect(results.first?["ruleIndex"] as? Int == ruleIDs.count - 2)
     }
 
+    @Test("a configuration file sets the added rule's severity, which decides the exit status")
+    func configured() async throws {
+        let folder = try FixtureFolder()
+        try folder.write("rules:\n  shouting-title: { severity: error }\n", to: ".newsletterlint.yml")
+        try folder.write("HARBOUR NEWS\nThe tide is out.\n", to: "harbour.notes")
+        let run = await Self.run(["check", "--offline", "--rule", "shouting-title", folder.path("harbour.notes")], in: folder)
+        #expect(run.output == """
+            harbour.notes:1:1: error: the title is in capitals [shouting-title]
+            HARBOUR NEWS
+            ^~~~~~~~~~~~
+              fix: write 'Harbour news'
+            1 error, 0 warnings, 1 fixable in 1 file
+
+            """)
+        #expect(run.status == 1)
+    }
+
     @Test("fix applies the added rule's safe fix to a file of the added format")
     func fix() async throws {
         let folder = try FixtureFolder()
@@ -144,6 +161,31 @@ struct CustomCheckerTests {
         #expect(unwrapped.hasPrefix("OVERVIEW: Convert a draft to another format (beehiiv, front-matter, json, notes). "))
         #expect(help.output.contains("USAGE: notes-check convert <path> --to <to>"))
         #expect(help.status == 0)
+    }
+
+    /// An asynchronous rule of the tests' own that reports every draft; it never runs offline.
+    struct EveryDraftRule: AsyncRule {
+        static let description = RuleDescription(
+            id: "every-draft", name: "Every draft", summary: "Reports every draft.", rationale: "A test rule.",
+            category: .structure, defaultSeverity: .error
+        )
+
+        func check(_ context: CheckContext) async -> [Diagnostic] {
+            [context.diagnostic("seen", at: context.startOfFile)]
+        }
+    }
+
+    @Test("an added asynchronous rule is listed, and skipped by check --offline as broken-link is")
+    func asyncRule() async throws {
+        let folder = try FixtureFolder()
+        try folder.write("Harbour news\nThe tide is out.\n", to: "harbour.notes")
+        let tool = Self.tool.adding(rule: EveryDraftRule())
+        let rules = await Self.run(["rules"], in: folder, tool: tool)
+        let ids = rules.output.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) }
+        #expect(ids.suffix(3) == ["shouting-title", "every-draft", "broken-link"])
+        let run = await Self.run(["check", "--offline", "--rule", "every-draft", folder.path("harbour.notes")], in: folder, tool: tool)
+        #expect(run.output == "0 errors, 0 warnings, 0 fixable in 1 file\n")
+        #expect(run.status == 0)
     }
 
     @Test("the standard tool does not know the added format, and says which it knows")
