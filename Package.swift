@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "LinkChecker", targets: ["LinkChecker"]),
         .library(name: "LinkCheckRules", targets: ["LinkCheckRules"]),
         .library(name: "NewsletterKit", targets: ["NewsletterKit"]),
+        .library(name: "DiagnosticReporting", targets: ["DiagnosticReporting"]),
+        .library(name: "EditorialCheckerCLI", targets: ["EditorialCheckerCLI"]),
         .executable(name: "editorial-check", targets: ["editorial-check"]),
     ],
     dependencies: [
@@ -96,15 +98,19 @@ let package = Package(
             ]
         ),
 
-        // The editorial checker command-line tool; public API only, so it doubles as the embedding example.
-        .executableTarget(
-            name: "editorial-check",
+        // Diagnostics as compiler-style text, JSON, SARIF and GitHub annotations, streamed as files finish.
+        .target(name: "DiagnosticReporting", dependencies: ["NewsletterCore", "EditorialChecks"]),
+        // The checker's commands, flags, outputs and exit codes as a library: `EditorialCheckTool` builds a checker
+        // executable, ours or a third party's with its own formats and rules added.
+        .target(
+            name: "EditorialCheckerCLI",
             dependencies: [
-                "NewsletterKit", "MojibakeRepair", "LinkCheckRules",
+                "NewsletterKit", "MojibakeRepair", "LinkCheckRules", "DiagnosticReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Examples/EditorialChecker"
+            ]
         ),
+        // The editorial checker command-line tool: `EditorialCheckTool` with the standard formats and rules.
+        .executableTarget(name: "editorial-check", dependencies: ["EditorialCheckerCLI"], path: "Examples/EditorialChecker"),
 
         // Generators shared by the test targets (seeded randomness); not a product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -141,10 +147,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "DiagnosticReportingTests", dependencies: ["DiagnosticReporting", "EditorialChecks", "NewsletterCore"]),
+        // Runs the built `editorial-check` (hence the dependency on the executable) and `EditorialCheckTool` in process.
         .testTarget(
             name: "EditorialCheckerTests",
             dependencies: [
-                "editorial-check", "EditorialChecks", "NewsletterCore", "TestSupport", "FixtureHTTPServer",
+                "editorial-check", "EditorialCheckerCLI", "DiagnosticReporting", "EditorialChecks", "NewsletterCore",
+                "TestSupport", "FixtureHTTPServer",
             ],
             exclude: ["Golden"]
         ),

@@ -1,4 +1,4 @@
-@testable import editorial_check
+@testable import EditorialCheckerCLI
 import EditorialChecks
 import Foundation
 import NewsletterCore

@@ -1,4 +1,4 @@
-@testable import editorial_check
+import DiagnosticReporting
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-@testable import editorial_check
+import DiagnosticReporting
 import EditorialChecks
 import Foundation
 import NewsletterCore
@@ -27,7 +27,7 @@ struct StreamedReportTests {
     ]
 
     /// Runs a report over `files` (and input errors after the first file), collecting what it writes.
-    static func written(_ report: some StreamedReport, files: [CheckedFile] = files, inputErrors: [NewsletterError] = []) throws -> String {
+    static func written(_ report: some DiagnosticReporter, files: [CheckedFile] = files, inputErrors: [NewsletterError] = []) throws -> String {
         var report = report
         let collected = Collected()
         // A tiny threshold, so that the pieces are handed on between and inside files.
@@ -229,12 +229,8 @@ struct StreamedReportTests {
     static func rendered(line: String, _ offsets: Range<Int>) -> [Substring] {
         let source = SourceText("# Notes\n\n" + line + "\nend\n")
         let base = "# Notes\n\n".utf8.count
-        let problem = ReportedProblem(
-            file: "long.md",
-            diagnostic: diagnostic(source, base + offsets.lowerBound..<base + offsets.upperBound, "mojibake", .error),
-            source: source
-        )
-        return TextReporter(colors: false).render(problem).split(separator: "\n").dropFirst().map { $0 }
+        let diagnostic = diagnostic(source, base + offsets.lowerBound..<base + offsets.upperBound, "mojibake", .error)
+        return TextReporter(colors: false).render(diagnostic, file: "long.md", source: source).split(separator: "\n").dropFirst().map { $0 }
     }
 
     static let alphabet = String(repeating: "abcdefghij", count: 30)

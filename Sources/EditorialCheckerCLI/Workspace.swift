@@ -25,11 +25,11 @@ struct Workspace: Sendable {
     /// are checked within `session` (one for every draft of the run) when one is given.
     init(options: DraftOptions, progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) {
         let rules = try Self.rules(progress: progress, session: session)
-        self.formats = .standard
+        self.formats = EditorialCheckTool.running.formats
         self.rules = rules
         self.options = options
         for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil {
-            throw NewsletterError(.configuration, "unknown rule '\(id)'; `editorial-check rules` lists them")
+            throw NewsletterError(.configuration, "unknown rule '\(id)'; `\(EditorialCheckTool.running.commandName) rules` lists them")
         }
         if let format = options.formatIn { _ = try formats.adapter(identifier: format) }
         if let path = options.config {
@@ -39,10 +39,10 @@ struct Workspace: Sendable {
         }
     }
 
-    /// Every rule the tool runs: the built-in offline rules and the network rule `broken-link`, which checks
+    /// Every rule the tool runs: the running tool's rules and the network rule `broken-link`, which checks
     /// all drafts within `session` when one is given (each unique URL once per run, host limits across drafts).
     static func rules(progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) -> RuleRegistry {
-        var rules = RuleRegistry.builtIn
+        var rules = EditorialCheckTool.running.rules
         var onEvent: (@Sendable (LinkCheckEvent) -> Void)?
         if let progress { onEvent = { progress.handle($0) } }
         let brokenLink: any AsyncRule = session.map { BrokenLinkRule(session: $0, onEvent: onEvent) } ?? BrokenLinkRule(onEvent: onEvent)
@@ -99,14 +99,17 @@ struct Workspace: Sendable {
         return try decode(SourceText(data: data, path: file.path == "-" ? "<stdin>" : file.path), path: file.path)
     }
 
+    /// Decodes through the registry, which picks the adapter (named, else by extension and content) and reads the
+    /// draft with it, so that the checker reads every draft as any user of `FormatRegistry` would.
     func decode(_ source: SourceText, path: String) throws(NewsletterError) -> Draft {
-        let adapter: any FormatAdapter
-        if let format = options.formatIn {
-            adapter = try formats.adapter(identifier: format)
+        let format: String
+        if let formatIn = options.formatIn {
+            format = formatIn
         } else {
-            adapter = try formats.adapter(forPath: path == "-" ? nil : path, source: source)
+            format = try formats.adapter(forPath: path == "-" ? nil : path, source: source).identifier
         }
-        return Draft(path: source.path ?? path, source: source, decoded: try adapter.decodeDraft(source), format: adapter.identifier)
+        let decoded = try formats.decodeDraft(source, format: format)
+        return Draft(path: source.path ?? path, source: source, decoded: decoded.draft, format: decoded.format)
     }
 
     private static func configurationSource(_ path: String) -> SourceText? {

@@ -1,14 +1,14 @@
 /// How many terminal cells a piece of text takes, so that a caret lands under the right character
 /// after emoji (two cells), East Asian wide characters (two cells) and combining marks (none).
-enum DisplayWidth {
-    static func of<S: StringProtocol>(_ text: S) -> Int {
+package enum DisplayWidth {
+    package static func of<S: StringProtocol>(_ text: S) -> Int {
         // Most lines are printable ASCII throughout: a cell per byte, no characters to form.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         return text.reduce(0) { $0 + of($1) }
     }
 
     /// What goes before a caret under the end of `text` (already escaped): a space per cell, a tab for a tab.
-    static func indent<S: StringProtocol>(under text: S) -> String {
+    package static func indent<S: StringProtocol>(under text: S) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(repeating: " ", count: text.utf8.count) }
         var indent = ""
         for character in text {
@@ -21,7 +21,7 @@ enum DisplayWidth {
         return indent
     }
 
-    static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         // Printable ASCII and tab take one cell, other ASCII controls none: decided without looking up properties.
         if let ascii = character.asciiValue {
             return ascii >= 0x20 && ascii < 0x7F || ascii == 0x09 ? 1 : 0

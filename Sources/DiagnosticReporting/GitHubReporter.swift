@@ -8,16 +8,19 @@ import NewsletterCore
 /// Input errors are written as they happen; problems wait for their place in three unnamed temporary files (errors,
 /// warnings, notices), copied out in that order at the end, so that holding them back costs disk, not memory, and
 /// the output is the one the whole report gave when it was built in memory.
-final class GitHubReporter: StreamedReport {
+public final class GitHubReporter: DiagnosticReporter {
     private var errors: Spool?
     private var warnings: Spool?
     private var notices: Spool?
 
-    init() {}
+    /// Creates a GitHub reporter.
+    public init() {}
 
-    func begin(into output: ReportOutput) {}
+    /// Writes nothing: workflow commands have no opening.
+    public func begin(into output: ReportOutput) {}
 
-    func add(_ file: CheckedFile, into output: ReportOutput) throws {
+    /// Holds back each problem of `file` in its severity's temporary file.
+    public func add(_ file: CheckedFile, into output: ReportOutput) throws {
         for problem in file.problems {
             let line = render(problem)
             switch problem.diagnostic.severity {
@@ -28,11 +31,13 @@ final class GitHubReporter: StreamedReport {
         }
     }
 
-    func add(inputError: NewsletterError, into output: ReportOutput) {
+    /// Writes the error at once as an `::error` command titled `input-error`.
+    public func add(inputError: NewsletterError, into output: ReportOutput) {
         output.write(render(inputError))
     }
 
-    func end(_ tally: ProblemTally, into output: ReportOutput) throws {
+    /// Writes the problems held back: errors, then warnings, then notices.
+    public func end(_ tally: ProblemTally, into output: ReportOutput) throws {
         for spool in [errors, warnings, notices].compactMap(\.self) {
             try spool.copy(into: output)
         }
@@ -108,11 +113,11 @@ final class GitHubReporter: StreamedReport {
         return "::error \(properties.joined(separator: ","))::\(Self.escapeData(VisibleText.escaping(error.message, keepingLineBreaks: true)))\n"
     }
 
-    static func escapeData(_ text: String) -> String {
+    package static func escapeData(_ text: String) -> String {
         escaping(text, colonAndComma: false)
     }
 
-    static func escapeProperty(_ text: String) -> String {
+    package static func escapeProperty(_ text: String) -> String {
         escaping(text, colonAndComma: true)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiagnosticReporting
 import EditorialChecks
 import Foundation
 import NewsletterCore
@@ -58,12 +59,11 @@ struct FixCommand: AsyncParsableCommand {
         let snapshot = path == "-" ? nil : try AtomicFileWriter.Snapshot(path: path)
         let data = if let snapshot { snapshot.contents } else { try InputFile.read(STDIN_FILENO, path: "<stdin>") }
         let draft = try workspace.decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
-        let adapter = try workspace.formats.adapter(identifier: draft.format)
         let result = try workspace.checker(forDraftAt: path).fix(
             draft.source,
             format: draft.format,
             minimumSafety: includeGuesses ? .suggestion : .safe,
-            decode: adapter.decodeDraft
+            decode: { source throws(NewsletterError) in try workspace.formats.decodeDraft(source, format: draft.format).draft }
         )
         let errorsRemain = result.remaining.contains { $0.severity == .error }
         guard let snapshot else {

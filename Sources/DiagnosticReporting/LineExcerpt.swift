@@ -4,21 +4,21 @@
 /// cells around the problem's start, as rustc and swiftc do, with `...` where the line goes on: some context before the
 /// start (more when the line ends soon after it), then as much of the problem and what follows as fits. Only the
 /// window is read, so a line with thousands of problems costs the width of a window per problem, not the line's length.
-struct LineExcerpt: Equatable {
+package struct LineExcerpt: Equatable {
     /// The shown text, escaped, with `...` where the line goes on.
-    var text: String
+    package var text: String
     /// What goes before the caret: a space per cell, and a tab for a tab so that the caret lines up with it.
-    var indent: String
+    package var indent: String
     /// The cells the underline covers, at least one.
-    var underlineWidth: Int
+    package var underlineWidth: Int
 
     /// The default width in terminal cells.
-    static let defaultWidth = 120
+    package static let defaultWidth = 120
     /// At most this many cells of context before the start, unless the line ends within the window.
     static let leadingContext = 40
     private static let ellipsis = "..."
 
-    init(text: String, indent: String, underlineWidth: Int) {
+    package init(text: String, indent: String, underlineWidth: Int) {
         self.text = text
         self.indent = indent
         self.underlineWidth = underlineWidth
@@ -26,7 +26,7 @@ struct LineExcerpt: Equatable {
 
     /// The excerpt of `line` for a problem covering `range` of it (indices of the string `line` is a slice of; the
     /// range ends at most at the line's end).
-    init(line: Substring, range: Range<String.Index>, width: Int = LineExcerpt.defaultWidth) {
+    package init(line: Substring, range: Range<String.Index>, width: Int = LineExcerpt.defaultWidth) {
         // Two strings of their own, so that characters are counted from the problem's start whatever precedes it.
         let before = Substring(line.unicodeScalars[..<range.lowerBound])
         let after = Substring(line.unicodeScalars[range.lowerBound...])

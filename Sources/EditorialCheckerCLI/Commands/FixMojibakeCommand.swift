@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiagnosticReporting
 import Foundation
 import MojibakeRepair
 import NewsletterCore

@@ -1,15 +1,23 @@
 import EditorialChecks
 
 /// Counts of what a report showed, kept while it streams: the text summary and the exit status need nothing more.
-struct ProblemTally: Equatable {
-    var errors = 0
-    var warnings = 0
-    var infos = 0
+public struct ProblemTally: Sendable, Equatable {
+    /// Problems of severity error.
+    public var errors = 0
+    /// Problems of severity warning.
+    public var warnings = 0
+    /// Problems of severity info.
+    public var infos = 0
     /// Problems with a safe fix, which `fix` applies.
-    var fixable = 0
-    var checkedFiles = 0
+    public var fixable = 0
+    /// Files counted, with or without problems.
+    public var checkedFiles = 0
 
-    mutating func count(_ diagnostics: [Diagnostic]) {
+    /// An empty tally.
+    public init() {}
+
+    /// Counts one checked file and its diagnostics.
+    public mutating func count(_ diagnostics: [Diagnostic]) {
         checkedFiles += 1
         for diagnostic in diagnostics {
             switch diagnostic.severity {
@@ -22,7 +30,7 @@ struct ProblemTally: Equatable {
     }
 
     /// Whether some problem is at least as severe as `severity`.
-    func contains(atLeast severity: Severity) -> Bool {
+    public func contains(atLeast severity: Severity) -> Bool {
         switch severity {
         case .error: errors > 0
         case .warning: errors + warnings > 0

@@ -6,9 +6,9 @@ import NewsletterCore
 /// printed raw would let it recolour, overwrite or reorder what the user sees. Every such character is written as a
 /// visible Swift-style escape instead: C0 controls (tab excepted, which only moves the cursor forward and is kept so
 /// that carets line up), DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
-enum VisibleText {
+public enum VisibleText {
     /// The escape for `scalar`, or `nil` when it prints as itself.
-    static func escape(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool = false) -> String? {
+    package static func escape(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool = false) -> String? {
         switch scalar.value {
         case 0x09: return nil
         case 0x0A where keepingLineBreaks, 0x0D where keepingLineBreaks: return nil
@@ -18,8 +18,9 @@ enum VisibleText {
         }
     }
 
-    /// `text` with every character ``escape(_:keepingLineBreaks:)`` escapes written as its escape.
-    static func escaping<S: StringProtocol>(_ text: S, keepingLineBreaks: Bool = false) -> String {
+    /// `text` with every control character and bidirectional control (tab excepted, and line feeds and carriage
+    /// returns when `keepingLineBreaks`) written as its escape: `"a\u{1B}[31m"` becomes `a\u{1B}[31m` in print.
+    public static func escaping<S: StringProtocol>(_ text: S, keepingLineBreaks: Bool = false) -> String {
         // Most text has nothing to escape; it is returned without rebuilding it.
         guard text.unicodeScalars.contains(where: { escape($0, keepingLineBreaks: keepingLineBreaks) != nil }) else {
             return String(text)
@@ -37,7 +38,7 @@ enum VisibleText {
 
     /// An input error as the compiler-style text `NewsletterError` writes, with the path, message and source line
     /// escaped and the caret placed under the escaped line.
-    static func describe(_ error: NewsletterError) -> String {
+    public static func describe(_ error: NewsletterError) -> String {
         var prefix = ""
         if let path = error.path { prefix += "\(escaping(path)):" }
         if let location = error.location { prefix += "\(location.line):\(location.column):" }

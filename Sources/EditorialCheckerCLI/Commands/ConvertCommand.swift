@@ -1,14 +1,17 @@
 import ArgumentParser
+import DiagnosticReporting
 import Foundation
 import NewsletterCore
 
 /// `convert`: read a draft in one format and write it in another, saying what the target cannot hold.
 struct ConvertCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "convert",
-        abstract: "Convert a draft to another format (beehiiv, front-matter, json).",
-        discussion: "Fields the target format cannot hold are listed as warnings on standard error."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "convert",
+            abstract: "Convert a draft to another format (\(EditorialCheckTool.running.formats.identifiers.joined(separator: ", "))).",
+            discussion: "Fields the target format cannot hold are listed as warnings on standard error."
+        )
+    }
 
     @Argument(help: "The draft to convert; - reads standard input.")
     var path: String

@@ -9,10 +9,13 @@ import NewsletterCore
 /// The document is streamed: its opening, then each problem as its file finishes, then `inputErrors` (after
 /// `problems`, since they are known only at the end) and `version`. Every other key is sorted, so output diffs well,
 /// and a report without input errors is byte for byte the document `JSONEncoder` wrote when it was built whole.
-struct JSONReporter: StreamedReport {
+public struct JSONReporter: DiagnosticReporter {
     private let json = PrettyJSON()
     private var problemsWritten = 0
     private var inputErrors: [InputErrorEntry] = []
+
+    /// Creates a JSON reporter.
+    public init() {}
 
     /// A file that could not be read or decoded; the exit status is then 2.
     struct InputErrorEntry: Encodable {
@@ -55,22 +58,26 @@ struct JSONReporter: StreamedReport {
         var replacement: String
     }
 
-    func begin(into output: ReportOutput) {
+    /// Writes the opening of the object and of `problems`.
+    public func begin(into output: ReportOutput) {
         output.write("{\n  \"columnKind\" : \"unicodeCodePoints\",\n  \"problems\" : [\n")
     }
 
-    mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
+    /// Writes each problem of `file` as an element of `problems`.
+    public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
         for diagnostic in file.diagnostics {
             output.write(try json.element(Entry(file: file.path, diagnostic: diagnostic), depth: 1, first: problemsWritten == 0))
             problemsWritten += 1
         }
     }
 
-    mutating func add(inputError: NewsletterError, into output: ReportOutput) {
+    /// Keeps the error for `inputErrors`, written at the end.
+    public mutating func add(inputError: NewsletterError, into output: ReportOutput) {
         inputErrors.append(InputErrorEntry(inputError))
     }
 
-    func end(_ tally: ProblemTally, into output: ReportOutput) throws {
+    /// Closes `problems` and writes `inputErrors` (when there were any) and `version`.
+    public func end(_ tally: ProblemTally, into output: ReportOutput) throws {
         output.write(json.closing(depth: 1))
         if !inputErrors.isEmpty {
             output.write(",\n  \"inputErrors\" : " + (try json.encode(inputErrors, depth: 1)))

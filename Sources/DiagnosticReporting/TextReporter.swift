@@ -1,27 +1,45 @@
+import EditorialChecks
 import NewsletterCore
 
 /// Compiler-style text: `path:line:col: error: message [rule-id]`, the source line, an underline under the
 /// exact range (measured in terminal cells, so it sits right after emoji and wide characters), and the fix.
 /// Draft text (paths, messages, the source line, fixes) is printed through ``VisibleText``, so that control
 /// characters in a draft show as `\u{1B}` instead of driving the terminal. A line longer than
-/// ``LineExcerpt/defaultWidth`` cells is shown as a window around the problem (``LineExcerpt``).
+/// ``width`` cells (120 unless set) is shown as a window around the problem, with `...` where the line goes on.
 ///
-/// Problems are written as their file finishes; input errors go to standard error (the command writes them), and the
-/// summary comes last.
-struct TextReporter: StreamedReport {
-    var colors: Bool
-    var width = LineExcerpt.defaultWidth
+/// Problems are written as their file finishes, and the summary (`3 errors, 5 warnings, 2 fixable in 2 files`) comes
+/// last. Input errors are not part of this format: a tool writes them on standard error with
+/// ``VisibleText/describe(_:)``.
+///
+/// ```swift
+/// let text = TextReporter().render(diagnostic, file: "issue-12.md", source: source)
+/// ```
+public struct TextReporter: DiagnosticReporter, Sendable {
+    /// Whether severities, locations and underlines are coloured with ANSI escapes (for a terminal).
+    public var colors: Bool
+    /// The widest source line shown whole, in terminal cells; a wider one is shown as a window around the problem.
+    public var width: Int
 
-    func begin(into output: ReportOutput) {}
+    /// Creates a text reporter; `width` is the widest line shown whole (120 cells unless given).
+    public init(colors: Bool = false, width: Int = 120) {
+        self.colors = colors
+        self.width = width
+    }
 
-    func add(_ file: CheckedFile, into output: ReportOutput) {
+    /// Writes nothing: text has no opening.
+    public func begin(into output: ReportOutput) {}
+
+    /// Writes each problem of `file`: location, severity, message and rule, the source line, the underline, the fix.
+    public func add(_ file: CheckedFile, into output: ReportOutput) {
         var shownLine: ShownLine?
         for problem in file.problems { output.write(render(problem, shownLine: &shownLine)) }
     }
 
-    func add(inputError: NewsletterError, into output: ReportOutput) {}
+    /// Writes nothing: input errors go to standard error, written by the tool.
+    public func add(inputError: NewsletterError, into output: ReportOutput) {}
 
-    func end(_ tally: ProblemTally, into output: ReportOutput) {
+    /// Writes the summary line.
+    public func end(_ tally: ProblemTally, into output: ReportOutput) {
         output.write(summary(tally) + "\n")
     }
 
@@ -32,7 +50,13 @@ struct TextReporter: StreamedReport {
         var whole: String?
     }
 
-    func render(_ problem: ReportedProblem) -> String {
+    /// One diagnostic of the file at `path` as the report shows it, lines ending in line feeds: the location line,
+    /// the source line (or a window of it), the underline, and the fix when there is one.
+    public func render(_ diagnostic: Diagnostic, file path: String, source: SourceText) -> String {
+        render(ReportedProblem(file: path, diagnostic: diagnostic, source: source))
+    }
+
+    package func render(_ problem: ReportedProblem) -> String {
         var shownLine: ShownLine?
         return render(problem, shownLine: &shownLine)
     }
@@ -40,7 +64,6 @@ struct TextReporter: StreamedReport {
     private func render(_ problem: ReportedProblem, shownLine: inout ShownLine?) -> String {
         let diagnostic = problem.diagnostic
         let start = diagnostic.range.start
-        let end = diagnostic.range.end
         let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36")
         let file = VisibleText.escaping(problem.file)
         var text = "\(paint("\(file):\(start.line):\(start.column):", "1")) \(label): \(VisibleText.escaping(diagnostic.message)) [\(diagnostic.ruleID)]\n"
@@ -82,7 +105,7 @@ struct TextReporter: StreamedReport {
     }
 
     /// `3 errors, 5 warnings, 2 fixable in 2 files`.
-    func summary(_ tally: ProblemTally) -> String {
+    public func summary(_ tally: ProblemTally) -> String {
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         var parts = [count(tally.errors, "error"), count(tally.warnings, "warning")]
         if tally.infos > 0 { parts.append(count(tally.infos, "info")) }

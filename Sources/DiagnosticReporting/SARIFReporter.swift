@@ -10,21 +10,36 @@ import NewsletterCore
 /// The log is streamed: its opening, each result as its file finishes, then the invocation (after `results`, since
 /// input errors are known only at the end) and the tool with its rules. A log without input errors is byte for byte
 /// the document `JSONEncoder` wrote when it was built whole.
-struct SARIFReporter: StreamedReport {
-    var toolVersion: String
-    var rules: [RuleDescription]
+public struct SARIFReporter: DiagnosticReporter {
+    /// The tool's name in the log (`runs[0].tool.driver.name`).
+    public var toolName: String
+    /// The tool's version in the log.
+    public var toolVersion: String
+    /// Where users learn about the tool (`informationUri`).
+    public var informationURI: String
+    /// The rules listed in the log; results refer to them by index.
+    public var rules: [RuleDescription]
     private let json = PrettyJSON()
     private let ruleIndex: [String: Int]
     private var resultsWritten = 0
     private var notifications: [Notification] = []
 
-    init(toolVersion: String, rules: [RuleDescription]) {
+    /// Creates a SARIF reporter for a tool and the rules it runs (`RuleRegistry.descriptions`).
+    public init(
+        toolName: String = "editorial-check",
+        toolVersion: String,
+        informationURI: String = "https://github.com/newsletterkit/NewsletterKit",
+        rules: [RuleDescription]
+    ) {
+        self.toolName = toolName
         self.toolVersion = toolVersion
+        self.informationURI = informationURI
         self.rules = rules
         ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func begin(into output: ReportOutput) {
+    /// Writes the opening of the log, of its one run and of `results`.
+    public func begin(into output: ReportOutput) {
         output.write("""
             {
               "$schema" : "https://json.schemastore.org/sarif-2.1.0.json",
@@ -36,7 +51,8 @@ struct SARIFReporter: StreamedReport {
             """)
     }
 
-    mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
+    /// Writes each problem of `file` as a result.
+    public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
         let location = ArtifactLocation(uri: Self.uri(file.path))
         for diagnostic in file.diagnostics {
             let result = Result(
@@ -57,7 +73,8 @@ struct SARIFReporter: StreamedReport {
         }
     }
 
-    mutating func add(inputError error: NewsletterError, into output: ReportOutput) {
+    /// Keeps the error as a notification of the run's invocation, written at the end.
+    public mutating func add(inputError error: NewsletterError, into output: ReportOutput) {
         notifications.append(Notification(
             level: "error",
             message: Message(text: error.message),
@@ -70,16 +87,17 @@ struct SARIFReporter: StreamedReport {
         ))
     }
 
-    func end(_ tally: ProblemTally, into output: ReportOutput) throws {
+    /// Closes `results` and writes the invocation (when some input failed), the tool with its rules, and `version`.
+    public func end(_ tally: ProblemTally, into output: ReportOutput) throws {
         output.write(json.closing(depth: 3))
         if !notifications.isEmpty {
             let invocations = [Invocation(executionSuccessful: false, toolExecutionNotifications: notifications)]
             output.write(",\n      \"invocations\" : " + (try json.encode(invocations, depth: 3)))
         }
         let tool = Tool(driver: Driver(
-            name: "editorial-check",
+            name: toolName,
             version: toolVersion,
-            informationUri: "https://github.com/newsletterkit/NewsletterKit",
+            informationUri: informationURI,
             rules: rules.map {
                 ReportingDescriptor(id: $0.id, name: $0.name, shortDescription: Message(text: $0.summary),
                                     fullDescription: Message(text: $0.rationale),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiagnosticReporting
 import EditorialChecks
 import Foundation
 import LinkChecker
@@ -39,10 +40,14 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let (files, failures) = DraftFinder(formats: workspace.formats).drafts(in: paths)
 
-        var report: any StreamedReport = switch output {
+        var report: any DiagnosticReporter = switch output {
         case .text: TextReporter(colors: Terminal.colorsOnStandardOutput)
         case .json: JSONReporter()
-        case .sarif: SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.rules.descriptions)
+        case .sarif: SARIFReporter(
+            toolName: EditorialCheckTool.running.commandName,
+            toolVersion: EditorialCheckTool.running.version,
+            rules: workspace.rules.descriptions
+        )
         case .github: GitHubReporter()
         }
         // The progress bar shares the terminal: it is cleared before each piece of the report.

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// Options shared by the commands that read drafts.
 struct DraftOptions: ParsableArguments {
-    @Option(name: .customLong("format-in"), help: "The format of the input (beehiiv, front-matter, json); detected per file when omitted, required for standard input only when detection fails.")
+    @Option(name: .customLong("format-in"), help: "The format of the input (\(EditorialCheckTool.running.formats.identifiers.joined(separator: ", "))); detected per file when omitted, required for standard input only when detection fails.")
     var formatIn: String?
 
     @Option(help: "A .newsletterlint.yml to use for every file, instead of the nearest one above each file.")
