@@ -74,7 +74,9 @@ public struct BrokenLinkRule: AsyncRule {
     }
 
     private func diagnostic(for result: LinkCheckResult, _ context: CheckContext) -> Diagnostic? {
-        guard let suggested = result.severity, let range = result.range else { return nil }
+        guard let suggested = result.severity else { return nil }
+        // A link without a position is still reported, where the other link rules report it.
+        let range = result.range ?? context.range(of: result.link)
         let fix = result.suggestedReplacement.flatMap { replacement in
             (result.link.destinationRange).map { destination in
                 Fix(summary: "link to \(replacement) directly", edits: [TextEdit(range: destination, replacement: replacement)], safety: .suggestion)
