@@ -136,3 +136,29 @@ private struct AnyTextRule: Rule {
         #expect(NonDescriptiveLinkTextRule().check(context).map(\.message) == ["link text 'click here' does not say where the link leads"])
     }
 }
+
+/// The link rule of the EditorialChecks article, as written there.
+private struct UTMSourceRule: Rule {
+    static let description = RuleDescription(
+        id: "utm-source", name: "UTM source", summary: "External links carry utm_source.",
+        rationale: "Campaign reports count clicks by source.", category: .links, defaultSeverity: .warning,
+        nonTriggeringExamples: ["# Notes\n\nSee [it](https://acme.dev/?utm_source=news).\n"],
+        triggeringExamples: ["# Notes\n\nSee [it](↓https://acme.dev/).\n"]
+    )
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        context.issue.links.filter { $0.url?.host != nil && !$0.destination.contains("utm_source=") }.map { link in
+            context.diagnostic("link has no utm_source", at: context.destinationRange(of: link))
+        }
+    }
+}
+
+@Suite struct ArticleRuleTests {
+    @Test func theUTMSourceRuleReportsAtTheDestinationInMarkdownAndInJSON() throws {
+        let lint = NewsletterLint(rules: try RuleRegistry(rules: [UTMSourceRule()]))
+        let markdown = try lint.check(SourceText("# Notes\n\nSee [it](https://acme.dev/) and [ok](https://acme.dev/?utm_source=news).\n", path: "a.md"))
+        #expect(markdown.diagnostics.map(\.range.utf8Offsets) == [18..<35])
+        let json = SourceText(#"{"links": [{"text": "it", "url": "https://acme.dev/"}]}"#, path: "a.json")
+        #expect(try lint.check(json).diagnostics.map(\.range.utf8Offsets) == [34..<51])
+    }
+}

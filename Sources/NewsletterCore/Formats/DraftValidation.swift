@@ -9,17 +9,14 @@ struct DraftValidation {
     let adapter: String
 
     func check(_ draft: DecodedDraft) throws(NewsletterError) {
+        // Parts are read in place, by index: copying every link (five strings) would cost more than the checks.
         let issue = draft.issue
-        for (index, section) in issue.sections.enumerated() {
-            try check(section.range, "sections[\(index)].range")
-            try check(section.headingRange, "sections[\(index)].headingRange")
-            for (linkIndex, link) in section.links.enumerated() {
-                try check(link, "sections[\(index)].links[\(linkIndex)]")
-            }
+        for index in issue.sections.indices {
+            try check(issue.sections[index].range, "sections[\(index)].range")
+            try check(issue.sections[index].headingRange, "sections[\(index)].headingRange")
+            try check(issue.sections[index].links, "sections[\(index)].links")
         }
-        for (index, link) in issue.links.enumerated() {
-            try check(link, "links[\(index)]")
-        }
+        try check(issue.links, "links")
         if let tree = draft.markdown {
             try check(tree.root.range, "the Markdown syntax tree")
         }
@@ -42,9 +39,11 @@ struct DraftValidation {
         }
     }
 
-    private func check(_ link: Link, _ part: @autoclosure () -> String) throws(NewsletterError) {
-        try check(link.range, part() + ".range")
-        try check(link.destinationRange, part() + ".destinationRange")
+    private func check(_ links: [Link], _ part: @autoclosure () -> String) throws(NewsletterError) {
+        for index in links.indices {
+            try check(links[index].range, "\(part())[\(index)].range")
+            try check(links[index].destinationRange, "\(part())[\(index)].destinationRange")
+        }
     }
 
     private func check(_ range: SourceRange?, _ part: @autoclosure () -> String) throws(NewsletterError) {
