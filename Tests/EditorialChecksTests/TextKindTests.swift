@@ -162,3 +162,36 @@ private struct UTMSourceRule: Rule {
         #expect(try lint.check(json).diagnostics.map(\.range.utf8Offsets) == [34..<51])
     }
 }
+
+@Suite struct ProseRangeTests {
+    @Test func aMarkdownDraftsProseIsItsTreesTextOutsideCodeAndDestinations() throws {
+        let source = SourceText("Use `grep` and [the guide](https://a.example).\n")
+        let draft = try BeehiivAdapter().decodeDraft(source)
+        let expected = [0..<4, 10..<15, 16..<25, 45..<46]
+        #expect(draft.markdown?.proseRanges == expected)
+        #expect(draft.proseRanges == expected)
+        let context = CheckContext(
+            source: source, draft: draft, format: "beehiiv", configuration: LintConfiguration(), rule: AnyTextRule.description
+        )
+        #expect(context.proseRanges == expected)
+        #expect(context.textKind == .markdown)
+        #expect(expected.map { String(source.slice($0)) } == ["Use ", " and ", "the guide", "."])
+    }
+}
+
+@Suite struct BrokenPositionTests {
+    /// A draft handed to the engine directly, not through the registry, with ranges that end before they start.
+    @Test func theEngineDropsRangesThatEndBeforeTheyStartInsteadOfTrapping() {
+        let source = SourceText("## Picks\n<a href=\"https://a.example\"></a>\n")
+        var reversed = source.range(utf8Offsets: 4..<4)
+        reversed.start = source.location(atUTF8Offset: 20)
+        let issue = Issue(
+            sections: [Section(heading: "## Picks", title: "Picks", level: 2, range: reversed)],
+            links: [Link(text: "", destination: "https://a.example", kind: .html, range: reversed)]
+        )
+        let checker = EditorialChecker(registry: try! RuleRegistry(rules: [EmptyLinkTextRule()]))
+        let diagnostics = checker.check(source, draft: DecodedDraft(issue: issue, textKind: .html), format: "html")
+        #expect(diagnostics.map(\.message) == ["link to 'https://a.example' has no text"])
+        #expect(diagnostics.map(\.range.utf8Offsets) == [0..<0])
+    }
+}
