@@ -40,7 +40,7 @@ public struct BeehiivAdapter: FormatAdapter {
     public let name = "beehiiv export (Markdown)"
     /// `md` and `markdown`.
     public let fileExtensions = ["md", "markdown"]
-    /// ``NewsletterCore/TextKind/markdown``: every rule reads the body, whose syntax tree ``decodeDraft(_:)`` returns.
+    /// `TextKind.markdown`: every rule reads the body, whose syntax tree ``decodeDraft(_:)`` returns.
     public let textKind = TextKind.markdown
 
     /// Creates the adapter.

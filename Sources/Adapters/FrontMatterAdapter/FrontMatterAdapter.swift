@@ -45,7 +45,7 @@ public struct FrontMatterAdapter: FormatAdapter {
     public let name = "Markdown with YAML front matter"
     /// `md` and `markdown`.
     public let fileExtensions = ["md", "markdown"]
-    /// ``NewsletterCore/TextKind/markdown``: every rule reads the body, whose syntax tree ``decodeDraft(_:)`` returns.
+    /// `TextKind.markdown`: every rule reads the body, whose syntax tree ``decodeDraft(_:)`` returns.
     public let textKind = TextKind.markdown
     /// The limits the YAML block is parsed under.
     public var limits: YAMLLimits

@@ -34,7 +34,7 @@ public struct JSONAdapter: FormatAdapter {
     public let name = "NewsletterKit JSON"
     /// `json`.
     public let fileExtensions = ["json"]
-    /// ``NewsletterCore/TextKind/markdownInStrings``: the form's `preamble`, `heading` and `body` strings hold
+    /// `TextKind.markdownInStrings`: the form's `preamble`, `heading` and `body` strings hold
     /// Markdown, quoted and escaped, so no rule about Markdown syntax reads the file.
     public let textKind = TextKind.markdownInStrings
 
@@ -77,7 +77,7 @@ public struct JSONAdapter: FormatAdapter {
         try decodeDraft(source).issue
     }
 
-    /// Reads an issue as ``decode(_:)`` does, declared as ``NewsletterCore/TextKind/markdownInStrings``, with the
+    /// Reads an issue as ``decode(_:)`` does, declared as `TextKind.markdownInStrings`, with the
     /// content of its prose strings (`title`, `subtitle`, `preamble`, each section's `heading` and `body`, each link's
     /// `text`) as its prose ranges, written as in the file: read one decoded with
     /// `EscapedText(decoding:in:quoting:)`.

@@ -10,7 +10,7 @@ public struct CheckContext: Sendable {
     /// The format identifier (`beehiiv`, `front-matter`, `json`), for messages and reports. Rules decide what applies
     /// from ``textKind``, never from the format's name.
     public let format: String
-    /// What the draft's text is, as its adapter declared it (``NewsletterCore/DecodedDraft/textKind``); the engine
+    /// What the draft's text is, as its adapter declared it (`DecodedDraft.textKind`); the engine
     /// has already skipped the rules whose ``RuleDescription/textKinds`` do not include it.
     public let textKind: TextKind
     /// The whole configuration (required sections, link policy, other rules' settings).
@@ -18,7 +18,7 @@ public struct CheckContext: Sendable {
     /// The Markdown syntax tree the issue was derived from, `nil` for formats without Markdown prose (then no rule
     /// about how Markdown is written looks at the text).
     public let markdown: MarkdownTree?
-    /// Where a missing metadata field would be written (see ``NewsletterCore/DecodedDraft/metadataInsertionOffset``).
+    /// Where a missing metadata field would be written (see `DecodedDraft.metadataInsertionOffset`).
     public let metadataInsertionOffset: Int?
     /// The rule being run.
     public let rule: RuleDescription
@@ -71,8 +71,8 @@ public struct CheckContext: Sendable {
     }
 
     /// The UTF-8 ranges of ``source`` that hold prose, sorted and not overlapping
-    /// (``NewsletterCore/DecodedDraft/proseRanges``): for Markdown the text outside code, HTML and link destinations;
-    /// for ``NewsletterCore/TextKind/markdownInStrings`` the content of the prose strings as written in the file
+    /// (`DecodedDraft.proseRanges`): for Markdown the text outside code, HTML and link destinations;
+    /// for `TextKind.markdownInStrings` the content of the prose strings as written in the file
     /// (read one decoded with `EscapedText(decoding:in:)`, and report at its `sourceRange(ofDecoded:)`).
     ///
     /// ```swift

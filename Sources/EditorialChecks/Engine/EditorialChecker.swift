@@ -32,7 +32,7 @@ public struct EditorialChecker: Sendable {
     ///
     /// Rules read the draft's issue and, for formats with Markdown prose, its syntax tree. A rule runs only on the
     /// kinds of text it declares (``RuleDescription/textKinds``), as the draft's adapter declares its kind
-    /// (``NewsletterCore/DecodedDraft/textKind``): a rule about Markdown syntax never reads a JSON string.
+    /// (`DecodedDraft.textKind`): a rule about Markdown syntax never reads a JSON string.
     public func check(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> [Diagnostic] {
         let draft = verified(decoded, against: source)
         var diagnostics: [Diagnostic] = []

@@ -29,8 +29,8 @@ public struct RuleDescription: Sendable, Equatable, Codable, Identifiable {
     public var triggeringExamples: [RuleExample]
     /// Inputs and the exact result of fixing them.
     public var corrections: [RuleCorrection]
-    /// The kinds of text the rule reads, in ``NewsletterCore/TextKind`` order: the engine runs the rule only on drafts
-    /// whose adapter declares one of them (``NewsletterCore/DecodedDraft/textKind``). A rule that reads or edits
+    /// The kinds of text the rule reads, in `TextKind` order: the engine runs the rule only on drafts
+    /// whose adapter declares one of them (`DecodedDraft.textKind`). A rule that reads or edits
     /// Markdown syntax in the file says `[.markdown]`, so it never reads a JSON string; most rules read the issue and
     /// apply to every kind.
     public var textKinds: [TextKind]

@@ -26,6 +26,9 @@ public struct DecodedDraft: Sendable {
     /// Creates a decoded draft.
     ///
     /// - Parameters:
+    ///   - issue: The decoded issue, its positions in the source being decoded.
+    ///   - markdown: The syntax tree the issue was derived from, for Markdown formats.
+    ///   - metadataInsertionOffset: Where a missing metadata field would be written; `nil` for the start of the file.
     ///   - textKind: What the text is; by default ``TextKind/markdown`` when there is a syntax tree, otherwise
     ///     ``TextKind/plainText``.
     ///   - proseRanges: The UTF-8 ranges of the file that hold prose, sorted and not overlapping; by default the

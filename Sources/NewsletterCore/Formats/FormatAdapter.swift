@@ -31,7 +31,8 @@ public protocol FormatAdapter: Sendable {
     var fileExtensions: [String] { get }
     /// What the format's text is (Markdown, Markdown inside string fields, plain text, HTML), which decides the rules
     /// that read it. The default is ``TextKind/plainText``, on which no rule about Markdown syntax runs; Markdown
-    /// formats declare ``TextKind/markdown``.
+    /// formats declare ``TextKind/markdown``. The engine reads the kind of each draft (``DecodedDraft/textKind``):
+    /// the default ``decodeDraft(_:)`` copies this one there, and one of your own should give the same.
     var textKind: TextKind { get }
     /// How sure the adapter is that `source` is in its format, judged from content alone.
     func sniff(_ source: SourceText) -> FormatConfidence

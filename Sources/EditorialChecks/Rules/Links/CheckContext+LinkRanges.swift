@@ -1,7 +1,7 @@
 import NewsletterCore
 
 extension CheckContext {
-    /// Where to report a problem with a whole link: its ``NewsletterCore/Link/range``; for a link without one (built
+    /// Where to report a problem with a whole link: its `Link.range`; for a link without one (built
     /// in code, or whose positions did not fit the text) the heading of the section holding it; else the start of the
     /// file. Every built-in link rule reports here, so a third-party rule that does too lands where ours do.
     ///
@@ -16,9 +16,9 @@ extension CheckContext {
     }
 
     /// Where to report a problem with a link's destination: the destination as written
-    /// (``NewsletterCore/Link/destinationRange``) when it has a position and is not empty, otherwise where
+    /// (`Link.destinationRange`) when it has a position and is not empty, otherwise where
     /// ``range(of:)`` reports the whole link. An edit of the destination belongs at
-    /// ``NewsletterCore/Link/destinationRange`` itself, never at this fallback.
+    /// `Link.destinationRange` itself, never at this fallback.
     public func destinationRange(of link: Link) -> SourceRange {
         if let range = link.destinationRange, !range.isEmpty { return range }
         return range(of: link)
