@@ -12,6 +12,7 @@ import NewsletterYAML
 /// configuration's `links.exclude` patterns are not requested. Made with a ``LinkChecker/LinkCheckSession``, it
 /// checks all the drafts of a run within that session: each unique URL once, per-host limits across drafts.
 public struct BrokenLinkRule: AsyncRule {
+    /// The rule's identity, documentation and options.
     public static let description = RuleDescription(
         id: "broken-link",
         name: "Broken link",
@@ -49,6 +50,7 @@ public struct BrokenLinkRule: AsyncRule {
         self.onEvent = onEvent
     }
 
+    /// Checks the draft's links over the network (those `links.exclude` leaves), reporting each failure at its link.
     public func check(_ context: CheckContext) async -> [Diagnostic] {
         let configuration: LinkCheckConfiguration
         let checker: LinkChecker
@@ -74,7 +76,9 @@ public struct BrokenLinkRule: AsyncRule {
     }
 
     private func diagnostic(for result: LinkCheckResult, _ context: CheckContext) -> Diagnostic? {
-        guard let suggested = result.severity, let range = result.range else { return nil }
+        guard let suggested = result.severity else { return nil }
+        // A link without a position is still reported, where the other link rules report it.
+        let range = result.range ?? context.range(of: result.link)
         let fix = result.suggestedReplacement.flatMap { replacement in
             (result.link.destinationRange).map { destination in
                 Fix(summary: "link to \(replacement) directly", edits: [TextEdit(range: destination, replacement: replacement)], safety: .suggestion)

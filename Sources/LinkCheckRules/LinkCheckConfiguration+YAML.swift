@@ -7,7 +7,7 @@ import NewsletterPatterns
 
 extension LinkCheckConfiguration {
     /// The keys a `link_check:` section of `.newsletterlint.yml` may hold; anything else is an error.
-    public static let configurationKeys = [
+    package static let configurationKeys = [
         "method", "max_concurrency", "per_host_concurrency", "per_host_interval", "connect_timeout", "timeout",
         "max_retries", "retry_delay", "max_retry_after", "max_redirects", "accepted_status", "user_agent", "headers",
         "hosts", "exclude", "exclude_reserved_domains", "allow_private", "allow_loopback", "allow_link_local",

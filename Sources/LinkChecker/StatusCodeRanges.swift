@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reads accepted status codes written as text, for configuration files: `"100-103, 200-299, 429"`.
-public enum StatusCodeRanges {
+package enum StatusCodeRanges {
     /// Parses comma-separated codes and inclusive `low-high` ranges, each within 100-999.
-    public static func parse(_ text: String) throws(StatusCodeRangesError) -> [ClosedRange<Int>] {
+    package static func parse(_ text: String) throws(StatusCodeRangesError) -> [ClosedRange<Int>] {
         var ranges: [ClosedRange<Int>] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = item.trimmingCharacters(in: .whitespaces)
@@ -19,10 +19,10 @@ public enum StatusCodeRanges {
 }
 
 /// A status code list that does not parse; `item` is the part at fault.
-public struct StatusCodeRangesError: Error, Equatable, CustomStringConvertible {
+package struct StatusCodeRangesError: Error, Equatable, CustomStringConvertible {
     /// The item that is not a code or range.
-    public var item: String
+    package var item: String
 
     /// A message naming the item.
-    public var description: String { "\"\(item)\" is not a status code (100-999) or range such as 200-299" }
+    package var description: String { "\"\(item)\" is not a status code (100-999) or range such as 200-299" }
 }

@@ -82,8 +82,9 @@ public struct NewsletterLint: Sendable {
         } else {
             try formats.adapter(forPath: source.path, source: source)
         }
+        let formats = formats
         return try checker.fix(source, format: adapter.identifier, minimumSafety: minimumSafety) { text throws(NewsletterError) in
-            try adapter.decodeDraft(text)
+            try formats.decodeDraft(text, using: adapter)
         }
     }
 }

@@ -73,7 +73,10 @@ struct PlainNotesAdapter: FormatAdapter {
         #expect(throws: NewsletterError(.unknownFormat, "unknown format 'substack'; known formats: beehiiv, plain-notes")) {
             try registry.adapter(identifier: "substack")
         }
-        #expect(throws: NewsletterError(.configuration, "a format with identifier 'beehiiv' is already registered")) {
+        #expect(throws: NewsletterError(
+            .configuration,
+            "a format with identifier 'beehiiv' is already registered (BeehiivAdapter.BeehiivAdapter); BeehiivAdapter.BeehiivAdapter cannot be registered under the same identifier"
+        )) {
             try registry.register(BeehiivAdapter())
         }
         #expect(throws: NewsletterError(.unknownFormat, "cannot tell the format of draft.rst; pass one of: beehiiv", path: "draft.rst")) {

@@ -22,6 +22,27 @@ import Testing
         }
         """#
 
+    /// Links given as data (no `kind`): one that a body writes, in its own words, and one that no body writes.
+    static let dataFieldJSON = #"""
+        {
+          "preamble": "Read [the shop's page](https://shop.example/).\n",
+          "links": [{"url": "https://shop.example/"}, {"text": "feed", "url": "https://feed.example/"}]
+        }
+        """#
+
+    @Test(arguments: markdownFormats)
+    func aDataFieldLinkIsHeldByAnyLinkToItsDestination(format: String) throws {
+        let issue = try JSONAdapter().decode(SourceText(Self.dataFieldJSON, path: "data.json"))
+        #expect(issue.links.map(\.kind) == [.dataField, .dataField])
+        let encoded = try ConversionMatrixTests.registry.adapter(identifier: format).encode(issue)
+        #expect(encoded.warnings == [
+            ConversionWarning(
+                field: "links[1]",
+                message: "the dataField link 'feed' to https://feed.example/ is not written as such in the text, so the draft does not hold it"
+            ),
+        ])
+    }
+
     @Test(arguments: markdownFormats)
     func aLinkNoBodyWritesAndATitleItsHeadingDoesNotGiveAreReported(format: String) throws {
         let issue = try JSONAdapter().decode(SourceText(Self.inconsistentJSON, path: "loose.json"))

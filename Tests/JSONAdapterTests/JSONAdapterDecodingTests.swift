@@ -157,7 +157,7 @@ import Testing
         (#"{"sections": [{"title": "A"}]}"#, #"sections[0]: missing "level""#, 15),
         (#"{"sections": "none"}"#, "sections: expected an array, found a string", 14),
         (#"{"links": [{"text": "t"}]}"#, #"links[0]: missing "url""#, 12),
-        (#"{"links": [{"url": "u", "kind": "link"}]}"#, #"links[0].kind: expected one of inline, reference, autolink, bareURL, image, found "link""#, 33),
+        (#"{"links": [{"url": "u", "kind": "link"}]}"#, #"links[0].kind: expected one of inline, reference, autolink, bareURL, image, dataField, html, found "link""#, 33),
         (#"{"links": [{"url": "u", "range": {"line": 1}}]}"#, #"links[0].range: missing "column""#, 34),
         (#"{"links": [{"url": "u", "range": {"line": 0}}]}"#, "links[0].range.line: expected an integer of at least 1, found 0", 43),
         (
@@ -356,7 +356,7 @@ import Testing
         let issue = try adapter.decode(SourceText(text)).withoutPositions
         #expect(issue.sections == [Section(
             heading: "### 🛠️ Cool Tools", title: "Cool Tools", emoji: "🛠️", level: 3,
-            links: [Link(text: "", destination: "https://a.example", kind: .inline)]
+            links: [Link(text: "", destination: "https://a.example", kind: .dataField)]
         )])
         #expect(issue.links == issue.sections[0].links)
     }

@@ -40,6 +40,8 @@ public struct BeehiivAdapter: FormatAdapter {
     public let name = "beehiiv export (Markdown)"
     /// `md` and `markdown`.
     public let fileExtensions = ["md", "markdown"]
+    /// `TextKind.markdown`: every rule reads the body, whose syntax tree ``decodeDraft(_:)`` returns.
+    public let textKind = TextKind.markdown
 
     /// Creates the adapter.
     public init() {}
@@ -70,7 +72,7 @@ public struct BeehiivAdapter: FormatAdapter {
     ///
     /// - Throws: As ``decode(_:)``.
     public func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft {
-        guard source.utf8Count > 0 else { return DecodedDraft(issue: Issue(), markdown: MarkdownTree(emptyDocumentAt: 0..<0)) }
+        guard source.utf8Count > 0 else { return DecodedDraft(issue: Issue(), markdown: MarkdownTree(emptyDocumentAt: 0..<0), textKind: textKind) }
         let document = try MarkdownDocument(parsing: source)
         let header = BeehiivHeader(document: document)
         let outline = document.outline(from: header.end) { _ in true }
@@ -87,7 +89,7 @@ public struct BeehiivAdapter: FormatAdapter {
             sections: outline.sections,
             links: document.links
         )
-        return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: header.title == nil ? nil : header.end)
+        return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: header.title == nil ? nil : header.end, textKind: textKind)
     }
 
     /// Writes an issue in the export layout, with warnings for what the layout cannot hold (slug, tags, other

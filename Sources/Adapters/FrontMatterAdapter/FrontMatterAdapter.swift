@@ -45,6 +45,8 @@ public struct FrontMatterAdapter: FormatAdapter {
     public let name = "Markdown with YAML front matter"
     /// `md` and `markdown`.
     public let fileExtensions = ["md", "markdown"]
+    /// `TextKind.markdown`: every rule reads the body, whose syntax tree ``decodeDraft(_:)`` returns.
+    public let textKind = TextKind.markdown
     /// The limits the YAML block is parsed under.
     public var limits: YAMLLimits
 
@@ -107,7 +109,7 @@ public struct FrontMatterAdapter: FormatAdapter {
         issue.preamble = outline.preamble
         issue.sections = outline.sections
         issue.links = outline.links
-        return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: metadataEnd)
+        return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: metadataEnd, textKind: textKind)
     }
 
     /// Writes a draft: the front-matter block, then the body.

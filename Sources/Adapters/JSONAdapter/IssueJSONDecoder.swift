@@ -13,6 +13,9 @@ struct IssueJSONDecoder {
     private var unknownFields: [(path: String, member: JSONValue.Member)] = []
     /// The `range` fields met so far, keyed by the range of the object that holds them.
     private var recorded = RecordedPositions()
+    /// The content of the strings holding prose (title, subtitle, preamble, headings, bodies, link texts), as written
+    /// in the file, in the order met.
+    private(set) var proseRanges: [Range<Int>] = []
 
     init(source: SourceText) {
         self.source = source
@@ -40,8 +43,12 @@ struct IssueJSONDecoder {
                 guard version == JSONAdapter.formatVersion else {
                     throw failure(path, "this reader understands version \(JSONAdapter.formatVersion), found version \(version)", at: value)
                 }
-            case "title": issue.title = try optionalString(value, path)
-            case "subtitle": issue.subtitle = try optionalString(value, path)
+            case "title":
+                issue.title = try optionalString(value, path)
+                recordProse(value)
+            case "subtitle":
+                issue.subtitle = try optionalString(value, path)
+                recordProse(value)
             case "authors": issue.authors = try strings(value, path)
             case "date": isoDate = try optionalString(value, path)
             case "dateText": dateText = try string(value, path)
@@ -52,7 +59,9 @@ struct IssueJSONDecoder {
                     throw mismatch(path, "an object", value)
                 }
                 issue.metadata = metadata
-            case "preamble": issue.preamble = try string(value, path)
+            case "preamble":
+                issue.preamble = try string(value, path)
+                recordProse(value)
             case "sections":
                 for (index, element) in try array(value, path).enumerated() {
                     issue.sections.append(try section(element, "\(path)[\(index)]"))
@@ -104,6 +113,7 @@ struct IssueJSONDecoder {
             case "heading":
                 heading = try string(member.value, memberPath())
                 headingRange = contentRange(of: member.value)
+                recordProse(member.value)
             case "emoji": emoji = try optionalString(member.value, memberPath())
             case "level":
                 let number = try integer(member.value, memberPath())
@@ -111,7 +121,9 @@ struct IssueJSONDecoder {
                     throw failure(memberPath(), "expected a heading level from 1 to 6, found \(number)", at: member.value)
                 }
                 level = number
-            case "body": body = try string(member.value, memberPath())
+            case "body":
+                body = try string(member.value, memberPath())
+                recordProse(member.value)
             case "links": links = try linkList(member.value, memberPath())
             case "range": recordedRanges.range = try self.range(member.value, memberPath())
             case "headingRange": recordedRanges.innerRange = try self.range(member.value, memberPath())
@@ -141,14 +153,17 @@ struct IssueJSONDecoder {
         var text = ""
         var destination: String?
         var rawDestination: String?
-        var kind = Link.Kind.inline
+        // A link object that does not say how a text writes it is data alone.
+        var kind = Link.Kind.dataField
         var title: String?
         var recordedRanges = RecordedPositions.Ranges()
         var destinationRange: SourceRange?
         for member in try object(value, path) {
             func memberPath() -> String { "\(path).\(member.key)" }
             switch member.key {
-            case "text": text = try string(member.value, memberPath())
+            case "text":
+                text = try string(member.value, memberPath())
+                recordProse(member.value)
             case "url":
                 destination = try string(member.value, memberPath())
                 destinationRange = unescapedContentRange(of: member.value)
@@ -178,6 +193,12 @@ struct IssueJSONDecoder {
         let range = source.range(utf8Offsets: value.offsets)
         if ranges.range != nil || ranges.innerRange != nil { recorded.byDecodedRange[range] = ranges }
         return range
+    }
+
+    /// Notes a string value's content as prose; `null` and empty strings hold none.
+    private mutating func recordProse(_ value: JSONValue) {
+        guard case .string = value.content, value.offsets.count > 2 else { return }
+        proseRanges.append(value.offsets.lowerBound + 1..<value.offsets.upperBound - 1)
     }
 
     /// The text of a string value inside its quotes, as written (escapes included).

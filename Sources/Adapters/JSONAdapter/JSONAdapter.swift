@@ -34,12 +34,15 @@ public struct JSONAdapter: FormatAdapter {
     public let name = "NewsletterKit JSON"
     /// `json`.
     public let fileExtensions = ["json"]
+    /// `TextKind.markdownInStrings`: the form's `preamble`, `heading` and `body` strings hold
+    /// Markdown, quoted and escaped, so no rule about Markdown syntax reads the file.
+    public let textKind = TextKind.markdownInStrings
 
     /// The limits on nesting depth and input size applied when reading.
-    public var limits: JSONReader.Limits
+    public var limits: Limits
 
     /// Creates the adapter; `limits` bound what ``decode(_:)`` and ``sniff(_:)`` accept.
-    public init(limits: JSONReader.Limits = JSONReader.Limits()) {
+    public init(limits: Limits = Limits()) {
         self.limits = limits
     }
 
@@ -71,14 +74,22 @@ public struct JSONAdapter: FormatAdapter {
     ///
     /// - Throws: `NewsletterError` naming the line and column, and for values of the wrong type the JSON path.
     public func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
+        try decodeDraft(source).issue
+    }
+
+    /// Reads an issue as ``decode(_:)`` does, declared as `TextKind.markdownInStrings`, with the
+    /// content of its prose strings (`title`, `subtitle`, `preamble`, each section's `heading` and `body`, each link's
+    /// `text`) as its prose ranges, written as in the file: read one decoded with
+    /// `EscapedText(decoding:in:quoting:)`.
+    public func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft {
         let reader = JSONReader(limits: limits)
         try reader.checkSize(of: source)
-        guard firstSignificantByte(of: source) != nil else { return Issue() }
+        guard firstSignificantByte(of: source) != nil else { return DecodedDraft(issue: Issue(), textKind: textKind, proseRanges: []) }
         var decoder = IssueJSONDecoder(source: source)
         let (value, escapedTexts) = try reader.readWithEscapes(source)
         var issue = try decoder.decode(value)
         issue.escapedTexts = escapedTexts
-        return issue
+        return DecodedDraft(issue: issue, textKind: textKind, proseRanges: decoder.proseRanges.sorted { $0.lowerBound < $1.lowerBound })
     }
 
     /// Writes the issue's JSON form. The `range` fields are the issue's own positions, or for an issue read from JSON

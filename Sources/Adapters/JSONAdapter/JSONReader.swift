@@ -8,38 +8,23 @@ import NewsletterCore
 /// A leading byte order mark is skipped, as RFC 8259 section 8.1 allows.
 ///
 /// The reader keeps its own stack instead of recursing, so no input can overflow the call stack, and it refuses
-/// input beyond ``Limits``: nesting deeper than ``Limits/maximumDepth`` (the tree is later walked and freed recursively,
-/// so depth is bounded for everything downstream too) and text longer than ``Limits/maximumSize``.
+/// input beyond its limits: nesting deeper than `maximumDepth` (the tree is later walked and freed recursively,
+/// so depth is bounded for everything downstream too) and text longer than `maximumSize`.
 ///
 /// ```swift
 /// let source = SourceText(#"{"title": "Hello"}"#, path: "draft.json")
 /// let value = try JSONReader().read(source)
 /// value["title"]   // JSONValue(.string("Hello"), offsets: 10..<17)
 /// ```
-public struct JSONReader: Sendable {
+package struct JSONReader: Sendable {
     /// Resource limits, checked while reading.
-    public struct Limits: Sendable, Equatable {
-        /// The default deepest nesting of arrays and objects: 128 levels (a newsletter issue needs 6).
-        public static let defaultMaximumDepth = 128
-
-        /// The deepest nesting of arrays and objects accepted; the top-level value is level 1. Reading never recurses,
-        /// but code that walks or frees a ``JSONValue`` tree does, so keep this in the hundreds.
-        public var maximumDepth: Int
-        /// The longest text accepted, in UTF-8 bytes.
-        public var maximumSize: Int
-
-        /// Creates limits; the defaults are 128 levels and `SourceText.defaultMaximumSize` (64 MiB).
-        public init(maximumDepth: Int = Limits.defaultMaximumDepth, maximumSize: Int = SourceText.defaultMaximumSize) {
-            self.maximumDepth = maximumDepth
-            self.maximumSize = maximumSize
-        }
-    }
+    package typealias Limits = JSONAdapter.Limits
 
     /// The limits this reader enforces.
-    public var limits: Limits
+    package var limits: Limits
 
     /// Creates a reader with the given limits.
-    public init(limits: Limits = Limits()) {
+    package init(limits: Limits = Limits()) {
         self.limits = limits
     }
 
@@ -47,7 +32,7 @@ public struct JSONReader: Sendable {
     ///
     /// - Throws: `NewsletterError` of kind `NewsletterError.Kind.malformedInput` at the line and column where the
     ///   text stops being JSON (empty text included), or `NewsletterError.Kind.limitExceeded` for input over a limit.
-    public func read(_ source: SourceText) throws(NewsletterError) -> JSONValue {
+    package func read(_ source: SourceText) throws(NewsletterError) -> JSONValue {
         try readWithEscapes(source).value
     }
 
@@ -55,7 +40,7 @@ public struct JSONReader: Sendable {
     /// beyond ASCII, each with the way back to its source bytes (see `EscapedText`), in the order they end.
     ///
     /// - Throws: as ``read(_:)``.
-    public func readWithEscapes(_ source: SourceText) throws(NewsletterError) -> (value: JSONValue, escapedTexts: [EscapedText]) {
+    package func readWithEscapes(_ source: SourceText) throws(NewsletterError) -> (value: JSONValue, escapedTexts: [EscapedText]) {
         try checkSize(of: source)
         let limits = self.limits
         let result = source.text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -66,7 +51,7 @@ public struct JSONReader: Sendable {
         return try (result ?? Self.readCopy(source, limits: limits)).get()
     }
 
-    /// Refuses text longer than ``Limits/maximumSize``, before any of it is read.
+    /// Refuses text longer than `limits.maximumSize`, before any of it is read.
     func checkSize(of source: SourceText) throws(NewsletterError) {
         guard source.utf8Count <= limits.maximumSize else {
             throw NewsletterError(

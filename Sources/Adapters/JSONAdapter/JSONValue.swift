@@ -9,9 +9,9 @@
 /// value.members?.map(\.key)   // ["b", "a"], as written
 /// value["a"]?.offsets         // 14..<26
 /// ```
-public struct JSONValue: Sendable, Equatable {
+package struct JSONValue: Sendable, Equatable {
     /// What a value is.
-    public enum Content: Sendable, Equatable {
+    package enum Content: Sendable, Equatable {
         /// `null`.
         case null
         /// `true` or `false`.
@@ -27,16 +27,16 @@ public struct JSONValue: Sendable, Equatable {
     }
 
     /// One member of an object.
-    public struct Member: Sendable, Equatable {
+    package struct Member: Sendable, Equatable {
         /// The key with its escapes resolved.
-        public var key: String
+        package var key: String
         /// The UTF-8 offsets of the key, quotes included.
-        public var keyOffsets: Range<Int>
+        package var keyOffsets: Range<Int>
         /// The value.
-        public var value: JSONValue
+        package var value: JSONValue
 
         /// Creates a member; `keyOffsets` defaults to an empty range for members built in code.
-        public init(key: String, value: JSONValue, keyOffsets: Range<Int> = 0..<0) {
+        package init(key: String, value: JSONValue, keyOffsets: Range<Int> = 0..<0) {
             self.key = key
             self.keyOffsets = keyOffsets
             self.value = value
@@ -44,29 +44,29 @@ public struct JSONValue: Sendable, Equatable {
     }
 
     /// What the value is.
-    public var content: Content
+    package var content: Content
     /// The UTF-8 offsets the value spans in its source (quotes and brackets included), or `0..<0` when built in code.
-    public var offsets: Range<Int>
+    package var offsets: Range<Int>
 
     /// Creates a value; `offsets` defaults to an empty range for values built in code.
-    public init(_ content: Content, offsets: Range<Int> = 0..<0) {
+    package init(_ content: Content, offsets: Range<Int> = 0..<0) {
         self.content = content
         self.offsets = offsets
     }
 
     /// The members, if this is an object.
-    public var members: [Member]? {
+    package var members: [Member]? {
         if case .object(let members) = content { return members }
         return nil
     }
 
     /// The value of the member named `key`, if this is an object that has one.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         members?.first { $0.key == key }?.value
     }
 
     /// The kind of value with an article, for messages: `a string`, `an object`, `null`.
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .null: "null"
         case .bool: "a boolean"

@@ -10,9 +10,9 @@
 /// let value = JSONValue(.object([JSONValue.Member(key: "tags", value: JSONValue(.array([])))]))
 /// JSONWriter.prettyPrinted(value)   // "{\n  \"tags\": []\n}\n"
 /// ```
-public enum JSONWriter {
+package enum JSONWriter {
     /// The value as pretty-printed JSON text ending in a newline.
-    public static func prettyPrinted(_ value: JSONValue) -> String {
+    package static func prettyPrinted(_ value: JSONValue) -> String {
         var output: [UInt8] = []
         write(value, indent: 0, into: &output)
         output.append(UInt8(ascii: "\n"))
@@ -20,7 +20,7 @@ public enum JSONWriter {
     }
 
     /// A string as a JSON string literal, quotes included.
-    public static func quoted(_ string: String) -> String {
+    package static func quoted(_ string: String) -> String {
         var output: [UInt8] = []
         writeString(string, into: &output)
         return String(decoding: output, as: UTF8.self)

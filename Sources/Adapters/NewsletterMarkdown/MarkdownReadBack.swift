@@ -68,13 +68,15 @@ public enum MarkdownReadBack {
         return warnings
     }
 
-    /// Links that no link read back matches in text, destination, kind and title, matched in order.
+    /// Links that no link read back matches in text, destination, kind and title, matched in order. A data-field link
+    /// says nothing of how a text writes it, so any link read back to its destination holds it.
     private static func lostLinks(_ links: [Link], readBack: [Link]) -> [ConversionWarning] {
         var unmatched = readBack
         var warnings: [ConversionWarning] = []
         for (index, link) in links.enumerated() {
             if let match = unmatched.firstIndex(where: {
-                $0.text == link.text && $0.destination == link.destination && $0.kind == link.kind && $0.title == link.title
+                $0.destination == link.destination
+                    && (link.kind == .dataField || ($0.text == link.text && $0.kind == link.kind && $0.title == link.title))
             }) {
                 unmatched.remove(at: match)
             } else {

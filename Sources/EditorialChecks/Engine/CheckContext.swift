@@ -7,14 +7,18 @@ public struct CheckContext: Sendable {
     public let source: SourceText
     /// The draft as the format adapter decoded it.
     public let issue: Issue
-    /// The format identifier (`beehiiv`, `front-matter`, `json`).
+    /// The format identifier (`beehiiv`, `front-matter`, `json`), for messages and reports. Rules decide what applies
+    /// from ``textKind``, never from the format's name.
     public let format: String
+    /// What the draft's text is, as its adapter declared it (`DecodedDraft.textKind`); the engine
+    /// has already skipped the rules whose ``RuleDescription/textKinds`` do not include it.
+    public let textKind: TextKind
     /// The whole configuration (required sections, link policy, other rules' settings).
     public let configuration: LintConfiguration
     /// The Markdown syntax tree the issue was derived from, `nil` for formats without Markdown prose (then no rule
     /// about how Markdown is written looks at the text).
     public let markdown: MarkdownTree?
-    /// Where a missing metadata field would be written (see ``NewsletterCore/DecodedDraft/metadataInsertionOffset``).
+    /// Where a missing metadata field would be written (see `DecodedDraft.metadataInsertionOffset`).
     public let metadataInsertionOffset: Int?
     /// The rule being run.
     public let rule: RuleDescription
@@ -24,6 +28,8 @@ public struct CheckContext: Sendable {
     public let options: RuleOptions
     /// What the link rules of this check share, so that each link is looked at once per check.
     package let linkFacts: LinkFacts
+    /// The prose ranges the adapter declared, `nil` to derive them from ``markdown`` when asked.
+    private let declaredProseRanges: [Range<Int>]?
 
     /// Creates a context for one rule; the engine does this, tests of a single rule may too.
     public init(
@@ -49,6 +55,8 @@ public struct CheckContext: Sendable {
         self.issue = draft.issue
         self.markdown = draft.markdown
         self.metadataInsertionOffset = draft.metadataInsertionOffset
+        self.textKind = draft.textKind
+        self.declaredProseRanges = draft.declaredProseRanges
         self.format = format
         self.configuration = configuration
         self.rule = rule
@@ -60,6 +68,21 @@ public struct CheckContext: Sendable {
     /// A diagnostic of this rule at its effective severity.
     public func diagnostic(_ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], fix: Fix? = nil) -> Diagnostic {
         Diagnostic(ruleID: rule.id, severity: severity, message: message, range: range, notes: notes, fix: fix)
+    }
+
+    /// The UTF-8 ranges of ``source`` that hold prose, sorted and not overlapping
+    /// (`DecodedDraft.proseRanges`): for Markdown the text outside code, HTML and link destinations;
+    /// for `TextKind.markdownInStrings` the content of the prose strings as written in the file
+    /// (read one decoded with `EscapedText(decoding:in:)`, and report at its `sourceRange(ofDecoded:)`).
+    ///
+    /// ```swift
+    /// for range in context.proseRanges {
+    ///     let text = context.source.slice(range)
+    ///     // ... find a phrase in `text`, report at context.range(...)
+    /// }
+    /// ```
+    public var proseRanges: [Range<Int>] {
+        declaredProseRanges ?? markdown?.proseRanges ?? []
     }
 
     /// The range of the given UTF-8 offsets in ``source``.

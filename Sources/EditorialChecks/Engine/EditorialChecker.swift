@@ -30,15 +30,16 @@ public struct EditorialChecker: Sendable {
     /// The issue's positions must point into `source`; when they do not, they are ignored and diagnostics
     /// about sections and links are reported at the start of the file.
     ///
-    /// Rules read the draft's issue and, for formats with Markdown prose, its syntax tree; a draft without a tree
-    /// gets no Markdown rule.
+    /// Rules read the draft's issue and, for formats with Markdown prose, its syntax tree. A rule runs only on the
+    /// kinds of text it declares (``RuleDescription/textKinds``), as the draft's adapter declares its kind
+    /// (`DecodedDraft.textKind`): a rule about Markdown syntax never reads a JSON string.
     public func check(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> [Diagnostic] {
         let draft = verified(decoded, against: source)
         var diagnostics: [Diagnostic] = []
         let linkFacts = LinkFacts()
         for rule in registry.rules {
             let description = type(of: rule).description
-            guard configuration.isEnabled(description) else { continue }
+            guard configuration.isEnabled(description), description.textKinds.contains(draft.textKind) else { continue }
             let context = CheckContext(
                 source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
             )
@@ -64,7 +65,7 @@ public struct EditorialChecker: Sendable {
             let linkFacts = LinkFacts()
             for rule in registry.asyncRules {
                 let description = type(of: rule).description
-                guard configuration.isEnabled(description) else { continue }
+                guard configuration.isEnabled(description), description.textKinds.contains(draft.textKind) else { continue }
                 let context = CheckContext(
                     source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
                 )

@@ -18,8 +18,7 @@ enum IssuePositions {
             dropPositions(of: &verified.links[index])
         }
         for sectionIndex in issue.sections.indices {
-            if let range = issue.sections[sectionIndex].headingRange,
-               !(fits(range, source) && source[range] == issue.sections[sectionIndex].heading) {
+            if !fits(issue.sections, sectionIndex, source) {
                 verified.sections[sectionIndex].range = nil
                 verified.sections[sectionIndex].headingRange = nil
             }
@@ -31,9 +30,17 @@ enum IssuePositions {
         return verified
     }
 
+    /// Whether the section at `index` has a range inside the text and a heading range that holds its heading (or none).
+    private static func fits(_ sections: [Section], _ index: Int, _ source: SourceText) -> Bool {
+        if let range = sections[index].range, !fits(range, source) { return false }
+        guard let range = sections[index].headingRange else { return true }
+        return fits(range, source) && source[range] == sections[index].heading
+    }
+
     /// Whether the link at `index` has no destination position, or one that holds its destination; read in place,
     /// as passing the link itself would copy it.
     private static func fits(_ links: [Link], _ index: Int, _ source: SourceText) -> Bool {
+        if let range = links[index].range, !fits(range, source) { return false }
         guard let range = links[index].destinationRange else { return true }
         guard fits(range, source) else { return false }
         let written = source[range]
@@ -58,6 +65,7 @@ enum IssuePositions {
     }
 
     private static func fits(_ range: SourceRange, _ source: SourceText) -> Bool {
-        range.end.offset <= source.utf8Count
+        // A range decoded or mutated into ending before it starts would trap when sliced.
+        range.start.offset >= 0 && range.start.offset <= range.end.offset && range.end.offset <= source.utf8Count
     }
 }

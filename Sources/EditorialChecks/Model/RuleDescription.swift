@@ -1,3 +1,5 @@
+import NewsletterCore
+
 /// Everything known about a rule without running it: identity, documentation, defaults and examples.
 ///
 /// The examples are the rule's tests (one generic test runs every registered rule's examples) and its
@@ -27,6 +29,11 @@ public struct RuleDescription: Sendable, Equatable, Codable, Identifiable {
     public var triggeringExamples: [RuleExample]
     /// Inputs and the exact result of fixing them.
     public var corrections: [RuleCorrection]
+    /// The kinds of text the rule reads, in `TextKind` order: the engine runs the rule only on drafts
+    /// whose adapter declares one of them (`DecodedDraft.textKind`). A rule that reads or edits
+    /// Markdown syntax in the file says `[.markdown]`, so it never reads a JSON string; most rules read the issue and
+    /// apply to every kind.
+    public var textKinds: [TextKind]
 
     /// Creates a description.
     public init(
@@ -41,7 +48,8 @@ public struct RuleDescription: Sendable, Equatable, Codable, Identifiable {
         options: [RuleOption] = [],
         nonTriggeringExamples: [RuleExample] = [],
         triggeringExamples: [RuleExample] = [],
-        corrections: [RuleCorrection] = []
+        corrections: [RuleCorrection] = [],
+        textKinds: Set<TextKind> = Set(TextKind.allCases)
     ) {
         self.id = id
         self.name = name
@@ -55,5 +63,26 @@ public struct RuleDescription: Sendable, Equatable, Codable, Identifiable {
         self.nonTriggeringExamples = nonTriggeringExamples
         self.triggeringExamples = triggeringExamples
         self.corrections = corrections
+        self.textKinds = TextKind.allCases.filter(textKinds.contains)
+    }
+
+    /// Decodes a description; `textKinds`, added after descriptions were first stored, may be absent (every kind).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            name: try container.decode(String.self, forKey: .name),
+            summary: try container.decode(String.self, forKey: .summary),
+            rationale: try container.decode(String.self, forKey: .rationale),
+            category: try container.decode(RuleCategory.self, forKey: .category),
+            defaultSeverity: try container.decode(Severity.self, forKey: .defaultSeverity),
+            isEnabledByDefault: try container.decode(Bool.self, forKey: .isEnabledByDefault),
+            fixSafety: try container.decodeIfPresent(FixSafety.self, forKey: .fixSafety),
+            options: try container.decode([RuleOption].self, forKey: .options),
+            nonTriggeringExamples: try container.decode([RuleExample].self, forKey: .nonTriggeringExamples),
+            triggeringExamples: try container.decode([RuleExample].self, forKey: .triggeringExamples),
+            corrections: try container.decode([RuleCorrection].self, forKey: .corrections),
+            textKinds: Set(try container.decodeIfPresent([TextKind].self, forKey: .textKinds) ?? TextKind.allCases)
+        )
     }
 }

@@ -12,14 +12,14 @@ public enum HeadingTitle {
 
     /// Splits the headings of one document, remembering each token's verdict: a document repeats its decorations
     /// (the same emoji heads many sections), and deciding on a mangled one costs reading it back through code pages.
-    public struct Splitter: Sendable {
+    package struct Splitter: Sendable {
         private var verdicts: [String: Bool] = [:]
 
         /// A splitter that remembers nothing yet.
-        public init() {}
+        package init() {}
 
         /// The same result as ``HeadingTitle/split(_:)``.
-        public mutating func split(_ plainText: String) -> (emoji: String?, title: String) {
+        package mutating func split(_ plainText: String) -> (emoji: String?, title: String) {
             HeadingTitle.split(plainText) { token in
                 if let verdict = verdicts[token] { return verdict }
                 let verdict = HeadingTitle.isDecoration(Substring(token))
@@ -101,7 +101,7 @@ public enum HeadingTitle {
     ///
     /// A mangled token counts when reading it back as UTF-8 from Windows-1252 or Mac OS Roman, once or up to
     /// three times for text mangled in layers, gives such a run (`ü§å`, `ðŸ‘‹`, `‚úÖ`, `Ã°Å¸Â¤Å’`).
-    public static func isDecoration(_ token: Substring) -> Bool {
+    package static func isDecoration(_ token: Substring) -> Bool {
         guard !token.isEmpty else { return false }
         if isSymbolRun(token) { return true }
         // Mojibake is made of non-ASCII characters: a plain word has nothing to read back.

@@ -2,7 +2,8 @@ import Foundation
 
 /// A link or image in an issue.
 public struct Link: Sendable, Equatable, Codable {
-    /// How the link is written.
+    /// How the link is written. The first five are Markdown syntax; ``dataField`` and ``html`` come from formats
+    /// that are not Markdown, and rules that read or edit link syntax (the brackets of `[text](url)`) leave them alone.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// `[text](destination)`
         case inline
@@ -14,6 +15,13 @@ public struct Link: Sendable, Equatable, Codable {
         case bareURL
         /// `![alt](destination)`; ``Link/text`` holds the alt text.
         case image
+        /// A URL held in a data field (a JSON Feed item's `url`, a link object without a recorded `kind` in the JSON
+        /// form): ``Link/range`` is the field or object, ``Link/destinationRange`` the URL string's content when it
+        /// is written without escapes, and ``Link/text`` whatever text the format pairs with it, often none.
+        case dataField
+        /// An HTML element `<a href="destination">text</a>`: ``Link/range`` is the element, ``Link/destinationRange``
+        /// the attribute value inside its quotes, ``Link/text`` the element's text without tags.
+        case html
     }
 
     /// The link text (or an image's alt text) reduced to plain text: markup and inline HTML such as `<u>` removed.

@@ -4,13 +4,15 @@
 ///
 /// Adapters are lenient readers: ``decode(_:)`` accepts anything well-formed in the format (a draft with no
 /// title or no sections decodes) and keeps text exactly as written; only text that is not well-formed
-/// for the format is an error.
+/// for the format is an error. What each field of the issue must hold, what positions mean for a format that is not
+/// Markdown, and what the checker does with an adapter that breaks these rules is in <doc:WritingAFormatAdapter>.
 ///
 /// ```swift
 /// struct PlainTextAdapter: FormatAdapter {
 ///     let identifier = "plain-text"
 ///     let name = "Plain text"
 ///     let fileExtensions = ["txt"]
+///     let textKind = TextKind.plainText
 ///     func sniff(_ source: SourceText) -> FormatConfidence { .possible }
 ///     func decode(_ source: SourceText) throws(NewsletterError) -> Issue {
 ///         Issue(title: source.lineText(1).isEmpty ? nil : String(source.lineText(1)), preamble: source.text)
@@ -27,21 +29,30 @@ public protocol FormatAdapter: Sendable {
     var name: String { get }
     /// File name extensions without the dot, lower-case (`md`, `json`).
     var fileExtensions: [String] { get }
+    /// What the format's text is (Markdown, Markdown inside string fields, plain text, HTML), which decides the rules
+    /// that read it. The default is ``TextKind/plainText``, on which no rule about Markdown syntax runs; Markdown
+    /// formats declare ``TextKind/markdown``. The engine reads the kind of each draft (``DecodedDraft/textKind``):
+    /// the default ``decodeDraft(_:)`` copies this one there, and one of your own should give the same.
+    var textKind: TextKind { get }
     /// How sure the adapter is that `source` is in its format, judged from content alone.
     func sniff(_ source: SourceText) -> FormatConfidence
     /// Reads a draft; positions in the result point into `source`.
     func decode(_ source: SourceText) throws(NewsletterError) -> Issue
     /// Writes a draft, reporting every field of `issue` the format cannot hold.
     func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue
-    /// Reads a draft together with the Markdown syntax tree of its prose, for rules that judge how Markdown is
-    /// written. The default gives ``decode(_:)``'s issue and no tree, so a format that holds no Markdown gets no
-    /// Markdown rules; Markdown formats return the tree their issue was derived from.
+    /// Reads a draft together with what rules need beyond the issue: the Markdown syntax tree of its prose (for rules
+    /// that judge how Markdown is written), its ``TextKind`` and its prose ranges. The default gives ``decode(_:)``'s
+    /// issue, no tree, ``textKind`` and no prose ranges; Markdown formats return the tree their issue was derived
+    /// from, other formats the ranges of their prose fields (``DecodedDraft/proseRanges``).
     func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft
 }
 
 extension FormatAdapter {
-    /// The issue of ``decode(_:)`` and no syntax tree.
+    /// ``TextKind/plainText``: an adapter written before text kinds existed gets no rule about Markdown syntax.
+    public var textKind: TextKind { .plainText }
+
+    /// The issue of ``decode(_:)``, no syntax tree, and the adapter's ``textKind``.
     public func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft {
-        DecodedDraft(issue: try decode(source))
+        DecodedDraft(issue: try decode(source), textKind: textKind)
     }
 }

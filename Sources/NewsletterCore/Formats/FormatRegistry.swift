@@ -4,6 +4,12 @@
 /// adapters sharing an extension (several Markdown dialects use `.md`) by sniffing the content.
 /// No match, or a tie at the top, is an error that lists the candidates; nothing is picked silently.
 ///
+/// The registry is also where an adapter's work is checked: ``decodeDraft(_:format:)`` and ``decodeDraft(_:using:)``
+/// refuse a draft whose positions fall outside the text, with an error naming the adapter
+/// (``NewsletterError/Kind/invalidAdapterResult``), and give an adapter's own error the file's path and, when it has
+/// no position, the adapter's identifier. A checker that reads drafts through them never crashes on, or silently
+/// skips, a file because of a faulty adapter.
+///
 /// ```swift
 /// var registry = FormatRegistry()
 /// try registry.register(MyAdapter())
@@ -25,10 +31,19 @@ public struct FormatRegistry: Sendable {
         for adapter in adapters { try register(adapter) }
     }
 
-    /// Adds an adapter. A second adapter with the same identifier is an error.
+    /// Adds an adapter. A second adapter with the same identifier is an error, and so is an identifier that is empty
+    /// or holds white space (users type it after `--format`).
     public mutating func register(_ adapter: any FormatAdapter) throws(NewsletterError) {
-        guard !adapters.contains(where: { $0.identifier == adapter.identifier }) else {
-            throw NewsletterError(.configuration, "a format with identifier '\(adapter.identifier)' is already registered")
+        let identifier = adapter.identifier
+        guard !identifier.isEmpty, !identifier.contains(where: \.isWhitespace) else {
+            throw NewsletterError(.configuration, "format adapter \(String(reflecting: type(of: adapter))) has the identifier '\(identifier)'; an identifier is a non-empty word without spaces")
+        }
+        if let existing = adapters.first(where: { $0.identifier == identifier }) {
+            let types = [existing, adapter].map { String(reflecting: type(of: $0)) }
+            throw NewsletterError(
+                .configuration,
+                "a format with identifier '\(identifier)' is already registered (\(types[0])); \(types[1]) cannot be registered under the same identifier"
+            )
         }
         adapters.append(adapter)
     }
@@ -61,22 +76,70 @@ public struct FormatRegistry: Sendable {
         }
         guard winners.count == 1 else {
             let names = winners.map(\.identifier).joined(separator: ", ")
-            throw NewsletterError(.ambiguousFormat, "\(name) could be any of: \(names); name the format explicitly", path: path)
+            // Two adapters certain of one file means one of them sniffs too eagerly: say so, as the user cannot tell.
+            let message = best == .certain
+                ? "\(name) is claimed with certainty by more than one format: \(names); name the format explicitly"
+                : "\(name) could be any of: \(names); name the format explicitly"
+            throw NewsletterError(.ambiguousFormat, message, path: path)
         }
         return winners[0]
     }
 
     /// Decodes a draft, choosing the adapter by `format` when given, otherwise from the path and content.
+    ///
+    /// The issue is checked as ``decodeDraft(_:using:)`` checks it.
     public func decode(_ source: SourceText, format: String? = nil) throws(NewsletterError) -> (issue: Issue, format: String) {
         let adapter = try self.adapter(for: source, format: format)
-        return (try adapter.decode(source), adapter.identifier)
+        let issue: Issue
+        do {
+            issue = try adapter.decode(source)
+        } catch {
+            throw Self.attributed(error, to: adapter, source: source)
+        }
+        try DraftValidation(source: source, adapter: adapter.identifier).check(DecodedDraft(issue: issue))
+        return (issue, adapter.identifier)
     }
 
     /// Reads a draft with its Markdown syntax tree (see ``FormatAdapter/decodeDraft(_:)``), in the format given or
-    /// detected as ``decode(_:format:)`` does.
+    /// detected as ``decode(_:format:)`` does, checked as ``decodeDraft(_:using:)`` checks it.
     public func decodeDraft(_ source: SourceText, format: String? = nil) throws(NewsletterError) -> (draft: DecodedDraft, format: String) {
         let adapter = try self.adapter(for: source, format: format)
-        return (try adapter.decodeDraft(source), adapter.identifier)
+        return (try decodeDraft(source, using: adapter), adapter.identifier)
+    }
+
+    /// Reads a draft with an adapter already chosen, and checks what it returns.
+    ///
+    /// An error the adapter throws comes back with the file's path and, when it has no position in the file, the
+    /// adapter's identifier in its message (`feed.json: error: format 'json-feed': no items`). A draft whose
+    /// positions do not fit the text (an offset past its end, a range that ends before it starts, a line that does
+    /// not hold its offset, prose ranges out of order) is refused with an error of kind
+    /// ``NewsletterError/Kind/invalidAdapterResult`` naming the adapter and the part:
+    ///
+    /// ```text
+    /// feed.json: error: format adapter 'json-feed' returned a draft whose links[0].range (offsets 40..<900) is outside the text, which has 120 bytes
+    /// ```
+    public func decodeDraft(_ source: SourceText, using adapter: any FormatAdapter) throws(NewsletterError) -> DecodedDraft {
+        let draft: DecodedDraft
+        do {
+            draft = try adapter.decodeDraft(source)
+        } catch {
+            throw Self.attributed(error, to: adapter, source: source)
+        }
+        try DraftValidation(source: source, adapter: adapter.identifier).check(draft)
+        return draft
+    }
+
+    /// An adapter's error with the file's path, and the adapter's identifier when the error has no position: an
+    /// error that says where it is is about the input; one that does not is the adapter's to explain.
+    private static func attributed(_ error: NewsletterError, to adapter: any FormatAdapter, source: SourceText) -> NewsletterError {
+        var error = error
+        if error.path == nil { error.path = source.path }
+        if error.location == nil {
+            error.message = error.message.isEmpty
+                ? "format '\(adapter.identifier)' failed without saying why"
+                : "format '\(adapter.identifier)': \(error.message)"
+        }
+        return error
     }
 
     private func adapter(for source: SourceText, format: String?) throws(NewsletterError) -> any FormatAdapter {

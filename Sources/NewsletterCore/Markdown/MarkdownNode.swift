@@ -18,7 +18,7 @@ public struct MarkdownNode: Sendable, Hashable {
         case item
         /// A `>` block quote.
         case blockQuote
-        /// A fenced (```` ``` ````, `~~~`) code block, fences included.
+        /// A fenced code block (between fences of three or more backticks or `~~~`), fences included.
         case fencedCode
         /// A code block indented by four spaces.
         case indentedCode
@@ -40,7 +40,7 @@ public struct MarkdownNode: Sendable, Hashable {
         case strong
         /// `~~strikethrough~~`, delimiters included.
         case strikethrough
-        /// `` `code` ``, backticks included.
+        /// A code span between backticks, backticks included.
         case code
         /// `[text](destination "title")`, `[text][label]`, `[text][]` or `[text]`.
         case link

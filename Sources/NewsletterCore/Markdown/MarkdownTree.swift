@@ -119,6 +119,14 @@ public struct MarkdownTree: Sendable {
 
     /// The ranges of prose, sorted and merged: the text nodes of paragraphs, headings and cells, outside code,
     /// HTML and link destinations. Adjacent text nodes (`[`, `text`, `](`) make one range.
+    ///
+    /// A rule reads them through `CheckContext.proseRanges` (EditorialChecks), which gives these for Markdown and the
+    /// ranges an adapter declared (``DecodedDraft/proseRanges``) for other text kinds.
+    ///
+    /// ```swift
+    /// // "Use `grep` and [the guide](https://a.example).\n"
+    /// tree.proseRanges   // [0..<4, 10..<15, 16..<25, 45..<46]: "Use ", " and ", "the guide", "."
+    /// ```
     public var proseRanges: [Range<Int>] {
         var ranges: [Range<Int>] = []
         for stored in storage where stored.kind == .text && stored.start < stored.end {

@@ -26,6 +26,9 @@ public struct NewsletterError: Error, Sendable, Equatable, CustomStringConvertib
         case configuration
         /// Reading or writing a file failed.
         case io
+        /// A format adapter gave a result that breaks the adapter contract (a position outside the text, a range
+        /// that ends before it starts); the message names the adapter and the part. See ``FormatAdapter``.
+        case invalidAdapterResult
     }
 
     /// What kind of failure this is.

@@ -223,7 +223,7 @@ public struct SourceText: Sendable, Equatable {
     /// The number of Unicode scalars in valid UTF-8 `bytes[range]`: every byte but continuation bytes (10xxxxxx)
     /// starts one. Counted eight bytes at a time, since columns are asked for all over large files.
     @inlinable
-    public static func scalarCount(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    package static func scalarCount(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var count = 0
         var index = range.lowerBound
         if let base = bytes.baseAddress {

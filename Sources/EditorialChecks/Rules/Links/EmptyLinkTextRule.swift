@@ -26,9 +26,10 @@ public struct EmptyLinkTextRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let links = LinkSelection.links(context)
         var diagnostics: [Diagnostic] = []
-        for index in links.indices where links[index].kind == .inline || links[index].kind == .reference {
+        for index in links.indices where LinkSelection.hasWrittenText(index, in: links) {
             guard LinkSelection.isBlank(links[index].text),
-                  !(links[index].range.map { context.source[$0].contains("![") } ?? false)
+                  // An image inside the link speaks for it.
+                  !(links[index].range.map { context.source[$0].contains(links[index].kind == .html ? "<img" : "![") } ?? false)
             else { continue }
             diagnostics.append(context.diagnostic(
                 "link to '\(links[index].destination)' has no text", at: LinkSelection.range(of: index, in: links, context)

@@ -16,15 +16,24 @@ enum LinkSelection {
         context.linkFacts.destinationPlaceholders(context)
     }
 
-    /// The whole link, or the start of the file for links without a position (built in code, some JSON).
+    /// Where to report the whole link at `index`: ``CheckContext/range(of:)``.
     static func range(of index: Int, in links: [Link], _ context: CheckContext) -> SourceRange {
-        links[index].range ?? context.startOfFile
+        links[index].range ?? context.range(of: links[index])
     }
 
-    /// The destination as written when it has a position and is not empty, otherwise the whole link.
+    /// Where to report the destination of the link at `index`: ``CheckContext/destinationRange(of:)``.
     static func destinationRange(of index: Int, in links: [Link], _ context: CheckContext) -> SourceRange {
         if let range = links[index].destinationRange, !range.isEmpty { return range }
         return range(of: index, in: links, context)
+    }
+
+    /// Whether the link at `index` has text a writer typed as link text: Markdown links and HTML elements, not
+    /// autolinks, bare URLs, images (alt text) or data fields (whose text, if any, is another field).
+    static func hasWrittenText(_ index: Int, in links: [Link]) -> Bool {
+        switch links[index].kind {
+        case .inline, .reference, .html: true
+        case .autolink, .bareURL, .image, .dataField: false
+        }
     }
 
     /// Whether a link text (or alt text) is empty or only white space.

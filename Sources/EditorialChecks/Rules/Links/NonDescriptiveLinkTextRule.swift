@@ -45,7 +45,7 @@ public struct NonDescriptiveLinkTextRule: Rule {
         let lengths = Set(phrases.map(\.utf8.count))
         let links = LinkSelection.links(context)
         var diagnostics: [Diagnostic] = []
-        for index in links.indices where links[index].kind == .inline || links[index].kind == .reference {
+        for index in links.indices where LinkSelection.hasWrittenText(index, in: links) {
             // Surrounding punctuation and space aside, a longer text cannot be one of the phrases.
             guard links[index].text.utf8.count <= longest + 8,
                   let comparable = Self.comparable(links[index].text, ofLengthIn: lengths), phrases.contains(comparable)

@@ -31,7 +31,9 @@ public struct EmphasisSpacingRule: Rule {
         corrections: [
             RuleCorrection("# Notes\n\nSave money from**spending**less.\n", "# Notes\n\nSave money from **spending** less.\n"),
             RuleCorrection("# Notes\n\nAn API**with** docs; é**ü**ñ.\n", "# Notes\n\nAn API **with** docs; é **ü** ñ.\n"),
-        ]
+        ],
+        // It reads and edits Markdown syntax in the file, which only Markdown formats have.
+        textKinds: [.markdown]
     )
 
     /// Finds the problems this rule is about in one draft: every `**strong**` (or `***strong emphasis***`) node of

@@ -26,13 +26,13 @@ public struct LinkSpacingRule: Rule {
                 "# Notes\n\nRead about it with[a link](https://blog.acme.dev/picks)today.\n",
                 "# Notes\n\nRead about it with [a link](https://blog.acme.dev/picks) today.\n"
             ),
-        ]
+        ],
+        // It reads and edits Markdown syntax in the file, which only Markdown formats have.
+        textKinds: [.markdown]
     )
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        // Links of a draft without Markdown prose stand in the format's own syntax (a JSON object), not in text.
-        guard context.markdown != nil else { return [] }
         return context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
             let links = LinkSelection.links(context)
             var diagnostics: [Diagnostic] = []

@@ -30,7 +30,9 @@ public struct TrailingWhitespaceBreakRule: Rule {
                 "# Notes\n\n[Ada Lovelace](https://acme.dev/ada)   \nJanuary 03, 2023\n",
                 "# Notes\n\n[Ada Lovelace](https://acme.dev/ada)\\\nJanuary 03, 2023\n"
             ),
-        ]
+        ],
+        // It reads and edits Markdown syntax in the file, which only Markdown formats have.
+        textKinds: [.markdown]
     )
 
     /// Finds the problems this rule is about in one draft: the hard-break nodes of the syntax tree written with spaces.
