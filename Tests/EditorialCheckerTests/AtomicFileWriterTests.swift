@@ -25,6 +25,27 @@ struct AtomicFileWriterTests {
         #expect(try folder.contents() == [".newsletterlint.yml", "draft.md"])
     }
 
+    /// Replacements on several threads of one process at once: each waits for the one in progress (the interrupt
+    /// handler knows one temporary file), none waits forever, and each file gets its own text.
+    @Test("replacements on several threads at once all complete")
+    func concurrentReplacementsComplete() async throws {
+        let folder = try FixtureFolder()
+        let names = (0..<16).map { "draft-\($0).md" }
+        for name in names { try folder.write("old \(name)\n", to: name) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for name in names {
+                let path = folder.path(name)
+                group.addTask {
+                    let snapshot = try AtomicFileWriter.Snapshot(path: path)
+                    try AtomicFileWriter.replace(path, with: "new \(name)\n", expecting: snapshot)
+                }
+            }
+            try await group.waitForAll()
+        }
+        for name in names { #expect(try folder.read(name) == Data("new \(name)\n".utf8)) }
+        #expect(try folder.contents() == ([".newsletterlint.yml"] + names).sorted())
+    }
+
     /// Ways another program can change a file after `fix` read it.
     enum Change: String, CaseIterable, Sendable {
         case contents, permissions, removal

@@ -124,6 +124,19 @@ enum AtomicFileWriter {
         keeping ownership: Ownership?,
         beforeRename check: () throws(NewsletterError) -> Void
     ) throws(NewsletterError) -> [String] {
+        try InterruptCleanup.oneReplacementAtATime { () throws(NewsletterError) -> [String] in
+            try writeAndRename(path, named: named, with: text, keeping: ownership, beforeRename: check)
+        }
+    }
+
+    /// Writes the temporary file, then renames it over `path` (see ``write(_:to:named:keeping:beforeRename:)``).
+    private static func writeAndRename(
+        _ path: String,
+        named: String,
+        with text: String,
+        keeping ownership: Ownership?,
+        beforeRename check: () throws(NewsletterError) -> Void
+    ) throws(NewsletterError) -> [String] {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         InterruptCleanup.listen()

@@ -23,6 +23,10 @@ enum InterruptCleanup {
     private static let publishing = 3
 
     private static let state = Atomic<Int>(0)
+    /// Held from creating a temporary file to renaming or removing it: the handler knows one path, so one
+    /// replacement is in progress per process at a time (two at once made the second wait forever for the first's
+    /// state).
+    private static let replacement = Mutex(())
     /// The temporary file's path, NUL-terminated, in memory allocated once so that the handler only reads it.
     nonisolated(unsafe) private static let path = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
     private static let installed = Mutex(false)
@@ -46,6 +50,14 @@ enum InterruptCleanup {
                 sigaction(signalNumber, &action, nil)
             }
         }
+    }
+
+    /// Runs `body`, which creates, registers and then publishes or discards one temporary file, while no other
+    /// thread of the process does.
+    static func oneReplacementAtATime<Result, Failure: Error>(
+        _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> sending Result {
+        try replacement.withLock { _ throws(Failure) -> sending Result in try body() }
     }
 
     /// Remembers `temporary` as the file to remove if the process is interrupted, before it is created.
