@@ -30,6 +30,9 @@ struct TextReporter: StreamedReport {
     private struct ShownLine {
         var number: Int
         var whole: String?
+        /// Whether the line is printable ASCII throughout: a cell per character, nothing escaped, so that the caret
+        /// and the underline are placed from the columns alone.
+        var isPrintableASCII: Bool
     }
 
     func render(_ problem: ReportedProblem) -> String {
@@ -62,7 +65,15 @@ struct TextReporter: StreamedReport {
         if shownLine?.number != start.line {
             // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed.
             let shown = lineOffsets.count <= 8 * width ? VisibleText.escaping(line) : nil
-            shownLine = ShownLine(number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil })
+            shownLine = ShownLine(
+                number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil },
+                isPrintableASCII: shown != nil && line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            )
+        }
+        if let whole = shownLine?.whole, shownLine?.isPrintableASCII == true {
+            let startIndex = min(max(start.column - 1, 0), whole.utf8.count)
+            let endIndex = end.line == start.line ? min(max(end.column - 1, startIndex), whole.utf8.count) : whole.utf8.count
+            return LineExcerpt(text: whole, indent: String(repeating: " ", count: startIndex), underlineWidth: max(endIndex - startIndex, 1))
         }
         if let whole = shownLine?.whole {
             let scalars = Array(line.unicodeScalars)
