@@ -34,7 +34,7 @@ public struct EditorialChecker: Sendable {
     /// gets no Markdown rule.
     public func check(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> [Diagnostic] {
         let draft = verified(decoded, against: source)
-        var byRule: [[Diagnostic]] = []
+        var diagnostics: [Diagnostic] = []
         let linkFacts = LinkFacts()
         for rule in registry.rules {
             let description = type(of: rule).description
@@ -42,9 +42,9 @@ public struct EditorialChecker: Sendable {
             let context = CheckContext(
                 source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
             )
-            byRule.append(rule.check(context))
+            diagnostics += rule.check(context)
         }
-        return finish(Self.joined(&byRule), source: source, markdown: draft.markdown)
+        return finish(consume diagnostics, source: source, markdown: draft.markdown)
     }
 
     /// The draft with positions that do not point into `source` dropped.
@@ -110,20 +110,6 @@ public struct EditorialChecker: Sendable {
         }
         let stable = !diagnostics.contains { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
         return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: stable)
-    }
-
-    /// The rules' diagnostics in one array of the exact size, each rule's array freed once it is copied: growing one
-    /// array rule after rule held the old and the doubled buffer at once, three times the diagnostics of a draft
-    /// with a million problems.
-    private static func joined(_ byRule: inout [[Diagnostic]]) -> [Diagnostic] {
-        if byRule.count == 1 { return byRule.removeLast() }
-        var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(byRule.reduce(0) { $0 + $1.count })
-        for index in byRule.indices {
-            diagnostics += byRule[index]
-            byRule[index] = []
-        }
-        return diagnostics
     }
 
     private func finish(_ kept: consuming [Diagnostic], source: SourceText, markdown: MarkdownTree?) -> [Diagnostic] {
