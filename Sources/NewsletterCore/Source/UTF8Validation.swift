@@ -60,7 +60,7 @@ package enum UTF8Validation {
     /// `true` ends the pass there. A character cut off at the end of `range` is not well formed.
     ///
     /// Inlined into its callers, so that the visitor costs no call per character.
-    @inlinable
+    @inlinable @inline(__always)
     package static func visitCharacters(
         in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ visit: (_ offset: Int, _ length: Int) -> Bool
     ) -> Outcome {
