@@ -147,7 +147,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "DiagnosticReportingTests", dependencies: ["DiagnosticReporting", "EditorialChecks", "NewsletterCore"]),
+        .testTarget(name: "DiagnosticReportingTests", dependencies: ["DiagnosticReporting", "EditorialChecks", "NewsletterCore", "TestSupport"]),
         // Runs the built `editorial-check` (hence the dependency on the executable) and `EditorialCheckTool` in process.
         .testTarget(
             name: "EditorialCheckerTests",

@@ -10,15 +10,18 @@ package enum DisplayWidth {
     /// What goes before a caret under the end of `text` (already escaped): a space per cell, a tab for a tab.
     package static func indent<S: StringProtocol>(under text: S) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(repeating: " ", count: text.utf8.count) }
+        // The spaces since the last tab are counted and written at once.
         var indent = ""
+        var spaces = 0
         for character in text {
             if character == "\t" {
-                indent.append("\t")
+                indent += String(repeating: " ", count: spaces) + "\t"
+                spaces = 0
             } else {
-                indent.append(contentsOf: repeatElement(" ", count: of(character)))
+                spaces += of(character)
             }
         }
-        return indent
+        return indent + String(repeating: " ", count: spaces)
     }
 
     package static func of(_ character: Character) -> Int {

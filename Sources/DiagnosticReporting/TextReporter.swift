@@ -48,6 +48,9 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     private struct ShownLine {
         var number: Int
         var whole: String?
+        /// Whether the line is printable ASCII throughout: a cell per character, nothing escaped, so that the caret
+        /// and the underline are placed from the columns alone.
+        var isPrintableASCII: Bool
     }
 
     /// One diagnostic of the file at `path` as the report shows it, lines ending in line feeds: the location line,
@@ -85,7 +88,15 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         if shownLine?.number != start.line {
             // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed.
             let shown = lineOffsets.count <= 8 * width ? VisibleText.escaping(line) : nil
-            shownLine = ShownLine(number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil })
+            shownLine = ShownLine(
+                number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil },
+                isPrintableASCII: shown != nil && line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            )
+        }
+        if let whole = shownLine?.whole, shownLine?.isPrintableASCII == true {
+            let startIndex = min(max(start.column - 1, 0), whole.utf8.count)
+            let endIndex = end.line == start.line ? min(max(end.column - 1, startIndex), whole.utf8.count) : whole.utf8.count
+            return LineExcerpt(text: whole, indent: String(repeating: " ", count: startIndex), underlineWidth: max(endIndex - startIndex, 1))
         }
         if let whole = shownLine?.whole {
             let scalars = Array(line.unicodeScalars)

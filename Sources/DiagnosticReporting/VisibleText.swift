@@ -21,7 +21,10 @@ public enum VisibleText {
     /// `text` with every control character and bidirectional control (tab excepted, and line feeds and carriage
     /// returns when `keepingLineBreaks`) written as its escape: `"a\u{1B}[31m"` becomes `a\u{1B}[31m` in print.
     public static func escaping<S: StringProtocol>(_ text: S, keepingLineBreaks: Bool = false) -> String {
-        // Most text has nothing to escape; it is returned without rebuilding it.
+        // Most text has nothing to escape; it is returned without rebuilding it. Every escaped character has a byte
+        // below 0x20, DEL, or the lead C2 (C1 controls) or E2 (the bidirectional controls): text without one of those
+        // bytes is known clean without forming its characters.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) { return String(text) }
         guard text.unicodeScalars.contains(where: { escape($0, keepingLineBreaks: keepingLineBreaks) != nil }) else {
             return String(text)
         }

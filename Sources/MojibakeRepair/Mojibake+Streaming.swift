@@ -12,11 +12,13 @@ extension Mojibake {
     /// handing the result over piece by piece, in order, as it is produced: the way to repair a large file as a
     /// filter, writing each piece as it comes.
     ///
-    /// The bytes are checked to be UTF-8 first (ASCII sixteen bytes at a time); nothing is handed over for input
-    /// that is not. They are then cut at line feeds into pieces of about a megabyte, scanned (and the pieces with
-    /// mojibake repaired) on up to `parallelism`'s threads. A piece without mojibake is handed over as the input's
-    /// own bytes, with no copy; a repaired piece as its repaired text. Together the pieces are exactly
-    /// ``repair(_:includeGuesses:codePages:parallelism:)``'s text, and their edits its edits.
+    /// The bytes are cut at line feeds into pieces of about a megabyte and checked to be UTF-8 first (ASCII sixteen
+    /// bytes at a time), in the same pass that finds each piece's first line that may hold mojibake; nothing is
+    /// handed over for input that is not UTF-8. The pieces are then scanned from that line (and the pieces with
+    /// mojibake repaired) on up to `parallelism`'s threads: a piece of correct text is read once. A piece without
+    /// mojibake is handed over as the input's own bytes, with no copy; a repaired piece as its repaired text.
+    /// Together the pieces are exactly ``repair(_:includeGuesses:codePages:parallelism:)``'s text, and their edits
+    /// its edits.
     ///
     /// ```swift
     /// try Array("The cafÃ© reopens.\n".utf8).withUnsafeBytes { bytes in
@@ -45,13 +47,11 @@ extension Mojibake {
         let bytes = bytes.assumingMemoryBound(to: UInt8.self)
         let pieces = MojibakeScanner.pieces(of: bytes, count: bytes.count / streamingPieceSize + 1)
         let threads = parallelism.threads
-        if let bad = firstInvalidOffset(in: bytes, pieces: pieces, threads: threads) {
-            throw SourceText.invalidEncoding(in: bytes, at: bad, path: path)
-        }
+        let scanner = scanner(for: codePages)
+        let starts = try closeLookStarts(in: bytes, pieces: pieces, scanner: scanner, threads: threads, path: path)
         // Only read, by every worker.
         nonisolated(unsafe) let text = bytes
-        let scanner = scanner(for: codePages)
-        scanner.scan(bytes, pieces: pieces, includingGuesses: includeGuesses, threads: threads) { range, spans in
+        scanner.scan(bytes, pieces: pieces, startingAt: starts, includingGuesses: includeGuesses, threads: threads) { range, spans in
             spans.isEmpty
                 ? .unchanged(range)
                 : repairing(text, in: range, spans: spans, includeGuesses: includeGuesses, codePages: codePages, scanner: scanner)
@@ -128,25 +128,47 @@ extension Mojibake {
         return .repairedAgain(again)
     }
 
-    /// The offset of the first byte of `bytes` that does not start a character, checking `pieces` (cut at line
-    /// feeds, which no character spans, so each can be checked on its own) on up to `threads` threads.
-    private static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], threads: Int) -> Int? {
-        guard threads > 1, pieces.count > 1 else { return UTF8Validation.firstInvalidOffset(in: bytes) }
-        let nextPiece = Atomic(0)
-        // The earliest invalid offset found so far; pieces after it need no check.
-        let firstInvalid = Atomic(Int.max)
-        nonisolated(unsafe) let bytes = bytes
-        DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
-            while case let index = nextPiece.add(1, ordering: .relaxed).oldValue, index < pieces.count {
-                let range = pieces[index]
-                guard range.lowerBound < firstInvalid.load(ordering: .relaxed) else { return }
-                if let bad = UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: bytes[range])) {
-                    _ = firstInvalid.min(range.lowerBound + bad, ordering: .relaxed)
+    /// Per piece of `bytes`, where its first line that may hold mojibake starts (its end when none does), found by
+    /// ``MojibakeScanner/firstCloseLook(in:_:)`` on up to `threads` threads in the same pass that checks that the
+    /// bytes are UTF-8 (pieces are cut at line feeds, which no character spans, so each can be checked on its own).
+    ///
+    /// - Throws: the error for the first byte of `bytes` that does not start a character.
+    private static func closeLookStarts(
+        in bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], scanner: MojibakeScanner, threads: Int, path: String?
+    ) throws(NewsletterError) -> [Int] {
+        var starts = [Int](repeating: 0, count: pieces.count)
+        var firstInvalid = Int.max
+        if threads > 1, pieces.count > 1 {
+            let nextPiece = Atomic(0)
+            // The earliest invalid offset found so far; pieces after it need no check.
+            let earliestInvalid = Atomic(Int.max)
+            nonisolated(unsafe) let bytes = bytes
+            starts.withUnsafeMutableBufferPointer { starts in
+                // Each piece's start is written by the one thread that takes the piece.
+                nonisolated(unsafe) let starts = starts
+                DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
+                    while case let index = nextPiece.add(1, ordering: .relaxed).oldValue, index < pieces.count {
+                        let range = pieces[index]
+                        guard range.lowerBound < earliestInvalid.load(ordering: .relaxed) else { return }
+                        switch scanner.firstCloseLook(in: bytes, range) {
+                        case .valid(let start): starts[index] = start
+                        case .invalid(let offset): _ = earliestInvalid.min(offset, ordering: .relaxed)
+                        }
+                    }
                 }
             }
+            firstInvalid = earliestInvalid.load(ordering: .relaxed)
+        } else {
+            for (index, range) in pieces.enumerated() {
+                switch scanner.firstCloseLook(in: bytes, range) {
+                case .valid(let start): starts[index] = start
+                case .invalid(let offset): firstInvalid = offset
+                }
+                if firstInvalid != .max { break }
+            }
         }
-        let found = firstInvalid.load(ordering: .relaxed)
-        return found == .max ? nil : found
+        if firstInvalid != .max { throw SourceText.invalidEncoding(in: bytes, at: firstInvalid, path: path) }
+        return starts
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NewsletterCore
 import Synchronization
 
 /// Finds mojibake in UTF-8 bytes in two speeds.
@@ -162,13 +163,19 @@ final class MojibakeScanner: @unchecked Sendable {
     /// The spans of `bytes` in the given `pieces` (consecutive, each starting at a line and ending after a line
     /// feed or at the end), as ``scan(_:includingGuesses:threads:finishing:consuming:)`` finds them; with
     /// `threads` of 1, or a single piece, one piece after the other on the calling thread.
+    ///
+    /// - Parameter starts: per piece, where its first line that may hold mojibake starts
+    ///   (``firstCloseLook(in:_:)``), or its end when none does: the lines before are not read again.
     func scan<Piece: Sendable>(
-        _ bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], includingGuesses: Bool, threads: Int,
-        finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
+        _ bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], startingAt starts: [Int]? = nil, includingGuesses: Bool,
+        threads: Int, finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
         guard threads > 1, pieces.count > 1 else {
-            for range in pieces { consume(finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))) }
+            for (index, range) in pieces.enumerated() {
+                let start = starts?[index] ?? range.lowerBound
+                consume(finish(range, scan(bytes, in: start..<range.upperBound, includingGuesses: includingGuesses)))
+            }
             return
         }
         let delivery = Mutex(Delivery<Piece>(count: pieces.count))
@@ -180,7 +187,8 @@ final class MojibakeScanner: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
                 while case let index = nextPiece.add(1, ordering: .relaxed).oldValue, index < pieces.count {
                     let range = pieces[index]
-                    let piece = finish(range, scan(bytes, in: range, includingGuesses: includingGuesses))
+                    let start = starts?[index] ?? range.lowerBound
+                    let piece = finish(range, scan(bytes, in: start..<range.upperBound, includingGuesses: includingGuesses))
                     var ready = delivery.withLock { $0.deliver(piece, at: index) }
                     while !ready.isEmpty {
                         for piece in ready { consume(piece) }
@@ -338,6 +346,49 @@ final class MojibakeScanner: @unchecked Sendable {
         return spans
     }
 
+    /// How ``firstCloseLook(in:_:)`` found a piece.
+    enum PieceCheck: Equatable {
+        /// The character at this offset is not UTF-8; all before it in the piece is.
+        case invalid(at: Int)
+        /// The piece is UTF-8, and the line starting at this offset is its first that may hold mojibake (its end
+        /// when none does).
+        case valid(closeLookFrom: Int)
+    }
+
+    /// Checks that `bytes[range]` (which starts at a line and ends after a line feed or at the end) is UTF-8 and
+    /// finds its first line that ``scan(_:in:includingGuesses:)`` would look at closely, in one pass over the
+    /// bytes: the characters that are not ASCII are looked up as the check meets them, and the lines before
+    /// that one need not be read again (in most correct text, no line of the piece is read again).
+    ///
+    /// The lines are those with a candidate pair, a C1 control that stands for Windows-1252 punctuation, or a
+    /// byte C3 before a space, as `scan` finds them. Line feeds do not stop the pass: the first such line's start
+    /// is found from the character that shows it.
+    func firstCloseLook(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> PieceCheck {
+        let count = range.upperBound
+        // The end of the last character that is not ASCII, and the pages where it can start a sequence.
+        var previousEnd = -1
+        var previousStarts: UInt32 = 0
+        let outcome = UTF8Validation.visitCharacters(in: bytes, range) { index, length in
+            let role = role(of: Self.decodeScalar(bytes, at: index).value)
+            if previousEnd == index && previousStarts & (role >> 8) != 0 || role & Self.windows1252Control != 0
+                || Self.isByteC3BeforeSpace(bytes, at: index, count: count) {
+                return true
+            }
+            previousEnd = index + length
+            previousStarts = role & Self.allStarts
+            return false
+        }
+        switch outcome {
+        case .valid: return .valid(closeLookFrom: count)
+        case .invalid(let offset): return .invalid(at: offset)
+        case .stopped(let offset):
+            if let bad = UTF8Validation.firstInvalidOffset(in: bytes, offset..<count) { return .invalid(at: bad) }
+            var lineStart = offset
+            while lineStart > range.lowerBound && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            return .valid(closeLookFrom: lineStart)
+        }
+    }
+
     /// Grows `spans` to the count the part of the piece scanned so far predicts for the whole, so that a
     /// text dense with mojibake reallocates its spans a few times rather than at every doubling.
     static func reserve(_ spans: inout [MojibakeSpan], scanned: Int, of total: Int) {
@@ -388,8 +439,18 @@ final class MojibakeScanner: @unchecked Sendable {
         var previousStarts: UInt32 = 0
         var index = range.lowerBound
         while index < range.upperBound {
+            if bytes[index] < 0x80 {
+                // ASCII breaks any pair; the rest of an ASCII stretch is skipped eight bytes at a time.
+                previousStarts = 0
+                index += 1
+                while index + 8 <= range.upperBound,
+                      UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                continue
+            }
             let (value, length) = Self.decodeScalar(bytes, at: index)
-            let role = value < 0x80 ? 0 : role(of: value)
+            let role = role(of: value)
             if previousStarts & (role >> 8) != 0 { return true }
             previousStarts = role & Self.allStarts
             index += length

@@ -68,6 +68,23 @@ import Testing
         #expect(streamed.unchangedPiecesAreTheInput)
     }
 
+    /// The check that the bytes are UTF-8 also finds each piece's first line that may hold mojibake, and the piece is
+    /// read again only from there: whatever shows that line (a candidate pair, a C1 control standing for Windows-1252
+    /// punctuation, byte C3 before a space) and wherever it lies in its piece, after any number of correct lines, the
+    /// result is the repair of the whole text.
+    @Test(arguments: ["CafÃ© reopens", "\u{93}quoted words", "voilÃ le travail", "ü§å end"], [0, 600_000, 1_048_000])
+    func firstLineToReadAgainIsFoundWhereverItLies(line: String, cleanBytes: Int) throws {
+        let clean = "Nothing to repair — café, naïve, Ben’s “picks” 🌊 北京\n"
+        let text = String(repeating: clean, count: cleanBytes / clean.utf8.count) + line + "\n" + String(repeating: clean, count: 30_000)
+        let whole = Mojibake.repair(text)
+        #expect(whole.edits.count == 1)
+        for parallelism in [Mojibake.Parallelism.sequential, .concurrent(threads: 2)] {
+            let streamed = try Self.stream(text, parallelism: parallelism)
+            #expect(streamed.bytes == Array(whole.text.utf8))
+            #expect(streamed.edits == whole.edits)
+        }
+    }
+
     @Test func smallTextIsOnePiece() throws {
         let streamed = try Self.stream("Todayâ€™s\r\nCafÃ©\r\nnaÃ¯ve", parallelism: .concurrent(threads: 2))
         #expect(String(decoding: streamed.bytes, as: UTF8.self) == "Today’s\r\nCafé\r\nnaïve")

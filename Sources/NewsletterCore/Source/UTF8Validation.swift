@@ -4,13 +4,26 @@
 /// Text is mostly ASCII, so ASCII is skipped sixteen bytes at a time (two 64-bit words, one test of their high
 /// bits); other characters are checked one after the other, four bytes read at once and checked against a table
 /// of lead bytes without a branch per byte, until an ASCII byte sends the loop back to skipping.
+///
+/// A reader that wants to look at the characters that are not ASCII anyway (the mojibake scan) does so in the same
+/// pass with ``visitCharacters(in:_:_:)``, so that the bytes are read once.
 package enum UTF8Validation {
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// How a pass of ``visitCharacters(in:_:_:)`` ended.
+    package enum Outcome: Equatable, Sendable {
+        /// Every byte of the range is UTF-8, and the visitor never asked to stop.
+        case valid
+        /// The character starting at this offset is not well formed; the ones before it are.
+        case invalid(at: Int)
+        /// The visitor asked to stop at the character at this offset; the bytes after it were not checked.
+        case stopped(at: Int)
+    }
+
+    @usableFromInline static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// Per lead byte: the length of its sequence (0 for a byte that never leads one) in bits 0-7, and the lowest
     /// and highest second byte it allows (overlong forms, surrogates and values past U+10FFFF excluded) in bits
     /// 8-15 and 16-23.
-    private static let leads: [UInt32] = (0..<256).map { lead in
+    @usableFromInline static let leads: [UInt32] = (0..<256).map { lead in
         func entry(_ length: UInt32, _ lower: UInt32, _ upper: UInt32) -> UInt32 { length | lower << 8 | upper << 16 }
         switch lead {
         case 0xC2...0xDF: return entry(2, 0x80, 0xBF)
@@ -27,10 +40,34 @@ package enum UTF8Validation {
     /// The offset of the first byte that does not start a well-formed character (the lead of a broken or cut-off
     /// sequence, a stray continuation byte, a byte that is never UTF-8), or `nil` when all of `bytes` is UTF-8.
     package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
+        firstInvalidOffset(in: bytes, 0..<bytes.count)
+    }
+
+    /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` of `bytes[range]`, as an offset in `bytes`: a
+    /// character cut off at the end of `range` is not well formed.
+    package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard case .invalid(let offset) = visitCharacters(in: bytes, range, { _, _ in false }) else { return nil }
+        return offset
+    }
+
+    /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` over raw bytes.
+    package static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+        firstInvalidOffset(in: bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Checks `bytes[range]` (which starts at a character) in order, and calls `visit` with the offset and the
+    /// length of each character that is not ASCII once it is known to be well formed; a `visit` that returns
+    /// `true` ends the pass there. A character cut off at the end of `range` is not well formed.
+    ///
+    /// Inlined into its callers, so that the visitor costs no call per character.
+    @inlinable @inline(__always)
+    package static func visitCharacters(
+        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ visit: (_ offset: Int, _ length: Int) -> Bool
+    ) -> Outcome {
+        guard let base = bytes.baseAddress else { return .valid }
         return leads.withUnsafeBufferPointer { leads in
-            let count = bytes.count
-            var index = 0
+            let count = range.upperBound
+            var index = range.lowerBound
             while index + 4 <= count {
                 while index + 16 <= count {
                     let low = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
@@ -60,7 +97,8 @@ package enum UTF8Validation {
                     let shift = UInt32(8 * (4 - length)) & 31
                     guard length != 0, (word >> 8 & 0xFF) &- lower <= (entry >> 16 & 0xFF) &- lower,
                           (word & 0xC0C0_0000) << shift == (0x8080_0000 as UInt32) << shift
-                    else { return index }
+                    else { return .invalid(at: index) }
+                    if visit(index, length) { return .stopped(at: index) }
                     index += length
                 }
             }
@@ -76,16 +114,12 @@ package enum UTF8Validation {
                 let lower = entry >> 8 & 0xFF
                 guard length != 0, index + length <= count,
                       UInt32(base[index + 1]) &- lower <= (entry >> 16 & 0xFF) &- lower
-                else { return index }
-                for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return index }
+                else { return .invalid(at: index) }
+                for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return .invalid(at: index) }
+                if visit(index, length) { return .stopped(at: index) }
                 index += length
             }
-            return nil
+            return .valid
         }
-    }
-
-    /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` over raw bytes.
-    package static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
-        firstInvalidOffset(in: bytes.assumingMemoryBound(to: UInt8.self))
     }
 }
