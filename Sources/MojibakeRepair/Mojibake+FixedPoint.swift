@@ -1,7 +1,9 @@
 extension Mojibake {
-    /// At most this many passes: each pass but the last shortens the text, and in practice a second pass
-    /// rarely finds anything and a third never has.
-    static let maximumPasses = 8
+    /// At most this many passes. In newsletters a second pass rarely finds anything and a third never has, but
+    /// each pass peels one layer of a character misread again and again (`ÂÂÂ£`), and a pass looks only at the
+    /// lines the one before changed: deep layers cost little, and a text layered deeper than this is left part
+    /// repaired.
+    static let maximumPasses = 32
 
     /// Repairs the lines that `once`, the first pass over `original`, changed, again and again until a pass
     /// changes nothing, and composes the edits of every pass into edits of `original`.
@@ -59,6 +61,9 @@ extension Mojibake {
                     || runStart >= 4 && bytes[runStart - 1] == 0x20
                         && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 4, count: bytes.count)
                     || runEnd >= 2 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runEnd - 2, count: bytes.count)
+                    // A two-byte lead before a space may be one whose A0 became the space (`Ã\u{99} )â­` ->
+                    // `Ù )â­`, and `Ù ` is D9 A0, `٠`), as may two non-ASCII characters (a three-byte lead).
+                    || endsWithLeadBeforeSpace(bytes, runEnd: runEnd, scanner: scanner)
                     || includeGuesses && scanner.holdsTwoByteLead(bytes, in: max(runStart, 0)..<runEnd)
                 else { continue }
                 var lineStart = start
@@ -90,6 +95,15 @@ extension Mojibake {
             shifted.append(span)
         }
         return shifted
+    }
+
+    /// Whether the run ending at `runEnd`, before a space, ends with a character that leads a two-byte sequence in
+    /// some page, or with two non-ASCII characters.
+    private static func endsWithLeadBeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, runEnd: Int, scanner: MojibakeScanner) -> Bool {
+        guard runEnd >= 2, runEnd < bytes.count, bytes[runEnd] == 0x20, bytes[runEnd - 1] >= 0x80 else { return false }
+        var last = runEnd - 1
+        while last > 0 && bytes[last] & 0xC0 == 0x80 { last -= 1 }
+        return scanner.holdsTwoByteLead(bytes, in: last..<runEnd) || last > 0 && bytes[last - 1] >= 0x80
     }
 
     /// `text` with `spans`, in order and not overlapping, applied.

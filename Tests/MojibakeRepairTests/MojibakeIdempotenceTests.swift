@@ -71,7 +71,8 @@ import TestSupport
     /// became `à` only once the word after it was repaired; `Å` written by a repair, then guessed to have lost
     /// its second byte; Windows-1252 quotes read as Latin-1 around a word's last accented letter; `Ã` before a
     /// space written by a repair (`Ã\u{83}` read twice), which makes it `à` on a line with Latin-1 mojibake;
-    /// `Ã` and two spaces before a word that a repair starts with a small letter.
+    /// `Ã` and two spaces before a word that a repair starts with a small letter; a two-byte lead a repair wrote
+    /// before a space (`Ù `, D9 A0); a character misread many times over, one layer peeled per pass.
     @Test(arguments: [
         ("ââ‚¬™", "’"),
         ("caféŸ‘‹", "caféŸ‘‹"),
@@ -83,6 +84,8 @@ import TestSupport
         ("Voilà Beâ€™s résumé Ã perturber", "Voilà Be’s résumé à perturber"),
         ("Ã¢Â\u{80}Â\u{94}Ã¢Â\u{80}Â\u{94} Ã\u{83} tÃ°\u{9F}Â\u{8F}", "—— à tÃ°\u{9F}Â\u{8F}"),
         ("Ã  Ã¢ Ã°Â\u{9F}Â¤Â\u{8C}", "à â 🤌"),
+        ("Ã\u{99} )â­\u{90}ð¸", "٠)â­\u{90}ð¸"),
+        ("\u{83}ÂÃ\u{83}\u{82}£o Â\u{97}Ã¤#\u{83}ÂÂÃ\u{83}\u{82}£o", "ģo Âъ#ģo"),
     ])
     func reportedShapes(input: String, repaired: String) {
         let once = Mojibake.repair(input)
