@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "LinkChecker", targets: ["LinkChecker"]),
         .library(name: "LinkCheckRules", targets: ["LinkCheckRules"]),
         .library(name: "NewsletterKit", targets: ["NewsletterKit"]),
+        .library(name: "NewsletterKitTesting", targets: ["NewsletterKitTesting"]),
         .executable(name: "editorial-check", targets: ["editorial-check"]),
     ],
     dependencies: [
@@ -95,6 +96,9 @@ let package = Package(
                 "NewsletterCore", "MojibakeRepair", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks",
             ]
         ),
+        // For test targets of rules and adapters, ours and third parties': rule examples and adapter round trips
+        // verified in one call from Swift Testing (the verification itself is test-framework-free).
+        .target(name: "NewsletterKitTesting", dependencies: ["NewsletterKit", "NewsletterCore", "EditorialChecks"]),
 
         // The editorial checker command-line tool; public API only, so it doubles as the embedding example.
         .executableTarget(
@@ -124,14 +128,18 @@ let package = Package(
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "NewsletterPatternsTests", dependencies: ["NewsletterPatterns"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
-        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "TestSupport"]),
-        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
-        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "MojibakeRepair", "NewsletterCore", "TestSupport"]),
+        .testTarget(
+            name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "NewsletterKitTesting", "TestSupport"]
+        ),
+        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML", "NewsletterKitTesting"]),
+        .testTarget(
+            name: "JSONAdapterTests", dependencies: ["JSONAdapter", "MojibakeRepair", "NewsletterCore", "NewsletterKitTesting", "TestSupport"]
+        ),
         .testTarget(
             name: "ConversionTests",
             dependencies: ["BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "NewsletterCore"]
         ),
-        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit", "TestSupport"]),
+        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit", "NewsletterKitTesting", "TestSupport"]),
         .testTarget(
             name: "LinkCheckerTests",
             dependencies: [

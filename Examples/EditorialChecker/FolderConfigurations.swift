@@ -10,6 +10,7 @@ import Synchronization
 /// the same way for every draft of its folder. Shared by the tasks that check drafts in parallel, hence the lock.
 final class FolderConfigurations: Sendable {
     private let found = Mutex<[String: Result<LintConfiguration, NewsletterError>]>([:])
+    private let warnedFiles = Mutex<Set<String>>([])
 
     /// Creates an empty cache, for one run.
     init() {}
@@ -25,5 +26,14 @@ final class FolderConfigurations: Sendable {
         let made = Result { () throws(NewsletterError) in try make() }
         found.withLock { $0[folder] = made }
         return try made.get()
+    }
+
+    /// Writes a configuration's warnings to standard error, once per configuration file and run (folders that share
+    /// a file read it each, with the same warnings).
+    func warnOnce(about configuration: LintConfiguration) {
+        guard !configuration.warnings.isEmpty else { return }
+        let first = warnedFiles.withLock { $0.insert(configuration.path ?? "").inserted }
+        guard first else { return }
+        Terminal.writeError(configuration.warnings.map { VisibleText.describe($0) + "\n" }.joined())
     }
 }

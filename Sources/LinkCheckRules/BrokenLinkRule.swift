@@ -53,7 +53,7 @@ public struct BrokenLinkRule: AsyncRule {
         let configuration: LinkCheckConfiguration
         let checker: LinkChecker
         do {
-            configuration = try LinkCheckConfiguration(yaml: context.configuration.linkCheck)
+            configuration = try LinkCheckConfiguration(context.configuration)
             switch sharing {
             case .perDraft(let resolver): checker = try LinkChecker(configuration: configuration, resolver: resolver)
             case .session(let session): checker = try LinkChecker(configuration: configuration, session: session)

@@ -2,17 +2,26 @@ public import LinkChecker
 public import NewsletterCore
 public import NewsletterYAML
 import Foundation
-import EditorialChecks
+public import EditorialChecks
 import NewsletterPatterns
 
 extension LinkCheckConfiguration {
     /// The keys a `link_check:` section of `.newsletterlint.yml` may hold; anything else is an error.
-    public static let configurationKeys = [
+    package static let configurationKeys = [
         "method", "max_concurrency", "per_host_concurrency", "per_host_interval", "connect_timeout", "timeout",
         "max_retries", "retry_delay", "max_retry_after", "max_redirects", "accepted_status", "user_agent", "headers",
         "hosts", "exclude", "exclude_reserved_domains", "allow_private", "allow_loopback", "allow_link_local",
         "bot_wall_hosts", "check_fragments", "check_remote_fragments", "cache", "cache_file", "cache_ttl",
     ]
+
+    /// Reads the `link_check:` section of a configuration read from `.newsletterlint.yml` (the defaults when it has
+    /// none); errors name the line and column in that file.
+    ///
+    /// - Throws: ``NewsletterCore/NewsletterError`` of kind `configuration` for an unknown key or a value of the wrong
+    ///   kind or out of range.
+    public init(_ configuration: LintConfiguration) throws(NewsletterError) {
+        try self.init(yaml: configuration.linkCheck, in: configuration.source)
+    }
 
     /// Reads a `link_check:` section on top of the defaults. Durations are seconds (`0.05` is 50 ms).
     ///

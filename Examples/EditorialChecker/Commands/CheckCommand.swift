@@ -20,7 +20,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Skip the network link checks (offline rules only).")
     var offline = false
 
-    @Flag(help: "Treat warnings as errors for the exit status.")
+    @Flag(help: "Treat warnings as errors for the exit status, and unknown rule ids in a configuration as errors.")
     var strict = false
 
     @Option(help: "Report format: text, json, sarif or github.")
@@ -32,7 +32,7 @@ struct CheckCommand: AsyncParsableCommand {
         let session = offline ? nil : LinkCheckSession()
         let workspace: Workspace
         do throws(NewsletterError) {
-            workspace = try Workspace(options: draftOptions, progress: progress, session: session)
+            workspace = try Workspace(options: draftOptions, strict: strict, progress: progress, session: session)
         } catch {
             Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError

@@ -8,7 +8,7 @@ import NewsletterCore
 /// - `<!-- newsletterlint-disable-next-line rule-a -->` silences the line after the comment.
 ///
 /// A diagnostic is silenced when the line it starts on is.
-public struct InlineSuppressions: Sendable {
+package struct InlineSuppressions: Sendable {
     private struct Region: Sendable {
         var ruleID: String?
         var lines: ClosedRange<Int>
@@ -20,7 +20,7 @@ public struct InlineSuppressions: Sendable {
 
     /// Reads the suppression comments of `source`: the HTML comments of its Markdown tree (HTML blocks and raw
     /// HTML), never text in code. A draft without a tree has none.
-    public init(source: SourceText, markdown: MarkdownTree?) {
+    package init(source: SourceText, markdown: MarkdownTree?) {
         var regions: [Region] = []
         var open: [String?: Int] = [:]
         var candidates: [(line: Int, text: String)] = []
@@ -56,12 +56,12 @@ public struct InlineSuppressions: Sendable {
     }
 
     /// Whether diagnostics of `ruleID` starting on `line` are silenced.
-    public func isSuppressed(ruleID: String, line: Int) -> Bool {
+    package func isSuppressed(ruleID: String, line: Int) -> Bool {
         regions.contains { ($0.ruleID == nil || $0.ruleID == ruleID) && $0.lines.contains(line) }
     }
 
     /// Whether the draft has no suppression comments.
-    public var isEmpty: Bool { regions.isEmpty }
+    package var isEmpty: Bool { regions.isEmpty }
 
     private static func commands(in line: Substring) -> [(verb: String, ruleIDs: [String])] {
         var commands: [(verb: String, ruleIDs: [String])] = []
