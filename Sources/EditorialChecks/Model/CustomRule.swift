@@ -84,7 +84,7 @@ public struct CustomRule: Sendable, Equatable {
                 }
             case .linkDestination:
                 for link in LinkSelection.links(context) {
-                    report(link.rawDestination, writtenAt: link.destinationRange ?? link.range, context, into: &diagnostics)
+                    report([link.rawDestination, link.destination], writtenAt: link.destinationRange ?? link.range, context, into: &diagnostics)
                 }
             case .linkText:
                 for link in LinkSelection.links(context) {
@@ -92,7 +92,7 @@ public struct CustomRule: Sendable, Equatable {
                 }
             case .heading:
                 for section in context.issue.sections {
-                    report(section.heading, writtenAt: section.headingRange ?? section.range, context, into: &diagnostics)
+                    report([section.heading], writtenAt: section.headingRange ?? section.range, context, into: &diagnostics)
                 }
             }
         }
@@ -108,14 +108,18 @@ public struct CustomRule: Sendable, Equatable {
         }
     }
 
-    /// Reports the matches of `text`, written exactly at `range` when the source holds it there; otherwise (escaped
-    /// text, no position) each match is reported at the whole range, or the start of the file.
-    private func report(_ text: String, writtenAt range: SourceRange?, _ context: CheckContext, into diagnostics: inout [Diagnostic]) {
-        if let range, context.source.slice(range.utf8Offsets) == text[...] {
-            report(in: text, at: range.start.offset, context, into: &diagnostics)
-            return
+    /// Reports the matches of the text at `range` when it is one of `texts` (a destination as written in Markdown, or
+    /// decoded in a JSON string), exactly; otherwise (escaped text, no position) each match of the first of `texts` is
+    /// reported at the whole range, or at the start of the file.
+    private func report(_ texts: [String], writtenAt range: SourceRange?, _ context: CheckContext, into diagnostics: inout [Diagnostic]) {
+        if let range {
+            let written = context.source.slice(range.utf8Offsets)
+            if texts.contains(where: { written == $0[...] }) {
+                report(in: String(written), at: range.start.offset, context, into: &diagnostics)
+                return
+            }
         }
-        for _ in pattern.matchOffsets(in: text) {
+        for _ in pattern.matchOffsets(in: texts[0]) {
             diagnostics.append(context.diagnostic(message, at: range ?? context.startOfFile))
         }
     }
@@ -124,7 +128,7 @@ public struct CustomRule: Sendable, Equatable {
     /// text without markup); otherwise at the whole range.
     private func report(_ text: String, within range: SourceRange?, _ context: CheckContext, into diagnostics: inout [Diagnostic]) {
         guard let range, !text.isEmpty, let found = context.source.slice(range.utf8Offsets).utf8.firstRange(of: text.utf8) else {
-            report(text, writtenAt: range, context, into: &diagnostics)
+            report([text], writtenAt: range, context, into: &diagnostics)
             return
         }
         let slice = context.source.slice(range.utf8Offsets).utf8
