@@ -1,6 +1,6 @@
 public import LinkChecker
 public import NewsletterCore
-public import NewsletterYAML
+package import NewsletterYAML
 import Foundation
 public import EditorialChecks
 import NewsletterPatterns
@@ -23,7 +23,8 @@ extension LinkCheckConfiguration {
         try self.init(yaml: configuration.linkCheck, in: configuration.source)
     }
 
-    /// Reads a `link_check:` section on top of the defaults. Durations are seconds (`0.05` is 50 ms).
+    /// Reads a `link_check:` section on top of the defaults (``init(_:)`` is the public way in). Durations are
+    /// seconds (`0.05` is 50 ms).
     ///
     /// ```yaml
     /// link_check:
@@ -37,7 +38,7 @@ extension LinkCheckConfiguration {
     ///
     /// - Throws: ``NewsletterCore/NewsletterError`` of kind `configuration` naming the line and column of an
     ///   unknown key or a value of the wrong kind.
-    public init(yaml node: YAMLNode?, in source: SourceText? = nil) throws(NewsletterError) {
+    package init(yaml node: YAMLNode?, in source: SourceText? = nil) throws(NewsletterError) {
         self.init()
         guard let node else { return }
         let reader = SectionReader(source: source)
