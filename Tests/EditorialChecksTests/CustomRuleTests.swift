@@ -1,3 +1,4 @@
+import Foundation
 import EditorialChecks
 import NewsletterCore
 import NewsletterKit
@@ -178,5 +179,21 @@ import Testing
             "conf.yml:6:20: no-todo: triggering example 1: with '🤌 ' inserted before the markers: expected diagnostics at 3:1; reported 3:6 ('a TODO is left')",
             "conf.yml:6:48: no-todo: triggering example 2: has no ↓ marker saying where the rule must report",
         ])
+    }
+}
+
+/// The custom-rules example of the EditorialChecks article reads and verifies as it says.
+@Suite struct CustomRuleDocumentationTests {
+    @Test func theArticlesExampleIsValidAndItsExamplesPass() throws {
+        let article = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/EditorialChecks/EditorialChecks.docc/EditorialChecks.md")
+        let text = try String(contentsOf: article, encoding: .utf8)
+        let section = try #require(text.range(of: "## Custom rules\n"))
+        let start = try #require(text.range(of: "```yaml\n", range: section.upperBound..<text.endIndex))
+        let end = try #require(text.range(of: "```\n", range: start.upperBound..<text.endIndex))
+        let configuration = try LintConfiguration(yaml: SourceText(String(text[start.upperBound..<end.lowerBound]), path: "article.yml"), strict: true)
+        #expect(configuration.customRules.map(\.id) == ["utm-source"])
+        #expect(configuration.rules["utm-source"]?.severity == .warning)
+        #expect(RuleExampleVerifier(formats: .standard, customRules: configuration.customRules).verifyAll() == [])
     }
 }
