@@ -10,7 +10,7 @@ import Synchronization
 /// the same way for every draft of its folder. Shared by the tasks that check drafts in parallel, hence the lock.
 final class FolderConfigurations: Sendable {
     private let found = Mutex<[String: Result<LintConfiguration, NewsletterError>]>([:])
-    private let warnedFiles = Mutex<Set<String>>([])
+    private let warned = Mutex<(files: Set<String>, warnings: [ConfigurationWarning])>(([], []))
 
     /// Creates an empty cache, for one run.
     init() {}
@@ -32,8 +32,17 @@ final class FolderConfigurations: Sendable {
     /// a file read it each, with the same warnings).
     func warnOnce(about configuration: LintConfiguration) {
         guard !configuration.warnings.isEmpty else { return }
-        let first = warnedFiles.withLock { $0.insert(configuration.path ?? "").inserted }
+        let first = warned.withLock { warned in
+            guard warned.files.insert(configuration.path ?? "").inserted else { return false }
+            warned.warnings += configuration.warnings
+            return true
+        }
         guard first else { return }
         Terminal.writeError(configuration.warnings.map { VisibleText.describe($0) + "\n" }.joined())
+    }
+
+    /// Every warning written so far, for the reports that carry them.
+    var warnings: [ConfigurationWarning] {
+        warned.withLock { $0.warnings }
     }
 }

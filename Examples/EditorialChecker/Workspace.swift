@@ -100,6 +100,9 @@ struct Workspace: Sendable {
         return configuration
     }
 
+    /// The warnings of every configuration read so far (each file once).
+    var configurationWarnings: [ConfigurationWarning] { folderConfigurations.warnings }
+
     func checker(forDraftAt path: String) throws(NewsletterError) -> EditorialChecker {
         EditorialChecker(registry: rules, configuration: try configuration(forDraftAt: path))
     }

@@ -80,4 +80,31 @@ import Testing
         #expect(strict.status == 2)
         #expect(strict.errors.hasPrefix("\(configuration):2:3: error: unknown rule 'no-knots'; the closest known rule is 'mojibake'\n"))
     }
+
+    @Test func configurationWarningsHaveAPlaceInTheMachineReadableReports() throws {
+        let folder = try FixtureFolder()
+        try folder.write("rules:\n  no-knots: error\n", to: "rules.yml")
+        try folder.write(FixtureDrafts.clean, to: "clean.md")
+        let json = try folder.run("--offline", "--config", "rules.yml", "--output", "json", "clean.md")
+        #expect(json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let warnings = try #require(document["configurationWarnings"] as? [[String: Any]])
+        #expect(warnings.count == 1)
+        #expect(warnings.first?["file"] as? String == "rules.yml")
+        #expect(warnings.first?["line"] as? Int == 2 && warnings.first?["column"] as? Int == 3)
+        #expect(warnings.first?["message"] as? String == "unknown rule 'no-knots'; the closest known rule is 'mojibake'")
+        #expect(document["inputErrors"] == nil)
+
+        let github = try folder.run("--offline", "--config", "rules.yml", "--output", "github", "clean.md")
+        #expect(github.output == "::warning file=rules.yml,line=2,col=3,title=configuration-warning::unknown rule 'no-knots'; the closest known rule is 'mojibake'\n")
+
+        let sarif = try folder.run("--offline", "--config", "rules.yml", "--output", "sarif", "clean.md")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.output.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "warning")
+        #expect((notification["message"] as? [String: Any])?["text"] as? String == "unknown rule 'no-knots'; the closest known rule is 'mojibake'")
+    }
 }

@@ -80,6 +80,7 @@ struct CheckCommand: AsyncParsableCommand {
         let sessionNotices = await session?.finish() ?? []
         progress?.finish()
         for notice in sessionNotices { Terminal.writeError("warning: \(notice.message)\n") }
+        for warning in workspace.configurationWarnings { report.add(configurationWarning: warning, into: standardOutput) }
         try report.end(tally, into: standardOutput)
         standardOutput.flush()
 

@@ -1,3 +1,4 @@
+import EditorialChecks
 import Foundation
 import NewsletterCore
 
@@ -30,6 +31,10 @@ final class GitHubReporter: StreamedReport {
 
     func add(inputError: NewsletterError, into output: ReportOutput) {
         output.write(render(inputError))
+    }
+
+    func add(configurationWarning: ConfigurationWarning, into output: ReportOutput) {
+        output.write(render(configurationWarning.error, command: "warning", title: "configuration-warning"))
     }
 
     func end(_ tally: ProblemTally, into output: ReportOutput) throws {
@@ -100,12 +105,12 @@ final class GitHubReporter: StreamedReport {
         return "::\(command) \(properties)::\(Self.escapeData(VisibleText.escaping(diagnostic.message, keepingLineBreaks: true)))\n"
     }
 
-    private func render(_ error: NewsletterError) -> String {
+    private func render(_ error: NewsletterError, command: String = "error", title: String = "input-error") -> String {
         var properties: [String] = []
         if let path = error.path { properties.append("file=\(Self.escapeProperty(path))") }
         if let location = error.location { properties += ["line=\(location.line)", "col=\(location.column)"] }
-        properties.append("title=input-error")
-        return "::error \(properties.joined(separator: ","))::\(Self.escapeData(VisibleText.escaping(error.message, keepingLineBreaks: true)))\n"
+        properties.append("title=\(title)")
+        return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(VisibleText.escaping(error.message, keepingLineBreaks: true)))\n"
     }
 
     static func escapeData(_ text: String) -> String {

@@ -13,6 +13,8 @@ struct JSONReporter: StreamedReport {
     private let json = PrettyJSON()
     private var problemsWritten = 0
     private var inputErrors: [InputErrorEntry] = []
+    /// Unknown rule ids in configurations, in the shape of input errors.
+    private var configurationWarnings: [InputErrorEntry] = []
 
     /// A file that could not be read or decoded; the exit status is then 2.
     struct InputErrorEntry: Encodable {
@@ -70,10 +72,17 @@ struct JSONReporter: StreamedReport {
         inputErrors.append(InputErrorEntry(inputError))
     }
 
+    mutating func add(configurationWarning: ConfigurationWarning, into output: ReportOutput) {
+        configurationWarnings.append(InputErrorEntry(configurationWarning.error))
+    }
+
     func end(_ tally: ProblemTally, into output: ReportOutput) throws {
         output.write(json.closing(depth: 1))
         if !inputErrors.isEmpty {
             output.write(",\n  \"inputErrors\" : " + (try json.encode(inputErrors, depth: 1)))
+        }
+        if !configurationWarnings.isEmpty {
+            output.write(",\n  \"configurationWarnings\" : " + (try json.encode(configurationWarnings, depth: 1)))
         }
         output.write(",\n  \"version\" : 1\n}\n")
     }

@@ -1,3 +1,4 @@
+import EditorialChecks
 import NewsletterCore
 
 /// Compiler-style text: `path:line:col: error: message [rule-id]`, the source line, an underline under the
@@ -20,6 +21,9 @@ struct TextReporter: StreamedReport {
     }
 
     func add(inputError: NewsletterError, into output: ReportOutput) {}
+
+    /// Written on standard error when the configuration is read, as for every format.
+    func add(configurationWarning: ConfigurationWarning, into output: ReportOutput) {}
 
     func end(_ tally: ProblemTally, into output: ReportOutput) {
         output.write(summary(tally) + "\n")
