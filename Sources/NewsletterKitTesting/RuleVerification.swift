@@ -93,10 +93,12 @@ public func verifyRoundTrip(
 /// Records each failure at its example when the example knows where it was written in Swift source, else at `fallback`.
 private func record(_ failures: [RuleExampleFailure], at fallback: Testing.SourceLocation) {
     for failure in failures {
-        var location = fallback
         if let written = failure.location, let fileID = written.fileID, written.line > 0, written.column > 0 {
-            location = Testing.SourceLocation(fileID: fileID, filePath: written.filePath, line: written.line, column: written.column)
+            let location = Testing.SourceLocation(fileID: fileID, filePath: written.filePath, line: written.line, column: written.column)
+            // Placed at the example itself, the comment need not repeat where it is.
+            Testing.Issue.record(Comment(rawValue: "\(failure.ruleID): \(failure.subject): \(failure.message)"), sourceLocation: location)
+        } else {
+            Testing.Issue.record(Comment(rawValue: failure.description), sourceLocation: fallback)
         }
-        Testing.Issue.record(Comment(rawValue: failure.description), sourceLocation: location)
     }
 }

@@ -1,6 +1,7 @@
 import EditorialChecks
 import NewsletterCore
 import NewsletterKit
+import NewsletterKitTesting
 import Testing
 
 /// The verifier finds every broken promise, with its place and a message saying what happened.
@@ -103,7 +104,7 @@ import Testing
         ])
         let correction = try #require(failures.last?.location)
         #expect(correction.fileID == "EditorialChecksTests/RuleExampleVerifierTests.swift")
-        #expect(correction.line == 52)
+        #expect(correction.line == 53)
     }
 
     @Test func anUnknownRuleIsOneFailure() {
@@ -114,5 +115,31 @@ import Testing
 
     @Test func everyBuiltInRuleKeepsItsPromises() {
         #expect(RuleExampleVerifier(formats: .standard).verifyAll() == [])
+    }
+}
+
+/// The test-support product records each failure as a Swift Testing issue where the failing example was written.
+@Suite struct VerifyExamplesIssueTests {
+    struct SilentRule: Rule {
+        static let description = RuleDescription(
+            id: "silent", name: "Silent", summary: "Never reports.", rationale: "Tests.",
+            category: .style, defaultSeverity: .warning,
+            nonTriggeringExamples: ["# Notes\n"],
+            triggeringExamples: [RuleExample("# Notes\n\n↓Here.\n", format: "beehiiv")]
+        )
+
+        func check(_ context: CheckContext) -> [Diagnostic] { [] }
+    }
+
+    @Test func failuresAreIssuesAtTheirExamples() {
+        let line = #line - 7
+        withKnownIssue {
+            verifyExamples(of: SilentRule())
+        } matching: { issue in
+            // Every issue (wrong markers, the multi-byte variant, the configured severity) is at the example.
+            issue.sourceLocation?.line == line && issue.sourceLocation?.column == 45
+                && issue.sourceLocation?.fileID == "EditorialChecksTests/RuleExampleVerifierTests.swift"
+                && issue.comments.count == 1 && issue.comments[0].rawValue.hasPrefix("silent: triggering example 1: ")
+        }
     }
 }

@@ -3,7 +3,8 @@
 /// Examples written with ``RuleExample/init(_:format:configuration:testsMultiByteOffsets:fileID:filePath:line:column:)``
 /// or ``RuleCorrection/init(_:_:format:configuration:minimumSafety:fileID:filePath:line:column:)`` record it, as do
 /// the examples of custom rules read from `.newsletterlint.yml`; a failed verification points there. Examples
-/// written as string literals have none.
+/// written as string literals have none, and neither has `RuleExample("...")` with the text alone, which Swift reads
+/// as a literal (SE-0213): give another argument (`format: "beehiiv"`) to record the place.
 public struct ExampleLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `Module/File.swift` for Swift source (what Swift Testing needs to place an issue), `nil` for other files.
     public var fileID: String?

@@ -27,7 +27,8 @@ public struct RuleExample: Sendable, Hashable, Codable, ExpressibleByStringLiter
         case text, format, configuration, testsMultiByteOffsets
     }
 
-    /// Creates an example, recording where it was written.
+    /// Creates an example, recording where it was written (with the text alone, Swift makes it from the literal
+    /// instead, without a location).
     public init(
         _ text: String,
         format: String = "beehiiv",
