@@ -100,6 +100,12 @@ struct Workspace: Sendable {
         return configuration
     }
 
+    /// The rules known before any draft is read: the registry's, and the custom rules of `--config` (the custom rules of
+    /// folders' configurations are known only as their drafts are checked).
+    var knownRules: [RuleDescription] {
+        rules.descriptions + (explicitConfiguration?.customRules.map(\.description) ?? [])
+    }
+
     /// The warnings of every configuration read so far (each file once).
     var configurationWarnings: [ConfigurationWarning] { folderConfigurations.warnings }
 

@@ -107,4 +107,18 @@ import Testing
         #expect(notification["level"] as? String == "warning")
         #expect((notification["message"] as? [String: Any])?["text"] as? String == "unknown rule 'no-knots'; the closest known rule is 'mojibake'")
     }
+
+    @Test func theCustomRulesOfTheGivenConfigurationAreSARIFRules() throws {
+        let folder = try FixtureFolder()
+        try folder.write(Self.configuration, to: "rules.yml")
+        try folder.write(FixtureDrafts.clean, to: "clean.md")
+        let sarif = try folder.run("--offline", "--config", "rules.yml", "--output", "sarif", "clean.md")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.output.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.last?["id"] as? String == "no-knot")
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["no-knot", "no-knot"])
+        #expect(results.map { $0["ruleIndex"] as? Int } == [rules.count - 1, rules.count - 1])
+    }
 }

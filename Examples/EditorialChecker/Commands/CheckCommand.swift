@@ -42,7 +42,7 @@ struct CheckCommand: AsyncParsableCommand {
         var report: any StreamedReport = switch output {
         case .text: TextReporter(colors: Terminal.colorsOnStandardOutput)
         case .json: JSONReporter()
-        case .sarif: SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.rules.descriptions)
+        case .sarif: SARIFReporter(toolVersion: EditorialCheck.version, rules: workspace.knownRules)
         case .github: GitHubReporter()
         }
         // The progress bar shares the terminal: it is cleared before each piece of the report.
