@@ -324,7 +324,7 @@ struct ConfigurationReader {
     }
 
     /// The Levenshtein distance in characters.
-    static func distance(_ lhs: String, _ rhs: String) -> Int {
+    private static func distance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs), b = Array(rhs)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
