@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "NewsletterKit", targets: ["NewsletterKit"]),
         .library(name: "DiagnosticReporting", targets: ["DiagnosticReporting"]),
         .library(name: "EditorialCheckerCLI", targets: ["EditorialCheckerCLI"]),
+        .library(name: "NewsletterKitTesting", targets: ["NewsletterKitTesting"]),
         .executable(name: "editorial-check", targets: ["editorial-check"]),
     ],
     dependencies: [
@@ -97,6 +98,9 @@ let package = Package(
                 "NewsletterCore", "MojibakeRepair", "BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "EditorialChecks",
             ]
         ),
+        // For test targets of rules and adapters, ours and third parties': rule examples and adapter round trips
+        // verified in one call from Swift Testing (the verification itself is test-framework-free).
+        .target(name: "NewsletterKitTesting", dependencies: ["NewsletterKit", "NewsletterCore", "EditorialChecks"]),
 
         // Diagnostics as compiler-style text, JSON, SARIF and GitHub annotations, streamed as files finish.
         .target(name: "DiagnosticReporting", dependencies: ["NewsletterCore", "EditorialChecks"]),
@@ -130,14 +134,18 @@ let package = Package(
         .testTarget(name: "NewsletterMarkdownTests", dependencies: ["NewsletterMarkdown", "NewsletterCore", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "NewsletterPatternsTests", dependencies: ["NewsletterPatterns"]),
         .testTarget(name: "NewsletterYAMLTests", dependencies: ["NewsletterYAML"]),
-        .testTarget(name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "TestSupport"]),
-        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML"]),
-        .testTarget(name: "JSONAdapterTests", dependencies: ["JSONAdapter", "MojibakeRepair", "NewsletterCore", "TestSupport"]),
+        .testTarget(
+            name: "BeehiivAdapterTests", dependencies: ["BeehiivAdapter", "NewsletterMarkdown", "NewsletterCore", "NewsletterKitTesting", "TestSupport"]
+        ),
+        .testTarget(name: "FrontMatterAdapterTests", dependencies: ["FrontMatterAdapter", "NewsletterYAML", "NewsletterKitTesting"]),
+        .testTarget(
+            name: "JSONAdapterTests", dependencies: ["JSONAdapter", "MojibakeRepair", "NewsletterCore", "NewsletterKitTesting", "TestSupport"]
+        ),
         .testTarget(
             name: "ConversionTests",
             dependencies: ["BeehiivAdapter", "FrontMatterAdapter", "JSONAdapter", "NewsletterCore"]
         ),
-        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit", "TestSupport"]),
+        .testTarget(name: "EditorialChecksTests", dependencies: ["EditorialChecks", "NewsletterKit", "NewsletterKitTesting", "TestSupport"]),
         .testTarget(
             name: "LinkCheckerTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import EditorialChecks
 import NewsletterCore
 
 /// A report format written while files are checked: its beginning, then each checked file's problems in the order
@@ -11,6 +12,8 @@ public protocol DiagnosticReporter {
     mutating func add(_ file: CheckedFile, into output: ReportOutput) throws
     /// Takes note of a file that could not be read or decoded.
     mutating func add(inputError: NewsletterError, into output: ReportOutput)
+    /// Takes note of a configuration warning (an unknown rule id), once per configuration file.
+    mutating func add(configurationWarning: ConfigurationWarning, into output: ReportOutput)
     /// Writes what comes after every file: input errors where the format keeps them apart, a summary, the closing.
     mutating func end(_ tally: ProblemTally, into output: ReportOutput) throws
 }

@@ -1,3 +1,4 @@
+import EditorialChecks
 import Foundation
 import NewsletterCore
 
@@ -34,6 +35,11 @@ public final class GitHubReporter: DiagnosticReporter {
     /// Writes the error at once as an `::error` command titled `input-error`.
     public func add(inputError: NewsletterError, into output: ReportOutput) {
         output.write(render(inputError))
+    }
+
+    /// Writes the warning as a `warning` annotation titled `configuration-warning`, at once.
+    public func add(configurationWarning: ConfigurationWarning, into output: ReportOutput) {
+        output.write(render(configurationWarning.error, command: "warning", title: "configuration-warning"))
     }
 
     /// Writes the problems held back: errors, then warnings, then notices.
@@ -105,12 +111,12 @@ public final class GitHubReporter: DiagnosticReporter {
         return "::\(command) \(properties)::\(Self.escapeData(VisibleText.escaping(diagnostic.message, keepingLineBreaks: true)))\n"
     }
 
-    private func render(_ error: NewsletterError) -> String {
+    private func render(_ error: NewsletterError, command: String = "error", title: String = "input-error") -> String {
         var properties: [String] = []
         if let path = error.path { properties.append("file=\(Self.escapeProperty(path))") }
         if let location = error.location { properties += ["line=\(location.line)", "col=\(location.column)"] }
-        properties.append("title=input-error")
-        return "::error \(properties.joined(separator: ","))::\(Self.escapeData(VisibleText.escaping(error.message, keepingLineBreaks: true)))\n"
+        properties.append("title=\(title)")
+        return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(VisibleText.escaping(error.message, keepingLineBreaks: true)))\n"
     }
 
     package static func escapeData(_ text: String) -> String {

@@ -13,6 +13,8 @@ public struct JSONReporter: DiagnosticReporter {
     private let json = PrettyJSON()
     private var problemsWritten = 0
     private var inputErrors: [InputErrorEntry] = []
+    /// Unknown rule ids in configurations, in the shape of input errors.
+    private var configurationWarnings: [InputErrorEntry] = []
 
     /// Creates a JSON reporter.
     public init() {}
@@ -79,11 +81,19 @@ public struct JSONReporter: DiagnosticReporter {
         inputErrors.append(InputErrorEntry(inputError))
     }
 
-    /// Closes `problems` and writes `inputErrors` (when there were any) and `version`.
+    /// Keeps the warning for `configurationWarnings`, written at the end.
+    public mutating func add(configurationWarning: ConfigurationWarning, into output: ReportOutput) {
+        configurationWarnings.append(InputErrorEntry(configurationWarning.error))
+    }
+
+    /// Closes `problems` and writes `inputErrors` and `configurationWarnings` (when there were any) and `version`.
     public func end(_ tally: ProblemTally, into output: ReportOutput) throws {
         output.write(json.closing(depth: 1))
         if !inputErrors.isEmpty {
             output.write(",\n  \"inputErrors\" : " + (try json.encode(inputErrors, depth: 1)))
+        }
+        if !configurationWarnings.isEmpty {
+            output.write(",\n  \"configurationWarnings\" : " + (try json.encode(configurationWarnings, depth: 1)))
         }
         output.write(",\n  \"version\" : 1\n}\n")
     }

@@ -5,7 +5,8 @@ import NewsletterCore
 /// `--output sarif`: SARIF 2.1.0 as GitHub code scanning reads it: stable rule ids with descriptions,
 /// results with repository-relative paths and 1-based, end-exclusive columns in Unicode code points, and fixes.
 /// Files that could not be read or decoded are `toolExecutionNotifications` of the run's one invocation, which then
-/// has `executionSuccessful: false`; the invocation is left out when every file was read.
+/// has `executionSuccessful: false`; configuration warnings are notifications of level `warning` (the execution still
+/// successful). The invocation is left out when there are neither.
 ///
 /// The log is streamed: its opening, each result as its file finishes, then the invocation (after `results`, since
 /// input errors are known only at the end) and the tool with its rules. A log without input errors is byte for byte
@@ -73,10 +74,20 @@ public struct SARIFReporter: DiagnosticReporter {
         }
     }
 
+    /// Keeps the warning as a notification of level `warning` of the run's invocation, written at the end; the
+    /// execution still counts as successful.
+    public mutating func add(configurationWarning: ConfigurationWarning, into output: ReportOutput) {
+        add(configurationWarning.error, level: "warning")
+    }
+
     /// Keeps the error as a notification of the run's invocation, written at the end.
     public mutating func add(inputError error: NewsletterError, into output: ReportOutput) {
+        add(error, level: "error")
+    }
+
+    private mutating func add(_ error: NewsletterError, level: String) {
         notifications.append(Notification(
-            level: "error",
+            level: level,
             message: Message(text: error.message),
             locations: error.path.map { path in
                 [Location(physicalLocation: PhysicalLocation(
@@ -91,7 +102,8 @@ public struct SARIFReporter: DiagnosticReporter {
     public func end(_ tally: ProblemTally, into output: ReportOutput) throws {
         output.write(json.closing(depth: 3))
         if !notifications.isEmpty {
-            let invocations = [Invocation(executionSuccessful: false, toolExecutionNotifications: notifications)]
+            let failed = notifications.contains { $0.level == "error" }
+            let invocations = [Invocation(executionSuccessful: !failed, toolExecutionNotifications: notifications)]
             output.write(",\n      \"invocations\" : " + (try json.encode(invocations, depth: 3)))
         }
         let tool = Tool(driver: Driver(

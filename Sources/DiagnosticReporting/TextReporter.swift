@@ -38,6 +38,10 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     /// Writes nothing: input errors go to standard error, written by the tool.
     public func add(inputError: NewsletterError, into output: ReportOutput) {}
 
+    /// Writes nothing: a tool prints configuration warnings on standard error when it reads the configuration, as
+    /// for every format.
+    public func add(configurationWarning: ConfigurationWarning, into output: ReportOutput) {}
+
     /// Writes the summary line.
     public func end(_ tally: ProblemTally, into output: ReportOutput) {
         output.write(summary(tally) + "\n")

@@ -1,3 +1,4 @@
+import EditorialChecks
 import NewsletterCore
 
 /// Draft text made safe to print on a terminal.
@@ -39,13 +40,18 @@ public enum VisibleText {
         return result
     }
 
+    /// A configuration warning, rendered as an error is, with `warning:`.
+    public static func describe(_ warning: ConfigurationWarning) -> String {
+        describe(warning.error, as: "warning")
+    }
+
     /// An input error as the compiler-style text `NewsletterError` writes, with the path, message and source line
-    /// escaped and the caret placed under the escaped line.
-    public static func describe(_ error: NewsletterError) -> String {
+    /// escaped and the caret placed under the escaped line; `severity` is the word before the message.
+    public static func describe(_ error: NewsletterError, as severity: String = "error") -> String {
         var prefix = ""
         if let path = error.path { prefix += "\(escaping(path)):" }
         if let location = error.location { prefix += "\(location.line):\(location.column):" }
-        var rendered = prefix.isEmpty ? "error: \(escaping(error.message))" : "\(prefix) error: \(escaping(error.message))"
+        var rendered = prefix.isEmpty ? "\(severity): \(escaping(error.message))" : "\(prefix) \(severity): \(escaping(error.message))"
         if let sourceLine = error.sourceLine, let location = error.location {
             // A long line (a table row of thousands of cells) is shown as a window around the column, as problems are.
             if sourceLine.utf8.count > 8 * LineExcerpt.defaultWidth || DisplayWidth.of(escaping(sourceLine)) > LineExcerpt.defaultWidth {

@@ -1,3 +1,4 @@
+import DiagnosticReporting
 import EditorialChecks
 import NewsletterCore
 import Synchronization
@@ -10,6 +11,7 @@ import Synchronization
 /// the same way for every draft of its folder. Shared by the tasks that check drafts in parallel, hence the lock.
 final class FolderConfigurations: Sendable {
     private let found = Mutex<[String: Result<LintConfiguration, NewsletterError>]>([:])
+    private let warned = Mutex<(files: Set<String>, warnings: [ConfigurationWarning])>(([], []))
 
     /// Creates an empty cache, for one run.
     init() {}
@@ -25,5 +27,23 @@ final class FolderConfigurations: Sendable {
         let made = Result { () throws(NewsletterError) in try make() }
         found.withLock { $0[folder] = made }
         return try made.get()
+    }
+
+    /// Writes a configuration's warnings to standard error, once per configuration file and run (folders that share
+    /// a file read it each, with the same warnings).
+    func warnOnce(about configuration: LintConfiguration) {
+        guard !configuration.warnings.isEmpty else { return }
+        let first = warned.withLock { warned in
+            guard warned.files.insert(configuration.path ?? "").inserted else { return false }
+            warned.warnings += configuration.warnings
+            return true
+        }
+        guard first else { return }
+        Terminal.writeError(configuration.warnings.map { VisibleText.describe($0) + "\n" }.joined())
+    }
+
+    /// Every warning written so far, for the reports that carry them.
+    var warnings: [ConfigurationWarning] {
+        warned.withLock { $0.warnings }
     }
 }

@@ -18,25 +18,39 @@ struct Workspace: Sendable {
     let formats: FormatRegistry
     let rules: RuleRegistry
     let options: DraftOptions
+    /// Whether configuration warnings (unknown rule identifiers) are errors.
+    let strict: Bool
     private let explicitConfiguration: LintConfiguration?
     private let folderConfigurations = FolderConfigurations()
 
     /// Builds the workspace; `progress` receives the link checker's events when links are checked, and links
-    /// are checked within `session` (one for every draft of the run) when one is given.
-    init(options: DraftOptions, progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) {
+    /// are checked within `session` (one for every draft of the run) when one is given. With `strict`, a configuration
+    /// naming a rule nobody knows is an error instead of a warning.
+    init(options: DraftOptions, strict: Bool = false, progress: ProgressBar? = nil, session: LinkCheckSession? = nil) throws(NewsletterError) {
         let rules = try Self.rules(progress: progress, session: session)
         self.formats = EditorialCheckTool.running.formats
         self.rules = rules
         self.options = options
-        for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil {
-            throw NewsletterError(.configuration, "unknown rule '\(id)'; `\(EditorialCheckTool.running.commandName) rules` lists them")
-        }
+        self.strict = strict
         if let format = options.formatIn { _ = try formats.adapter(identifier: format) }
         if let path = options.config {
-            explicitConfiguration = try LintConfiguration(contentsOfFile: path, registry: rules)
+            let configuration = try LintConfiguration(contentsOfFile: path, registry: rules, strict: strict)
+            folderConfigurations.warnOnce(about: configuration)
+            explicitConfiguration = configuration
         } else {
             explicitConfiguration = nil
         }
+        // Without `--config`, a custom rule is known only once its folder's configuration is read (see below).
+        if let explicitConfiguration {
+            for id in options.onlyRules + options.disabledRules
+            where rules.description(id: id) == nil && explicitConfiguration.customRule(id: id) == nil {
+                throw Self.unknownRuleError(id)
+            }
+        }
+    }
+
+    private static func unknownRuleError(_ id: String) -> NewsletterError {
+        NewsletterError(.configuration, "unknown rule '\(id)'; `\(EditorialCheckTool.running.commandName) rules` lists them")
     }
 
     /// Every rule the tool runs: the running tool's rules and the network rule `broken-link`, which checks
@@ -67,14 +81,16 @@ struct Workspace: Sendable {
         if let explicitConfiguration {
             configuration = explicitConfiguration
         } else {
-            configuration = try LintConfiguration(forDraftAt: draftPath, registry: rules)
+            configuration = try LintConfiguration(forDraftAt: draftPath, registry: rules, strict: strict)
+            folderConfigurations.warnOnce(about: configuration)
+        }
+        for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil && configuration.customRule(id: id) == nil {
+            throw Self.unknownRuleError(id)
         }
         // The network rule reads `link_check:` only when it runs: check it now so a typo is an error even offline.
-        if let linkCheck = configuration.linkCheck {
-            _ = try LinkCheckConfiguration(yaml: linkCheck, in: configuration.path.flatMap(Self.configurationSource))
-        }
+        _ = try LinkCheckConfiguration(configuration)
         if !options.onlyRules.isEmpty {
-            for description in rules.descriptions {
+            for description in rules.descriptions + configuration.customRules.map(\.description) {
                 configuration.rules[description.id, default: RuleSettings()].isEnabled = options.onlyRules.contains(description.id)
             }
         }
@@ -83,6 +99,15 @@ struct Workspace: Sendable {
         }
         return configuration
     }
+
+    /// The rules known before any draft is read: the registry's, and the custom rules of `--config` (the custom rules of
+    /// folders' configurations are known only as their drafts are checked).
+    var knownRules: [RuleDescription] {
+        rules.descriptions + (explicitConfiguration?.customRules.map(\.description) ?? [])
+    }
+
+    /// The warnings of every configuration read so far (each file once).
+    var configurationWarnings: [ConfigurationWarning] { folderConfigurations.warnings }
 
     func checker(forDraftAt path: String) throws(NewsletterError) -> EditorialChecker {
         EditorialChecker(registry: rules, configuration: try configuration(forDraftAt: path))
@@ -110,9 +135,5 @@ struct Workspace: Sendable {
         }
         let decoded = try formats.decodeDraft(source, format: format)
         return Draft(path: source.path ?? path, source: source, decoded: decoded.draft, format: decoded.format)
-    }
-
-    private static func configurationSource(_ path: String) -> SourceText? {
-        FileManager.default.contents(atPath: path).flatMap { try? SourceText(data: $0, path: path) }
     }
 }

@@ -1,14 +1,13 @@
 public import EditorialChecks
 public import LinkChecker
 import NewsletterCore
-import NewsletterYAML
 
 /// `broken-link`: checks every link over the network and reports the ones that do not work, the ones that could
 /// not be verified (and why), and permanent redirects (with the final URL as a suggested fix).
 ///
 /// It is an ``EditorialChecks/AsyncRule``: register it next to the offline rules and run
 /// `EditorialChecker.checkIncludingAsyncRules`. Its settings come from the `link_check:` section of
-/// `.newsletterlint.yml` (see ``LinkChecker/LinkCheckConfiguration/init(yaml:in:)``); links matching the
+/// `.newsletterlint.yml` (see ``LinkChecker/LinkCheckConfiguration/init(_:)``); links matching the
 /// configuration's `links.exclude` patterns are not requested. Made with a ``LinkChecker/LinkCheckSession``, it
 /// checks all the drafts of a run within that session: each unique URL once, per-host limits across drafts.
 public struct BrokenLinkRule: AsyncRule {
@@ -55,7 +54,7 @@ public struct BrokenLinkRule: AsyncRule {
         let configuration: LinkCheckConfiguration
         let checker: LinkChecker
         do {
-            configuration = try LinkCheckConfiguration(yaml: context.configuration.linkCheck)
+            configuration = try LinkCheckConfiguration(context.configuration)
             switch sharing {
             case .perDraft(let resolver): checker = try LinkChecker(configuration: configuration, resolver: resolver)
             case .session(let session): checker = try LinkChecker(configuration: configuration, session: session)

@@ -1,8 +1,8 @@
 public import LinkChecker
 public import NewsletterCore
-public import NewsletterYAML
+package import NewsletterYAML
 import Foundation
-import EditorialChecks
+public import EditorialChecks
 import NewsletterPatterns
 
 extension LinkCheckConfiguration {
@@ -14,7 +14,17 @@ extension LinkCheckConfiguration {
         "bot_wall_hosts", "check_fragments", "check_remote_fragments", "cache", "cache_file", "cache_ttl",
     ]
 
-    /// Reads a `link_check:` section on top of the defaults. Durations are seconds (`0.05` is 50 ms).
+    /// Reads the `link_check:` section of a configuration read from `.newsletterlint.yml` (the defaults when it has
+    /// none); errors name the line and column in that file.
+    ///
+    /// - Throws: ``NewsletterCore/NewsletterError`` of kind `configuration` for an unknown key or a value of the wrong
+    ///   kind or out of range.
+    public init(_ configuration: LintConfiguration) throws(NewsletterError) {
+        try self.init(yaml: configuration.linkCheck, in: configuration.source)
+    }
+
+    /// Reads a `link_check:` section on top of the defaults (``init(_:)`` is the public way in). Durations are
+    /// seconds (`0.05` is 50 ms).
     ///
     /// ```yaml
     /// link_check:
@@ -28,7 +38,7 @@ extension LinkCheckConfiguration {
     ///
     /// - Throws: ``NewsletterCore/NewsletterError`` of kind `configuration` naming the line and column of an
     ///   unknown key or a value of the wrong kind.
-    public init(yaml node: YAMLNode?, in source: SourceText? = nil) throws(NewsletterError) {
+    package init(yaml node: YAMLNode?, in source: SourceText? = nil) throws(NewsletterError) {
         self.init()
         guard let node else { return }
         let reader = SectionReader(source: source)

@@ -34,6 +34,28 @@ package struct LinearPattern: Sendable {
         } != nil
     }
 
+    /// The UTF-8 offsets of every match in `text`, left to right without overlap, as a backtracking engine's
+    /// repeated search finds them (after an empty match the search goes on one scalar further). Each search stops
+    /// once its match can grow no longer, so the usual cost is one pass over the text.
+    package func matchOffsets(in text: String) -> [Range<Int>] {
+        var matches: [Range<Int>] = []
+        _ = withBytes(of: text) { program, bytes in
+            var start = 0
+            while start <= bytes.count, let match = PatternMatcher(program: program, bytes: bytes).firstMatch(from: start) {
+                matches.append(match)
+                if match.upperBound > match.lowerBound {
+                    start = match.upperBound
+                } else {
+                    guard match.upperBound < bytes.count else { break }
+                    start = match.upperBound + 1
+                    while start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }
+                }
+            }
+            return nil
+        }
+        return matches
+    }
+
     private func withBytes(of text: String, _ body: (PatternProgram, UnsafeBufferPointer<UInt8>) -> Range<Int>?) -> Range<Int>? {
         if let result = text.utf8.withContiguousStorageIfAvailable({ body(program, $0) }) { return result }
         var copy = text

@@ -14,17 +14,17 @@ struct PatternMatcher {
         self.bytes = bytes
     }
 
-    /// The UTF-8 offsets of the first match; with `anyMatch`, of whichever match is found first (enough to say
-    /// whether there is one).
-    func firstMatch(anyMatch: Bool = false) -> Range<Int>? {
+    /// The UTF-8 offsets of the first match starting at or after `start` (a scalar boundary; assertions still see
+    /// the text before it); with `anyMatch`, of whichever match is found first (enough to say whether there is one).
+    func firstMatch(anyMatch: Bool = false, from start: Int = 0) -> Range<Int>? {
         var current = ThreadList(capacity: program.instructions.count)
         var next = ThreadList(capacity: program.instructions.count)
         var stack: [Int] = []
         stack.reserveCapacity(program.instructions.count)
         let count = bytes.count
-        var position = 0
-        var previous: Unicode.Scalar?
-        var (scalar, length) = decode(at: 0)
+        var position = start
+        var previous: Unicode.Scalar? = self.scalar(before: start)
+        var (scalar, length) = decode(at: start)
         var found: Range<Int>?
         while true {
             if found == nil && (!program.isAnchoredAtStart || position == 0) {

@@ -1,6 +1,7 @@
 import BeehiivAdapter
 import Foundation
 import NewsletterCore
+import NewsletterKitTesting
 import TestSupport
 import Testing
 
@@ -130,5 +131,6 @@ struct GeneratedIssue {
         #expect(decoded.sections.map(\.body) == generated.issue.sections.map(\.body))
         #expect(decoded.links.map(\.text) == generated.linkTexts)
         #expect(decoded.links.map(\.destination) == generated.linkDestinations)
+        verifyRoundTrip(of: adapter, encoding: generated.issue)
     }
 }

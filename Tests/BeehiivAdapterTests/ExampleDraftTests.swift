@@ -1,6 +1,7 @@
 import BeehiivAdapter
 import Foundation
 import NewsletterCore
+import NewsletterKitTesting
 import Testing
 
 /// The sample draft shipped in `Examples/` stays a canonical beehiiv export.
@@ -23,5 +24,6 @@ import Testing
         #expect(issue.links[2].destination == "https://flight.beehiiv.net/v2/clicks/pinpoint-token?utm_source=tinkerersweekly&utm_medium=newsletter")
         #expect(issue.links[6].destination == "https://tinylathe.example/manual/chapter-3")
         #expect(try adapter.encode(issue).text == source.text)
+        verifyRoundTrip(of: adapter, decoding: source.text, expectingSameText: true)
     }
 }

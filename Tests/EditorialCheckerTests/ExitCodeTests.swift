@@ -48,10 +48,28 @@ struct ExitCodeTests {
         Case(arguments: ["fix-mojibake", "missing.md"], status: 2, firstErrorLine: "missing.md: error: cannot read the file: no such file"),
         Case(arguments: ["convert", "missing.md", "--to", "json"], status: 2, firstErrorLine: "missing.md: error: cannot read the file: no such file"),
         Case(arguments: ["--offline", "--config", "none.yml", "clean.md"], status: 2, firstErrorLine: "none.yml: error: cannot read configuration file"),
+        // An unknown rule id in a configuration is a warning (another tool may know it), an error with --strict.
         Case(
-            arguments: ["--offline", "--config", "bad.yml", "clean.md"], status: 2,
+            arguments: ["--offline", "--config", "bad.yml", "clean.md"], status: 0,
+            firstErrorLine: "bad.yml:2:3: warning: unknown rule 'placeholder-links'; did you mean 'placeholder-link'?"
+        ),
+        Case(
+            arguments: ["--offline", "--strict", "--config", "bad.yml", "clean.md"], status: 2,
             firstErrorLine: "bad.yml:2:3: error: unknown rule 'placeholder-links'; did you mean 'placeholder-link'?"
         ),
+        Case(
+            arguments: ["fix", "--strict", "--config", "bad.yml", "clean.md"], status: 2,
+            firstErrorLine: "bad.yml:2:3: error: unknown rule 'placeholder-links'; did you mean 'placeholder-link'?"
+        ),
+        Case(
+            arguments: ["rules", "--config", "bad.yml"], status: 0,
+            firstErrorLine: "bad.yml:2:3: warning: unknown rule 'placeholder-links'; did you mean 'placeholder-link'?"
+        ),
+        Case(
+            arguments: ["rules", "--strict", "--config", "bad.yml"], status: 2,
+            firstErrorLine: "bad.yml:2:3: error: unknown rule 'placeholder-links'; did you mean 'placeholder-link'?"
+        ),
+        Case(arguments: ["rules", "--verify"], status: 0, firstErrorLine: ""),
         Case(
             arguments: ["--offline", "--format-in", "docx", "clean.md"], status: 2,
             firstErrorLine: "error: unknown format 'docx'; known formats: beehiiv, "

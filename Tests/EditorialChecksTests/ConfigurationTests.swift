@@ -80,8 +80,6 @@ import Testing
 
     @Test(arguments: [
         ("rule:\n  emphasis-spacing: false\n", 1, 1, "unknown key 'rule' in the configuration; did you mean 'rules'?"),
-        ("rules:\n  emphasis-spacin: false\n", 2, 3, "unknown rule 'emphasis-spacin'; did you mean 'emphasis-spacing'?"),
-        ("rules:\n  spelling: false\n", 2, 3, "unknown rule 'spelling'"),
         ("rules:\n  emphasis-spacing: loud\n", 2, 21, "expected a severity (error, warning, info) or true/false, not 'loud'"),
         ("rules:\n  emphasis-spacing:\n    severity: warning\n    phrases: [a]\n", 4, 5, "unknown key 'phrases' in rule 'emphasis-spacing'"),
         ("rules:\n  non-descriptive-link-text:\n    phrases: {a: b}\n", 3, 14, "expected a string, not a mapping"),

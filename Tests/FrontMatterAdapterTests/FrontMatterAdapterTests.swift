@@ -1,6 +1,7 @@
 import FrontMatterAdapter
 import Foundation
 import NewsletterCore
+import NewsletterKitTesting
 import NewsletterYAML
 import Testing
 
@@ -15,6 +16,7 @@ import Testing
     static func expectRoundTrip(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let encoded = try adapter.encode(try decode(text))
         #expect(encoded == EncodedIssue(text: text), sourceLocation: sourceLocation)
+        verifyRoundTrip(of: adapter, decoding: text, expectingSameText: true, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import Foundation
 import JSONAdapter
 import NewsletterCore
+import NewsletterKitTesting
 import Testing
 
 @Suite struct JSONAdapterEncodingTests {
@@ -161,6 +162,7 @@ import Testing
             #expect(decoded.recordedPositions?[read.range] == recorded(written.range, written.destinationRange))
         }
         #expect(try adapter.encode(decoded).text == encoded.text)
+        verifyRoundTrip(of: adapter, encoding: issue)
     }
 
     /// What decoding keeps in `recordedPositions` for a part written with these ranges.

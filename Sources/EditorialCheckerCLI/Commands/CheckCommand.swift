@@ -21,7 +21,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Skip the network link checks (offline rules only).")
     var offline = false
 
-    @Flag(help: "Treat warnings as errors for the exit status.")
+    @Flag(help: "Treat warnings as errors for the exit status, and unknown rule ids in a configuration as errors.")
     var strict = false
 
     @Option(help: "Report format: text, json, sarif or github.")
@@ -33,7 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
         let session = offline ? nil : LinkCheckSession()
         let workspace: Workspace
         do throws(NewsletterError) {
-            workspace = try Workspace(options: draftOptions, progress: progress, session: session)
+            workspace = try Workspace(options: draftOptions, strict: strict, progress: progress, session: session)
         } catch {
             Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError
@@ -46,7 +46,7 @@ struct CheckCommand: AsyncParsableCommand {
         case .sarif: SARIFReporter(
             toolName: EditorialCheckTool.running.commandName,
             toolVersion: EditorialCheckTool.running.version,
-            rules: workspace.rules.descriptions
+            rules: workspace.knownRules
         )
         case .github: GitHubReporter()
         }
@@ -85,6 +85,7 @@ struct CheckCommand: AsyncParsableCommand {
         let sessionNotices = await session?.finish() ?? []
         progress?.finish()
         for notice in sessionNotices { Terminal.writeError("warning: \(notice.message)\n") }
+        for warning in workspace.configurationWarnings { report.add(configurationWarning: warning, into: standardOutput) }
         try report.end(tally, into: standardOutput)
         standardOutput.flush()
 

@@ -27,10 +27,13 @@ struct FixCommand: AsyncParsableCommand {
     @Flag(help: "Also apply suggested fixes, such as mojibake repairs that are a best guess among candidates.")
     var includeGuesses = false
 
+    @Flag(help: "Treat unknown rule ids in a configuration as errors instead of warnings.")
+    var strict = false
+
     func run() async throws {
         let workspace: Workspace
         do throws(NewsletterError) {
-            workspace = try Workspace(options: draftOptions)
+            workspace = try Workspace(options: draftOptions, strict: strict)
         } catch {
             Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError

@@ -1,4 +1,5 @@
-public import NewsletterYAML
+package import NewsletterYAML
+public import NewsletterCore
 
 /// How drafts are checked: which rules run at which severity with which options, the sections
 /// an issue needs, and the link policy. Read from `.newsletterlint.yml` or built in code.
@@ -18,24 +19,32 @@ public struct LintConfiguration: Sendable {
     public var requiredSections: RequiredSections
     /// Exclusions, placeholder patterns and schemes for the link rules.
     public var links: LinkPolicy
-    /// The `link_check` mapping, kept as written for the network link checker, which owns its option names
-    /// and reports its own errors at their positions; `nil` when the configuration has none.
-    public var linkCheck: YAMLNode?
+    /// Pattern rules defined in the configuration (`custom_rules:`), run after the registered rules.
+    public var customRules: [CustomRule]
+    /// What reading the configuration found suspicious but not wrong enough to stop (rule identifiers no registered
+    /// or custom rule has), in the order of the file.
+    public var warnings: [ConfigurationWarning]
     /// The file the configuration was read from, if any.
     public var path: String?
+    /// The `link_check` mapping, kept as written for the network link checker, which owns its option names and
+    /// reports its own errors at their positions (`LinkCheckConfiguration(_:)` in LinkCheckRules reads it).
+    package var linkCheck: YAMLNode?
+    /// The text the configuration was read from, for the positions of errors found later (in `link_check`).
+    package var source: SourceText?
 
-    /// The defaults: every rule as it declares itself, no required sections.
+    /// The defaults: every rule as it declares itself, no required sections, no custom rules.
     public init(
         rules: [String: RuleSettings] = [:],
         requiredSections: RequiredSections = RequiredSections(),
         links: LinkPolicy = LinkPolicy(),
-        linkCheck: YAMLNode? = nil,
+        customRules: [CustomRule] = [],
         path: String? = nil
     ) {
         self.rules = rules
         self.requiredSections = requiredSections
         self.links = links
-        self.linkCheck = linkCheck
+        self.customRules = customRules
+        self.warnings = []
         self.path = path
     }
 
@@ -47,6 +56,11 @@ public struct LintConfiguration: Sendable {
     /// The severity a rule reports with.
     public func severity(of rule: RuleDescription) -> Severity {
         rules[rule.id]?.severity ?? rule.defaultSeverity
+    }
+
+    /// The custom rule with this identifier.
+    public func customRule(id: String) -> CustomRule? {
+        customRules.first { $0.id == id }
     }
 
     /// A rule's options, configured or default.

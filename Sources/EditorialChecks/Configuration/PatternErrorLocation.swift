@@ -1,6 +1,6 @@
 import NewsletterCore
 import NewsletterPatterns
-import NewsletterYAML
+package import NewsletterYAML
 
 /// Configuration errors about a pattern, placed at the pattern's offending character in the file.
 package enum PatternErrorLocation {

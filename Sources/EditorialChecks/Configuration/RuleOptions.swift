@@ -6,7 +6,7 @@ public struct RuleOptions: Sendable, Equatable {
     private let declared: [RuleOption]
 
     /// Combines configured values with a rule's declared options.
-    public init(configured values: [String: MetadataValue], declared: [RuleOption]) {
+    package init(configured values: [String: MetadataValue], declared: [RuleOption]) {
         self.values = values
         self.declared = declared
     }

@@ -32,6 +32,11 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
         expression.firstMatch(in: text)
     }
 
+    /// The UTF-8 offsets of every match in `text`, left to right without overlap.
+    package func matchOffsets(in text: String) -> [Range<Int>] {
+        expression.matchOffsets(in: text)
+    }
+
     /// Whether `text` holds a match.
     public func matches(_ text: String) -> Bool {
         expression.matches(text)

@@ -25,7 +25,8 @@ public struct EditorialChecker: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs the enabled offline rules; diagnostics come sorted by position, then rule identifier.
+    /// Runs the enabled offline rules, then the configuration's enabled custom rules (``LintConfiguration/customRules``);
+    /// diagnostics come sorted by position, then rule identifier.
     ///
     /// The positions must point into `source`; when they do not, they are ignored and diagnostics
     /// about sections and links are reported at the start of the file.
@@ -42,6 +43,12 @@ public struct EditorialChecker: Sendable {
             guard configuration.isEnabled(description), description.textKinds.contains(draft.textKind) else { continue }
             let context = CheckContext(
                 source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
+            )
+            diagnostics += rule.check(context)
+        }
+        for rule in configuration.customRules where configuration.isEnabled(rule.description) && registry.description(id: rule.id) == nil {
+            let context = CheckContext(
+                source: source, draft: draft, format: format, configuration: configuration, rule: rule.description, linkFacts: linkFacts
             )
             diagnostics += rule.check(context)
         }

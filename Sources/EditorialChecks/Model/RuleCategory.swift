@@ -12,4 +12,6 @@ public enum RuleCategory: String, Sendable, Codable, CaseIterable {
     case style
     /// What screen readers and people scanning need (alt text, descriptive link text).
     case accessibility
+    /// Pattern rules defined in a configuration's `custom_rules:` (see ``CustomRule``).
+    case custom
 }

@@ -19,17 +19,52 @@ public struct RuleExample: Sendable, Hashable, Codable, ExpressibleByStringLiter
     /// Whether the generic test also checks the draft with a multi-byte character inserted on each marked line;
     /// turn off for lines where any insertion changes the meaning (a date, a front-matter key).
     public var testsMultiByteOffsets: Bool
+    /// Where the example was written, so that a failed verification points there; not part of its identity
+    /// (equality, hashing and coding ignore it).
+    public var location: ExampleLocation? = nil
 
-    /// Creates an example.
-    public init(_ text: String, format: String = "beehiiv", configuration: String? = nil, testsMultiByteOffsets: Bool = true) {
+    private enum CodingKeys: String, CodingKey {
+        case text, format, configuration, testsMultiByteOffsets
+    }
+
+    /// Creates an example, recording where it was written (with the text alone, Swift makes it from the literal
+    /// instead, without a location).
+    public init(
+        _ text: String,
+        format: String = "beehiiv",
+        configuration: String? = nil,
+        testsMultiByteOffsets: Bool = true,
+        fileID: String = #fileID,
+        filePath: String = #filePath,
+        line: Int = #line,
+        column: Int = #column
+    ) {
         self.text = text
         self.format = format
         self.configuration = configuration
         self.testsMultiByteOffsets = testsMultiByteOffsets
+        self.location = ExampleLocation(fileID: fileID, filePath: filePath, line: line, column: column)
     }
 
-    /// A beehiiv-style example with the default configuration.
+    /// A beehiiv-style example with the default configuration; a literal records no location.
     public init(stringLiteral value: String) {
-        self.init(value)
+        self.text = value
+        self.format = "beehiiv"
+        self.configuration = nil
+        self.testsMultiByteOffsets = true
+    }
+
+    /// Examples are equal when they check the same draft the same way, wherever they were written.
+    public static func == (lhs: RuleExample, rhs: RuleExample) -> Bool {
+        lhs.text == rhs.text && lhs.format == rhs.format && lhs.configuration == rhs.configuration
+            && lhs.testsMultiByteOffsets == rhs.testsMultiByteOffsets
+    }
+
+    /// Hashes what equality compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(format)
+        hasher.combine(configuration)
+        hasher.combine(testsMultiByteOffsets)
     }
 }
