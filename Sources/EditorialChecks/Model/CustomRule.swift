@@ -21,8 +21,9 @@ import NewsletterCore
 public struct CustomRule: Sendable, Equatable {
     /// The parts of a draft a pattern is matched against, each piece on its own (`^` and `$` are the piece's ends).
     public enum Scope: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Each run of prose of the Markdown text (``NewsletterCore/MarkdownTree/proseRanges``): outside code, HTML and
-        /// link destinations. Formats without a Markdown tree have none.
+        /// Each prose range of the draft (``CheckContext/proseRanges``), as written in the file: for Markdown, the
+        /// text outside code, HTML and link destinations; for other formats, what their adapter declares (the prose
+        /// string fields of JSON).
         case prose
         /// Each link's destination as written, for links the configuration's `links.exclude` does not exclude.
         case linkDestination = "link_destination"
@@ -79,7 +80,7 @@ public struct CustomRule: Sendable, Equatable {
         for scope in scopes {
             switch scope {
             case .prose:
-                for range in context.markdown?.proseRanges ?? [] {
+                for range in context.proseRanges {
                     report(in: String(context.source.slice(range)), at: range.lowerBound, context, into: &diagnostics)
                 }
             case .linkDestination:

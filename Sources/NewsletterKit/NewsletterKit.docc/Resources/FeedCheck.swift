@@ -1,0 +1,1 @@
+../../../../Examples/PluginExample/Sources/feed-check/FeedCheck.swift

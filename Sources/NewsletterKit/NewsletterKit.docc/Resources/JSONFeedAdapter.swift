@@ -1,0 +1,1 @@
+../../../../Examples/PluginExample/Sources/JSONFeedAdapter/JSONFeedAdapter.swift

@@ -1,0 +1,1 @@
+../../../../Examples/PluginExample/Tests/PluginExampleTests/JSONFeedAdapterTests.swift

@@ -1,0 +1,1 @@
+../../../../Examples/PluginExample/Sources/JSONFeedAdapter/JSONFeedLayout.swift

@@ -1,0 +1,1 @@
+../../../../Examples/PluginExample/Package.swift

@@ -1,0 +1,1 @@
+../../../../Examples/PluginExample/Sources/UTMSourceRule/UTMSourceRule.swift
