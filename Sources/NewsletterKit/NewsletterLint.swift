@@ -30,7 +30,7 @@ public struct NewsletterLint: Sendable {
 
     /// Creates a linter configured by the `.newsletterlint.yml` nearest to a draft (or the defaults when there is none).
     ///
-    /// - Throws: ``NewsletterCore/NewsletterError`` when the configuration file is not valid.
+    /// - Throws: `NewsletterError` when the configuration file is not valid.
     public init(
         configurationForDraftAt path: String,
         rules: RuleRegistry = .builtIn,
@@ -75,7 +75,7 @@ public struct NewsletterLint: Sendable {
     }
 
     /// Applies every fix at least as safe as `minimumSafety` until the draft is stable; see
-    /// ``EditorialChecks/EditorialChecker/fix(_:format:minimumSafety:maximumPasses:decode:)``.
+    /// `EditorialChecker.fix(_:format:minimumSafety:maximumPasses:decode:)`.
     public func fix(_ source: SourceText, format: String? = nil, minimumSafety: FixSafety = .safe) throws(NewsletterError) -> FixResult {
         let adapter: any FormatAdapter = if let format {
             try formats.adapter(identifier: format)
