@@ -63,35 +63,30 @@ public struct EditorialCheckTool: Sendable {
     /// The tool with `adapter` registered after the formats it has. An identifier already taken makes ``run()``
     /// fail with exit status 2, naming the adapter.
     public func adding(format adapter: any FormatAdapter) -> EditorialCheckTool {
-        var tool = self
-        do throws(NewsletterError) {
-            try tool.formats.register(adapter)
-        } catch {
-            tool.registrationErrors.append(NewsletterError(.configuration, "cannot add format adapter \(type(of: adapter)): \(error.message)"))
-        }
-        return tool
+        registering("format adapter \(type(of: adapter))") { tool throws(NewsletterError) in try tool.formats.register(adapter) }
     }
 
     /// The tool with the offline rule `rule` registered after the rules it has. An identifier already taken (or not
     /// kebab-case) makes ``run()`` fail with exit status 2, naming the rule.
     public func adding(rule: any Rule) -> EditorialCheckTool {
-        var tool = self
-        do throws(NewsletterError) {
-            try tool.rules.register(rule)
-        } catch {
-            tool.registrationErrors.append(NewsletterError(.configuration, "cannot add rule \(type(of: rule)): \(error.message)"))
-        }
-        return tool
+        registering("rule \(type(of: rule))") { tool throws(NewsletterError) in try tool.rules.register(rule) }
     }
 
     /// The tool with the asynchronous rule `rule` registered after the rules it has; skipped by `check --offline`
     /// and by `fix`, as `broken-link` is.
     public func adding(rule: any AsyncRule) -> EditorialCheckTool {
+        registering("rule \(type(of: rule))") { tool throws(NewsletterError) in try tool.rules.register(rule) }
+    }
+
+    /// A copy of the tool changed by `register`; a failure is kept, naming `what`, for ``run()`` to report.
+    private func registering(
+        _ what: String, _ register: (inout EditorialCheckTool) throws(NewsletterError) -> Void
+    ) -> EditorialCheckTool {
         var tool = self
         do throws(NewsletterError) {
-            try tool.rules.register(rule)
+            try register(&tool)
         } catch {
-            tool.registrationErrors.append(NewsletterError(.configuration, "cannot add rule \(type(of: rule)): \(error.message)"))
+            tool.registrationErrors.append(NewsletterError(.configuration, "cannot add \(what): \(error.message)"))
         }
         return tool
     }
