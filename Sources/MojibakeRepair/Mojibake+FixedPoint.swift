@@ -62,7 +62,7 @@ extension Mojibake {
                         && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 4, count: bytes.count)
                     || runEnd >= 2 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runEnd - 2, count: bytes.count)
                     // A two-byte lead before a space may be one whose A0 became the space (`Ã\u{99} )â­` ->
-                    // `Ù )â­`, and `Ù ` is D9 A0, `٠`), as may two non-ASCII characters (a three-byte lead).
+                    // `Ù )â­`, and `Ù ` is D9 A0, `٠`); a three-byte lead and its second byte are a candidate pair.
                     || endsWithLeadBeforeSpace(bytes, runEnd: runEnd, scanner: scanner)
                     || includeGuesses && scanner.holdsTwoByteLead(bytes, in: max(runStart, 0)..<runEnd)
                 else { continue }
@@ -98,12 +98,12 @@ extension Mojibake {
     }
 
     /// Whether the run ending at `runEnd`, before a space, ends with a character that leads a two-byte sequence in
-    /// some page, or with two non-ASCII characters.
+    /// a page whose A0 is a no-break space, which the space may have been.
     private static func endsWithLeadBeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, runEnd: Int, scanner: MojibakeScanner) -> Bool {
         guard runEnd >= 2, runEnd < bytes.count, bytes[runEnd] == 0x20, bytes[runEnd - 1] >= 0x80 else { return false }
         var last = runEnd - 1
         while last > 0 && bytes[last] & 0xC0 == 0x80 { last -= 1 }
-        return scanner.holdsTwoByteLead(bytes, in: last..<runEnd) || last > 0 && bytes[last - 1] >= 0x80
+        return scanner.isTwoByteLeadBeforeNoBreakSpace(bytes, at: last)
     }
 
     /// `text` with `spans`, in order and not overlapping, applied.

@@ -462,19 +462,15 @@ struct MojibakeLine: ~Copyable {
     /// only Windows-1257 reads.
     private func pagesReadingAlike(_ finding: MojibakeFinding) -> UInt32 {
         let page = finding.firstPage
-        var alike: UInt32 = 1 << UInt32(page)
-        guard finding.layers == 1 else { return alike }
-        for other in 0..<pageCount where other != page {
-            var offset = finding.utf8Range.lowerBound
-            var same = true
-            while same && offset < finding.utf8Range.upperBound {
-                let (value, length) = MojibakeScanner.decodeScalar(bytes, at: offset)
-                same = value < 0x80 || scanner.code(of: value, page: other) == scanner.code(of: value, page: page)
-                offset += length
-            }
-            if same { alike |= 1 << UInt32(other) }
+        guard finding.layers == 1 else { return 1 << UInt32(page) }
+        var alike: UInt32 = (1 << UInt32(pageCount)) - 1
+        var offset = finding.utf8Range.lowerBound
+        while alike != 0 && offset < finding.utf8Range.upperBound {
+            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: offset)
+            if value >= 0x80 { alike &= scanner.pagesReadingByte(of: value, asPage: page) }
+            offset += length
         }
-        return alike
+        return alike | 1 << UInt32(page)
     }
 
     /// Whether a finding chosen so far on the line writes a letter of Latin Extended-A (U+0100-U+017F).

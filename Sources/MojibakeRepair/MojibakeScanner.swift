@@ -31,6 +31,9 @@ final class MojibakeScanner: @unchecked Sendable {
     /// The smallest value in `sparseRoles` and `sparseCodes`: characters below it and above `denseLimit`
     /// (CJK, most of the BMP) need no search.
     private let sparseFloor: UInt32
+    /// The pages whose byte A0 is a no-break space (bits 16-23, as the two-byte lead role): a two-byte lead of
+    /// theirs whose A0 became a plain space reads as the lead before a space.
+    private let pagesWithNoBreakSpaceAtA0: UInt32
     private static let denseLimit: UInt32 = 0x2600
     static let allStarts: UInt32 = 0xFF
     /// The role bit of the C1 controls that stand for Windows-1252 punctuation read as Latin-1 (`\u{84}` for
@@ -93,6 +96,9 @@ final class MojibakeScanner: @unchecked Sendable {
         self.denseCodes.initialize(from: denseCodes, count: denseCodes.count)
         self.sparseCodes = sparseCodes
         self.sparseFloor = (sparseRoles.map(\.value) + sparseCodes.map(\.value)).min() ?? .max
+        self.pagesWithNoBreakSpaceAtA0 = pages.indices.reduce(0) { mask, pageIndex in
+            pages[pageIndex].character(forByte: 0xA0)?.value == 0xA0 ? mask | 1 << UInt32(16 + pageIndex) : mask
+        }
     }
 
     deinit {
@@ -120,6 +126,18 @@ final class MojibakeScanner: @unchecked Sendable {
     static func code(in codes: UInt64, page pageIndex: Int, value: UInt32) -> Int {
         let byte = Int(truncatingIfNeeded: codes >> UInt64(8 * pageIndex) & 0xFF)
         return byte != 0 || value == 0 ? byte : -1
+    }
+
+    /// The pages, as a mask, in which `value` stands for the byte it stands for in page `pageIndex` (or for none,
+    /// as there), compared in every page at once: lanes of the packed bytes equal to that byte become zero, and
+    /// the high bit of each zero lane is gathered into one bit per page.
+    @inline(__always)
+    func pagesReadingByte(of value: UInt32, asPage pageIndex: Int) -> UInt32 {
+        let codes = codes(of: value)
+        let difference = codes ^ (codes >> UInt64(8 * pageIndex) & 0xFF) &* 0x0101_0101_0101_0101
+        let nonZeroLanes = ((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | difference) & 0x8080_8080_8080_8080
+        let zeroLanes = (nonZeroLanes ^ 0x8080_8080_8080_8080) >> 7
+        return UInt32(truncatingIfNeeded: (zeroLanes &* 0x0102_0408_1020_4080) >> 56)
     }
 
     /// The byte `value` stands for in page `pageIndex`, or -1.
@@ -456,6 +474,13 @@ final class MojibakeScanner: @unchecked Sendable {
             index += length
         }
         return false
+    }
+
+    /// Whether the character at `index` of `bytes` (valid UTF-8) is a two-byte lead in a page whose A0 is a
+    /// no-break space (`Ù` in Windows-1252, where `Ù` and a no-break space are D9 A0, `٠`).
+    func isTwoByteLeadBeforeNoBreakSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let value = Self.decodeScalar(bytes, at: index).value
+        return value >= 0x80 && role(of: value) & pagesWithNoBreakSpaceAtA0 != 0
     }
 
     /// Whether `bytes[range]` (valid UTF-8, starting at a character) holds a two-byte lead of some page

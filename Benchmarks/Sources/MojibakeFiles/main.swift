@@ -61,11 +61,12 @@ case "repair-json":
 case "spans":
     for path in arguments.dropFirst() {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        // A scan follows at most eight pages: the defaults, then the defaults with each region's pages.
+        // A scan follows at most eight pages: the defaults, then the three western pages with each region's.
+        let western = Array(Mojibake.defaultCodePages.prefix(3))
         let regions: [(String, [CodePage])] = [
             ("default", Mojibake.defaultCodePages),
-            ("cyrillic", Mojibake.defaultCodePages + [.windows1251Sloppy, .koi8R, .cp866, .cp437]),
-            ("central-european", Mojibake.defaultCodePages + [.windows1250Sloppy, .iso8859_2, .windows1257Sloppy, .windows1254Sloppy, .windows1253Sloppy]),
+            ("cyrillic", western + [.windows1251Sloppy, .koi8R, .cp866, .cp437]),
+            ("central-european", western + [.windows1250Sloppy, .iso8859_2, .windows1257Sloppy, .windows1254Sloppy, .windows1253Sloppy]),
         ]
         for (label, pages) in regions {
             for span in Mojibake.scan(text, codePages: pages) {
