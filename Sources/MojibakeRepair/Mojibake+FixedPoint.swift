@@ -1,3 +1,5 @@
+import Foundation
+
 extension Mojibake {
     /// At most this many passes. In newsletters a second pass rarely finds anything and a third never has, but
     /// each pass peels one layer of a character misread again and again (`ÂÂÂ£`), and a pass looks only at the
@@ -21,12 +23,11 @@ extension Mojibake {
     }
 
     /// The spans, in `repaired.text`, of the lines that may hold mojibake the pass that made `repaired` did
-    /// not see. Lines are judged on their own, so only a line holding an edit can; and only if a run (between
-    /// white space) that holds an edit now holds a candidate pair, or follows or ends with `Ã` and a space, or (when
-    /// guesses are applied) holds a two-byte lead that may have lost its second byte. Elsewhere on the line the pass saw the same
-    /// characters, and a finding there could gain support only from a new finding, which needs such a pair.
-    /// Checking the edited runs, not whole lines, keeps a second look at nearly every repaired text to a
-    /// fraction of the first; the lines found are scanned in one text, joined.
+    /// not see. Lines are judged on their own, so only a line holding an edit can; and only if it still holds
+    /// what makes the scan look at a line closely (``MojibakeScanner/needsCloseLook(_:line:)``), since a line
+    /// without it is left alone by any pass. Most repaired lines hold nothing of the kind, which keeps a second
+    /// look at nearly every repaired text to a fraction of the first; the lines found are scanned in one text,
+    /// joined.
     private static func repairChangedLines(
         of repaired: RepairedText, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
     ) -> [MojibakeSpan] {
@@ -36,46 +37,25 @@ extension Mojibake {
         var lines: [(range: Range<Int>, joinedStart: Int)] = []
         var joined: [UInt8] = []
         text.withUTF8 { bytes in
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C }
             var shift = 0
-            // Everything before `checked` was looked at, and everything before `covered` is in `lines`.
+            // Everything before `checked` was looked at.
             var checked = 0
-            var covered = 0
             for edit in repaired.edits {
                 let start = edit.utf8Range.lowerBound + shift
                 shift += edit.replacement.utf8.count - edit.utf8Range.count
                 let end = edit.utf8Range.upperBound + shift
-                guard end > checked, start >= covered else { continue }
-                // Searching back only to what was looked at keeps this linear on one long line or run.
-                var runStart = start
-                while runStart > checked && bytes[runStart - 1] != 0x0A && !isSpace(bytes[runStart - 1]) { runStart -= 1 }
-                var runEnd = end
-                while runEnd < bytes.count && bytes[runEnd] != 0x0A && !isSpace(bytes[runEnd]) { runEnd += 1 }
-                checked = runEnd
-                // `Ã ` (or `Ã` and two spaces) before the run reads as `à` once the run starts with a small letter
-                // (`Ã ÃÂ¬` -> `Ã ì`, `Ã  Ã¢` -> `Ã  â`); so does a run that a repair ended with `Ã` before a space
-                // (`Ã\u{83} t` -> `Ã t`); and a two-byte lead written (`Ã…ngstrÃ¶m` -> `Ångström`) may be a guess
-                // of a lost byte.
-                guard scanner.holdsCandidatePair(bytes, in: max(runStart, 0)..<runEnd)
-                    || runStart >= 3 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 3, count: bytes.count)
-                    || runStart >= 4 && bytes[runStart - 1] == 0x20
-                        && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runStart - 4, count: bytes.count)
-                    || runEnd >= 2 && MojibakeScanner.isByteC3BeforeSpace(bytes, at: runEnd - 2, count: bytes.count)
-                    // A two-byte lead before a space may be one whose A0 became the space (`Ã\u{99} )â­` ->
-                    // `Ù )â­`, and `Ù ` is D9 A0, `٠`); a three-byte lead and its second byte are a candidate pair.
-                    || endsWithLeadBeforeSpace(bytes, runEnd: runEnd, scanner: scanner)
-                    || includeGuesses && scanner.holdsTwoByteLead(bytes, in: max(runStart, 0)..<runEnd)
-                else { continue }
-                var lineStart = start
-                while lineStart > covered && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var lineEnd = runEnd
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                lineEnd = min(lineEnd + 1, bytes.count)
+                guard start >= checked else { continue }
+                // Line feeds are found with memchr, from what was looked at on: linear on one long line, and fast
+                // over the many lines between edits.
+                let base = UnsafeRawPointer(bytes.baseAddress!)
+                var lineStart = checked
+                while let lineFeed = memchr(base + lineStart, 0x0A, start - lineStart) { lineStart = UnsafeRawPointer(lineFeed) - base + 1 }
+                let lineEnd = memchr(base + end, 0x0A, bytes.count - end).map { UnsafeRawPointer($0) - base + 1 } ?? bytes.count
+                checked = lineEnd
+                guard scanner.needsCloseLook(bytes, line: lineStart..<lineEnd) else { continue }
                 lines.append((lineStart..<lineEnd, joined.count))
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                 if bytes[lineEnd - 1] != 0x0A { joined.append(0x0A) }
-                covered = lineEnd
-                checked = lineEnd
             }
         }
         guard !lines.isEmpty else { return [] }
@@ -95,15 +75,6 @@ extension Mojibake {
             shifted.append(span)
         }
         return shifted
-    }
-
-    /// Whether the run ending at `runEnd`, before a space, ends with a character that leads a two-byte sequence in
-    /// a page whose A0 is a no-break space, which the space may have been.
-    private static func endsWithLeadBeforeSpace(_ bytes: UnsafeBufferPointer<UInt8>, runEnd: Int, scanner: MojibakeScanner) -> Bool {
-        guard runEnd >= 2, runEnd < bytes.count, bytes[runEnd] == 0x20, bytes[runEnd - 1] >= 0x80 else { return false }
-        var last = runEnd - 1
-        while last > 0 && bytes[last] & 0xC0 == 0x80 { last -= 1 }
-        return scanner.isTwoByteLeadBeforeNoBreakSpace(bytes, at: last)
     }
 
     /// `text` with `spans`, in order and not overlapping, applied.

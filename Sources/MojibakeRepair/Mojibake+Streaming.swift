@@ -79,10 +79,10 @@ extension Mojibake {
     /// The piece of `bytes` at `range` with `spans`, its first pass's spans, applied, and repaired to its fixed point
     /// as ``repair(_:includeGuesses:codePages:parallelism:)`` repairs it.
     ///
-    /// Another pass can find something only on a line where a replacement now stands in a candidate pair (what
-    /// ``MojibakeScanner/holdsCandidatePair(_:in:)`` looks for: the fixed point looks again only at the runs around
-    /// edits that hold one, and a run lies within its line). A piece without such a line, nearly every one, is
-    /// built as bytes: no `String` is made, so its bytes are not validated again.
+    /// Another pass can find something only on a line that holds a replacement and still holds what makes the scan
+    /// look at a line closely (``MojibakeScanner/needsCloseLook(_:line:)``, the test the fixed point makes too). A
+    /// piece without such a line, nearly every one, is built as bytes: no `String` is made, so its bytes are not
+    /// validated again.
     private static func repairing(
         _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, spans: [MojibakeSpan], includeGuesses: Bool,
         codePages: [CodePage], scanner: MojibakeScanner
@@ -113,7 +113,7 @@ extension Mojibake {
                     let lineFeed = memchr(base + lineEnd, 0x0A, output.count - lineEnd)
                     lineEnd = lineFeed.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? output.count
                 }
-                if scanner.holdsCandidatePair(output, in: lineStart..<lineEnd) { return true }
+                if scanner.needsCloseLook(output, line: lineStart..<lineEnd) { return true }
                 checked = lineEnd
             }
             return false

@@ -31,9 +31,6 @@ final class MojibakeScanner: @unchecked Sendable {
     /// The smallest value in `sparseRoles` and `sparseCodes`: characters below it and above `denseLimit`
     /// (CJK, most of the BMP) need no search.
     private let sparseFloor: UInt32
-    /// The pages whose byte A0 is a no-break space (bits 16-23, as the two-byte lead role): a two-byte lead of
-    /// theirs whose A0 became a plain space reads as the lead before a space.
-    private let pagesWithNoBreakSpaceAtA0: UInt32
     private static let denseLimit: UInt32 = 0x2600
     static let allStarts: UInt32 = 0xFF
     /// The role bit of the C1 controls that stand for Windows-1252 punctuation read as Latin-1 (`\u{84}` for
@@ -96,9 +93,6 @@ final class MojibakeScanner: @unchecked Sendable {
         self.denseCodes.initialize(from: denseCodes, count: denseCodes.count)
         self.sparseCodes = sparseCodes
         self.sparseFloor = (sparseRoles.map(\.value) + sparseCodes.map(\.value)).min() ?? .max
-        self.pagesWithNoBreakSpaceAtA0 = pages.indices.reduce(0) { mask, pageIndex in
-            pages[pageIndex].character(forByte: 0xA0)?.value == 0xA0 ? mask | 1 << UInt32(16 + pageIndex) : mask
-        }
     }
 
     deinit {
@@ -319,6 +313,8 @@ final class MojibakeScanner: @unchecked Sendable {
                 continue
             }
             if !collecting {
+                // As `opensCloseLook`, written out: in this loop over every line of a text, a call per character
+                // that is not ASCII costs a third of the scan of clean text.
                 let (value, length) = Self.decodeScalar(bytes, at: index)
                 let next = index + length
                 let role = role(of: value)
@@ -407,6 +403,45 @@ final class MojibakeScanner: @unchecked Sendable {
         }
     }
 
+    /// Whether the character at `index` of `bytes` (valid UTF-8, not ASCII, before `count`) makes its line worth
+    /// a close look: it can start a sequence that the next character continues in some page, it is a C1 control
+    /// standing for Windows-1252 punctuation, or it is a byte C3 before a space. Also where the next character starts.
+    @inline(__always)
+    private func opensCloseLook(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> (opens: Bool, next: Int) {
+        let (value, length) = Self.decodeScalar(bytes, at: index)
+        let next = index + length
+        let role = role(of: value)
+        let starts = role & Self.allStarts
+        let opens = starts != 0 && next < count && bytes[next] >= 0x80
+            && self.role(of: Self.decodeScalar(bytes, at: next).value) >> 8 & starts != 0
+            || role & Self.windows1252Control != 0
+            || Self.isByteC3BeforeSpace(bytes, at: index, count: count)
+        return (opens, next)
+    }
+
+    /// Whether the line `bytes[line]` (valid UTF-8, from a line's start to after its line feed or the end) holds
+    /// what makes ``scan(_:in:includingGuesses:)`` look at a line closely: a pass over a line without it leaves
+    /// the line as it is. The bytes are known to be UTF-8, so, unlike ``firstCloseLook(in:_:)``, nothing is checked.
+    func needsCloseLook(_ bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>) -> Bool {
+        let count = line.upperBound
+        var index = line.lowerBound
+        while index < count {
+            while index + 8 <= count,
+                  UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let (opens, next) = opensCloseLook(bytes, at: index, count: count)
+            if opens { return true }
+            index = next
+        }
+        return false
+    }
+
     /// Grows `spans` to the count the part of the piece scanned so far predicts for the whole, so that a
     /// text dense with mojibake reallocates its spans a few times rather than at every doubling.
     static func reserve(_ spans: inout [MojibakeSpan], scanned: Int, of total: Int) {
@@ -446,51 +481,6 @@ final class MojibakeScanner: @unchecked Sendable {
             let role = value < 0x80 ? 0 : role(of: value)
             if previousStarts & (role >> 8) != 0 { return true }
             previousStarts = role & Self.allStarts
-        }
-        return false
-    }
-
-    /// Whether `bytes[range]` (valid UTF-8, starting at a character) holds a character that can start a
-    /// sequence in some page followed by one that can continue it: the pair without which a line is never
-    /// looked at closely.
-    func holdsCandidatePair(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-        var previousStarts: UInt32 = 0
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if bytes[index] < 0x80 {
-                // ASCII breaks any pair; the rest of an ASCII stretch is skipped eight bytes at a time.
-                previousStarts = 0
-                index += 1
-                while index + 8 <= range.upperBound,
-                      UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
-                continue
-            }
-            let (value, length) = Self.decodeScalar(bytes, at: index)
-            let role = role(of: value)
-            if previousStarts & (role >> 8) != 0 { return true }
-            previousStarts = role & Self.allStarts
-            index += length
-        }
-        return false
-    }
-
-    /// Whether the character at `index` of `bytes` (valid UTF-8) is a two-byte lead in a page whose A0 is a
-    /// no-break space (`Ù` in Windows-1252, where `Ù` and a no-break space are D9 A0, `٠`).
-    func isTwoByteLeadBeforeNoBreakSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let value = Self.decodeScalar(bytes, at: index).value
-        return value >= 0x80 && role(of: value) & pagesWithNoBreakSpaceAtA0 != 0
-    }
-
-    /// Whether `bytes[range]` (valid UTF-8, starting at a character) holds a two-byte lead of some page
-    /// (`Å` in `Ångström`), which may be read as one whose second byte was lost.
-    func holdsTwoByteLead(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let (value, length) = Self.decodeScalar(bytes, at: index)
-            if value >= 0x80 && role(of: value) & 0xFF_0000 != 0 { return true }
-            index += length
         }
         return false
     }

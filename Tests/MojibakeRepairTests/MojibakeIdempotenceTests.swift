@@ -72,7 +72,9 @@ import TestSupport
     /// its second byte; Windows-1252 quotes read as Latin-1 around a word's last accented letter; `Ã` before a
     /// space written by a repair (`Ã\u{83}` read twice), which makes it `à` on a line with Latin-1 mojibake;
     /// `Ã` and two spaces before a word that a repair starts with a small letter; a two-byte lead a repair wrote
-    /// before a space (`Ù `, D9 A0); a character misread many times over, one layer peeled per pass.
+    /// before a space (`Ù `, D9 A0); a character misread many times over, one layer peeled per pass; mojibake
+    /// elsewhere on a line that a repair changed, which the first pass left alone and a pass over the repaired
+    /// line takes (`Â©` once `🤌` is repaired; a C1 control once another on the line is a letter).
     @Test(arguments: [
         ("ââ‚¬™", "’"),
         ("caféŸ‘‹", "caféŸ‘‹"),
@@ -86,6 +88,9 @@ import TestSupport
         ("Ã  Ã¢ Ã°Â\u{9F}Â¤Â\u{8C}", "à â 🤌"),
         ("Ã\u{99} )â­\u{90}ð¸", "٠)â­\u{90}ð¸"),
         ("\u{83}ÂÃ\u{83}\u{82}£o Â\u{97}Ã¤#\u{83}ÂÂÃ\u{83}\u{82}£o", "ģo Âъ#ģo"),
+        ("â\u{AD}\u{83}â¸ Ã°Â\u{9F}Â¤Â\u{8C} Â©ÂÂ\u{8F}", "â\u{AD}\u{83}â¸ 🤌 ©ÂÂ\u{8F}"),
+        ("d\u{8B}v Âïd\u{92}s", "dãv Âïd’s"),
+        ("d\u{8B}v ’ñc\u{97}p", "dãv ’ñc—p"),
     ])
     func reportedShapes(input: String, repaired: String) {
         let once = Mojibake.repair(input)
