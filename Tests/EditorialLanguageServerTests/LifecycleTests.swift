@@ -54,7 +54,7 @@ import Testing
         _ = try await client.request("shutdown").get()
         let result = await client.request("textDocument/codeAction", [:])
         #expect((try? result.get()) == nil)
-        #expect(result.mapError(\.code) == .failure(-32600))
+        #expect(errorCode(result) == -32600)
         client.notify("exit")
         #expect(await client.finished.value == 0)
     }
@@ -62,7 +62,7 @@ import Testing
     @Test func aSecondInitializeIsInvalid() async throws {
         let client = TestClient()
         try await client.initialize()
-        #expect(await client.request("initialize", ["capabilities": [:]]).mapError(\.code) == .failure(-32600))
+        #expect(errorCode(await client.request("initialize", ["capabilities": [:]])) == -32600)
         #expect(try await client.shutDown() == 0)
     }
 

@@ -45,7 +45,7 @@ final class Inbox: Sendable {
 }
 
 /// A client driving a ``LanguageServer`` in process: frames written into its input, messages read from its output.
-struct TestClient {
+final class TestClient: Sendable {
     let inbox = Inbox()
     private let input: AsyncStream<[UInt8]>.Continuation
     let finished: Task<Int32, Never>
@@ -152,4 +152,13 @@ func apply(_ edit: JSONValue?, uri: String, to text: String, unit: ColumnUnit = 
         bytes.replaceSubrange(edit.range, with: Array(edit.text.utf8))
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// The protocol's JSON values (the JSON adapter's own, visible to the package's tests, has the same name).
+typealias JSONValue = JSONRPC.JSONValue
+
+/// The error code of a failed response; `nil` for a success.
+func errorCode(_ result: Result<JSONValue, ResponseError>) -> Int? {
+    if case .failure(let error) = result { return error.code }
+    return nil
 }

@@ -63,11 +63,11 @@ import Testing
     }
 
     @Test func standardCodesHaveTheirValues() {
-        #expect(
-            [ResponseError.parseErrorCode, ResponseError.invalidRequestCode, ResponseError.methodNotFoundCode, ResponseError.invalidParamsCode,
-             ResponseError.internalErrorCode, ResponseError.requestCancelledCode, ResponseError.serverNotInitializedCode]
-                == [-32700, -32600, -32601, -32602, -32603, -32800, -32002]
-        )
+        let codes: [Int] = [
+            ResponseError.parseErrorCode, ResponseError.invalidRequestCode, ResponseError.methodNotFoundCode, ResponseError.invalidParamsCode,
+            ResponseError.internalErrorCode, ResponseError.requestCancelledCode, ResponseError.serverNotInitializedCode,
+        ]
+        #expect(codes == [-32700, -32600, -32601, -32602, -32603, -32800, -32002])
         #expect(ResponseError.methodNotFound("x/y").message == "method not found: x/y")
     }
 
