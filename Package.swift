@@ -171,7 +171,7 @@ let package = Package(
             name: "EditorialLanguageServerTests",
             dependencies: [
                 "EditorialLanguageServer", "JSONRPC", "NewsletterKit", "NewsletterCore", "EditorialChecks", "LinkChecker",
-                "FixtureHTTPServer",
+                "EditorialCheckerCLI", "FixtureHTTPServer",
             ]
         ),
         .testTarget(name: "DiagnosticReportingTests", dependencies: ["DiagnosticReporting", "EditorialChecks", "NewsletterCore", "TestSupport"]),

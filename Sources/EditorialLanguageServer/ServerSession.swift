@@ -32,8 +32,8 @@ actor ServerSession {
     private var linkChecks = false
     private var configurations: ConfigurationStore
     private var documents: [String: DocumentState] = [:]
-    /// Configuration files with diagnostics published, so that fixing one clears them.
-    private var configurationsWithProblems: Set<String> = []
+    /// The diagnostics published on each configuration file with problems, so that a change or a fix is published.
+    private var configurationProblems: [String: [JSONValue]] = [:]
     private var requests: [RequestID: Task<Void, Never>] = [:]
     private var nextServerRequest = 0
     /// Set by `exit`: the exit status (0 after `shutdown`, 1 without).
@@ -189,7 +189,7 @@ actor ServerSession {
         }
         let document = OpenDocument(uri: uri, text: text, version: item["version"]?.integerValue ?? 0)
         if let path = document.path, ConfigurationStore.isConfigurationFile(path) {
-            reloadConfigurations()
+            reloadConfigurations(openedOrSaved: path)
             return
         }
         documents[uri] = DocumentState(document: document)
@@ -219,7 +219,7 @@ actor ServerSession {
     private func didSave(_ params: JSONValue?) {
         guard let uri = params?.documentURI else { return }
         if let path = OpenDocument.path(ofURI: uri), ConfigurationStore.isConfigurationFile(path) {
-            reloadConfigurations()
+            reloadConfigurations(openedOrSaved: path)
             return
         }
         if linkChecks { checkLinks(uri) }
@@ -304,11 +304,11 @@ actor ServerSession {
 
     // MARK: Configuration
 
-    private func reloadConfigurations() {
+    /// Reads configurations again and checks open drafts again; `file`, a configuration opened or saved in the editor,
+    /// is checked even when no open draft uses it.
+    private func reloadConfigurations(openedOrSaved file: String? = nil) {
         configurations.reload()
-        let previous = configurationsWithProblems
-        configurationsWithProblems.removeAll()
-        for file in previous {
+        for file in Set(configurationProblems.keys).union(file.map { [$0] } ?? []) {
             publishConfigurationProblems(ConfigurationStore.Lookup(file: file, configuration: configurations.configuration(ofFile: file)))
         }
         for uri in documents.keys { startCheck(uri) }
@@ -322,12 +322,8 @@ actor ServerSession {
         case .failure(let error): [error]
         case .success(let configuration): configuration.warnings.map(\.error)
         }
-        if problems.isEmpty {
-            guard configurationsWithProblems.remove(file) != nil else { return }
-        } else {
-            guard configurationsWithProblems.insert(file).inserted else { return }
-        }
-        let text = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+        guard !problems.isEmpty || configurationProblems[file] != nil else { return }
+        let text = problems.isEmpty ? nil : FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
         let positions = text.map { ProtocolPositions(source: SourceText($0, path: file), encoding: encoding) }
         let isError = if case .failure = lookup.configuration { true } else { false }
         let diagnostics = problems.map { problem in
@@ -338,6 +334,8 @@ actor ServerSession {
             }
             return diagnostic
         }
+        guard configurationProblems[file] != diagnostics else { return }
+        configurationProblems[file] = diagnostics.isEmpty ? nil : diagnostics
         publish(uri: URL(fileURLWithPath: file).absoluteString, version: nil, diagnostics: diagnostics)
     }
 
