@@ -180,7 +180,7 @@ let package = Package(
             name: "EditorialCheckerTests",
             dependencies: [
                 "editorial-check", "EditorialCheckerCLI", "DiagnosticReporting", "EditorialChecks", "NewsletterCore",
-                "TestSupport", "FixtureHTTPServer",
+                "TestSupport", "FixtureHTTPServer", "JSONRPC",
             ],
             exclude: ["Golden"]
         ),

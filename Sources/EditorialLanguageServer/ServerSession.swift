@@ -22,6 +22,8 @@ actor ServerSession {
         var published: DraftAnalysis?
         /// The link check results for a saved version, published with the offline ones while that version is current.
         var linkDiagnostics: (version: Int, diagnostics: [Diagnostic])?
+        /// Whether the editor was told (`window/showMessage`) that the draft is too large to check, so it is told once.
+        var toldTooLarge = false
     }
 
     private let analyzer: DraftAnalyzer
@@ -262,6 +264,10 @@ actor ServerSession {
         state.isChecking = false
         if state.document.version == analysis.version {
             state.published = analysis
+            if case .notChecked(let error) = analysis.outcome, error.kind == .limitExceeded, !state.toldTooLarge {
+                state.toldTooLarge = true
+                showMessage(type: 2, error.message)
+            }
             documents[uri] = state
             publish(uri, state)
         } else {
@@ -281,7 +287,6 @@ actor ServerSession {
             diagnostics = all.map { ProtocolDiagnostics.json($0, positions: positions, uri: uri) }
         case .notChecked(let error) where error.path == analysis.source.path || error.path == nil:
             diagnostics = [ProtocolDiagnostics.json(error, positions: positions)]
-            if error.kind == .limitExceeded { showMessage(type: 2, error.message) }
         case .notChecked(let error):
             // The configuration that applies is invalid: the draft is not checked (as the command-line tool does not
             // check it), and says why at its start; the error itself is published on the configuration file.
