@@ -47,7 +47,9 @@ public enum Message: Sendable, Hashable {
         guard members["jsonrpc"] == "2.0" else {
             return .failure(InvalidMessage(id: id, error: .invalidRequest(#"the message lacks "jsonrpc": "2.0""#)))
         }
-        let params = members["params"]
+        // `"params": null` is read as no parameters: JSON-RPC says to omit them, but some clients write null.
+        var params = members["params"]
+        if params == .null { params = Optional.none }
         if let params, params.objectValue == nil, params.arrayValue == nil {
             return .failure(InvalidMessage(id: id, error: .invalidRequest("params must be an object or an array")))
         }
