@@ -39,4 +39,34 @@ import Testing
         #expect(empty.location(line: 1, column: 5, in: .utf16) == SourceLocation(offset: 0, line: 1, column: 1))
         #expect(empty.column(of: SourceLocation(offset: 0, line: 1, column: 1), in: .utf8) == 1)
     }
+
+    @Test func utf16ColumnsOnALongLineMatchTheStandardLibrarysCount() {
+        // A 20 KB line (past the 4 KiB blocks of the scalar index) of ASCII, emoji, CJK and accents in a mix.
+        let pieces = ["a", "😀", "漢", "é", "🇫🇷", " ", "xyz", "𝔘"]
+        var line = ""
+        var index = 0
+        while line.utf8.count < 20_000 {
+            line += pieces[index % pieces.count]
+            index += 7
+        }
+        let text = "first line\n" + line + "\nlast"
+        let source = SourceText(text)
+        let lineStart = 11
+        // Every 13th character boundary of the line, with the UTF-16 units before it.
+        var boundaries: [(offset: Int, units: Int)] = []
+        var offset = lineStart
+        var units = 0
+        for (position, scalar) in line.unicodeScalars.enumerated() {
+            if position.isMultiple(of: 13) { boundaries.append((offset, units)) }
+            offset += UTF8.width(scalar)
+            units += UTF16.width(scalar)
+        }
+        boundaries.append((offset, units))
+        #expect(boundaries.count > 100)
+        for boundary in boundaries {
+            let location = source.location(atUTF8Offset: boundary.offset)
+            #expect(source.column(of: location, in: .utf16) == boundary.units + 1)
+            #expect(source.location(line: 2, column: boundary.units + 1, in: .utf16).offset == boundary.offset)
+        }
+    }
 }
