@@ -93,22 +93,9 @@ public enum Message: Sendable, Hashable {
         return .object(members)
     }
 
-    /// The message's JSON body, without framing.
+    /// The message's JSON body, without framing: compact, keys sorted, non-finite numbers as `null`.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        // Encoding a `JSONValue` cannot fail: every case is a JSON value, and only non-finite doubles are refused.
-        return (try? encoder.encode(sanitized(json))) ?? Data(#"{"jsonrpc":"2.0"}"#.utf8)
-    }
-
-    /// `json` with non-finite numbers (which JSON cannot hold) written as `null`.
-    private func sanitized(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .number(let number) where !number.isFinite: .null
-        case .array(let elements): .array(elements.map(sanitized))
-        case .object(let members): .object(members.mapValues(sanitized))
-        default: value
-        }
+        Data(JSONWriter.bytes(of: json))
     }
 }
 

@@ -63,6 +63,12 @@ import Testing
         #expect(json == #"{"error":{"code":-32700,"message":"bad"},"id":null,"jsonrpc":"2.0"}"#)
     }
 
+    @Test func stringsAreEscapedAsJSONRequiresAndNonFiniteNumbersAreNull() {
+        let message = Message.notification(method: "m", params: ["s": "a\"b\\c/d\n\r\t\u{1}\u{1F}é😀", "n": [.number(.infinity), .number(.nan), .number(2.5), -7]])
+        let json = String(decoding: message.encoded(), as: UTF8.self)
+        #expect(json == #"{"jsonrpc":"2.0","method":"m","params":{"n":[null,null,2.5,-7],"s":"a\"b\\c/d\n\r\t\u0001\u001fé😀"}}"#)
+    }
+
     @Test func standardCodesHaveTheirValues() {
         let codes: [Int] = [
             ResponseError.parseErrorCode, ResponseError.invalidRequestCode, ResponseError.methodNotFoundCode, ResponseError.invalidParamsCode,
