@@ -124,8 +124,9 @@ struct HTTPProbe {
                 return .reset("the server closed the connection without answering")
             case .cancelled:
                 return Task.isCancelled ? .cancelled : .reset("the request was cancelled")
-            case .bodyLengthMismatch, .identityCodingIncorrectlyPresent, .chunkedSpecifiedMultipleTimes, .contentLengthMissing,
-                 .httpEndReceivedAfterHeadWith1xx:
+            // AsyncHTTPClient no longer throws `chunkedSpecifiedMultipleTimes` or `httpEndReceivedAfterHeadWith1xx`
+            // (both deprecated): it corrects the one and accepts the other.
+            case .bodyLengthMismatch, .identityCodingIncorrectlyPresent, .contentLengthMissing:
                 return .other("the answer is not valid HTTP")
             case .uncleanShutdown:
                 return .reset("the server broke off the TLS connection")
