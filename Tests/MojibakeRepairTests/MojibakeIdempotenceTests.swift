@@ -100,6 +100,20 @@ import TestSupport
         #expect(Mojibake.repair(guessed, includeGuesses: true).text == guessed)
     }
 
+    /// A chain in which each repair makes a new pair with the next character (`Ã` and C1 control 83 is `Ã` read as
+    /// Latin-1, and so again with the next 83) is undone one link per pass, and the passes stop at 32 so that a
+    /// line costs linear time: a longer chain is left part repaired (the last links as Windows-1252 `ƒ`, 83), and a
+    /// second repair goes on with it. Found by
+    /// the fuzzer (chains of 31 to 48 links); fixing it means undoing a chain within one pass.
+    @Test func chainsLongerThanThePassLimitAreRepairedToAFixedPoint() {
+        let input = "Ã" + String(repeating: "\u{83}", count: 40)
+        let once = Mojibake.repair(input).text
+        #expect(once == "Ã" + String(repeating: "ƒ", count: 8))
+        withKnownIssue("a chain longer than the pass limit needs a second repair") {
+            #expect(Mojibake.repair(once).text == once)
+        }
+    }
+
     /// Edits composed over several passes still cover exactly the original text they replace.
     @Test func editsOfSeveralPassesRebuildTheResult() {
         for input in Self.partlyLayered(count: 3_000, seed: 0x1D5) {
