@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "NewsletterKit", targets: ["NewsletterKit"]),
         .library(name: "DiagnosticReporting", targets: ["DiagnosticReporting"]),
         .library(name: "EditorialCheckerCLI", targets: ["EditorialCheckerCLI"]),
+        .library(name: "JSONRPC", targets: ["JSONRPC"]),
+        .library(name: "EditorialLanguageServer", targets: ["EditorialLanguageServer"]),
         .library(name: "NewsletterKitTesting", targets: ["NewsletterKitTesting"]),
         .executable(name: "editorial-check", targets: ["editorial-check"]),
     ],
@@ -104,12 +106,21 @@ let package = Package(
 
         // Diagnostics as compiler-style text, JSON, SARIF and GitHub annotations, streamed as files finish.
         .target(name: "DiagnosticReporting", dependencies: ["NewsletterCore", "EditorialChecks"]),
+        // JSON-RPC 2.0 with the Language Server Protocol's Content-Length framing: messages, ids, errors, frames
+        // read incrementally within limits. Foundation only.
+        .target(name: "JSONRPC"),
+        // The language server: diagnostics, code actions and link checks on save for drafts open in an editor,
+        // over any formats and rules.
+        .target(
+            name: "EditorialLanguageServer",
+            dependencies: ["JSONRPC", "NewsletterKit", "NewsletterCore", "EditorialChecks", "LinkChecker", "LinkCheckRules", "DiagnosticReporting"]
+        ),
         // The checker's commands, flags, outputs and exit codes as a library: `EditorialCheckTool` builds a checker
         // executable, ours or a third party's with its own formats and rules added.
         .target(
             name: "EditorialCheckerCLI",
             dependencies: [
-                "NewsletterKit", "MojibakeRepair", "LinkCheckRules", "DiagnosticReporting",
+                "NewsletterKit", "MojibakeRepair", "LinkCheckRules", "DiagnosticReporting", "EditorialLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -153,6 +164,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(
+            name: "EditorialLanguageServerTests",
+            dependencies: [
+                "EditorialLanguageServer", "JSONRPC", "NewsletterKit", "NewsletterCore", "EditorialChecks", "LinkChecker",
+                "FixtureHTTPServer",
             ]
         ),
         .testTarget(name: "DiagnosticReportingTests", dependencies: ["DiagnosticReporting", "EditorialChecks", "NewsletterCore", "TestSupport"]),

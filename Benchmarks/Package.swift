@@ -123,6 +123,20 @@ let package = Package(
             path: "Benchmarks/ExportShapedChecking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // Keystroke-to-diagnostics latency of the language server on a ~1 MB export-shaped draft, against decoding and
+        // checking the same text in process, in the same run.
+        .executableTarget(
+            name: "LanguageServerLatency",
+            dependencies: [
+                "ExportShapedDrafts",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NewsletterKit", package: "NewsletterKit"),
+                .product(name: "JSONRPC", package: "NewsletterKit"),
+                .product(name: "EditorialLanguageServer", package: "NewsletterKit"),
+            ],
+            path: "Benchmarks/LanguageServerLatency",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
         // `CmarkFileParsing PATH...`: cmark-gfm alone over files and folders, the baseline of Scripts/folder-check.sh.
         .executableTarget(
             name: "CmarkFileParsing",

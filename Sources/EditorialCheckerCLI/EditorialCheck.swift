@@ -21,7 +21,7 @@ struct EditorialCheck: AsyncParsableCommand {
                 2 for usage, configuration or input errors.
                 """,
             version: EditorialCheckTool.running.version,
-            subcommands: [CheckCommand.self, FixCommand.self, FixMojibakeCommand.self, ConvertCommand.self, RulesCommand.self],
+            subcommands: [CheckCommand.self, FixCommand.self, FixMojibakeCommand.self, ConvertCommand.self, RulesCommand.self, LSPCommand.self],
             defaultSubcommand: CheckCommand.self
         )
     }

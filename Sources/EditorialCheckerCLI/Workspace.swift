@@ -87,8 +87,7 @@ struct Workspace: Sendable {
         for id in options.onlyRules + options.disabledRules where rules.description(id: id) == nil && configuration.customRule(id: id) == nil {
             throw Self.unknownRuleError(id)
         }
-        // The network rule reads `link_check:` only when it runs: check it now so a typo is an error even offline.
-        _ = try LinkCheckConfiguration(configuration)
+        configuration = try configuration.validatingLinkCheckSection()
         if !options.onlyRules.isEmpty {
             for description in rules.descriptions + configuration.customRules.map(\.description) {
                 configuration.rules[description.id, default: RuleSettings()].isEnabled = options.onlyRules.contains(description.id)
