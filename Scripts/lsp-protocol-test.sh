@@ -2,7 +2,8 @@
 # The language server at the protocol level: Tests/Editor/lsp_protocol_test.py, a client built on lsprotocol (PyPI,
 # pinned in Tests/Editor/requirements-lsp.txt, installed into a virtual environment in a temporary folder), talks to
 # `editorial-check lsp` over stdio: UTF-8 positions after emoji and CJK, exact quick-fix edits, a burst of incremental
-# changes (the last state wins), malformed JSON, an unknown method, a range out of bounds, shutdown and exit.
+# changes (the last state wins), malformed JSON, an unknown method, a range out of bounds, shutdown and exit; then
+# link checks against an HTTP server of its own on 127.0.0.1: on save only, and only when initializationOptions say so.
 # The server's stderr is printed when the test fails. Bounded in time as a whole by `timeout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

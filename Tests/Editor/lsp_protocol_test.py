@@ -7,6 +7,7 @@ The framing is written here, byte by byte, because the test must also send what 
 Usage: lsp_protocol_test.py EDITORIAL_CHECK_BINARY FIXTURE_FOLDER SERVER_LOG
 """
 
+import http.server
 import json
 import os
 import queue
@@ -138,6 +139,36 @@ class Connection:
             self.next_message(deadline)
 
 
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1 (a free port) answering 200 for /ok and 404 otherwise, recording each path asked."""
+
+    def __init__(self):
+        paths = self.paths = []
+
+        class Pages(http.server.BaseHTTPRequestHandler):
+            def do_HEAD(self):
+                paths.append(self.path)
+                self.send_response(200 if self.path == "/ok" else 404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_HEAD
+
+            def log_message(self, format, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+        self.port = self.server.server_address[1]
+
+    def __enter__(self):
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exception):
+        self.server.shutdown()
+        self.server.server_close()
+
+
 class Document:
     """The client's copy of an open draft, edited as the server is told, with UTF-8 positions."""
 
@@ -214,18 +245,15 @@ class ProtocolTest:
             ) from None
         return self.latest(document.uri)
 
-    def run(self):
-        workspace = Path(tempfile.mkdtemp(prefix="lsp-protocol-test."))
-        draft = workspace / "wide-characters.md"
-        draft.write_bytes((self.fixtures / "wide-characters.md").read_bytes())
+    def start_session(self, workspace, initialization_options=None):
+        """A new server process, initialized with UTF-8 offered first (LSP 3.17 general.positionEncodings)."""
         self.connection = connection = Connection([self.binary, "lsp"], self.log)
-
-        # Initialize, offering UTF-8 first (LSP 3.17 general.positionEncodings).
         initialize = connection.request(
             "initialize",
             types.InitializeParams(
                 process_id=os.getpid(),
                 root_uri=workspace.as_uri(),
+                initialization_options=initialization_options,
                 capabilities=types.ClientCapabilities(
                     general=types.GeneralClientCapabilities(
                         position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]
@@ -245,8 +273,42 @@ class ProtocolTest:
             ),
         )
         response = connection.response(initialize, "initialize")
-        result = CONVERTER.structure(response, types.InitializeResponse).result
-        capabilities = result.capabilities
+        capabilities = CONVERTER.structure(response, types.InitializeResponse).result.capabilities
+        connection.notify("initialized", types.InitializedParams())
+        return connection, capabilities
+
+    def open(self, document):
+        self.connection.notify(
+            "textDocument/didOpen",
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=document.uri, language_id="markdown", version=document.version, text=document.text
+                )
+            ),
+        )
+
+    def stop_session(self):
+        """shutdown, exit, and the process's exit status."""
+        connection = self.connection
+        shutdown = connection.request("shutdown", None)
+        response = connection.response(shutdown, "shutdown")
+        self.check("shutdown answers null", "result" in response and response["result"] is None, f"{response}")
+        connection.send({"jsonrpc": "2.0", "method": "exit"})
+        connection.process.stdin.close()
+        try:
+            status = connection.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            connection.process.kill()
+            raise TestFailure(f"the server did not exit within {TIMEOUT} s of exit") from None
+        self.check("the server exits with status 0 after shutdown and exit", status == 0, f"exit status {status}")
+        if connection.requests_from_server:
+            print(f"note: the server asked the client for {connection.requests_from_server} (answered with null)")
+
+    def run(self):
+        workspace = Path(tempfile.mkdtemp(prefix="lsp-protocol-test."))
+        draft = workspace / "wide-characters.md"
+        draft.write_bytes((self.fixtures / "wide-characters.md").read_bytes())
+        connection, capabilities = self.start_session(workspace)
         self.check(
             "initialize negotiates UTF-8 positions",
             capabilities.position_encoding == types.PositionEncodingKind.Utf8,
@@ -258,18 +320,10 @@ class ProtocolTest:
             "text sync is incremental", change_kind == types.TextDocumentSyncKind.Incremental, f"textDocumentSync {sync!r}"
         )
         self.check("code actions are offered", bool(capabilities.code_action_provider), f"{capabilities.code_action_provider!r}")
-        connection.notify("initialized", types.InitializedParams())
 
         # Open a draft with an emoji and CJK before each problem: positions in UTF-8 bytes.
         document = Document(draft)
-        connection.notify(
-            "textDocument/didOpen",
-            types.DidOpenTextDocumentParams(
-                text_document=types.TextDocumentItem(
-                    uri=document.uri, language_id="markdown", version=document.version, text=document.text
-                )
-            ),
-        )
+        self.open(document)
         opened = self.wait_for_diagnostics(
             document,
             expected(("mojibake", MOJIBAKE_LINE, MOJIBAKE_RANGE), ("placeholder-link", PLACEHOLDER_LINE, PLACEHOLDER_RANGE)),
@@ -391,9 +445,11 @@ class ProtocolTest:
             ),
         )
         response = connection.response(out_of_range, "a code action request out of range")
+        # Actions for the whole file do not depend on the range; none for a line may come.
         self.check(
-            "a range past the end is answered (no actions, or -32602)",
-            response.get("result") in (None, []) or response.get("error", {}).get("code") == -32602,
+            "a range past the end is answered with file-wide actions only, or -32602",
+            ("result" in response and all(a.get("kind", "").startswith("source.") for a in response["result"] or []))
+            or response.get("error", {}).get("code") == -32602,
             f"{response}",
         )
         still_there = connection.request(
@@ -407,20 +463,53 @@ class ProtocolTest:
         response = connection.response(still_there, "a code action request after the bad input")
         self.check("the server still answers after bad input", "result" in response and response["result"], f"{response}")
 
-        # Shutdown, exit, and a clean exit status.
-        shutdown = connection.request("shutdown", None)
-        response = connection.response(shutdown, "shutdown")
-        self.check("shutdown answers null", "result" in response and response["result"] is None, f"{response}")
-        connection.send({"jsonrpc": "2.0", "method": "exit"})
-        connection.process.stdin.close()
-        try:
-            status = connection.process.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            connection.process.kill()
-            raise TestFailure(f"the server did not exit within {TIMEOUT} s of exit") from None
-        self.check("the server exits with status 0 after shutdown and exit", status == 0, f"exit status {status}")
-        if connection.requests_from_server:
-            print(f"note: the server asked the client for {connection.requests_from_server} (answered with null)")
+        self.stop_session()
+        self.run_link_checks(workspace)
+
+    def run_link_checks(self, workspace):
+        """Link checks reach the network only on save, and only when initializationOptions enable them: a draft
+        linking to a page and a missing page on a loopback HTTP server of the test's own, in two sessions."""
+        with LoopbackServer() as pages:
+            folder = workspace / "links"
+            folder.mkdir()
+            (folder / ".newsletterlint.yml").write_text("link_check:\n  allow_loopback: true\n", encoding="utf-8")
+            draft = folder / "loopback-links.md"
+            text = (self.fixtures / "loopback-links.md").read_text(encoding="utf-8")
+            draft.write_text(text.replace("PORT", str(pages.port)), encoding="utf-8")
+            # '- 🎉 新しい ' is 2+4+1+9+1 = 17 bytes; the whole link is reported.
+            link = f"[the missing page](http://127.0.0.1:{pages.port}/missing)"
+            broken = expected(("broken-link", 12, (17, 17 + len(link))))
+
+            for enabled in (False, True):
+                self.start_session(folder, {"editorialCheck": {"linkChecks": True}} if enabled else None)
+                document = Document(draft)
+                self.open(document)
+                self.wait_for_diagnostics(document, [], "the loopback draft's offline diagnostics on open")
+                self.connection.drain(1.5)
+                self.check(
+                    f"no request on open (link checks {'on' if enabled else 'off'})", pages.paths == [], f"{pages.paths}"
+                )
+                self.connection.notify(
+                    "textDocument/didSave",
+                    types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri)),
+                )
+                if enabled:
+                    self.wait_for_diagnostics(document, broken, "the broken link after save")
+                    self.passed_step("with link checks on, saving reports the missing page at its exact range")
+                    self.check(
+                        "both links were requested from the loopback server",
+                        {"/ok", "/missing"} <= set(pages.paths),
+                        f"{pages.paths}",
+                    )
+                else:
+                    self.connection.drain(2.0)
+                    latest = self.latest(document.uri)
+                    self.check(
+                        "with link checks off, saving sends no request and reports nothing",
+                        pages.paths == [] and describe(latest.diagnostics) == [],
+                        f"requests {pages.paths}, diagnostics {describe(latest.diagnostics)}",
+                    )
+                self.stop_session()
 
     def text_edits(self, edit, uri):
         if edit.document_changes:
