@@ -44,7 +44,9 @@ run_case() {
         </dev/null >"$folder/nvim.out" 2>&1 || status=$?
     local saved=$folder/drafts/bench-letter.md
     if [ "$status" -ne 0 ]; then
-        echo "editor-test: $case FAILED (Neovim exit status $status${status/124/: timed out})" >&2
+        local reason="Neovim exit status $status"
+        [ "$status" -eq 124 ] && reason="Neovim timed out after 120 s"
+        echo "editor-test: $case FAILED ($reason)" >&2
         cat "$folder/nvim.out" >&2
         show_logs "$folder"
         failures=$((failures + 1))

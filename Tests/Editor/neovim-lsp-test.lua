@@ -44,12 +44,14 @@ local columns = {
 
 local encoding = case:match('utf8$') and 'utf-8' or 'utf-16'
 
--- A diagnostic as one comparable string: code@line:start-end.
+-- A diagnostic as one comparable string: code@line:start-end (code@line:start-endline:end across lines).
 local function describe(diagnostic)
-  local range = diagnostic.range
-  expect(range.start.line == range['end'].line, 'a diagnostic spans lines: %s', vim.inspect(diagnostic))
-  return string.format('%s@%d:%d-%d', tostring(diagnostic.code), range.start.line, range.start.character,
-    range['end'].character)
+  local start, finish = diagnostic.range.start, diagnostic.range['end']
+  local described = string.format('%s@%d:%d-', tostring(diagnostic.code), start.line, start.character)
+  if finish.line ~= start.line then
+    described = described .. finish.line .. ':'
+  end
+  return described .. finish.character
 end
 
 local function describe_all(diagnostics)
