@@ -171,7 +171,7 @@ let package = Package(
             name: "EditorialLanguageServerTests",
             dependencies: [
                 "EditorialLanguageServer", "JSONRPC", "NewsletterKit", "NewsletterCore", "EditorialChecks", "LinkChecker",
-                "FixtureHTTPServer",
+                "EditorialCheckerCLI", "FixtureHTTPServer",
             ]
         ),
         .testTarget(name: "DiagnosticReportingTests", dependencies: ["DiagnosticReporting", "EditorialChecks", "NewsletterCore", "TestSupport"]),
@@ -180,7 +180,7 @@ let package = Package(
             name: "EditorialCheckerTests",
             dependencies: [
                 "editorial-check", "EditorialCheckerCLI", "DiagnosticReporting", "EditorialChecks", "NewsletterCore",
-                "TestSupport", "FixtureHTTPServer",
+                "TestSupport", "FixtureHTTPServer", "JSONRPC",
             ],
             exclude: ["Golden"]
         ),

@@ -22,6 +22,8 @@ actor ServerSession {
         var published: DraftAnalysis?
         /// The link check results for a saved version, published with the offline ones while that version is current.
         var linkDiagnostics: (version: Int, diagnostics: [Diagnostic])?
+        /// Whether the editor was told (`window/showMessage`) that the draft is too large to check, so it is told once.
+        var toldTooLarge = false
     }
 
     private let analyzer: DraftAnalyzer
@@ -32,8 +34,8 @@ actor ServerSession {
     private var linkChecks = false
     private var configurations: ConfigurationStore
     private var documents: [String: DocumentState] = [:]
-    /// Configuration files with diagnostics published, so that fixing one clears them.
-    private var configurationsWithProblems: Set<String> = []
+    /// The diagnostics published on each configuration file with problems, so that a change or a fix is published.
+    private var configurationProblems: [String: [JSONValue]] = [:]
     private var requests: [RequestID: Task<Void, Never>] = [:]
     private var nextServerRequest = 0
     /// Set by `exit`: the exit status (0 after `shutdown`, 1 without).
@@ -189,7 +191,7 @@ actor ServerSession {
         }
         let document = OpenDocument(uri: uri, text: text, version: item["version"]?.integerValue ?? 0)
         if let path = document.path, ConfigurationStore.isConfigurationFile(path) {
-            reloadConfigurations()
+            reloadConfigurations(openedOrSaved: path)
             return
         }
         documents[uri] = DocumentState(document: document)
@@ -219,7 +221,7 @@ actor ServerSession {
     private func didSave(_ params: JSONValue?) {
         guard let uri = params?.documentURI else { return }
         if let path = OpenDocument.path(ofURI: uri), ConfigurationStore.isConfigurationFile(path) {
-            reloadConfigurations()
+            reloadConfigurations(openedOrSaved: path)
             return
         }
         if linkChecks { checkLinks(uri) }
@@ -262,6 +264,10 @@ actor ServerSession {
         state.isChecking = false
         if state.document.version == analysis.version {
             state.published = analysis
+            if case .notChecked(let error) = analysis.outcome, error.kind == .limitExceeded, !state.toldTooLarge {
+                state.toldTooLarge = true
+                showMessage(type: 2, error.message)
+            }
             documents[uri] = state
             publish(uri, state)
         } else {
@@ -281,7 +287,6 @@ actor ServerSession {
             diagnostics = all.map { ProtocolDiagnostics.json($0, positions: positions, uri: uri) }
         case .notChecked(let error) where error.path == analysis.source.path || error.path == nil:
             diagnostics = [ProtocolDiagnostics.json(error, positions: positions)]
-            if error.kind == .limitExceeded { showMessage(type: 2, error.message) }
         case .notChecked(let error):
             // The configuration that applies is invalid: the draft is not checked (as the command-line tool does not
             // check it), and says why at its start; the error itself is published on the configuration file.
@@ -304,11 +309,11 @@ actor ServerSession {
 
     // MARK: Configuration
 
-    private func reloadConfigurations() {
+    /// Reads configurations again and checks open drafts again; `file`, a configuration opened or saved in the editor,
+    /// is checked even when no open draft uses it.
+    private func reloadConfigurations(openedOrSaved file: String? = nil) {
         configurations.reload()
-        let previous = configurationsWithProblems
-        configurationsWithProblems.removeAll()
-        for file in previous {
+        for file in Set(configurationProblems.keys).union(file.map { [$0] } ?? []) {
             publishConfigurationProblems(ConfigurationStore.Lookup(file: file, configuration: configurations.configuration(ofFile: file)))
         }
         for uri in documents.keys { startCheck(uri) }
@@ -322,12 +327,8 @@ actor ServerSession {
         case .failure(let error): [error]
         case .success(let configuration): configuration.warnings.map(\.error)
         }
-        if problems.isEmpty {
-            guard configurationsWithProblems.remove(file) != nil else { return }
-        } else {
-            guard configurationsWithProblems.insert(file).inserted else { return }
-        }
-        let text = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+        guard !problems.isEmpty || configurationProblems[file] != nil else { return }
+        let text = problems.isEmpty ? nil : FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
         let positions = text.map { ProtocolPositions(source: SourceText($0, path: file), encoding: encoding) }
         let isError = if case .failure = lookup.configuration { true } else { false }
         let diagnostics = problems.map { problem in
@@ -338,6 +339,8 @@ actor ServerSession {
             }
             return diagnostic
         }
+        guard configurationProblems[file] != diagnostics else { return }
+        configurationProblems[file] = diagnostics.isEmpty ? nil : diagnostics
         publish(uri: URL(fileURLWithPath: file).absoluteString, version: nil, diagnostics: diagnostics)
     }
 

@@ -47,7 +47,9 @@ public enum Message: Sendable, Hashable {
         guard members["jsonrpc"] == "2.0" else {
             return .failure(InvalidMessage(id: id, error: .invalidRequest(#"the message lacks "jsonrpc": "2.0""#)))
         }
-        let params = members["params"]
+        // `"params": null` is read as no parameters: JSON-RPC says to omit them, but some clients write null.
+        var params = members["params"]
+        if params == .null { params = Optional.none }
         if let params, params.objectValue == nil, params.arrayValue == nil {
             return .failure(InvalidMessage(id: id, error: .invalidRequest("params must be an object or an array")))
         }
@@ -91,22 +93,9 @@ public enum Message: Sendable, Hashable {
         return .object(members)
     }
 
-    /// The message's JSON body, without framing.
+    /// The message's JSON body, without framing: compact, keys sorted, non-finite numbers as `null`.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        // Encoding a `JSONValue` cannot fail: every case is a JSON value, and only non-finite doubles are refused.
-        return (try? encoder.encode(sanitized(json))) ?? Data(#"{"jsonrpc":"2.0"}"#.utf8)
-    }
-
-    /// `json` with non-finite numbers (which JSON cannot hold) written as `null`.
-    private func sanitized(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .number(let number) where !number.isFinite: .null
-        case .array(let elements): .array(elements.map(sanitized))
-        case .object(let members): .object(members.mapValues(sanitized))
-        default: value
-        }
+        Data(JSONWriter.bytes(of: json))
     }
 }
 

@@ -91,6 +91,10 @@ func only(_ code: String, _ diagnostics: [JSONValue]) -> [JSONValue] {
         ]])
         let shown = await client.inbox.first { if case .notification("window/showMessage", _) = $0 { true } else { false } }
         #expect(shown == .notification(method: "window/showMessage", params: ["type": 2, "message": "the draft is 2407 bytes, more than the limit of 1000 bytes: not checked"]))
+        // Typing on: still not checked, and the editor is not told again.
+        client.change("file:///drafts/big.md", version: 2, range: range(0, 0, 0, 0), text: "!")
+        #expect(await client.diagnostics(for: "file:///drafts/big.md", version: 2).first?["message"] == "the draft is 2408 bytes, more than the limit of 1000 bytes: not checked")
+        #expect(client.inbox.messages.filter { if case .notification("window/showMessage", _) = $0 { true } else { false } }.count == 1)
         #expect(try await client.shutDown() == 0)
     }
 }

@@ -8,11 +8,21 @@ import Testing
 
 /// Everything the server wrote, in order, with waiters for what has not come yet.
 final class Inbox: Sendable {
-    private struct State {
-        var messages: [Message] = []
-        var waiters: [(predicate: @Sendable (Message) -> Bool, continuation: CheckedContinuation<Message, Never>)] = []
+    private struct Waiter {
+        var id: Int
+        var predicate: @Sendable (Message) -> Bool
+        var continuation: CheckedContinuation<Message, Never>
     }
 
+    private struct State {
+        var messages: [Message] = []
+        var waiters: [Waiter] = []
+        var nextWaiter = 0
+    }
+
+    /// What a wait that ran out of time returns, so that a test waiting for a message that never comes fails instead
+    /// of hanging.
+    static let nothing = Message.notification(method: "test/nothing-came", params: nil)
     private let state = Mutex(State())
 
     func receive(_ message: Message) {
@@ -31,15 +41,32 @@ final class Inbox: Sendable {
 
     var messages: [Message] { state.withLock { $0.messages } }
 
-    /// The first message (already received or still to come) that `predicate` accepts.
-    func first(where predicate: @escaping @Sendable (Message) -> Bool) async -> Message {
+    /// The first message (already received or still to come) that `predicate` accepts; after a minute without one,
+    /// a recorded issue and ``nothing``.
+    func first(
+        where predicate: @escaping @Sendable (Message) -> Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async -> Message {
         await withCheckedContinuation { continuation in
-            let found = state.withLock { state -> Message? in
-                if let found = state.messages.first(where: predicate) { return found }
-                state.waiters.append((predicate, continuation))
-                return nil
+            let waiter = state.withLock { state -> Int? in
+                if let found = state.messages.first(where: predicate) {
+                    continuation.resume(returning: found)
+                    return nil
+                }
+                state.nextWaiter += 1
+                state.waiters.append(Waiter(id: state.nextWaiter, predicate: predicate, continuation: continuation))
+                return state.nextWaiter
             }
-            if let found { continuation.resume(returning: found) }
+            guard let waiter else { return }
+            Task {
+                try? await Task.sleep(for: .seconds(60))
+                let expired = self.state.withLock { state -> CheckedContinuation<Message, Never>? in
+                    guard let index = state.waiters.firstIndex(where: { $0.id == waiter }) else { return nil }
+                    return state.waiters.remove(at: index).continuation
+                }
+                guard let expired else { return }
+                Issue.record("the expected message did not come", sourceLocation: sourceLocation)
+                expired.resume(returning: Self.nothing)
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import Testing
                 == .request(id: .string("a-1"), method: "m", params: ["x": [1, .number(2.5), true, nil, "s"]])
         )
         #expect(try decode(#"{"jsonrpc":"2.0","method":"exit"}"#).get() == .notification(method: "exit", params: nil))
+        #expect(try decode(#"{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}"#).get() == .request(id: .number(2), method: "shutdown", params: nil))
         #expect(try decode(#"{"jsonrpc":"2.0","id":3,"result":null}"#).get() == .response(id: .number(3), result: .success(.null)))
         #expect(
             try decode(#"{"jsonrpc":"2.0","id":3,"error":{"code":-32601,"message":"no"}}"#).get()
@@ -62,6 +63,12 @@ import Testing
         #expect(json == #"{"error":{"code":-32700,"message":"bad"},"id":null,"jsonrpc":"2.0"}"#)
     }
 
+    @Test func stringsAreEscapedAsJSONRequiresAndNonFiniteNumbersAreNull() {
+        let message = Message.notification(method: "m", params: ["s": "a\"b\\c/d\n\r\t\u{1}\u{1F}é😀", "n": [.number(.infinity), .number(.nan), .number(2.5), -7]])
+        let json = String(decoding: message.encoded(), as: UTF8.self)
+        #expect(json == #"{"jsonrpc":"2.0","method":"m","params":{"n":[null,null,2.5,-7],"s":"a\"b\\c/d\n\r\t\u0001\u001fé😀"}}"#)
+    }
+
     @Test func standardCodesHaveTheirValues() {
         let codes: [Int] = [
             ResponseError.parseErrorCode, ResponseError.invalidRequestCode, ResponseError.methodNotFoundCode, ResponseError.invalidParamsCode,
@@ -69,6 +76,15 @@ import Testing
         ]
         #expect(codes == [-32700, -32600, -32601, -32602, -32603, -32800, -32002])
         #expect(ResponseError.methodNotFound("x/y").message == "method not found: x/y")
+    }
+
+    @Test func deeplyNestedJSONIsAnErrorNotACrash() {
+        let nested = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        guard case .failure(let invalid) = decode(#"{"jsonrpc":"2.0","id":1,"method":"m","params":"# + nested + "}") else {
+            Issue.record("100,000 nested arrays were read")
+            return
+        }
+        #expect(invalid.error.code == -32700)
     }
 
     @Test func integersStayIntegersAndFractionsStayNumbers() throws {

@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
     let lint = NewsletterLint()
 
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident],
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident],
         timeUnits: .milliseconds,
         maxDuration: .seconds(20),
         maxIterations: 60

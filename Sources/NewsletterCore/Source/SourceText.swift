@@ -123,13 +123,32 @@ public struct SourceText: Sendable, Equatable {
     /// The 1-based column of `location` counted in UTF-16 code units, as LSP editors count it.
     public func utf16Column(of location: SourceLocation) -> Int {
         let start = lineStarts[min(max(location.line - 1, 0), lineStarts.count - 1)]
+        let end = min(max(location.offset, start), utf8Count)
+        // One unit per scalar, two for a scalar beyond the BMP (a 4-byte sequence): scalars are counted with the block
+        // index, and 4-byte leads eight bytes at a time, since a language server asks for columns all over long lines.
         return text.utf8.withContiguousStorageIfAvailable { bytes in
-            var units = 0
-            for offset in start..<min(location.offset, bytes.count) where bytes[offset] & 0xC0 != 0x80 {
-                units += bytes[offset] >= 0xF0 ? 2 : 1
-            }
-            return units + 1
+            scalarCount(from: start, to: end) + Self.fourByteLeadCount(in: bytes, start..<end) + 1
         } ?? 1
+    }
+
+    /// The number of bytes 0xF0 and above (the leads of 4-byte sequences) in `bytes[range]`.
+    private static func fourByteLeadCount(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        var index = range.lowerBound
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= range.upperBound {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A byte's high bit survives only when its four high bits are all set.
+                let leads = word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080
+                count += leads.nonzeroBitCount
+                index += 8
+            }
+        }
+        while index < range.upperBound {
+            if bytes[index] >= 0xF0 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// The 1-based column of `location` counted in UTF-8 bytes.

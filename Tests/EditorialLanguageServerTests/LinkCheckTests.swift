@@ -1,0 +1,70 @@
+import EditorialLanguageServer
+import FixtureHTTPServer
+import Foundation
+import JSONRPC
+import Testing
+
+/// Link checks run on save, only when enabled, against a loopback server (127.0.0.1) only.
+@Suite struct LinkCheckTests {
+    private func scratch(server: FixtureServer) throws -> (folder: DraftFolder, uri: String, text: String) {
+        let folder = try DraftFolder()
+        try folder.write("rules:\n  missing-author: false\n  missing-date: false\n  missing-subtitle: false\n  insecure-link: false\nlink_check:\n  allow_loopback: true\n  cache: false\n  max_retries: 0\n", to: ".newsletterlint.yml")
+        let text = "# Links\n\nA [dead one](\(server.url("/missing"))) and [a live one](\(server.url("/ok"))).\n"
+        let uri = try folder.write(text, to: "issue.md")
+        return (folder, uri, text)
+    }
+
+    @Test func brokenLinksAreReportedOnSaveWhenEnabled() async throws {
+        let server = try await FixtureServer.start()
+        let (folder, uri, text) = try scratch(server: server)
+        let client = TestClient()
+        try await client.initialize(initializationOptions: ["editorialCheck": ["linkChecks": true]])
+        client.open(uri, text: text)
+        #expect(await client.diagnostics(for: uri, version: 1) == [])
+        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
+        let withLinks = await client.inbox.first { message in
+            guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
+            return params["diagnostics"]?.arrayValue?.isEmpty == false
+        }
+        guard case .notification(_, let params?) = withLinks else { return }
+        let diagnostics = params["diagnostics"]?.arrayValue ?? []
+        let deadURL = server.url("/missing")
+        #expect(diagnostics.map { $0["code"] } == ["broken-link"])
+        // `[dead one](` then the URL: the rule reports the link from its text to its destination's end.
+        #expect(diagnostics.first?["range"] == range(2, 2, 2, 14 + deadURL.count))
+        #expect(diagnostics.first?["severity"] == 1)
+        #expect(params["version"] == 1)
+        #expect(Set(server.seen.requests.keys) == ["/missing", "/ok"])
+
+        // Typing goes on: the next version is published with its offline diagnostics only.
+        client.change(uri, version: 2, range: range(0, 0, 0, 0), text: "")
+        #expect(await client.diagnostics(for: uri, version: 2) == [])
+        #expect(try await client.shutDown() == 0)
+        await server.stop()
+        _ = folder
+    }
+
+    @Test func linksAreNotCheckedUntilASettingEnablesThem() async throws {
+        let server = try await FixtureServer.start()
+        let (folder, uri, text) = try scratch(server: server)
+        let client = TestClient()
+        try await client.initialize()
+        client.open(uri, text: text)
+        _ = await client.diagnostics(for: uri, version: 1)
+        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
+        _ = await client.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)], "range": range(0, 0, 0, 0), "context": ["diagnostics": []]])
+        #expect(server.seen.requests.isEmpty)
+
+        client.notify("workspace/didChangeConfiguration", ["settings": ["editorialCheck": ["linkChecks": true]]])
+        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
+        let withLinks = await client.inbox.first { message in
+            guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
+            return params["diagnostics"]?.arrayValue?.isEmpty == false
+        }
+        guard case .notification(_, let params?) = withLinks else { return }
+        #expect(params["diagnostics"]?.arrayValue?.map { $0["code"] } == ["broken-link"])
+        #expect(try await client.shutDown() == 0)
+        await server.stop()
+        _ = folder
+    }
+}
