@@ -16,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from pathlib import Path
 
 from lsprotocol import types
@@ -532,8 +533,10 @@ def main():
         test = ProtocolTest(binary, fixtures, log)
         try:
             test.run()
-        except TestFailure as failure:
-            print(f"FAILED: {failure}", flush=True)
+        except Exception as failure:
+            # Anything else (an answer lsprotocol cannot read as its type, say) fails the test the same way.
+            detail = str(failure) if isinstance(failure, TestFailure) else traceback.format_exc()
+            print(f"FAILED: {detail}", flush=True)
             if getattr(test, "connection", None) and test.connection.process.poll() is None:
                 test.connection.process.kill()
             print(f"lsp-protocol-test: {test.passed} passed, 1 failed")
