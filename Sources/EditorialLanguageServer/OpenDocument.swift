@@ -38,14 +38,13 @@ struct OpenDocument: Sendable {
             guard let offsets = ProtocolPositions(source: source, encoding: encoding).offsets(of: range) else {
                 throw .invalidParams("a content change with a range that is not a range")
             }
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(source.utf8Count - offsets.count + text.utf8.count)
-            let utf8 = source.text.utf8
-            bytes.append(contentsOf: utf8.prefix(offsets.lowerBound))
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(contentsOf: utf8.dropFirst(offsets.upperBound))
-            // Offsets come from `SourceText`, which never splits a character, so the bytes are valid UTF-8.
-            source = SourceText(String(decoding: bytes, as: UTF8.self), path: path)
+            var edited = source.text
+            let utf8 = edited.utf8
+            // Offsets come from `SourceText`, which never splits a character, so they are character boundaries.
+            let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+            let upper = utf8.index(utf8.startIndex, offsetBy: offsets.upperBound)
+            edited.replaceSubrange(lower..<upper, with: text)
+            source = SourceText(edited, path: path)
         }
         self.source = source
         self.version = version ?? self.version + 1

@@ -38,6 +38,8 @@ actor ServerSession {
     private var configurationProblems: [String: [JSONValue]] = [:]
     private var requests: [RequestID: Task<Void, Never>] = [:]
     private var nextServerRequest = 0
+    /// Whether the client accepts `client/registerCapability` for `workspace/didChangeWatchedFiles`.
+    private var clientRegistersWatchers = false
     /// Set by `exit`: the exit status (0 after `shutdown`, 1 without).
     private(set) var exitStatus: Int32?
 
@@ -126,6 +128,9 @@ actor ServerSession {
         }
         guard phase == .running else { return }
         switch method {
+        case "initialized":
+            // Not before: a server may send requests only once the client has its `initialize` result.
+            if clientRegistersWatchers { watchConfigurationFiles() }
         case "$/cancelRequest":
             if let raw = params?["id"], let id = RequestID(raw) { requests[id]?.cancel() }
         case "textDocument/didOpen": didOpen(params)
@@ -151,9 +156,7 @@ actor ServerSession {
         let capabilities = params?["capabilities"]
         encoding = PositionEncoding.negotiated(capabilities: capabilities)
         linkChecks = params?["initializationOptions"]?["editorialCheck"]?["linkChecks"]?.boolValue ?? false
-        if capabilities?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue == true {
-            watchConfigurationFiles()
-        }
+        clientRegistersWatchers = capabilities?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue == true
         return [
             "capabilities": [
                 "positionEncoding": .string(encoding.rawValue),
@@ -176,8 +179,12 @@ actor ServerSession {
         send(.request(id: .string("editorial-check-\(nextServerRequest)"), method: "client/registerCapability", params: ["registrations": [registration]]))
     }
 
+    /// Cancels the work in flight; requests still running are answered as cancelled.
     private func stopWork() {
-        for (_, task) in requests { task.cancel() }
+        for (id, task) in requests {
+            task.cancel()
+            send(.response(id: id, result: .failure(.requestCancelled)))
+        }
         requests.removeAll()
         for uri in documents.keys { documents[uri]?.debounce?.cancel() }
     }

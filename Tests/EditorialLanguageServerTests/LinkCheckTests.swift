@@ -2,7 +2,15 @@ import EditorialLanguageServer
 import FixtureHTTPServer
 import Foundation
 import JSONRPC
+import LinkChecker
 import Testing
+
+/// Resolves every name to 127.0.0.1, so that links to made-up hosts reach the fixture server and nothing else.
+struct LoopbackResolver: HostResolver {
+    func resolve(host: String) async -> HostResolution {
+        .addresses([IPAddress("127.0.0.1")!])
+    }
+}
 
 /// Link checks run on save, only when enabled, against a loopback server (127.0.0.1) only.
 @Suite struct LinkCheckTests {
@@ -66,5 +74,27 @@ import Testing
         #expect(try await client.shutDown() == 0)
         await server.stop()
         _ = folder
+    }
+
+    @Test func hostNamesAreResolvedWithTheServersResolver() async throws {
+        let server = try await FixtureServer.start()
+        let (folder, _, _) = try scratch(server: server)
+        let text = "# Links\n\nA [named one](http://pinned.fixture-news.net:\(server.port)/gone).\n"
+        let uri = try folder.write(text, to: "named.md")
+        let options = LanguageServerOptions(debounce: .milliseconds(5), hostResolver: LoopbackResolver(), log: { _ in })
+        let client = TestClient(options: options)
+        try await client.initialize(initializationOptions: ["editorialCheck": ["linkChecks": true]])
+        client.open(uri, text: text)
+        #expect(await client.diagnostics(for: uri, version: 1) == [])
+        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
+        let withLinks = await client.inbox.first { message in
+            guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
+            return params["diagnostics"]?.arrayValue?.isEmpty == false
+        }
+        guard case .notification(_, let params?) = withLinks else { return }
+        #expect(params["diagnostics"]?.arrayValue?.map { $0["code"] } == ["broken-link"])
+        #expect(server.seen.requests["/gone"] != nil)
+        #expect(try await client.shutDown() == 0)
+        await server.stop()
     }
 }
