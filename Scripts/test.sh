@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what a fresh machine lacks, runs the package's tests, then builds, tests and runs the
-# example plugin package (Examples/PluginExample: a third-party adapter, rule and checker), and checks the public
-# API against the last release tag.
+# example plugin package (Examples/PluginExample: a third-party adapter, rule and checker), checks the public
+# API against the last release tag, and tests the editor and pre-commit integrations (Neovim's LSP client, a
+# protocol-level client, the pre-commit hooks; see Tests/Editor).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +22,9 @@ done
 swift run --package-path Examples/PluginExample feed-check rules --verify --config Examples/PluginExample/Drafts/.newsletterlint.yml
 
 Scripts/api-breakage.sh
+
+# The language server through real clients, and the pre-commit hooks as a user's repository runs them (the last
+# builds the package in release mode inside pre-commit, the longest of the three).
+Scripts/editor-test.sh
+Scripts/lsp-protocol-test.sh
+Scripts/pre-commit-test.sh
