@@ -34,7 +34,7 @@ import NewsletterKit
 /// configuration or input errors, and a registration that failed (two formats or rules with one identifier).
 public struct EditorialCheckTool: Sendable {
     /// The version of `editorial-check`.
-    public static let standardVersion = "0.1.0"
+    public static let standardVersion = "0.2.0"
 
     /// The name shown in help and usage, in error messages, and as the SARIF tool name.
     public var commandName: String

@@ -29,7 +29,7 @@ public struct LanguageServerOptions: Sendable {
         hostResolver: any HostResolver = SystemHostResolver(),
         log: @escaping @Sendable (String) -> Void = LanguageServerOptions.standardError,
         name: String = "editorial-check",
-        version: String = "0.1.0"
+        version: String = "0.2.0"
     ) {
         self.debounce = debounce
         self.maximumDraftSize = maximumDraftSize

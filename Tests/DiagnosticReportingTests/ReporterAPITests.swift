@@ -251,7 +251,7 @@ struct ReporterAPITests {
         var pieces: [String] = []
         let output = ReportOutput(threshold: 1) { pieces.append($0) }
         var reporter = JSONReporter()
-        try reporter.begin(into: output)
+        reporter.begin(into: output)
         try reporter.add(Self.file, into: output)
         let beforeEnd = pieces.joined()
         #expect(beforeEnd.hasPrefix("{\n  \"columnKind\" : \"unicodeCodePoints\",\n  \"problems\" : [\n    {\n"))

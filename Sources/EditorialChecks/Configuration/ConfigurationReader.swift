@@ -1,5 +1,5 @@
 import NewsletterCore
-package import NewsletterYAML
+internal import NewsletterYAML
 import NewsletterPatterns
 
 /// Turns the YAML tree of a `.newsletterlint.yml` into a ``LintConfiguration``, refusing anything it does

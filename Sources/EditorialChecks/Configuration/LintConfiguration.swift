@@ -1,5 +1,5 @@
 package import NewsletterYAML
-public import NewsletterCore
+import NewsletterCore
 
 /// How drafts are checked: which rules run at which severity with which options, the sections
 /// an issue needs, and the link policy. Read from `.newsletterlint.yml` or built in code.
