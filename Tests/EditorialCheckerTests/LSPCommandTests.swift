@@ -29,7 +29,10 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         let answers = try messages(in: result.standardOutput)
         #expect(answers.count == 3)
-        guard answers.count == 3, case .response(.number(1), .success(let initialized)) = answers[0] else { return }
+        guard answers.count == 3, case .response(.number(1), .success(let initialized)) = answers[0] else {
+            Issue.record("the first answer is not the initialize result: \(answers)")
+            return
+        }
         #expect(initialized["serverInfo"]?["name"] == "editorial-check")
         #expect(initialized["capabilities"]?["textDocumentSync"]?["change"] == 2)
         #expect(answers[1] == .response(id: nil, result: .failure(.parseError("the message is not valid JSON"))))

@@ -37,7 +37,7 @@ import Testing
             guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
             return params["diagnostics"]?.arrayValue?.count == 2
         }
-        guard case .notification(_, let params?) = after else { return }
+        guard case .notification(_, let params?) = after else { Issue.record("the diagnostics expected were never published"); return }
         #expect(params["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["missing-date", "missing-subtitle"])
         #expect(try await client.shutDown() == 0)
     }
@@ -56,7 +56,7 @@ import Testing
             guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
             return params["diagnostics"]?.arrayValue?.count == 3
         }
-        guard case .notification(_, let params?) = after else { return }
+        guard case .notification(_, let params?) = after else { Issue.record("the diagnostics expected were never published"); return }
         #expect(params["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["missing-author", "missing-date", "missing-subtitle"])
         // The configuration file is not checked as a draft.
         #expect(client.publications(for: configurationURI).isEmpty)
@@ -92,7 +92,7 @@ import Testing
             guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
             return params["diagnostics"]?.arrayValue?.count == 4
         }
-        guard case .notification(_, let params?) = checked else { return }
+        guard case .notification(_, let params?) = checked else { Issue.record("the diagnostics expected were never published"); return }
         #expect(params["diagnostics"]?.arrayValue?.first { $0["code"] == "mojibake" }?["severity"] == 2)
         #expect(try await client.shutDown() == 0)
     }

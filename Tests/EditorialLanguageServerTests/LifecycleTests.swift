@@ -87,7 +87,7 @@ import Testing
         let registration = await client.inbox.first { if case .request(_, "client/registerCapability", _) = $0 { true } else { false } }
         // Sent after the `initialize` result, never before it.
         #expect(client.inbox.messages.firstIndex { if case .response(.number(1), _) = $0 { true } else { false } } == 0)
-        guard case .request(let id, _, let params) = registration else { return }
+        guard case .request(let id, _, let params) = registration else { Issue.record("no client/registerCapability request was sent"); return }
         #expect(params?["registrations"]?.arrayValue?.first?["registerOptions"]?["watchers"] == [["globPattern": "**/.newsletterlint.yml"]])
         client.write([.response(id: id, result: .success(.null))])
         #expect(try await client.shutDown() == 0)

@@ -22,6 +22,19 @@ struct LoopbackResolver: HostResolver {
         return (folder, uri, text)
     }
 
+    /// Saves `uri` and returns the parameters of the first diagnostics published for it that are not empty; fails
+    /// the test when none come.
+    private func publishedAfterSave(_ uri: String, by client: TestClient) async throws -> JSONValue {
+        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
+        let published = await client.inbox.first { message in
+            guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
+            return params["diagnostics"]?.arrayValue?.isEmpty == false
+        }
+        var params: JSONValue?
+        if case .notification(_, let published?) = published { params = published }
+        return try #require(params, "no diagnostics were published for \(uri) after it was saved")
+    }
+
     @Test func brokenLinksAreReportedOnSaveWhenEnabled() async throws {
         let server = try await FixtureServer.start()
         let (folder, uri, text) = try scratch(server: server)
@@ -29,12 +42,7 @@ struct LoopbackResolver: HostResolver {
         try await client.initialize(initializationOptions: ["editorialCheck": ["linkChecks": true]])
         client.open(uri, text: text)
         #expect(await client.diagnostics(for: uri, version: 1) == [])
-        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
-        let withLinks = await client.inbox.first { message in
-            guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
-            return params["diagnostics"]?.arrayValue?.isEmpty == false
-        }
-        guard case .notification(_, let params?) = withLinks else { return }
+        let params = try await publishedAfterSave(uri, by: client)
         let diagnostics = params["diagnostics"]?.arrayValue ?? []
         let deadURL = server.url("/missing")
         #expect(diagnostics.map { $0["code"] } == ["broken-link"])
@@ -64,12 +72,7 @@ struct LoopbackResolver: HostResolver {
         #expect(server.seen.requests.isEmpty)
 
         client.notify("workspace/didChangeConfiguration", ["settings": ["editorialCheck": ["linkChecks": true]]])
-        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
-        let withLinks = await client.inbox.first { message in
-            guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
-            return params["diagnostics"]?.arrayValue?.isEmpty == false
-        }
-        guard case .notification(_, let params?) = withLinks else { return }
+        let params = try await publishedAfterSave(uri, by: client)
         #expect(params["diagnostics"]?.arrayValue?.map { $0["code"] } == ["broken-link"])
         #expect(try await client.shutDown() == 0)
         await server.stop()
@@ -86,12 +89,7 @@ struct LoopbackResolver: HostResolver {
         try await client.initialize(initializationOptions: ["editorialCheck": ["linkChecks": true]])
         client.open(uri, text: text)
         #expect(await client.diagnostics(for: uri, version: 1) == [])
-        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
-        let withLinks = await client.inbox.first { message in
-            guard case .notification("textDocument/publishDiagnostics", let params?) = message, params["uri"] == .string(uri) else { return false }
-            return params["diagnostics"]?.arrayValue?.isEmpty == false
-        }
-        guard case .notification(_, let params?) = withLinks else { return }
+        let params = try await publishedAfterSave(uri, by: client)
         #expect(params["diagnostics"]?.arrayValue?.map { $0["code"] } == ["broken-link"])
         #expect(server.seen.requests["/gone"] != nil)
         #expect(try await client.shutDown() == 0)

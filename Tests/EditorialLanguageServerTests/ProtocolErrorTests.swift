@@ -32,7 +32,7 @@ import Testing
         try await client.initialize()
         client.open("file:///tmp/huge.md", text: String(repeating: "a", count: 5000))
         let shown = await client.inbox.first { if case .notification("window/showMessage", _) = $0 { true } else { false } }
-        guard case .notification(_, let params?) = shown else { return }
+        guard case .notification(_, let params?) = shown else { Issue.record("no window/showMessage was sent"); return }
         #expect(params["message"]?.stringValue?.hasSuffix("is larger than the limit of 1000 bytes") == true)
         #expect(try await client.shutDown() == 0)
         #expect(client.publications(for: "file:///tmp/huge.md").isEmpty)
