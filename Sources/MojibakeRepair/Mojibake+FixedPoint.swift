@@ -1,25 +1,61 @@
 import Foundation
 
 extension Mojibake {
-    /// At most this many passes. In newsletters a second pass rarely finds anything and a third never has, but
-    /// each pass peels one layer of a character misread again and again (`ÂÂÂ£`), and a pass looks only at the
-    /// lines the one before changed: deep layers cost little, and a text layered deeper than this is left part
-    /// repaired.
+    /// At most this many passes. In newsletters a second pass rarely finds anything and a third never has; a
+    /// pass peels one layer, and looks only at the lines the one before changed, so deep layers cost little.
+    /// Chains, which a pass would peel a link at a time, are taken whole after each pass.
     static let maximumPasses = 32
 
     /// Repairs the lines that `once`, the first pass over `original`, changed, again and again until a pass
-    /// changes nothing, and composes the edits of every pass into edits of `original`.
+    /// changes nothing, and composes the edits of every pass into edits of `original`. After each pass, the
+    /// chains next to what it wrote are taken whole (``MojibakeScanner/chains(in:after:)``), so that no shape
+    /// needs more passes than a few layers do.
     static func repairToFixedPoint(
         from original: String, once: RepairedText, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
     ) -> RepairedText {
-        var result = once
+        let scanner = scanner(for: codePages)
+        var result = takingChains(after: once.edits, in: once, original: original, scanner: scanner)
         for _ in 1..<maximumPasses {
             let again = repairChangedLines(of: result, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
             guard !again.isEmpty else { break }
             let text = applying(again, to: result.text)
-            result = RepairedText(text: text, edits: composing(result.edits, then: again, original: original, intermediate: result.text))
+            let previous = result.text
+            result = RepairedText(text: text, edits: composing(result.edits, then: again, original: original, intermediate: previous))
+            result = takingChains(after: again, in: result, original: original, scanner: scanner)
         }
         return result
+    }
+
+    /// `repaired` (edits of `original`, made last by `pass`, edits of the text before it) with the chains next
+    /// to what `pass` wrote taken away, each leaving the character that gives it back.
+    private static func takingChains(
+        after pass: [MojibakeSpan], in repaired: RepairedText, original: String, scanner: MojibakeScanner
+    ) -> RepairedText {
+        var written: [Range<Int>] = []
+        written.reserveCapacity(pass.count)
+        var shift = 0
+        for edit in pass {
+            let start = edit.utf8Range.lowerBound + shift
+            written.append(start..<start + edit.replacement.utf8.count)
+            shift += edit.replacement.utf8.count - edit.utf8Range.count
+        }
+        var text = repaired.text
+        let links = text.withUTF8 { bytes in
+            scanner.chains(in: bytes, after: written).map { chain in
+                MojibakeSpan(
+                    utf8Range: chain.range,
+                    original: String(decoding: UnsafeBufferPointer(rebasing: bytes[chain.range]), as: UTF8.self),
+                    replacement: String(decoding: UnsafeBufferPointer(rebasing: bytes[chain.kept]), as: UTF8.self),
+                    misreadings: [scanner.pages[chain.pageIndex]],
+                    confidence: .likely
+                )
+            }
+        }
+        guard !links.isEmpty else { return repaired }
+        return RepairedText(
+            text: applying(links, to: text),
+            edits: composing(repaired.edits, then: links, original: original, intermediate: text)
+        )
     }
 
     /// The spans, in `repaired.text`, of the lines that may hold mojibake the pass that made `repaired` did

@@ -101,7 +101,7 @@ final class MojibakeScanner: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func role(of value: UInt32) -> UInt32 {
+    func role(of value: UInt32) -> UInt32 {
         if value < Self.denseLimit { return roles[Int(value)] }
         if value < sparseFloor || value > 0xFFFF { return 0 }
         return sparseRoles.first { $0.value == value }?.role ?? 0

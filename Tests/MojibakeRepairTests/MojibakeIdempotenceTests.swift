@@ -100,17 +100,27 @@ import TestSupport
         #expect(Mojibake.repair(guessed, includeGuesses: true).text == guessed)
     }
 
-    /// A chain in which each repair makes a new pair with the next character (`Ã` and C1 control 83 is `Ã` read as
-    /// Latin-1, and so again with the next 83) is undone one link per pass, and the passes stop at 32 so that a
-    /// line costs linear time: a longer chain is left part repaired (the last links as Windows-1252 `ƒ`, 83), and a
-    /// second repair goes on with it. Found by
-    /// the fuzzer (chains of 31 to 48 links); fixing it means undoing a chain within one pass.
-    @Test func chainsLongerThanThePassLimitAreRepairedToAFixedPoint() {
-        let input = "Ã" + String(repeating: "\u{83}", count: 40)
-        let once = Mojibake.repair(input).text
-        #expect(once == "Ã" + String(repeating: "ƒ", count: 8))
-        withKnownIssue("a chain longer than the pass limit needs a second repair") {
-            #expect(Mojibake.repair(once).text == once)
+    /// Chains, in which each repair makes a new pair with the next character (`Ã` and C1 control 83 are C3 83,
+    /// `Ã` again) or the one before (`Â£` is `£`), are taken whole in one pass, whatever their length: the
+    /// fuzzer found chains of 31 to 48 links that a repair a pass per link left part repaired. The results are
+    /// those that repeated repairs reach on short chains.
+    @Test(arguments: [2, 40, 3_000])
+    func chainsOfAnyLengthAreTakenWhole(links: Int) {
+        func repeated(_ link: String) -> String { String(repeating: link, count: links) }
+        let shapes = [
+            ("Ã" + repeated("\u{83}"), "Ã"),
+            ("Ã" + repeated("ƒ") + "¥", "å"),
+            ("x " + repeated("Â") + "£ y", "x £ y"),
+            ("‚" + repeated("Äö") + " x", "‚ x"),
+            ("¬" + repeated("¨"), "¬"),
+            ("TÃ\u{83}\u{83}ÃÃ" + repeated("\u{83}") + "¥", "TÃÃå"),
+            (String(repeating: "\u{83}", count: 17) + "£Ã" + repeated("\u{83}") + "n", String(repeating: "ƒ", count: 16) + "ģÃn"),
+        ]
+        for (input, repaired) in shapes {
+            let once = Mojibake.repair(input)
+            #expect(once.text == repaired, "\(input.prefix(12).debugDescription)")
+            #expect(Mojibake.repair(once.text).text == once.text)
+            #expect(Self.rebuilt(input, from: once) == once.text)
         }
     }
 
@@ -118,18 +128,24 @@ import TestSupport
     @Test func editsOfSeveralPassesRebuildTheResult() {
         for input in Self.partlyLayered(count: 3_000, seed: 0x1D5) {
             let repaired = Mojibake.repair(input)
-            let bytes = Array(input.utf8)
-            var rebuilt: [UInt8] = []
-            var copied = 0
-            for edit in repaired.edits {
-                #expect(edit.utf8Range.lowerBound >= copied)
-                rebuilt += bytes[copied..<edit.utf8Range.lowerBound]
-                #expect(Array(bytes[edit.utf8Range]) == Array(edit.original.utf8))
-                rebuilt += edit.replacement.utf8
-                copied = edit.utf8Range.upperBound
-            }
-            rebuilt += bytes[copied...]
-            #expect(String(decoding: rebuilt, as: UTF8.self) == repaired.text, "\(input.debugDescription)")
+            #expect(Self.rebuilt(input, from: repaired) == repaired.text, "\(input.debugDescription)")
         }
+    }
+
+    /// `input` with the edits of `repaired` applied, or nil when an edit is out of order or its original text is
+    /// not what `input` holds there.
+    static func rebuilt(_ input: String, from repaired: RepairedText) -> String? {
+        let bytes = Array(input.utf8)
+        var rebuilt: [UInt8] = []
+        var copied = 0
+        for edit in repaired.edits {
+            guard edit.utf8Range.lowerBound >= copied, edit.utf8Range.upperBound <= bytes.count,
+                  Array(bytes[edit.utf8Range]) == Array(edit.original.utf8) else { return nil }
+            rebuilt += bytes[copied..<edit.utf8Range.lowerBound]
+            rebuilt += edit.replacement.utf8
+            copied = edit.utf8Range.upperBound
+        }
+        rebuilt += bytes[copied...]
+        return String(decoding: rebuilt, as: UTF8.self)
     }
 }
