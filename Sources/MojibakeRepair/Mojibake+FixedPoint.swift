@@ -31,17 +31,9 @@ extension Mojibake {
     private static func takingChains(
         after pass: [MojibakeSpan], in repaired: RepairedText, original: String, scanner: MojibakeScanner
     ) -> RepairedText {
-        var written: [Range<Int>] = []
-        written.reserveCapacity(pass.count)
-        var shift = 0
-        for edit in pass {
-            let start = edit.utf8Range.lowerBound + shift
-            written.append(start..<start + edit.replacement.utf8.count)
-            shift += edit.replacement.utf8.count - edit.utf8Range.count
-        }
         var text = repaired.text
         let links = text.withUTF8 { bytes in
-            scanner.chains(in: bytes, after: written).map { chain in
+            scanner.chains(in: bytes, after: pass).map { chain in
                 MojibakeSpan(
                     utf8Range: chain.range,
                     original: String(decoding: UnsafeBufferPointer(rebasing: bytes[chain.range]), as: UTF8.self),
@@ -76,10 +68,12 @@ extension Mojibake {
             var shift = 0
             // Everything before `checked` was looked at.
             var checked = 0
-            for edit in repaired.edits {
-                let start = edit.utf8Range.lowerBound + shift
-                shift += edit.replacement.utf8.count - edit.utf8Range.count
-                let end = edit.utf8Range.upperBound + shift
+            // By index: a span copied out of the array costs the reference counts of its texts.
+            for index in repaired.edits.indices {
+                let range = repaired.edits[index].utf8Range
+                let start = range.lowerBound + shift
+                shift += repaired.edits[index].replacement.utf8.count - range.count
+                let end = range.upperBound + shift
                 guard start >= checked else { continue }
                 // Line feeds are found with memchr, from what was looked at on: linear on one long line, and fast
                 // over the many lines between edits.

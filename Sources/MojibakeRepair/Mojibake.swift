@@ -181,11 +181,13 @@ public enum Mojibake {
         repaired.reserveCapacity(range.count + edits.count * 4)
         let utf8 = text.utf8
         var copied = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        for edit in edits {
-            let start = utf8.index(utf8.startIndex, offsetBy: edit.utf8Range.lowerBound)
+        // By index: a span copied out of the array costs the reference counts of its texts.
+        for index in edits.indices {
+            let range = edits[index].utf8Range
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
             repaired += text[copied..<start]
-            repaired += edit.replacement
-            copied = utf8.index(start, offsetBy: edit.utf8Range.count)
+            repaired += edits[index].replacement
+            copied = utf8.index(start, offsetBy: range.count)
         }
         repaired += text[copied..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
         return repaired

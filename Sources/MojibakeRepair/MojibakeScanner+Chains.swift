@@ -10,7 +10,8 @@ extension MojibakeScanner {
         var pageIndex: Int
     }
 
-    /// The chains next to the text a pass wrote at `written` (ordered, not overlapping) in `bytes`.
+    /// The chains next to the text a pass wrote in `bytes`: each of `pass` (edits of the text before, in order)
+    /// wrote its replacement where it starts, shifted by what the edits before it added.
     ///
     /// A few characters read as UTF-8 through some page give back the character they started with: `Ãƒ` is
     /// C3 83, which is `Ã` again, `Â£` is `£`, and Mac OS Roman's `‚Äö` is `‚`. When a repair writes such a
@@ -20,11 +21,18 @@ extension MojibakeScanner {
     /// links before a written character that gives back its last one (`ÂÂÂ£`), and those after one that
     /// gives back its first (`Ãƒƒƒ`). Each link is checked in one page; chains cross no line feed, since
     /// links are never ASCII.
-    func chains(in bytes: UnsafeBufferPointer<UInt8>, after written: [Range<Int>]) -> [ChainLinks] {
+    func chains(in bytes: UnsafeBufferPointer<UInt8>, after pass: [MojibakeSpan]) -> [ChainLinks] {
         var chains: [ChainLinks] = []
         // Nothing before `floor` may join a chain: it belongs to the one found last.
         var floor = 0
-        for range in written where range.lowerBound >= floor && !range.isEmpty {
+        var shift = 0
+        // By index: a span copied out of the array costs the reference counts of its texts.
+        for index in pass.indices {
+            let start = pass[index].utf8Range.lowerBound + shift
+            let length = pass[index].replacement.utf8.count
+            shift += length - pass[index].utf8Range.count
+            let range = start..<start + length
+            guard range.lowerBound >= floor && !range.isEmpty else { continue }
             var low = range.lowerBound
             var high = range.upperBound
             var pageIndex = -1
@@ -56,7 +64,8 @@ extension MojibakeScanner {
     private func linkBefore(
         _ end: Int, reading value: UInt32, in bytes: UnsafeBufferPointer<UInt8>, floor: Int
     ) -> (start: Int, pageIndex: Int)? {
-        guard end > floor else { return nil }
+        // ASCII is neither lead nor continuation in any page: most repairs stand between ASCII characters.
+        guard end > floor, bytes[end - 1] >= 0x80 else { return nil }
         let middle = character(endingAt: end, in: bytes)
         guard middle.start >= floor else { return nil }
         let valueCodes = codes(of: value)
@@ -82,7 +91,7 @@ extension MojibakeScanner {
     /// Where the link starting at `start` ends, when `value` right before it and it read as UTF-8 through
     /// some page give `value` back (`ƒ` after `Ã`; Mac OS Roman's `Äö` after `‚`).
     private func linkAfter(_ start: Int, reading value: UInt32, in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, pageIndex: Int)? {
-        guard start < bytes.count else { return nil }
+        guard start < bytes.count, bytes[start] >= 0x80 else { return nil }
         let next = character(startingAt: start, in: bytes)
         let valueCodes = codes(of: value)
         var following: (end: Int, value: UInt32, codes: UInt64)?
