@@ -1,5 +1,5 @@
 import Foundation
-import NewsletterCore
+@_spi(NewsletterKitInternals) import NewsletterCore
 import Synchronization
 
 /// Finds mojibake in UTF-8 bytes in two speeds.
