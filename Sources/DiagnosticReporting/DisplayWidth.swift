@@ -30,6 +30,28 @@ package enum DisplayWidth {
             return ascii >= 0x20 && ascii < 0x7F || ascii == 0x09 ? 1 : 0
         }
         guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.index(after: character.unicodeScalars.startIndex) == character.unicodeScalars.endIndex,
+           let width = commonWidth(first.value) {
+            return width
+        }
+        return propertyWidth(of: character, first: first)
+    }
+
+    /// The width of a character alone from the blocks drafts use most, settled by its value: Latin-1 and Latin
+    /// Extended letters and signs, general punctuation (`’`, `–`, `…`), CJK ideographs and Hangul syllables, which
+    /// hold no emoji, marks or format characters besides the soft hyphen (a test compares every one with
+    /// ``propertyWidth(of:first:)``). `nil` for the rest.
+    static func commonWidth(_ value: UInt32) -> Int? {
+        switch value {
+        case 0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205E: return 1
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return 2
+        default: return nil
+        }
+    }
+
+    /// The width from the character's Unicode properties: emoji presentation takes two cells, marks and format
+    /// characters none, East Asian wide characters two.
+    static func propertyWidth(of character: Character, first: Unicode.Scalar) -> Int {
         if character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
             return 2
         }

@@ -90,8 +90,11 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         let lineOffsets = problem.source.lineOffsets(start.line)
         let line = problem.sourceLine
         if shownLine?.number != start.line {
-            // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed.
-            let shown = lineOffsets.count <= 8 * width ? VisibleText.escaping(line) : nil
+            // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed. So
+            // is one with more printable ASCII characters than the width: each is a character of its own, a cell at
+            // least, so the line is known too wide without forming its other characters.
+            let fits = lineOffsets.count <= 8 * width && line.utf8.count(where: { $0 >= 0x20 && $0 < 0x7F }) <= width
+            let shown = fits ? VisibleText.escaping(line) : nil
             shownLine = ShownLine(
                 number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil },
                 isPrintableASCII: shown != nil && line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
