@@ -8,7 +8,8 @@ import MojibakeRepair
 // Scripts/fix-mojibake-throughput.sh);
 // `MojibakeFiles time FILE...` repairs each file repeatedly for three seconds and prints, tab-separated,
 // the file name, MB/s of wall-clock time, MB/s of CPU time and the number of edits (on every processor, as
-// `editorial-check fix-mojibake` repairs one text; `time-sequential` on the calling thread only);
+// `editorial-check fix-mojibake` repairs one text; `time-sequential` on the calling thread only; `time-primary` as
+// `time-sequential` with Windows-1252, Latin-1 and Mac OS Roman only, so that the other pages' cost shows);
 // `MojibakeFiles repair-json IN OUT` repairs each string of the JSON array in IN, writing the array of results;
 // `MojibakeFiles spans FILE...` prints every span found with the default and with each region's code pages, and the
 // repaired text's length, one line each, so that two versions of the scanner can be compared with diff.
@@ -29,9 +30,10 @@ case "texts":
     guard rest.count == 2, let byteCount = Int(rest[1]) else { fatalError("usage: MojibakeFiles texts DIR BYTES") }
     try NewsletterTextGenerator.clean(byteCount: byteCount).write(toFile: rest[0] + "/clean.txt", atomically: true, encoding: .utf8)
     try NewsletterTextGenerator.mangled(byteCount: byteCount).text.write(toFile: rest[0] + "/mangled.txt", atomically: true, encoding: .utf8)
-case "time", "time-sequential":
+case "time", "time-sequential", "time-primary":
     let parallelism: Mojibake.Parallelism = arguments.first == "time"
         ? .concurrent(threads: ProcessInfo.processInfo.activeProcessorCount) : .sequential
+    let codePages = arguments.first == "time-primary" ? Array(Mojibake.defaultCodePages.prefix(3)) : Mojibake.defaultCodePages
     // Wall-clock MB/s, and MB/s of this process's CPU time, which a machine shared with other jobs distorts less.
     for path in arguments.dropFirst() {
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -42,7 +44,7 @@ case "time", "time-sequential":
         let start = wallClock.now
         let cpuStart = clock_t(clock())
         while wallClock.now - start < .seconds(3) {
-            edits = Mojibake.repair(text, parallelism: parallelism).edits.count
+            edits = Mojibake.repair(text, codePages: codePages, parallelism: parallelism).edits.count
             runs += 1
         }
         let elapsed = wallClock.now - start
@@ -84,5 +86,5 @@ case "spans":
         }
     }
 default:
-    fatalError("usage: MojibakeFiles write DIR | texts DIR BYTES | time FILE... | time-sequential FILE... | repair-json IN OUT | spans FILE...")
+    fatalError("usage: MojibakeFiles write DIR | texts DIR BYTES | time FILE... | time-sequential FILE... | time-primary FILE... | repair-json IN OUT | spans FILE...")
 }
