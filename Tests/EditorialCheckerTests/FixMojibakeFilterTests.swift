@@ -45,6 +45,18 @@ struct FixMojibakeFilterTests {
         #expect(result.standardOutput == text)
     }
 
+    /// From 8 MiB a file is read into memory asked for in huge pages: the output is as exact there.
+    @Test(arguments: Delivery.allCases)
+    func fileReadIntoHugePages(delivery: Delivery) throws {
+        let block = String(repeating: "plain words and café, Ben’s picks\n", count: 999)
+        let count = 9_000_000 / (block.utf8.count + 40)
+        let input = String(repeating: block + "The cafÃ© reopens on Todayâ€™s tide.\n", count: count)
+        let result = try Self.run(Data(input.utf8), delivery)
+        #expect(input.utf8.count > 8 << 20)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == Data(String(repeating: block + "The café reopens on Today’s tide.\n", count: count).utf8))
+    }
+
     @Test(arguments: Delivery.allCases)
     func largeFileWithoutFinalNewline(delivery: Delivery) throws {
         let lines = String(repeating: "plain words and café\n", count: 150_000)
