@@ -73,7 +73,16 @@ enum InputFile {
         var data = size >= hugePageInputSize ? hugePageBuffer(count: size) : Data(count: size)
         var count = 0
         while true {
-            if count == data.count { data.count = min(data.count * 2, limit + 1) }
+            if count == data.count {
+                let grown = min(data.count * 2, limit + 1)
+                if grown >= hugePageInputSize {
+                    var larger = hugePageBuffer(count: grown)
+                    larger.withUnsafeMutableBytes { target in data.withUnsafeBytes { target.copyMemory(from: $0) } }
+                    data = larger
+                } else {
+                    data.count = grown
+                }
+            }
             let read = data.withUnsafeMutableBytes { bytes in
                 Foundation.read(descriptor, bytes.baseAddress.map { $0 + count }, bytes.count - count)
             }
