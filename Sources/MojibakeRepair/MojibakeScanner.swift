@@ -1,5 +1,5 @@
 import Foundation
-@_spi(NewsletterKitInternals) import NewsletterCore
+import NewsletterCore
 import Synchronization
 
 /// Finds mojibake in UTF-8 bytes in two speeds.

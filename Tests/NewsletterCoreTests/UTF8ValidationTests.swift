@@ -1,4 +1,4 @@
-@_spi(NewsletterKitInternals) import NewsletterCore
+import NewsletterCore
 import TestSupport
 import Testing
 

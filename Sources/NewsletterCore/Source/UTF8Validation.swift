@@ -7,15 +7,9 @@
 ///
 /// A reader that wants to look at the characters that are not ASCII anyway (the mojibake scan) does so in the same
 /// pass with ``visitCharacters(in:_:_:)``, so that the bytes are read once.
-///
-/// Shared with the package's other modules as SPI rather than `package`: this toolchain (Swift 6.3) calls an
-/// `@inlinable` member of a `package` type from another module instead of inlining it, and the mojibake scan's
-/// visitor, called through a closure for every character that is not ASCII, then cost it about a tenth of
-/// `fix-mojibake`'s time on clean text. Clients see it only through `@_spi(NewsletterKitInternals) import`.
-@_spi(NewsletterKitInternals)
-public enum UTF8Validation {
+package enum UTF8Validation {
     /// How a pass of ``visitCharacters(in:_:_:)`` ended.
-    public enum Outcome: Equatable, Sendable {
+    package enum Outcome: Equatable, Sendable {
         /// Every byte of the range is UTF-8, and the visitor never asked to stop.
         case valid
         /// The character starting at this offset is not well formed; the ones before it are.
@@ -45,19 +39,19 @@ public enum UTF8Validation {
 
     /// The offset of the first byte that does not start a well-formed character (the lead of a broken or cut-off
     /// sequence, a stray continuation byte, a byte that is never UTF-8), or `nil` when all of `bytes` is UTF-8.
-    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         firstInvalidOffset(in: bytes, 0..<bytes.count)
     }
 
     /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` of `bytes[range]`, as an offset in `bytes`: a
     /// character cut off at the end of `range` is not well formed.
-    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard case .invalid(let offset) = visitCharacters(in: bytes, range, { _, _ in false }) else { return nil }
         return offset
     }
 
     /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` over raw bytes.
-    public static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+    package static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
         firstInvalidOffset(in: bytes.assumingMemoryBound(to: UInt8.self))
     }
 
@@ -67,7 +61,7 @@ public enum UTF8Validation {
     ///
     /// Inlined into its callers, so that the visitor costs no call per character.
     @inlinable @inline(__always)
-    public static func visitCharacters(
+    package static func visitCharacters(
         in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ visit: (_ offset: Int, _ length: Int) -> Bool
     ) -> Outcome {
         guard let base = bytes.baseAddress else { return .valid }
