@@ -105,9 +105,10 @@ enum InputFile {
     private static let hugePageInputSize = 8 << 20
     private static let hugePageSize = 2 << 20
 
-    /// A buffer of `count` bytes, to be read into (nothing before what is read is ever looked at), aligned to, and advised into, 2 MiB pages where the system grants them
-    /// (Linux's transparent huge pages in `madvise` mode): reading a large file then faults a page per 2 MiB rather
-    /// than per 4 KiB, which took a tenth of `fix-mojibake`'s time on 50 MB. Elsewhere it is ordinary memory.
+    /// A buffer of `count` bytes to read into (nothing past what is read is ever looked at), aligned to and advised
+    /// into 2 MiB pages where the system grants them (Linux's transparent huge pages in `madvise` mode): reading a
+    /// large file then faults a page per 2 MiB rather than per 4 KiB, which took a fifth of `fix-mojibake`'s CPU on
+    /// 50 MB. Elsewhere it is ordinary memory.
     private static func hugePageBuffer(count: Int) -> Data {
         var memory: UnsafeMutableRawPointer?
         let rounded = (count + hugePageSize - 1) / hugePageSize * hugePageSize
