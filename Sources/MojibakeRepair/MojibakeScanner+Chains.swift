@@ -79,7 +79,8 @@ extension MojibakeScanner {
             }
             guard MisreadSequence.isContinuation(before), middle.start > floor else { continue }
             if lead == nil { lead = character(endingAt: middle.start, in: bytes) }
-            guard let lead, lead.start >= floor else { return nil }
+            // Without the character before, this page has no three-byte link; another may still have a two-byte one.
+            guard let lead, lead.start >= floor else { continue }
             let first = Self.code(in: lead.codes, page: pageIndex, value: lead.value)
             if MisreadSequence.decode(lead: first, continuation: [before, last]) == value {
                 return (lead.start, pageIndex)
@@ -105,7 +106,8 @@ extension MojibakeScanner {
                     return (next.end, pageIndex)
                 }
             case 3:
-                guard next.end < bytes.count else { return nil }
+                // At the end of the text this page has no three-byte link; another may still have a two-byte one.
+                guard next.end < bytes.count else { continue }
                 if following == nil { following = character(startingAt: next.end, in: bytes) }
                 guard let following else { return nil }
                 let third = Self.code(in: following.codes, page: pageIndex, value: following.value)
