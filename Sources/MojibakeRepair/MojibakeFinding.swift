@@ -24,6 +24,9 @@ struct MojibakeFinding {
     var candidates: Range<Int>
     /// For lost bytes, decided when the candidates are known; decoded findings are graded on resolution.
     var confidence: MojibakeSpan.Confidence
+    /// The pages that read the finding's characters as the bytes its own page does (``MojibakeLine``'s
+    /// `pagesReadingAlike`), when known at its making from the characters' packed bytes; 0 when not.
+    var alikePages: UInt32 = 0
 
     var firstPage: Int { Int(peeledPages & 0xF) }
 

@@ -14,6 +14,7 @@ struct MojibakeLine: ~Copyable {
     /// The scalars of every finding's replacement, one after the other.
     private var replacements = ScratchBuffer<UInt32>()
     private var decodedOrder = ScratchBuffer<Int>()
+    private var decodedByStart = ScratchBuffer<Int>()
     /// One bit per byte of a run: set where an accepted finding of the primary pages lies.
     private var runCoverage = ScratchBuffer<UInt64>()
     /// One bit per byte of the line's candidate runs: set where a chosen finding lies.
@@ -427,13 +428,15 @@ struct MojibakeLine: ~Copyable {
     /// Windows-1250 and `Mám` in ISO-8859-2, and `tĹ\u{99}etĂ\u{AD}ho` on the same line is ISO-8859-2 alone
     /// (Windows-1250 has `™` at 99). A certain finding that another page reads otherwise over the same
     /// characters (`rĂĄd` is certain either way) settles nothing.
-    private func pagesReadingEveryUncontestedCertainFinding(_ decoded: UnsafeMutableBufferPointer<Int>) -> UInt32 {
+    private mutating func pagesReadingEveryUncontestedCertainFinding(_ decoded: UnsafeMutableBufferPointer<Int>) -> UInt32 {
         var confirmed = ~UInt32(0)
         guard let first = decoded.first, decoded.contains(where: { findings[$0].firstPage != findings[first].firstPage }) else {
             return confirmed
         }
         // Findings that overlap, transitively, read the same run; rivals are among them.
-        var byStart = Array(decoded)
+        decodedByStart.removeAll()
+        decodedByStart.append(contentsOf: decoded)
+        var byStart = decodedByStart.elements
         byStart.sort { findings[$0].utf8Range.lowerBound < findings[$1].utf8Range.lowerBound }
         var groupStart = 0
         while groupStart < byStart.count {
@@ -461,6 +464,7 @@ struct MojibakeLine: ~Copyable {
     /// each of them, so that `VisÅ³` (Windows-1252 or Windows-1257 alike) supports Lithuanian `ÄÆdomu`, which
     /// only Windows-1257 reads.
     private func pagesReadingAlike(_ finding: MojibakeFinding) -> UInt32 {
+        guard finding.alikePages == 0 else { return finding.alikePages }
         let page = finding.firstPage
         guard finding.layers == 1 else { return 1 << UInt32(page) }
         var alike: UInt32 = (1 << UInt32(pageCount)) - 1
@@ -756,16 +760,25 @@ struct MojibakeLine: ~Copyable {
             )
         }
         let replacement = keepDecodedReplacement()
+        let covered = sequences[group.lowerBound].start..<sequences[group.upperBound].end
+        // The characters' bytes in every page are at hand: the pages reading them alike cost a compare each.
+        var alike: UInt32 = layers == 1 ? (1 << UInt32(pageCount)) - 1 : 0
+        if layers == 1 {
+            for index in covered where scalars[index] >= 0x80 {
+                alike &= MojibakeScanner.pagesReadingByte(in: packedCodes[index], asPage: pageIndex)
+            }
+        }
         findings.append(MojibakeFinding(
             kind: .decoded,
-            utf8Range: offsets[sequences[group.lowerBound].start]..<offsets[sequences[group.upperBound].end],
+            utf8Range: offsets[covered.lowerBound]..<offsets[covered.upperBound],
             replacement: replacement,
             peeledPages: peeled,
             layers: layers,
             damage: stripped ? .strippedAppleLogo : surrogates ? .separatelyEncodedSurrogates : .none,
             evidence: evidence,
             candidates: 0..<0,
-            confidence: .likely
+            confidence: .likely,
+            alikePages: alike | 1 << UInt32(pageIndex)
         ))
     }
 

@@ -127,7 +127,12 @@ final class MojibakeScanner: @unchecked Sendable {
     /// the high bit of each zero lane is gathered into one bit per page.
     @inline(__always)
     func pagesReadingByte(of value: UInt32, asPage pageIndex: Int) -> UInt32 {
-        let codes = codes(of: value)
+        Self.pagesReadingByte(in: codes(of: value), asPage: pageIndex)
+    }
+
+    /// ``pagesReadingByte(of:asPage:)`` of a character whose packed bytes are `codes`.
+    @inline(__always)
+    static func pagesReadingByte(in codes: UInt64, asPage pageIndex: Int) -> UInt32 {
         let difference = codes ^ (codes >> UInt64(8 * pageIndex) & 0xFF) &* 0x0101_0101_0101_0101
         let nonZeroLanes = ((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | difference) & 0x8080_8080_8080_8080
         let zeroLanes = (nonZeroLanes ^ 0x8080_8080_8080_8080) >> 7
