@@ -6,35 +6,54 @@ extension Mojibake {
     /// Chains, which a pass would peel a link at a time, are taken whole after each pass.
     static let maximumPasses = 32
 
-    /// Repairs the lines that `once`, the first pass over `original`, changed, again and again until a pass
-    /// changes nothing, and composes the edits of every pass into edits of `original`. After each pass, the
-    /// chains next to what it wrote are taken whole (``MojibakeScanner/chains(in:after:)``), so that no shape
-    /// needs more passes than a few layers do.
+    /// Repairs the lines of `once`, the first pass over `original`, that the pass found may change again
+    /// (`linesToScanAgain`, where they start in `original`), again and again until a pass changes nothing, and
+    /// composes the edits of every pass into edits of `original`. After each pass, the chains next to what it
+    /// wrote are taken whole (``MojibakeScanner/chains(in:after:)``), so that no shape needs more passes than a
+    /// few layers do.
+    ///
+    /// Lines are judged on their own, so only a line a pass changed can hold something new for the next; of
+    /// those, the pass itself tells which may (``MojibakeLine/mayNeedAnotherLook(_:spans:)``), and a line the
+    /// chains changed is always looked at. Most repaired lines hold nothing of the kind, which keeps a second
+    /// look at nearly every repaired text to a fraction of the first.
     static func repairToFixedPoint(
-        from original: String, once: RepairedText, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
+        from original: String, once: RepairedText, linesToScanAgain: [Int], includeGuesses: Bool, codePages: [CodePage],
+        parallelism: Parallelism
     ) -> RepairedText {
         let scanner = scanner(for: codePages)
-        var result = takingChains(after: once.edits, in: once, original: original, scanner: scanner)
+        var result = once
+        // Where the lines to scan again start in `result.text`.
+        var pending = shifted(linesToScanAgain, through: once.edits)
+        takeChains(after: once.edits, in: &result, pending: &pending, original: original, scanner: scanner)
         for _ in 1..<maximumPasses {
-            let again = repairChangedLines(of: result, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
-            guard !again.isEmpty else { break }
-            let text = applying(again, to: result.text)
+            guard !pending.isEmpty else { break }
+            let again = scanAgain(lines: pending, of: result.text, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
+            guard !again.spans.isEmpty else { break }
             let previous = result.text
-            result = RepairedText(text: text, edits: composing(result.edits, then: again, original: original, intermediate: previous))
-            result = takingChains(after: again, in: result, original: original, scanner: scanner)
+            result = RepairedText(
+                text: applying(again.spans, to: previous),
+                edits: composing(result.edits, then: again.spans, original: original, intermediate: previous)
+            )
+            pending = shifted(again.linesToScanAgain, through: again.spans)
+            takeChains(after: again.spans, in: &result, pending: &pending, original: original, scanner: scanner)
         }
         return result
     }
 
-    /// `repaired` (edits of `original`, made last by `pass`, edits of the text before it) with the chains next
-    /// to what `pass` wrote taken away, each leaving the character that gives it back.
-    private static func takingChains(
-        after pass: [MojibakeSpan], in repaired: RepairedText, original: String, scanner: MojibakeScanner
-    ) -> RepairedText {
+    /// Takes from `repaired` (edits of `original`, made last by `pass`, edits of the text before it) the chains
+    /// next to what `pass` wrote, each leaving the character that gives it back; the lines they change join
+    /// `pending` (line starts in `repaired.text`, kept in order and moved with the text).
+    private static func takeChains(
+        after pass: [MojibakeSpan], in repaired: inout RepairedText, pending: inout [Int], original: String, scanner: MojibakeScanner
+    ) {
         var text = repaired.text
+        var changedLines: [Int] = []
         let links = text.withUTF8 { bytes in
             scanner.chains(in: bytes, after: pass).map { chain in
-                MojibakeSpan(
+                var lineStart = chain.range.lowerBound
+                while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+                if changedLines.last != lineStart { changedLines.append(lineStart) }
+                return MojibakeSpan(
                     utf8Range: chain.range,
                     original: String(decoding: UnsafeBufferPointer(rebasing: bytes[chain.range]), as: UTF8.self),
                     replacement: String(decoding: UnsafeBufferPointer(rebasing: bytes[chain.kept]), as: UTF8.self),
@@ -43,68 +62,73 @@ extension Mojibake {
                 )
             }
         }
-        guard !links.isEmpty else { return repaired }
-        return RepairedText(
+        guard !links.isEmpty else { return }
+        repaired = RepairedText(
             text: applying(links, to: text),
             edits: composing(repaired.edits, then: links, original: original, intermediate: text)
         )
+        pending = shifted(Array(Set(pending + changedLines)).sorted(), through: links)
     }
 
-    /// The spans, in `repaired.text`, of the lines that may hold mojibake the pass that made `repaired` did
-    /// not see. Lines are judged on their own, so only a line holding an edit can; and only if it still holds
-    /// what makes the scan look at a line closely (``MojibakeScanner/needsCloseLook(_:line:)``), since a line
-    /// without it is left alone by any pass. Most repaired lines hold nothing of the kind, which keeps a second
-    /// look at nearly every repaired text to a fraction of the first; the lines found are scanned in one text,
-    /// joined.
-    private static func repairChangedLines(
-        of repaired: RepairedText, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
-    ) -> [MojibakeSpan] {
+    /// `lineStarts` (in order, in a text) moved to where those lines start once `edits` (in order, each inside
+    /// one line) are applied to the text.
+    private static func shifted(_ lineStarts: [Int], through edits: [MojibakeSpan]) -> [Int] {
+        var shift = 0
+        var edit = 0
+        return lineStarts.map { start in
+            while edit < edits.count && edits[edit].utf8Range.upperBound <= start {
+                shift += edits[edit].replacement.utf8.count - edits[edit].utf8Range.count
+                edit += 1
+            }
+            return start + shift
+        }
+    }
+
+    /// Scans again the lines of `text` that start at `lines` and still hold what makes the scan look at a line
+    /// closely (``MojibakeScanner/needsCloseLook(_:line:)``), joined into one text: their spans, and the lines that
+    /// may change once more, in `text`.
+    private static func scanAgain(
+        lines lineStarts: [Int], of text: String, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
+    ) -> MojibakeScanner.ScannedLines {
         let scanner = scanner(for: codePages)
-        var text = repaired.text
+        var text = text
         // Each line to scan again (with its line feed) in `text`, and where it starts in the joined text.
         var lines: [(range: Range<Int>, joinedStart: Int)] = []
         var joined: [UInt8] = []
         text.withUTF8 { bytes in
-            var shift = 0
-            // Everything before `checked` was looked at.
-            var checked = 0
-            // By index: a span copied out of the array costs the reference counts of its texts.
-            for index in repaired.edits.indices {
-                let range = repaired.edits[index].utf8Range
-                let start = range.lowerBound + shift
-                shift += repaired.edits[index].replacement.utf8.count - range.count
-                let end = range.upperBound + shift
-                guard start >= checked else { continue }
-                // Line feeds are found with memchr, from what was looked at on: linear on one long line, and fast
-                // over the many lines between edits.
-                let base = UnsafeRawPointer(bytes.baseAddress!)
-                var lineStart = checked
-                while let lineFeed = memchr(base + lineStart, 0x0A, start - lineStart) { lineStart = UnsafeRawPointer(lineFeed) - base + 1 }
-                let lineEnd = memchr(base + end, 0x0A, bytes.count - end).map { UnsafeRawPointer($0) - base + 1 } ?? bytes.count
-                checked = lineEnd
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            for lineStart in lineStarts {
+                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { UnsafeRawPointer($0) - base + 1 } ?? bytes.count
                 guard scanner.needsCloseLook(bytes, line: lineStart..<lineEnd) else { continue }
                 lines.append((lineStart..<lineEnd, joined.count))
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                 if bytes[lineEnd - 1] != 0x0A { joined.append(0x0A) }
             }
         }
-        guard !lines.isEmpty else { return [] }
+        guard !lines.isEmpty else { return MojibakeScanner.ScannedLines(spans: [], linesToScanAgain: []) }
         // Scanned as the first pass was, so that a guess collapsing into U+FFFD without guesses does here too.
-        var spans: [MojibakeSpan] = []
+        var found = MojibakeScanner.ScannedLines(spans: [], linesToScanAgain: [])
         scan(String(decoding: joined, as: UTF8.self), codePages: codePages, includingGuesses: includeGuesses, parallelism: parallelism) {
-            _, _, spans in spans
+            _, _, scanned in scanned
         } consuming: { piece in
-            spans += piece
+            found.spans += piece.spans
+            found.linesToScanAgain += piece.linesToScanAgain
         }
-        var shifted: [MojibakeSpan] = []
         var line = 0
-        for var span in spans {
-            while line + 1 < lines.count && lines[line + 1].joinedStart <= span.utf8Range.lowerBound { line += 1 }
-            let offset = lines[line].range.lowerBound - lines[line].joinedStart
-            span.utf8Range = span.utf8Range.lowerBound + offset..<span.utf8Range.upperBound + offset
-            shifted.append(span)
+        func moveToLine(holding joinedOffset: Int) -> Int {
+            while line + 1 < lines.count && lines[line + 1].joinedStart <= joinedOffset { line += 1 }
+            return lines[line].range.lowerBound - lines[line].joinedStart
         }
-        return shifted
+        for index in found.spans.indices {
+            let offset = moveToLine(holding: found.spans[index].utf8Range.lowerBound)
+            let range = found.spans[index].utf8Range
+            found.spans[index].utf8Range = range.lowerBound + offset..<range.upperBound + offset
+        }
+        line = 0
+        for index in found.linesToScanAgain.indices {
+            found.linesToScanAgain[index] += moveToLine(holding: found.linesToScanAgain[index])
+        }
+        return found
     }
 
     /// `text` with `spans`, in order and not overlapping, applied.

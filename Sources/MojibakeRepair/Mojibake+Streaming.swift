@@ -51,10 +51,10 @@ extension Mojibake {
         let starts = try closeLookStarts(in: bytes, pieces: pieces, scanner: scanner, threads: threads, path: path)
         // Only read, by every worker.
         nonisolated(unsafe) let text = bytes
-        scanner.scan(bytes, pieces: pieces, startingAt: starts, includingGuesses: includeGuesses, threads: threads) { range, spans in
-            spans.isEmpty
+        scanner.scan(bytes, pieces: pieces, startingAt: starts, includingGuesses: includeGuesses, threads: threads) { range, scanned in
+            scanned.spans.isEmpty
                 ? .unchanged(range)
-                : repairing(text, in: range, spans: spans, includeGuesses: includeGuesses, codePages: codePages, scanner: scanner)
+                : repairing(text, in: range, scanned: scanned, includeGuesses: includeGuesses, codePages: codePages)
         } consuming: { piece in
             switch piece {
             case .unchanged(let range):
@@ -76,54 +76,39 @@ extension Mojibake {
         case repairedAgain(RepairedText)
     }
 
-    /// The piece of `bytes` at `range` with `spans`, its first pass's spans, applied, and repaired to its fixed point
-    /// as ``repair(_:includeGuesses:codePages:parallelism:)`` repairs it.
+    /// The piece of `bytes` at `range` with its first pass's spans applied, and repaired to its fixed point as
+    /// ``repair(_:includeGuesses:codePages:parallelism:)`` repairs it.
     ///
-    /// Another pass can find something only on a line that holds a replacement and still holds what makes the scan
-    /// look at a line closely (``MojibakeScanner/needsCloseLook(_:line:)``, the test the fixed point makes too). A
-    /// piece without such a line, nearly every one, is built as bytes: no `String` is made, so its bytes are not
-    /// validated again.
+    /// Another pass can find something only on a line the first pass says may change again
+    /// (``MojibakeScanner/ScannedLines/linesToScanAgain``). A piece without such a line, nearly every one, is built
+    /// as bytes: no `String` is made, so its bytes are not validated again.
     private static func repairing(
-        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, spans: [MojibakeSpan], includeGuesses: Bool,
-        codePages: [CodePage], scanner: MojibakeScanner
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, scanned: MojibakeScanner.ScannedLines, includeGuesses: Bool,
+        codePages: [CodePage]
     ) -> StreamedPiece {
-        var repaired: [UInt8] = []
-        // Repairs mostly shorten text; a little room is left for the few that lengthen it.
-        repaired.reserveCapacity(range.count + range.count / 64)
-        var written: [Range<Int>] = []
-        written.reserveCapacity(spans.count)
-        var copied = range.lowerBound
-        for span in spans {
-            repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<span.utf8Range.lowerBound]))
-            let start = repaired.count
-            var replacement = span.replacement
-            replacement.withUTF8 { repaired.append(contentsOf: $0) }
-            written.append(start..<repaired.count)
-            copied = span.utf8Range.upperBound
-        }
-        repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.upperBound]))
-        let mayChangeAgain = repaired.withUnsafeBufferPointer { output in
-            // Each line holding a replacement is looked at once, so a long line with many costs one look.
-            var checked = 0
-            for replacement in written where replacement.upperBound > checked {
-                var lineStart = replacement.lowerBound
-                while lineStart > checked && output[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var lineEnd = replacement.upperBound
-                if lineEnd < output.count, let base = output.baseAddress {
-                    let lineFeed = memchr(base + lineEnd, 0x0A, output.count - lineEnd)
-                    lineEnd = lineFeed.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? output.count
-                }
-                if scanner.needsCloseLook(output, line: lineStart..<lineEnd) { return true }
-                checked = lineEnd
+        let spans = scanned.spans
+        guard !scanned.linesToScanAgain.isEmpty else {
+            var repaired: [UInt8] = []
+            // Repairs mostly shorten text; a little room is left for the few that lengthen it.
+            repaired.reserveCapacity(range.count + range.count / 64)
+            var copied = range.lowerBound
+            for span in spans {
+                repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<span.utf8Range.lowerBound]))
+                var replacement = span.replacement
+                replacement.withUTF8 { repaired.append(contentsOf: $0) }
+                copied = span.utf8Range.upperBound
             }
-            return false
+            repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.upperBound]))
+            return .repairedOnce(repaired, edits: spans)
         }
-        guard mayChangeAgain else { return .repairedOnce(repaired, edits: spans) }
         let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         let edits = spans.map { span in span.shifted(by: -range.lowerBound) }
         let once = RepairedText(text: applying(edits[...], to: original, in: 0..<range.count), edits: edits)
         // The piece is already one worker's share: its later passes stay on this thread.
-        var again = repairToFixedPoint(from: original, once: once, includeGuesses: includeGuesses, codePages: codePages, parallelism: .sequential)
+        var again = repairToFixedPoint(
+            from: original, once: once, linesToScanAgain: scanned.linesToScanAgain.map { $0 - range.lowerBound },
+            includeGuesses: includeGuesses, codePages: codePages, parallelism: .sequential
+        )
         again.edits = again.edits.map { edit in edit.shifted(by: range.lowerBound) }
         return .repairedAgain(again)
     }

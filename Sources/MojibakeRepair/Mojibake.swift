@@ -51,8 +51,8 @@ public enum Mojibake {
     ) -> [MojibakeSpan] {
         var spans: [MojibakeSpan] = []
         let total = text.utf8.count
-        scan(text, codePages: codePages, includingGuesses: includingGuesses, parallelism: parallelism) { _, range, spans in
-            (range: range, spans: spans)
+        scan(text, codePages: codePages, includingGuesses: includingGuesses, parallelism: parallelism) { _, range, scanned in
+            (range: range, spans: scanned.spans)
         } consuming: { piece in
             append(piece.spans, scannedTo: piece.range.upperBound, of: total, to: &spans)
         }
@@ -63,7 +63,7 @@ public enum Mojibake {
     /// with `finish` given the text in contiguous UTF-8 as well.
     static func scan<Piece: Sendable>(
         _ text: String, codePages: [CodePage], includingGuesses: Bool, parallelism: Parallelism,
-        finishing finish: @escaping @Sendable (String, Range<Int>, [MojibakeSpan]) -> Piece,
+        finishing finish: @escaping @Sendable (String, Range<Int>, MojibakeScanner.ScannedLines) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
         let scanner = scanner(for: codePages)
@@ -72,7 +72,7 @@ public enum Mojibake {
         let utf8Text = contiguous
         contiguous.withUTF8 { bytes in
             scanner.scan(
-                bytes, includingGuesses: includingGuesses, threads: parallelism.threads, finishing: { range, spans in finish(utf8Text, range, spans) },
+                bytes, includingGuesses: includingGuesses, threads: parallelism.threads, finishing: { range, scanned in finish(utf8Text, range, scanned) },
                 consuming: consume
             )
         }
@@ -137,26 +137,35 @@ public enum Mojibake {
         _ text: String, includeGuesses: Bool = false, codePages: [CodePage] = defaultCodePages,
         parallelism: Parallelism = .sequential
     ) -> RepairedText {
-        let once = repairOnce(text, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
-        return once.changed
-            ? repairToFixedPoint(from: text, once: once, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
-            : once
+        let (once, linesToScanAgain) = repairOnce(text, includeGuesses: includeGuesses, codePages: codePages, parallelism: parallelism)
+        return linesToScanAgain.isEmpty
+            ? once
+            : repairToFixedPoint(
+                from: text, once: once, linesToScanAgain: linesToScanAgain, includeGuesses: includeGuesses, codePages: codePages,
+                parallelism: parallelism
+            )
     }
 
-    /// One pass of ``repair(_:includeGuesses:codePages:parallelism:)``: the text with the spans of one scan applied.
+    /// One pass of ``repair(_:includeGuesses:codePages:parallelism:)``: the text with the spans of one scan applied,
+    /// and where the lines start, in `text`, that another pass may change (``MojibakeScanner/ScannedLines``).
     static func repairOnce(
         _ text: String, includeGuesses: Bool, codePages: [CodePage], parallelism: Parallelism
-    ) -> RepairedText {
+    ) -> (repaired: RepairedText, linesToScanAgain: [Int]) {
         // Each piece of a large text is rebuilt on the thread that scanned it; the pieces left unchanged are
         // copied only once some piece has changed.
         var repaired = ""
         var edits: [MojibakeSpan] = []
+        var linesToScanAgain: [Int] = []
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var copied = 0
-        scan(text, codePages: codePages, includingGuesses: includeGuesses, parallelism: parallelism) { text, range, edits in
-            (range: range, edits: edits, text: edits.isEmpty ? nil : applying(edits[...], to: text, in: range))
+        scan(text, codePages: codePages, includingGuesses: includeGuesses, parallelism: parallelism) { text, range, scanned in
+            (
+                range: range, edits: scanned.spans, linesToScanAgain: scanned.linesToScanAgain,
+                text: scanned.spans.isEmpty ? nil : applying(scanned.spans[...], to: text, in: range)
+            )
         } consuming: { piece in
+            linesToScanAgain += piece.linesToScanAgain
             guard let rebuilt = piece.text else { return }
             if piece.range == 0..<utf8.count {
                 repaired = rebuilt
@@ -169,9 +178,9 @@ public enum Mojibake {
             copied = piece.range.upperBound
             append(piece.edits, scannedTo: piece.range.upperBound, of: utf8.count, to: &edits)
         }
-        guard !edits.isEmpty else { return RepairedText(text: text, edits: []) }
+        guard !edits.isEmpty else { return (RepairedText(text: text, edits: []), []) }
         if copied < utf8.count { repaired += text[index(copied)...] }
-        return RepairedText(text: repaired, edits: edits)
+        return (RepairedText(text: repaired, edits: edits), linesToScanAgain)
     }
 
     /// The bytes of `text` at `range` with `edits`, which lie inside it, applied.

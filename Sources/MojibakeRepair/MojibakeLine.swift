@@ -71,6 +71,8 @@ struct MojibakeLine: ~Copyable {
     private let stripsAppleLogo: [Bool]
     private let lossyBytes: [[Int]]
     private let singleMisreadings: [[CodePage]]
+    /// The pages (one bit each) in which byte A0 is a no-break space.
+    private let noBreakSpacePages: UInt32
 
     init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
         self.bytes = bytes
@@ -80,11 +82,18 @@ struct MojibakeLine: ~Copyable {
         self.stripsAppleLogo = scanner.stripsAppleLogo.map { $0 }
         self.lossyBytes = scanner.lossyBytes.map { $0.map { $0 } }
         self.singleMisreadings = scanner.pages.map { [$0] }
+        self.noBreakSpacePages = (0..<scanner.pages.count).reduce(0) { pages, pageIndex in
+            scanner.code(of: 0xA0, page: pageIndex) == 0xA0 ? pages | 1 << UInt32(pageIndex) : pages
+        }
     }
 
     /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
     /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
-    mutating func resolve(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, includingGuesses: Bool, into spans: inout [MojibakeSpan]) {
+    /// - Returns: whether the line, with its spans applied, may need another pass (``mayNeedAnotherLook(_:spans:)``).
+    mutating func resolve(
+        _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, includingGuesses: Bool, into spans: inout [MojibakeSpan]
+    ) -> Bool {
+        let firstSpan = spans.count
         findings.removeAll()
         replacements.removeAll()
         pendingTwoByteLosses.removeAll()
@@ -199,7 +208,7 @@ struct MojibakeLine: ~Copyable {
                 if index < findings.count { place(index, .likely) }
             }
         }
-        guard !chosen.isEmpty else { return }
+        guard !chosen.isEmpty else { return false }
         var chosenInOrder = chosen.elements
         chosenInOrder.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
         findGarbledRuns(runs, chosenInOrder: UnsafeBufferPointer(chosenInOrder), includingGuesses: includingGuesses)
@@ -227,6 +236,7 @@ struct MojibakeLine: ~Copyable {
                 candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { texts.text(scalars: CollectionOfOne($0)) }
             ))
         }
+        return firstSpan < spans.count && mayNeedAnotherLook(runs, spans: spans[firstSpan...])
     }
 
     /// Collects into ``garbledRuns`` the runs holding an applied finding and, between applied findings, a
@@ -273,10 +283,15 @@ struct MojibakeLine: ~Copyable {
         var index = range.lowerBound
         while index < range.upperBound && bytes[index] < 0x80 { index += 1 }
         var pages: UInt32 = 0
-        var previousCodes: UInt64 = 0
+        var previousValue: UInt32 = 0
+        var previousRole: UInt32 = 0
         while index < range.upperBound {
             let (value, length) = MojibakeScanner.decodeScalar(bytes, at: index)
-            let codes = value < 0x80 ? 0 : scanner.codes(of: value)
+            let role = value < 0x80 ? 0 : scanner.role(of: value)
+            // The roles tell, for every page at once, whether the pair may start and continue a sequence
+            // (they also count the Apple logo's stripped lead and U+FFFD); the bytes settle the few that may.
+            let previousCodes = previousRole & MojibakeScanner.allStarts & role >> 8 != 0 ? scanner.codes(of: previousValue) : 0
+            let codes = previousCodes != 0 ? scanner.codes(of: value) : 0
             if previousCodes != 0 && codes != 0 {
                 for page in 0..<pageCount {
                     let lead = Int(previousCodes >> UInt64(8 * page) & 0xFF)
@@ -286,7 +301,8 @@ struct MojibakeLine: ~Copyable {
                     }
                 }
             }
-            previousCodes = codes
+            previousValue = value
+            previousRole = role
             index += length
         }
         return pages
@@ -383,16 +399,22 @@ struct MojibakeLine: ~Copyable {
         let beforeValue: UInt32? = before >= run.lowerBound && bytes[before] >= 0x80 ? MojibakeScanner.decodeScalar(bytes, at: before).value : nil
         let after = run.upperBound + 1
         let afterIsMojibake = bytes[after] >= 0x80
-        let startsWordOfSmallLetters = before < run.lowerBound && startsWordOfSmallLetters(after) && !followsNumber(run.lowerBound)
-            && chosenFindingsWriteLatinExtendedALetters()
-        for pageIndex in 0..<pageCount where supportedPages & (1 << UInt32(pageIndex)) != 0 && scanner.code(of: 0xA0, page: pageIndex) == 0xA0 {
-            let lastCode = scanner.code(of: lastValue, page: pageIndex)
+        // Asked only of a lone capital, the one case that needs the line's other findings.
+        func startsWordOfSmallLettersOnLatinExtendedALine() -> Bool {
+            before < run.lowerBound && startsWordOfSmallLetters(after) && !followsNumber(run.lowerBound)
+                && chosenFindingsWriteLatinExtendedALetters()
+        }
+        // Each character's bytes in every page, looked up once.
+        let lastCodes = scanner.codes(of: lastValue)
+        let beforeCodes = beforeValue.map { scanner.codes(of: $0) } ?? 0
+        for pageIndex in 0..<pageCount where supportedPages & noBreakSpacePages & (1 << UInt32(pageIndex)) != 0 {
+            let lastCode = MojibakeScanner.code(in: lastCodes, page: pageIndex, value: lastValue)
             var start = last
             var value: UInt32?
             if MisreadSequence.length(ofSequenceStartingWith: lastCode) == 2 && lastCode != 0xC3 {
-                value = MisreadSequence.decode(lead: lastCode, continuation: [0xA0])
+                value = MisreadSequence.decode(lead: lastCode, continuation: CollectionOfOne(0xA0))
             } else if let beforeValue, MisreadSequence.isContinuation(lastCode) {
-                let beforeCode = scanner.code(of: beforeValue, page: pageIndex)
+                let beforeCode = MojibakeScanner.code(in: beforeCodes, page: pageIndex, value: beforeValue)
                 if MisreadSequence.length(ofSequenceStartingWith: beforeCode) == 3 {
                     value = MisreadSequence.decode(lead: beforeCode, continuation: [lastCode, 0xA0])
                     start = before
@@ -403,7 +425,8 @@ struct MojibakeLine: ~Copyable {
             guard let value, ScalarTraits.isAssignedText(value),
                   value == 0xA0 || ScalarTraits.tier(value) != .implausible
                     && (ScalarTraits.isLetter(value)
-                        ? start == run.lowerBound && (afterIsMojibake || startsWordOfSmallLetters && ScalarTraits.isUppercase(value))
+                        ? start == run.lowerBound
+                            && (afterIsMojibake || ScalarTraits.isUppercase(value) && startsWordOfSmallLettersOnLatinExtendedALine())
                         : start == last)
             else { continue }
             let replacement = replacements.count

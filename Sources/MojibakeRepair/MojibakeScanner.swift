@@ -165,7 +165,7 @@ final class MojibakeScanner: @unchecked Sendable {
     /// little more than the result's. With `threads` of 1 or a small text, nothing runs off the calling thread.
     func scan<Piece: Sendable>(
         _ bytes: UnsafeBufferPointer<UInt8>, includingGuesses: Bool, threads: Int,
-        finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
+        finishing finish: @Sendable (Range<Int>, ScannedLines) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
         guard bytes.count >= Self.parallelThreshold, threads > 1 else {
@@ -185,7 +185,7 @@ final class MojibakeScanner: @unchecked Sendable {
     ///   (``firstCloseLook(in:_:)``), or its end when none does: the lines before are not read again.
     func scan<Piece: Sendable>(
         _ bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], startingAt starts: [Int]? = nil, includingGuesses: Bool,
-        threads: Int, finishing finish: @Sendable (Range<Int>, [MojibakeSpan]) -> Piece,
+        threads: Int, finishing finish: @Sendable (Range<Int>, ScannedLines) -> Piece,
         consuming consume: (Piece) -> Void
     ) {
         guard threads > 1, pieces.count > 1 else {
@@ -274,8 +274,9 @@ final class MojibakeScanner: @unchecked Sendable {
     /// ASCII is skipped eight bytes at a time, stopping only at line feeds and other characters. A line is
     /// looked at closely only if it holds a candidate pair; from its start, its runs (``Run``) are then
     /// collected for the close look.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> [MojibakeSpan] {
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> ScannedLines {
         var spans: [MojibakeSpan] = []
+        var linesToScanAgain: [Int] = []
         var line = MojibakeLine(bytes: bytes, scanner: self)
         var runs = ScratchBuffer<Run>()
         var lineHasCandidate = false
@@ -303,7 +304,9 @@ final class MojibakeScanner: @unchecked Sendable {
             if byte == 0x0A {
                 if lineHasCandidate {
                     if spans.capacity - spans.count < 16 { Self.reserve(&spans, scanned: index - range.lowerBound, of: range.count) }
-                    line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans)
+                    if line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans) {
+                        linesToScanAgain.append(lineStart)
+                    }
                 }
                 runs.removeAll()
                 lineHasCandidate = false
@@ -361,8 +364,19 @@ final class MojibakeScanner: @unchecked Sendable {
             }
             floor = index
         }
-        if lineHasCandidate { line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans) }
-        return spans
+        if lineHasCandidate && line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans) {
+            linesToScanAgain.append(lineStart)
+        }
+        return ScannedLines(spans: spans, linesToScanAgain: linesToScanAgain)
+    }
+
+    /// What a scan of some lines found.
+    struct ScannedLines: Sendable {
+        /// The spans, in order and never overlapping.
+        var spans: [MojibakeSpan]
+        /// Where each line starts that holds spans and, with them applied, may hold more for another pass to find
+        /// (``MojibakeLine/mayNeedAnotherLook(_:spans:)``), in order; no other line does.
+        var linesToScanAgain: [Int]
     }
 
     /// How ``firstCloseLook(in:_:)`` found a piece.

@@ -1,0 +1,62 @@
+extension MojibakeLine {
+    /// Whether the line, with `spans` (its spans, in order) applied, may still hold what makes a scan look at a
+    /// line closely (``MojibakeScanner/needsCloseLook(_:line:)``), so that another pass may find more there.
+    ///
+    /// Answered from what the close look already knows, without building the repaired line: what makes a line
+    /// worth a look is local (a character with the next one, a C1 control, `Ã` before a space). Outside the spans,
+    /// such a thing lies in one of the line's runs, so a run that holds one and keeps a character no span
+    /// replaces may keep it. Inside and beside the spans, the written characters are checked with their
+    /// neighbours, which are the next span's characters where spans touch. False means the repaired line holds
+    /// none of it; true may be wrong, and costs the fixed point a look at the line.
+    func mayNeedAnotherLook(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, spans: ArraySlice<MojibakeSpan>) -> Bool {
+        var next = spans.startIndex
+        for run in runs where run.pages & (MojibakeScanner.allStarts | MojibakeScanner.windows1252Control) != 0
+            || MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
+            while next < spans.endIndex && spans[next].utf8Range.upperBound <= run.range.lowerBound { next += 1 }
+            var offset = run.range.lowerBound
+            var index = next
+            while offset < run.range.upperBound {
+                if index < spans.endIndex && spans[index].utf8Range.lowerBound <= offset {
+                    offset = max(offset, spans[index].utf8Range.upperBound)
+                    index += 1
+                } else if bytes[offset] >= 0x80 {
+                    return true
+                } else {
+                    offset += 1
+                }
+            }
+        }
+        for position in spans.indices {
+            let range = spans[position].utf8Range
+            var previous: UInt32 = 0
+            if position > spans.startIndex && spans[position - 1].utf8Range.upperBound == range.lowerBound {
+                previous = spans[position - 1].replacement.unicodeScalars.last?.value ?? 0
+            } else if range.lowerBound > 0 {
+                var start = range.lowerBound - 1
+                while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                previous = MojibakeScanner.decodeScalar(bytes, at: start).value
+            }
+            for scalar in spans[position].replacement.unicodeScalars {
+                if scanner.role(of: scalar.value) & MojibakeScanner.windows1252Control != 0 || opensCloseLook(previous, scalar.value) {
+                    return true
+                }
+                previous = scalar.value
+            }
+            var following: UInt32 = 0
+            if position + 1 < spans.endIndex && spans[position + 1].utf8Range.lowerBound == range.upperBound {
+                following = spans[position + 1].replacement.unicodeScalars.first?.value ?? 0
+            } else if range.upperBound < bytes.count {
+                following = MojibakeScanner.decodeScalar(bytes, at: range.upperBound).value
+            }
+            if opensCloseLook(previous, following) { return true }
+        }
+        return false
+    }
+
+    /// Whether `first` followed by `second` makes a line worth a close look: a character that starts a sequence
+    /// in some page followed by one that continues it there, or `Ã` (`Г` through Windows-1251) before a space.
+    private func opensCloseLook(_ first: UInt32, _ second: UInt32) -> Bool {
+        first >= 0x80 && second >= 0x80 && scanner.role(of: first) & MojibakeScanner.allStarts & scanner.role(of: second) >> 8 != 0
+            || (first == 0xC3 || first == 0x413) && second == 0x20
+    }
+}
