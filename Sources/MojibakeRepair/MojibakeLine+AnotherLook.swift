@@ -1,5 +1,5 @@
 extension MojibakeLine {
-    /// Whether the line, with `spans` (its spans, in order) applied, may still hold what makes a scan look at a
+    /// Whether the line, with `emitted` (its spans, in order) applied, may still hold what makes a scan look at a
     /// line closely (``MojibakeScanner/needsCloseLook(_:line:)``), so that another pass may find more there.
     ///
     /// Answered from what the close look already knows, without building the repaired line: what makes a line
@@ -8,7 +8,7 @@ extension MojibakeLine {
     /// replaces may keep it. Inside and beside the spans, the written characters are checked with their
     /// neighbours, which are the next span's characters where spans touch. False means the repaired line holds
     /// none of it; true may be wrong, and costs the fixed point a look at the line.
-    func mayNeedAnotherLook(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, spans: ArraySlice<MojibakeSpan>) -> Bool {
+    func mayNeedAnotherLook(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, emitted spans: UnsafeBufferPointer<EmittedSpan>) -> Bool {
         var next = spans.startIndex
         for run in runs where run.pages & (MojibakeScanner.allStarts | MojibakeScanner.windows1252Control) != 0
             || MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
@@ -30,21 +30,19 @@ extension MojibakeLine {
             let range = spans[position].utf8Range
             var previous: UInt32 = 0
             if position > spans.startIndex && spans[position - 1].utf8Range.upperBound == range.lowerBound {
-                previous = spans[position - 1].replacement.unicodeScalars.last?.value ?? 0
+                previous = spans[position - 1].written.isEmpty ? 0 : replacements[spans[position - 1].written.upperBound - 1]
             } else if range.lowerBound > 0 {
                 var start = range.lowerBound - 1
                 while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
                 previous = MojibakeScanner.decodeScalar(bytes, at: start).value
             }
-            for scalar in spans[position].replacement.unicodeScalars {
-                if scanner.role(of: scalar.value) & MojibakeScanner.windows1252Control != 0 || opensCloseLook(previous, scalar.value) {
-                    return true
-                }
-                previous = scalar.value
+            for value in replacements[spans[position].written] {
+                if scanner.role(of: value) & MojibakeScanner.windows1252Control != 0 || opensCloseLook(previous, value) { return true }
+                previous = value
             }
             var following: UInt32 = 0
             if position + 1 < spans.endIndex && spans[position + 1].utf8Range.lowerBound == range.upperBound {
-                following = spans[position + 1].replacement.unicodeScalars.first?.value ?? 0
+                following = spans[position + 1].written.isEmpty ? 0 : replacements[spans[position + 1].written.lowerBound]
             } else if range.upperBound < bytes.count {
                 following = MojibakeScanner.decodeScalar(bytes, at: range.upperBound).value
             }

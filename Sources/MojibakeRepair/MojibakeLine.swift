@@ -12,7 +12,7 @@ struct MojibakeLine: ~Copyable {
     private var codes = ScratchBuffer<Int>()
     private var findings = ScratchBuffer<MojibakeFinding>()
     /// The scalars of every finding's replacement, one after the other.
-    private var replacements = ScratchBuffer<UInt32>()
+    private(set) var replacements = ScratchBuffer<UInt32>()
     private var decodedOrder = ScratchBuffer<Int>()
     private var decodedByStart = ScratchBuffer<Int>()
     /// One bit per byte of a run: set where an accepted finding of the primary pages lies.
@@ -28,6 +28,8 @@ struct MojibakeLine: ~Copyable {
     /// The surviving continuation bytes of the pending losses, one after the other.
     private var lostItems = ScratchBuffer<Int>()
     private var chosen = ScratchBuffer<Choice>()
+    /// The spans made of the chosen findings, in order.
+    private var emitted = ScratchBuffer<EmittedSpan>()
     /// The runs, with the pages, in which a candidate pair is left that no chosen finding explains.
     private var garbledRuns = ScratchBuffer<MojibakeScanner.Run>()
     /// Scratch buffer of the characters a lost byte allows.
@@ -49,6 +51,12 @@ struct MojibakeLine: ~Copyable {
     struct Choice {
         var index: Int
         var confidence: MojibakeSpan.Confidence
+    }
+
+    /// A span the line made: the bytes it replaces, and where the characters it writes are in `replacements`.
+    struct EmittedSpan {
+        var utf8Range: Range<Int>
+        var written: Range<Int>
     }
 
     /// A sequence that lost bytes, with what it takes to list the characters it may have been.
@@ -89,11 +97,11 @@ struct MojibakeLine: ~Copyable {
 
     /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
     /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
-    /// - Returns: whether the line, with its spans applied, may need another pass (``mayNeedAnotherLook(_:spans:)``).
+    /// - Returns: whether the line, with its spans applied, may need another pass (``mayNeedAnotherLook(_:emitted:)``).
     mutating func resolve(
         _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, includingGuesses: Bool, into spans: inout [MojibakeSpan]
     ) -> Bool {
-        let firstSpan = spans.count
+        emitted.removeAll()
         findings.removeAll()
         replacements.removeAll()
         pendingTwoByteLosses.removeAll()
@@ -160,14 +168,16 @@ struct MojibakeLine: ~Copyable {
                 place(index, .likely)
             }
         }
-        for run in runs where MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
+        // A finding ending a run can be placed only where the run's last characters are free.
+        for run in runs where MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count)
+            && isFree(run.range.upperBound - 2..<run.range.upperBound) {
             let index = findings.count
             addGraveAFinding(endingRun: run.range, supportedPages: supportedPages)
             if index < findings.count && isFree(findings[index].utf8Range) { place(index, findings[index].confidence) }
         }
         if supportedPages != 0 {
             for run in runs where run.range.upperBound + 1 < bytes.count && bytes[run.range.upperBound] == 0x20
-                && bytes[run.range.upperBound - 1] >= 0x80 {
+                && bytes[run.range.upperBound - 1] >= 0x80 && isFree(run.range.upperBound - 1..<run.range.upperBound) {
                 let index = findings.count
                 addSpaceForNoBreakSpaceFinding(endingRun: run.range, supportedPages: supportedPages)
                 if index < findings.count && isFree(findings[index].utf8Range) { place(index, .likely) }
@@ -235,8 +245,14 @@ struct MojibakeLine: ~Copyable {
                 confidence: collapses ? .likely : choice.confidence,
                 candidates: finding.candidates.isEmpty ? [] : replacements[finding.candidates].map { texts.text(scalars: CollectionOfOne($0)) }
             ))
+            var written = finding.replacement
+            if collapses {
+                replacements.append(ScalarTraits.replacementCharacter)
+                written = replacements.count - 1..<replacements.count
+            }
+            emitted.append(EmittedSpan(utf8Range: finding.utf8Range, written: written))
         }
-        return firstSpan < spans.count && mayNeedAnotherLook(runs, spans: spans[firstSpan...])
+        return !emitted.isEmpty && mayNeedAnotherLook(runs, emitted: UnsafeBufferPointer(emitted.elements))
     }
 
     /// Collects into ``garbledRuns`` the runs holding an applied finding and, between applied findings, a

@@ -29,8 +29,11 @@ struct SpanTextCache: ~Copyable {
     /// The string of `bytes`, which are valid UTF-8.
     mutating func text(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
-        var key = Key(0, UInt64(bytes.count) << 56)
-        for (index, byte) in bytes.enumerated() { key[index >> 3] |= UInt64(byte) << UInt64(8 * (index & 7)) }
+        // The bytes copied at once rather than placed lane by lane, read as little-endian words so that the
+        // first byte is in the lowest bits of the first word and the last lane stays free for the length.
+        var words = Key.zero
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        let key = Key(UInt64(littleEndian: words[0]), UInt64(littleEndian: words[1]) | UInt64(bytes.count) << 56)
         let hash = key[0] &* 0x9E37_79B9_7F4A_7C15 ^ key[1] &* 0xC2B2_AE3D_27D4_EB4F
         let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.slotBits))
         if keys[slot] != key {
