@@ -8,7 +8,7 @@ extension MojibakeLine {
     /// replaces may keep it. Inside and beside the spans, the written characters are checked with their
     /// neighbours, which are the next span's characters where spans touch. False means the repaired line holds
     /// none of it; true may be wrong, and costs the fixed point a look at the line.
-    func mayNeedAnotherLook(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, emitted spans: UnsafeBufferPointer<EmittedSpan>) -> Bool {
+    mutating func mayNeedAnotherLook(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, emitted spans: UnsafeBufferPointer<EmittedSpan>) -> Bool {
         var next = spans.startIndex
         for run in runs where run.pages & (MojibakeScanner.allStarts | MojibakeScanner.windows1252Control) != 0
             || MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
@@ -53,7 +53,7 @@ extension MojibakeLine {
 
     /// Whether `first` followed by `second` makes a line worth a close look: a character that starts a sequence
     /// in some page followed by one that continues it there, or `Ã` (`Г` through Windows-1251) before a space.
-    private func opensCloseLook(_ first: UInt32, _ second: UInt32) -> Bool {
+    private mutating func opensCloseLook(_ first: UInt32, _ second: UInt32) -> Bool {
         first >= 0x80 && second >= 0x80 && scanner.role(of: first) & MojibakeScanner.allStarts & scanner.role(of: second) >> 8 != 0
             || (first == 0xC3 || first == 0x413) && second == 0x20
     }

@@ -1,6 +1,10 @@
 /// The close look at one line that holds a candidate pair: every run between white space that may hold
 /// a misread sequence is decoded through every code page, scored, and peeled layer by layer; then the
 /// line's findings are resolved against each other.
+///
+/// Its helpers that only read are `mutating` all the same: the line holds some thirty buffers, and a method
+/// that borrows it, called from one that mutates it, is handed a copy of all of them (a call to copy memory
+/// each time); a mutating one is handed its address.
 struct MojibakeLine: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let scanner: MojibakeScanner
@@ -149,18 +153,16 @@ struct MojibakeLine: ~Copyable {
         // A view of the order: `decodedOrder` does not change while it is in use.
         var decoded = decodedOrder.elements
         let confirmedPages = pagesReadingEveryUncontestedCertainFinding(decoded)
-        decoded.sort {
-            let (lhs, rhs) = (findings[$0], findings[$1])
-            let lhsConfirmed = confirmedPages >> UInt32(lhs.firstPage) & 1
-            let rhsConfirmed = confirmedPages >> UInt32(rhs.firstPage) & 1
-            return (lhs.evidence, lhsConfirmed, -lhs.firstPage, -lhs.utf8Range.lowerBound)
-                > (rhs.evidence, rhsConfirmed, -rhs.firstPage, -rhs.utf8Range.lowerBound)
+        // Fields are read in place: a finding copied out costs a call to copy memory.
+        decoded.sort { lhs, rhs in
+            let (lhsPage, rhsPage) = (findings[lhs].firstPage, findings[rhs].firstPage)
+            return (findings[lhs].evidence, confirmedPages >> UInt32(lhsPage) & 1, -lhsPage, -findings[lhs].utf8Range.lowerBound)
+                > (findings[rhs].evidence, confirmedPages >> UInt32(rhsPage) & 1, -rhsPage, -findings[rhs].utf8Range.lowerBound)
         }
         var supportedPages: UInt32 = 0
         for index in decoded where findings[index].evidence >= MojibakeEvidence.acceptance {
-            let finding = findings[index]
-            place(index, finding.layers > 1 || finding.evidence >= MojibakeEvidence.certainty ? .certain : .likely)
-            supportedPages |= pagesReadingAlike(finding)
+            place(index, findings[index].layers > 1 || findings[index].evidence >= MojibakeEvidence.certainty ? .certain : .likely)
+            supportedPages |= pagesReadingAlike(index)
         }
         if supportedPages != 0 {
             for index in decoded
@@ -278,10 +280,9 @@ struct MojibakeLine: ~Copyable {
                 while next < chosenInOrder.count, findings[chosenInOrder[next].index].utf8Range.lowerBound < run.range.upperBound {
                     let choice = chosenInOrder[next]
                     next += 1
-                    let finding = findings[choice.index]
-                    guard includingGuesses || choice.confidence != .guess || finding.damage == .replacedByte else { continue }
-                    gapEnd = finding.utf8Range.lowerBound
-                    covered = finding.utf8Range.upperBound
+                    guard includingGuesses || choice.confidence != .guess || findings[choice.index].damage == .replacedByte else { continue }
+                    gapEnd = findings[choice.index].utf8Range.lowerBound
+                    covered = findings[choice.index].utf8Range.upperBound
                     coversSome = true
                     break
                 }
@@ -295,7 +296,7 @@ struct MojibakeLine: ~Copyable {
 
     /// The pages (one bit each) in which `bytes[range]` holds a character that starts a sequence followed by
     /// one that continues it.
-    private func candidatePairPages(in range: Range<Int>) -> UInt32 {
+    private mutating func candidatePairPages(in range: Range<Int>) -> UInt32 {
         var index = range.lowerBound
         while index < range.upperBound && bytes[index] < 0x80 { index += 1 }
         var pages: UInt32 = 0
@@ -487,28 +488,27 @@ struct MojibakeLine: ~Copyable {
             }
             let group = byStart[groupStart..<groupEnd]
             for index in group where findings[index].evidence >= MojibakeEvidence.certainty {
-                let finding = findings[index]
                 let contested = group.contains { other in
-                    findings[other].firstPage != finding.firstPage && findings[other].utf8Range == finding.utf8Range
-                        && !replacements[findings[other].replacement].elementsEqual(replacements[finding.replacement])
+                    findings[other].firstPage != findings[index].firstPage && findings[other].utf8Range == findings[index].utf8Range
+                        && !replacements[findings[other].replacement].elementsEqual(replacements[findings[index].replacement])
                 }
-                if !contested { confirmed &= pagesReadingAlike(finding) }
+                if !contested { confirmed &= pagesReadingAlike(index) }
             }
             groupStart = groupEnd
         }
         return confirmed
     }
 
-    /// The pages that read the characters of `finding` as the same bytes as its own page: a finding supports
+    /// The pages that read the characters of finding `index` as the same bytes as its own page: a finding supports
     /// each of them, so that `VisÅ³` (Windows-1252 or Windows-1257 alike) supports Lithuanian `ÄÆdomu`, which
     /// only Windows-1257 reads.
-    private func pagesReadingAlike(_ finding: MojibakeFinding) -> UInt32 {
-        guard finding.alikePages == 0 else { return finding.alikePages }
-        let page = finding.firstPage
-        guard finding.layers == 1 else { return 1 << UInt32(page) }
+    private mutating func pagesReadingAlike(_ index: Int) -> UInt32 {
+        guard findings[index].alikePages == 0 else { return findings[index].alikePages }
+        let page = findings[index].firstPage
+        guard findings[index].layers == 1 else { return 1 << UInt32(page) }
         var alike: UInt32 = (1 << UInt32(pageCount)) - 1
-        var offset = finding.utf8Range.lowerBound
-        while alike != 0 && offset < finding.utf8Range.upperBound {
+        var offset = findings[index].utf8Range.lowerBound
+        while alike != 0 && offset < findings[index].utf8Range.upperBound {
             let (value, length) = MojibakeScanner.decodeScalar(bytes, at: offset)
             if value >= 0x80 { alike &= scanner.pagesReadingByte(of: value, asPage: page) }
             offset += length
@@ -517,21 +517,21 @@ struct MojibakeLine: ~Copyable {
     }
 
     /// Whether a finding chosen so far on the line writes a letter of Latin Extended-A (U+0100-U+017F).
-    private func chosenFindingsWriteLatinExtendedALetters() -> Bool {
+    private mutating func chosenFindingsWriteLatinExtendedALetters() -> Bool {
         chosen.elements.contains { choice in
             choice.confidence != .guess && replacements[findings[choice.index].replacement].contains { (0x100...0x17F).contains($0) }
         }
     }
 
     /// Whether two or more ASCII small letters start at `offset` and end a word there (`veices`, not `i`).
-    private func startsWordOfSmallLetters(_ offset: Int) -> Bool {
+    private mutating func startsWordOfSmallLetters(_ offset: Int) -> Bool {
         var end = offset
         while end < bytes.count && (0x61...0x7A).contains(bytes[end]) { end += 1 }
         return end - offset >= 2 && (end == bytes.count || !ScalarTraits.isASCIIAlphanumeric(UInt32(bytes[end])))
     }
 
     /// Whether a number, then spaces, stands before `offset` (`10 Å`).
-    private func followsNumber(_ offset: Int) -> Bool {
+    private mutating func followsNumber(_ offset: Int) -> Bool {
         var index = offset - 1
         while index >= 0 && bytes[index] == 0x20 { index -= 1 }
         return index >= 0 && (0x30...0x39).contains(bytes[index])
@@ -580,7 +580,7 @@ struct MojibakeLine: ~Copyable {
 
     /// The Mac OS Roman small letter of the C1 control at `offset` (C2 and its byte) and Mac OS Roman's page
     /// index, when the control stands between two ASCII small letters and the scan reads Mac OS Roman.
-    private func macOSRomanLetter(at offset: Int) -> (UInt32, Int)? {
+    private mutating func macOSRomanLetter(at offset: Int) -> (UInt32, Int)? {
         guard offset > 0, offset + 2 < bytes.count,
               (0x61...0x7A).contains(bytes[offset - 1]), (0x61...0x7A).contains(bytes[offset + 2]),
               let letter = CodePage.macOSRoman.character(forByte: bytes[offset + 1]), ScalarTraits.isLowercase(letter.value),
@@ -599,7 +599,7 @@ struct MojibakeLine: ~Copyable {
     /// Whether `’` (the C1 control 92 at `offset`) can be an apostrophe: a contraction (`don’t`, `it’s`,
     /// `we’re`, `rock’n’roll`), an elision before a vowel or `h` (`l’homme`, `dell’anno`), or after one letter
     /// (`o’clock`).
-    private func isApostropheInsideWord(at offset: Int) -> Bool {
+    private mutating func isApostropheInsideWord(at offset: Int) -> Bool {
         var wordStart = offset
         while wordStart > 0 && (0x61...0x7A).contains(bytes[wordStart - 1]) { wordStart -= 1 }
         if offset - wordStart == 1 { return true }
@@ -653,7 +653,7 @@ struct MojibakeLine: ~Copyable {
     }
 
     /// Whether pages `pageIndex` and `other` give every character of the run the same byte.
-    private func sameCodes(_ pageIndex: Int, _ other: Int) -> Bool {
+    private mutating func sameCodes(_ pageIndex: Int, _ other: Int) -> Bool {
         let (shift, otherShift) = (UInt64(8 * pageIndex), UInt64(8 * other))
         return packedCodes.elements.allSatisfy { ($0 >> shift ^ $0 >> otherShift) & 0xFF == 0 }
     }
@@ -718,7 +718,7 @@ struct MojibakeLine: ~Copyable {
     }
 
     /// The characters around sequence `index` of `sequences`, read as decoded where sequences touch.
-    private func neighbours(of index: Int) -> MojibakeEvidence.Neighbours {
+    private mutating func neighbours(of index: Int) -> MojibakeEvidence.Neighbours {
         let sequence = sequences[index]
         var around = MojibakeEvidence.Neighbours()
         if index > 0 && sequences[index - 1].end == sequence.start {
@@ -823,7 +823,7 @@ struct MojibakeLine: ~Copyable {
 
     /// Whether a character standing for a continuation byte follows sequence `index` and starts no sequence
     /// of its own: decoding there leaves a byte that belongs to nothing (`caféŸ‘‹` read as `caf韑‹`).
-    private func strandsContinuation(_ index: Int) -> Bool {
+    private mutating func strandsContinuation(_ index: Int) -> Bool {
         let end = sequences[index].end
         guard end < codes.count, MisreadSequence.isContinuation(codes[end]) else { return false }
         return !(index + 1 < sequences.count && sequences[index + 1].start == end)
@@ -842,7 +842,7 @@ struct MojibakeLine: ~Copyable {
 
     /// The characters right before and after sequence `index` that no sequence explains, so that they stand
     /// as written (`Рідна`: `д` after the pair `Рі`); `nil` at the run's edge or where a sequence touches.
-    private func undecodedNeighbours(of index: Int) -> (previous: UInt32?, next: UInt32?) {
+    private mutating func undecodedNeighbours(of index: Int) -> (previous: UInt32?, next: UInt32?) {
         let sequence = sequences[index]
         let previousIsDecoded = index > 0 && sequences[index - 1].end == sequence.start
         let nextIsDecoded = index + 1 < sequences.count && sequences[index + 1].start == sequence.end
@@ -927,7 +927,7 @@ struct MojibakeLine: ~Copyable {
     }
 
     /// The characters around a shortened sequence at `range` of the run.
-    private func neighbours(ofLoss range: Range<Int>) -> MojibakeEvidence.Neighbours {
+    private mutating func neighbours(ofLoss range: Range<Int>) -> MojibakeEvidence.Neighbours {
         MojibakeEvidence.Neighbours(
             previous: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
             beforePrevious: range.lowerBound > 1 ? scalars[range.lowerBound - 2] : nil,
@@ -974,7 +974,7 @@ struct MojibakeLine: ~Copyable {
     ///
     /// - Parameter endsWord: whether the lead is a Latin letter right after another one that no sequence
     ///   explains: the last letter of a word, so that punctuation after it is punctuation.
-    private func looksDropped(lead: Int, items: Range<Int>, endsWord: Bool) -> Bool {
+    private mutating func looksDropped(lead: Int, items: Range<Int>, endsWord: Bool) -> Bool {
         if lead == 0xF0 && codes[items.lowerBound] == 0x9F { return true }
         let nextIsLetter = items.upperBound < scalars.count && ScalarTraits.isLetter(scalars[items.upperBound])
         if scalars[items].allSatisfy(ScalarTraits.followsWords) && !nextIsLetter { return false }
@@ -983,7 +983,7 @@ struct MojibakeLine: ~Copyable {
 
     /// Whether the character at `index` is a Latin letter following a Latin letter that is not the end of
     /// one of `sequences` (those before `sequenceIndex` end at or before `index`).
-    private func endsWordOfLetters(_ index: Int, _ sequenceIndex: Int) -> Bool {
+    private mutating func endsWordOfLetters(_ index: Int, _ sequenceIndex: Int) -> Bool {
         guard index > 0, ScalarTraits.script(scalars[index]) == .latin, ScalarTraits.script(scalars[index - 1]) == .latin,
               ScalarTraits.isLetter(scalars[index - 1])
         else { return false }

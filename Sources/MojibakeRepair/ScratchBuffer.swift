@@ -27,14 +27,16 @@ struct ScratchBuffer<Element>: ~Copyable {
 
     // Indices are checked in debug builds (which the tests run), like an unsafe buffer's: the close look
     // indexes these buffers in its innermost loops.
+    // Addressors, so that reading one field of a large element (a finding) loads that field, not a copy of
+    // the element.
     subscript(index: Int) -> Element {
-        @inline(__always) get {
+        @inline(__always) unsafeAddress {
             assert(index >= 0 && index < count, "index out of range")
-            return storage[index]
+            return UnsafePointer(storage + index)
         }
-        @inline(__always) set {
+        @inline(__always) unsafeMutableAddress {
             assert(index >= 0 && index < count, "index out of range")
-            storage[index] = newValue
+            return storage + index
         }
     }
 
