@@ -221,6 +221,7 @@ struct MojibakeLine: ~Copyable {
             }
         }
         guard !chosen.isEmpty else { return false }
+        if chosen.count == 1 && isLoneRingInCorrectText(chosen[0].index) { chosen[0].confidence = .guess }
         var chosenInOrder = chosen.elements
         chosenInOrder.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
         findGarbledRuns(runs, chosenInOrder: UnsafeBufferPointer(chosenInOrder), includingGuesses: includingGuesses)
@@ -514,6 +515,27 @@ struct MojibakeLine: ~Copyable {
             offset += length
         }
         return alike | 1 << UInt32(page)
+    }
+
+    /// Whether finding `index` is `Ã¥` on a line whose other characters beyond ASCII are correct text.
+    ///
+    /// `Ã¥` is `å` read through Windows-1252 or Latin-1, and as well U+0334 (a combining tilde overlay) read
+    /// through Mac OS Roman. Alone on its line, or among other mojibake, it is taken for `å` (`pÃ¥ tide`); among
+    /// correct characters (`Bremer/Mccoy – DrÃ¥ber`) the mojibake is inconsistent, and ftfy's own tests hold that
+    /// it is safest left as it is: a guess. Other pairs are as ambiguous in principle (`Ã©` is U+0329 through
+    /// Mac OS Roman), but ftfy repairs them in such text and so do we: this one case follows its call, so that
+    /// none of its negatives is changed.
+    private mutating func isLoneRingInCorrectText(_ index: Int) -> Bool {
+        let range = findings[index].utf8Range
+        guard findings[index].kind == .decoded, findings[index].layers == 1, range.count == 4,
+              bytes[range.lowerBound] == 0xC3, bytes[range.lowerBound + 1] == 0x83,
+              bytes[range.lowerBound + 2] == 0xC2, bytes[range.lowerBound + 3] == 0xA5
+        else { return false }
+        var start = range.lowerBound
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        var end = range.upperBound
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return bytes[start..<range.lowerBound].contains { $0 >= 0x80 } || bytes[range.upperBound..<end].contains { $0 >= 0x80 }
     }
 
     /// Whether a finding chosen so far on the line writes a letter of Latin Extended-A (U+0100-U+017F).

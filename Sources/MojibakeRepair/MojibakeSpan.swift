@@ -20,8 +20,8 @@ public struct MojibakeSpan: Sendable, Hashable {
         case certain = 2
         /// The decoding is plausible and nothing speaks against it; repaired.
         case likely = 1
-        /// Bytes were lost and several characters fit; reported with ``MojibakeSpan/candidates``, repaired
-        /// only when asked.
+        /// Bytes were lost and several characters fit (reported with ``MojibakeSpan/candidates``), or the
+        /// text is as well what another code page makes of other characters; repaired only when asked.
         case guess = 0
 
         public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -77,4 +77,29 @@ import Testing
     func apostrophesInsideWordsStayWindows1252(mangled: String, correct: String) {
         #expect(Mojibake.repair(mangled).text == correct)
     }
+
+    /// `Ã¥` among correct characters is inconsistent mojibake that Mac OS Roman explains as well (U+0334): a
+    /// guess, repaired only when asked, as ftfy's negative `Bremer/Mccoy – DrÃ¥ber` requires.
+    @Test(arguments: ["Bremer/Mccoy – DrÃ¥ber", "Det er pÃ¥ tide – nu", "“Ã¥rets” bedste"])
+    func aLoneRingAmongCorrectCharactersIsAGuess(text: String) {
+        let repaired = Mojibake.repair(text)
+        #expect(repaired.text == text)
+        #expect(repaired.edits.isEmpty)
+        let spans = Mojibake.scan(text)
+        #expect(spans.map(\.original) == ["Ã¥"])
+        #expect(spans.map(\.replacement) == ["å"])
+        #expect(spans.map(\.confidence) == [.guess])
+        #expect(Mojibake.repair(text, includeGuesses: true).text == text.replacingOccurrences(of: "Ã¥", with: "å"))
+    }
+
+    /// Alone on its line, or beside other mojibake, `Ã¥` is `å`; so are the other pairs among correct text.
+    @Test(arguments: [
+        ("pÃ¥ tide", "på tide"),
+        ("â€“ DrÃ¥ber", "– Dråber"),
+        ("Det er pÃ¥ tide â€“ nu", "Det er på tide – nu"),
+        ("Today’s cafÃ© – MÃ¤rz", "Today’s café – März"),
+    ])
+    func theRingIsRepairedWhereTheLineSettlesIt(mangled: String, correct: String) {
+        #expect(Mojibake.repair(mangled).text == correct)
+    }
 }
