@@ -13,17 +13,18 @@ extension MojibakeLine {
         for run in runs where run.pages & (MojibakeScanner.allStarts | MojibakeScanner.windows1252Control) != 0
             || MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
             while next < spans.endIndex && spans[next].utf8Range.upperBound <= run.range.lowerBound { next += 1 }
+            // The gaps between the spans in the run, each checked in one tight loop.
             var offset = run.range.lowerBound
             var index = next
             while offset < run.range.upperBound {
                 if index < spans.endIndex && spans[index].utf8Range.lowerBound <= offset {
                     offset = max(offset, spans[index].utf8Range.upperBound)
                     index += 1
-                } else if bytes[offset] >= 0x80 {
-                    return true
-                } else {
-                    offset += 1
+                    continue
                 }
+                let gapEnd = index < spans.endIndex ? min(spans[index].utf8Range.lowerBound, run.range.upperBound) : run.range.upperBound
+                if bytes[offset..<gapEnd].contains(where: { $0 >= 0x80 }) { return true }
+                offset = gapEnd
             }
         }
         for position in spans.indices {
@@ -37,7 +38,10 @@ extension MojibakeLine {
                 previous = MojibakeScanner.decodeScalar(bytes, at: start).value
             }
             for value in replacements[spans[position].written] {
-                if scanner.role(of: value) & MojibakeScanner.windows1252Control != 0 || opensCloseLook(previous, value) { return true }
+                let isC1Control = value & ~0x1F == 0x80
+                if isC1Control && scanner.role(of: value) & MojibakeScanner.windows1252Control != 0 || opensCloseLook(previous, value) {
+                    return true
+                }
                 previous = value
             }
             var following: UInt32 = 0

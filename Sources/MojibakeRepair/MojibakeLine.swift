@@ -82,6 +82,10 @@ struct MojibakeLine: ~Copyable {
     private let primaryPageCount: Int
     private let stripsAppleLogo: [Bool]
     private let lossyBytes: [[Int]]
+    /// The pages (one bit each) with bytes a strict decoder drops, and per page those bytes (all continuation
+    /// bytes) as bits from 80: masks, since looking at an inner array costs its reference count.
+    private let lossyPages: UInt32
+    private let lossyContinuations: [UInt64]
     private let singleMisreadings: [[CodePage]]
     /// The pages (one bit each) in which byte A0 is a no-break space.
     private let noBreakSpacePages: UInt32
@@ -93,6 +97,12 @@ struct MojibakeLine: ~Copyable {
         self.primaryPageCount = scanner.primaryPageCount
         self.stripsAppleLogo = scanner.stripsAppleLogo.map { $0 }
         self.lossyBytes = scanner.lossyBytes.map { $0.map { $0 } }
+        self.lossyPages = scanner.lossyBytes.indices.reduce(0) { pages, pageIndex in
+            scanner.lossyBytes[pageIndex].isEmpty ? pages : pages | 1 << UInt32(pageIndex)
+        }
+        self.lossyContinuations = scanner.lossyBytes.map { bytes in
+            bytes.reduce(0) { mask, byte in MisreadSequence.isContinuation(byte) ? mask | 1 << UInt64(byte - 0x80) : mask }
+        }
         self.singleMisreadings = scanner.pages.map { [$0] }
         self.noBreakSpacePages = (0..<scanner.pages.count).reduce(0) { pages, pageIndex in
             scanner.code(of: 0xA0, page: pageIndex) == 0xA0 ? pages | 1 << UInt32(pageIndex) : pages
@@ -190,7 +200,7 @@ struct MojibakeLine: ~Copyable {
             addLostByteFinding(loss, kind: .lostByte)
             if index < findings.count { place(index, findings[index].confidence) }
         }
-        for pageIndex in 0..<pageCount where supportedPages & (1 << UInt32(pageIndex)) != 0 && !lossyBytes[pageIndex].isEmpty {
+        for pageIndex in 0..<pageCount where supportedPages & lossyPages & (1 << UInt32(pageIndex)) != 0 {
             let bit = UInt32(1) << UInt32(pageIndex)
             // Runs the first pass did not look at through this page may still hold such a lead (`SÃO`);
             // their losses join the list after the first pass's.
@@ -698,7 +708,7 @@ struct MojibakeLine: ~Copyable {
             if !onlyTwoByteLeads && !sequences.isEmpty {
                 addDecodedFindings(pageIndex: pageIndex)
             }
-            if !lossyBytes[pageIndex].isEmpty {
+            if lossyPages & (1 << UInt32(pageIndex)) != 0 {
                 addLostByteFindingsAroundSequences(pageIndex: pageIndex, onlyTwoByteLeads: onlyTwoByteLeads)
             }
         }
@@ -884,7 +894,7 @@ struct MojibakeLine: ~Copyable {
     /// Looks for sequences a strict decoder shortened: a lead followed by continuations with one byte
     /// dropped, or with U+FFFD in place of a byte.
     private mutating func addLostByteFindingsAroundSequences(pageIndex: Int, onlyTwoByteLeads: Bool) {
-        let lossy = lossyBytes[pageIndex]
+        let lossy = lossyContinuations[pageIndex]
         var sequenceIndex = 0
         var index = 0
         while index < scalars.count {
@@ -902,7 +912,7 @@ struct MojibakeLine: ~Copyable {
             }
             var end = index + 1
             while end < nextSequenceStart && end - index < length
-                && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && !lossy.contains(codes[end])) {
+                && (codes[end] == Self.replacedByte || MisreadSequence.isContinuation(codes[end]) && lossy >> UInt64(codes[end] - 0x80) & 1 == 0) {
                 end += 1
             }
             // `иї` in `Київ` is E8 BF in Windows-1251, a three-byte lead and one continuation: letters of a
