@@ -54,6 +54,8 @@ struct MisreadSequence: Equatable {
     ///   with byte 9F may be an emoji whose lead character was stripped.
     static func find(in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool, into found: inout ScratchBuffer<MisreadSequence>) {
         found.removeAll()
+        // Fetched once: each fetch of the lazily made table checks that it is made.
+        let table = ScalarTraits.Entry.table
         var index = 0
         let end = codes.count
         while index < end {
@@ -63,7 +65,7 @@ struct MisreadSequence: Equatable {
                 index += 1
                 continue
             }
-            if let sequence = sequence(at: index, in: codes, stripsAppleLogo: stripsAppleLogo) {
+            if let sequence = sequence(at: index, in: codes, stripsAppleLogo: stripsAppleLogo, table: table) {
                 found.append(sequence)
                 index = sequence.end
             } else {
@@ -73,12 +75,14 @@ struct MisreadSequence: Equatable {
     }
 
     @inline(__always)
-    private static func sequence(at index: Int, in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool) -> MisreadSequence? {
+    private static func sequence(
+        at index: Int, in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool, table: UnsafePointer<UInt16>
+    ) -> MisreadSequence? {
         let lead = codes[index]
         let count = length(ofSequenceStartingWith: lead)
         if count > 0, index + count <= codes.count,
            let value = decode(lead: lead, continuation: codes[index + 1..<index + count]),
-           ScalarTraits.isAssignedText(value) || ScalarTraits.isC1Control(value) {
+           ScalarTraits.isAssignedText(value, in: table) || ScalarTraits.isC1Control(value) {
             // C1 controls are kept: an inner layer of sloppy Windows-1252 mojibake holds them.
             return MisreadSequence(start: index, end: index + count, value: value, byteCount: count, strippedLead: false)
         }
@@ -87,7 +91,7 @@ struct MisreadSequence: Equatable {
         }
         guard stripsAppleLogo, lead == 0x9F, index + 3 <= codes.count,
               let value = decode(lead: 0xF0, continuation: codes[index..<index + 3]),
-              ScalarTraits.isEmojiPart(value)
+              ScalarTraits.isEmojiPart(value, in: table)
         else { return nil }
         return MisreadSequence(start: index, end: index + 3, value: value, byteCount: 4, strippedLead: true)
     }

@@ -18,7 +18,7 @@ struct MojibakeLine: ~Copyable {
     /// The scalars of every finding's replacement, one after the other.
     private(set) var replacements = ScratchBuffer<UInt32>()
     private var decodedOrder = ScratchBuffer<Int>()
-    private var decodedByStart = ScratchBuffer<Int>()
+    private var decodedByStart = ScratchBuffer<(start: Int, end: Int, index: Int)>()
     /// One bit per byte of a run: set where an accepted finding of the primary pages lies.
     private var runCoverage = ScratchBuffer<UInt64>()
     /// One bit per byte of the line's candidate runs: set where a chosen finding lies.
@@ -55,6 +55,8 @@ struct MojibakeLine: ~Copyable {
     struct Choice {
         var index: Int
         var confidence: MojibakeSpan.Confidence
+        /// The finding's range, kept here so that ordering and walking the choices reads no finding.
+        var utf8Range: Range<Int>
     }
 
     /// A span the line made: the bytes it replaces, and where the characters it writes are in `replacements`.
@@ -143,7 +145,7 @@ struct MojibakeLine: ~Copyable {
             let range = findings[index].utf8Range
             guard isFree(range) else { return }
             forEachWord(of: range) { word, mask in taken[word] |= mask }
-            chosen.append(Choice(index: index, confidence: confidence))
+            chosen.append(Choice(index: index, confidence: confidence, utf8Range: range))
         }
         /// Calls `body` with each word of `taken` that `range` covers and the bits it covers there.
         func forEachWord(of range: Range<Int>, _ body: (Int, UInt64) -> Void) {
@@ -233,7 +235,7 @@ struct MojibakeLine: ~Copyable {
         guard !chosen.isEmpty else { return false }
         if chosen.count == 1 && isLoneRingInCorrectText(chosen[0].index) { chosen[0].confidence = .guess }
         var chosenInOrder = chosen.elements
-        chosenInOrder.sort { findings[$0.index].utf8Range.lowerBound < findings[$1.index].utf8Range.lowerBound }
+        chosenInOrder.sort { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
         findGarbledRuns(runs, chosenInOrder: UnsafeBufferPointer(chosenInOrder), includingGuesses: includingGuesses)
         var garbled = 0
         for choice in chosenInOrder {
@@ -280,7 +282,7 @@ struct MojibakeLine: ~Copyable {
         garbledRuns.removeAll()
         var next = 0
         for run in runs {
-            while next < chosenInOrder.count && findings[chosenInOrder[next].index].utf8Range.lowerBound < run.range.lowerBound { next += 1 }
+            while next < chosenInOrder.count && chosenInOrder[next].utf8Range.lowerBound < run.range.lowerBound { next += 1 }
             // The gaps between the applied findings that start in the run; a run without one is left as it is anyway.
             var gapStart = run.range.lowerBound
             var pages: UInt32 = 0
@@ -288,12 +290,12 @@ struct MojibakeLine: ~Copyable {
             while true {
                 var gapEnd = run.range.upperBound
                 var covered = gapEnd
-                while next < chosenInOrder.count, findings[chosenInOrder[next].index].utf8Range.lowerBound < run.range.upperBound {
+                while next < chosenInOrder.count, chosenInOrder[next].utf8Range.lowerBound < run.range.upperBound {
                     let choice = chosenInOrder[next]
                     next += 1
                     guard includingGuesses || choice.confidence != .guess || findings[choice.index].damage == .replacedByte else { continue }
-                    gapEnd = findings[choice.index].utf8Range.lowerBound
-                    covered = findings[choice.index].utf8Range.upperBound
+                    gapEnd = choice.utf8Range.lowerBound
+                    covered = choice.utf8Range.upperBound
                     coversSome = true
                     break
                 }
@@ -485,23 +487,25 @@ struct MojibakeLine: ~Copyable {
             return confirmed
         }
         // Findings that overlap, transitively, read the same run; rivals are among them.
+        // Ranges are copied beside the indices, so that sorting and grouping read no finding.
         decodedByStart.removeAll()
-        decodedByStart.append(contentsOf: decoded)
+        for index in decoded { decodedByStart.append((findings[index].utf8Range.lowerBound, findings[index].utf8Range.upperBound, index)) }
         var byStart = decodedByStart.elements
-        byStart.sort { findings[$0].utf8Range.lowerBound < findings[$1].utf8Range.lowerBound }
+        byStart.sort { $0.start < $1.start }
         var groupStart = 0
         while groupStart < byStart.count {
             var groupEnd = groupStart + 1
-            var end = findings[byStart[groupStart]].utf8Range.upperBound
-            while groupEnd < byStart.count && findings[byStart[groupEnd]].utf8Range.lowerBound < end {
-                end = max(end, findings[byStart[groupEnd]].utf8Range.upperBound)
+            var end = byStart[groupStart].end
+            while groupEnd < byStart.count && byStart[groupEnd].start < end {
+                end = max(end, byStart[groupEnd].end)
                 groupEnd += 1
             }
-            let group = byStart[groupStart..<groupEnd]
-            for index in group where findings[index].evidence >= MojibakeEvidence.certainty {
-                let contested = group.contains { other in
-                    findings[other].firstPage != findings[index].firstPage && findings[other].utf8Range == findings[index].utf8Range
-                        && !replacements[findings[other].replacement].elementsEqual(replacements[findings[index].replacement])
+            // A finding alone in its group has no rival.
+            for member in groupStart..<groupEnd where findings[byStart[member].index].evidence >= MojibakeEvidence.certainty {
+                let index = byStart[member].index
+                let contested = groupEnd - groupStart > 1 && byStart[groupStart..<groupEnd].contains { other in
+                    findings[other.index].firstPage != findings[index].firstPage && findings[other.index].utf8Range == findings[index].utf8Range
+                        && !replacements[findings[other.index].replacement].elementsEqual(replacements[findings[index].replacement])
                 }
                 if !contested { confirmed &= pagesReadingAlike(index) }
             }
@@ -817,7 +821,8 @@ struct MojibakeLine: ~Copyable {
             evidence += MojibakeEvidence.perExtraLayer
         }
         // A result with an implausible character is never chosen, so it is not scored.
-        guard decodedScalars.elements.allSatisfy({ ScalarTraits.tier($0) != .implausible }) else { return }
+        let table = ScalarTraits.Entry.table
+        guard decodedScalars.elements.allSatisfy({ ScalarTraits.tier($0, in: table) != .implausible }) else { return }
         let characters = UnsafeBufferPointer(scalars.elements)
         for index in group {
             let sequence = sequences[index]

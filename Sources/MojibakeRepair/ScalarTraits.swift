@@ -31,7 +31,13 @@ enum ScalarTraits {
     /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
     @inline(__always)
     static func isAssignedText(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return properties[index] & assignedTextBit != 0 }
+        isAssignedText(value, in: properties)
+    }
+
+    /// ``isAssignedText(_:)`` with the table fetched by the caller (``Entry/table``).
+    @inline(__always)
+    static func isAssignedText(_ value: UInt32, in table: UnsafePointer<UInt16>) -> Bool {
+        if let index = tableIndex(value) { return table[index] & assignedTextBit != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return isAssignedText(value, category: scalar.properties.generalCategory)
     }
@@ -158,7 +164,13 @@ enum ScalarTraits {
 
     @inline(__always)
     static func tier(_ value: UInt32) -> Tier {
-        if let index = tableIndex(value) { return Tier(rawValue: Int(properties[index] >> tierShift & 3)) ?? .implausible }
+        tier(value, in: properties)
+    }
+
+    /// ``tier(_:)`` with the table fetched by the caller (``Entry/table``).
+    @inline(__always)
+    static func tier(_ value: UInt32, in table: UnsafePointer<UInt16>) -> Tier {
+        if let index = tableIndex(value) { return Tier(rawValue: Int(table[index] >> tierShift & 3)) ?? .implausible }
         return computeTier(value)
     }
 
@@ -288,7 +300,13 @@ enum ScalarTraits {
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
     @inline(__always)
     static func isEmojiPart(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return properties[index] & emojiPartBit != 0 }
+        isEmojiPart(value, in: properties)
+    }
+
+    /// ``isEmojiPart(_:)`` with the table fetched by the caller (``Entry/table``).
+    @inline(__always)
+    static func isEmojiPart(_ value: UInt32, in table: UnsafePointer<UInt16>) -> Bool {
+        if let index = tableIndex(value) { return table[index] & emojiPartBit != 0 }
         return computeIsEmojiPart(value)
     }
 
