@@ -1,32 +1,15 @@
 extension MojibakeLine {
-    /// Whether the line, with `emitted` (its spans, in order) applied, may still hold what makes a scan look at a
-    /// line closely (``MojibakeScanner/needsCloseLook(_:line:)``), so that another pass may find more there.
+    /// Whether the characters `emitted` (the line's spans, in order) write make, with each other or with their
+    /// neighbours, what makes a scan look at a line closely (``MojibakeScanner/needsCloseLook(_:line:)``), so
+    /// that another pass may find more there.
     ///
-    /// Answered from what the close look already knows, without building the repaired line: what makes a line
-    /// worth a look is local (a character with the next one, a C1 control, `Ã` before a space). Outside the spans,
-    /// such a thing lies in one of the line's runs, so a run that holds one and keeps a character no span
-    /// replaces may keep it. Inside and beside the spans, the written characters are checked with their
-    /// neighbours, which are the next span's characters where spans touch. False means the repaired line holds
-    /// none of it; true may be wrong, and costs the fixed point a look at the line.
-    mutating func mayNeedAnotherLook(_ runs: UnsafeBufferPointer<MojibakeScanner.Run>, emitted spans: UnsafeBufferPointer<EmittedSpan>) -> Bool {
-        var next = spans.startIndex
-        for run in runs where run.pages & (MojibakeScanner.allStarts | MojibakeScanner.windows1252Control) != 0
-            || MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count) {
-            while next < spans.endIndex && spans[next].utf8Range.upperBound <= run.range.lowerBound { next += 1 }
-            // The gaps between the spans in the run, each checked in one tight loop.
-            var offset = run.range.lowerBound
-            var index = next
-            while offset < run.range.upperBound {
-                if index < spans.endIndex && spans[index].utf8Range.lowerBound <= offset {
-                    offset = max(offset, spans[index].utf8Range.upperBound)
-                    index += 1
-                    continue
-                }
-                let gapEnd = index < spans.endIndex ? min(spans[index].utf8Range.lowerBound, run.range.upperBound) : run.range.upperBound
-                if bytes[offset..<gapEnd].contains(where: { $0 >= 0x80 }) { return true }
-                offset = gapEnd
-            }
-        }
+    /// What makes a line worth a look is local (a character with the next one, a C1 control, `Ã` before a space):
+    /// outside the spans it lies in a run with a candidate that keeps characters no span replaces, which
+    /// ``findGarbledRuns(_:chosenInOrder:includingGuesses:)`` finds as it walks the gaps between them; here the
+    /// written characters are checked with their neighbours, which are the next span's characters where spans
+    /// touch. Together, answered from what the close look already knows, without building the repaired line:
+    /// false means the repaired line holds none of it; true may be wrong, and costs the fixed point a look.
+    mutating func mayNeedAnotherLook(emitted spans: UnsafeBufferPointer<EmittedSpan>) -> Bool {
         for position in spans.indices {
             let range = spans[position].utf8Range
             let written = spans[position].written

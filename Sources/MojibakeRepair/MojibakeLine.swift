@@ -34,6 +34,9 @@ struct MojibakeLine: ~Copyable {
     private var chosen = ScratchBuffer<Choice>()
     /// The spans made of the chosen findings, in order.
     private var emitted = ScratchBuffer<EmittedSpan>()
+    /// Whether a run holding a candidate keeps characters beyond ASCII that no span replaces, or is left as it
+    /// is (garbled): found by ``findGarbledRuns(_:chosenInOrder:includingGuesses:)``, which walks the same gaps.
+    private var keepsCandidateOutsideSpans = false
     /// The runs, with the pages, in which a candidate pair is left that no chosen finding explains.
     private var garbledRuns = ScratchBuffer<MojibakeScanner.Run>()
     /// Scratch buffer of the characters a lost byte allows.
@@ -113,7 +116,8 @@ struct MojibakeLine: ~Copyable {
 
     /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
     /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
-    /// - Returns: whether the line, with its spans applied, may need another pass (``mayNeedAnotherLook(_:emitted:)``).
+    /// - Returns: whether the line, with its spans applied, may need another pass: ``keepsCandidateOutsideSpans``, or
+    ///   ``mayNeedAnotherLook(emitted:)``.
     mutating func resolve(
         _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, includingGuesses: Bool, into spans: inout [MojibakeSpan]
     ) -> Bool {
@@ -267,7 +271,7 @@ struct MojibakeLine: ~Copyable {
             }
             emitted.append(EmittedSpan(utf8Range: finding.utf8Range, written: written))
         }
-        return !emitted.isEmpty && mayNeedAnotherLook(runs, emitted: UnsafeBufferPointer(emitted.elements))
+        return !emitted.isEmpty && (keepsCandidateOutsideSpans || mayNeedAnotherLook(emitted: UnsafeBufferPointer(emitted.elements)))
     }
 
     /// Collects into ``garbledRuns`` the runs holding an applied finding and, between applied findings, a
@@ -280,8 +284,12 @@ struct MojibakeLine: ~Copyable {
         _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, chosenInOrder: UnsafeBufferPointer<Choice>, includingGuesses: Bool
     ) {
         garbledRuns.removeAll()
+        keepsCandidateOutsideSpans = false
         var next = 0
         for run in runs {
+            // What makes a line worth a look lies in a run with a candidate (``mayNeedAnotherLook(emitted:)``).
+            let holdsCandidate = run.pages & (MojibakeScanner.allStarts | MojibakeScanner.windows1252Control) != 0
+                || MojibakeScanner.isByteC3BeforeSpace(bytes, at: run.range.upperBound - 2, count: bytes.count)
             while next < chosenInOrder.count && chosenInOrder[next].utf8Range.lowerBound < run.range.lowerBound { next += 1 }
             // The gaps between the applied findings that start in the run; a run without one is left as it is anyway.
             var gapStart = run.range.lowerBound
@@ -299,19 +307,27 @@ struct MojibakeLine: ~Copyable {
                     coversSome = true
                     break
                 }
-                if gapEnd > gapStart { pages |= candidatePairPages(in: gapStart..<gapEnd) }
+                if gapEnd > gapStart {
+                    let gap = candidatePairPages(in: gapStart..<gapEnd)
+                    pages |= gap.pages
+                    keepsCandidateOutsideSpans = keepsCandidateOutsideSpans || holdsCandidate && gap.holdsNonASCII
+                }
                 guard covered < run.range.upperBound else { break }
                 gapStart = covered
             }
-            if coversSome && pages != 0 { garbledRuns.append(MojibakeScanner.Run(range: run.range, pages: pages)) }
+            if coversSome && pages != 0 {
+                garbledRuns.append(MojibakeScanner.Run(range: run.range, pages: pages))
+                keepsCandidateOutsideSpans = true
+            }
         }
     }
 
     /// The pages (one bit each) in which `bytes[range]` holds a character that starts a sequence followed by
     /// one that continues it.
-    private mutating func candidatePairPages(in range: Range<Int>) -> UInt32 {
+    private mutating func candidatePairPages(in range: Range<Int>) -> (pages: UInt32, holdsNonASCII: Bool) {
         var index = range.lowerBound
         while index < range.upperBound && bytes[index] < 0x80 { index += 1 }
+        let holdsNonASCII = index < range.upperBound
         var pages: UInt32 = 0
         var previousValue: UInt32 = 0
         var previousRole: UInt32 = 0
@@ -335,7 +351,7 @@ struct MojibakeLine: ~Copyable {
             previousRole = role
             index += length
         }
-        return pages
+        return (pages, holdsNonASCII)
     }
 
     /// Adds the finding of `à` at the end of `run`, written `Ã` (or, through Windows-1251, `Г`: byte C3) and a

@@ -375,7 +375,7 @@ final class MojibakeScanner: @unchecked Sendable {
         /// The spans, in order and never overlapping.
         var spans: [MojibakeSpan]
         /// Where each line starts that holds spans and, with them applied, may hold more for another pass to find
-        /// (``MojibakeLine/mayNeedAnotherLook(_:spans:)``), in order; no other line does.
+        /// (``MojibakeLine/resolve(_:includingGuesses:into:)``), in order; no other line does.
         var linesToScanAgain: [Int]
     }
 
