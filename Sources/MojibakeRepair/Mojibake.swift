@@ -20,7 +20,7 @@ public enum Mojibake {
     /// The code pages tried by default: Windows-1252 (undefined bytes kept as C1 controls, or lost),
     /// Latin-1 and Mac OS Roman, the misreadings behind nearly all newsletter mojibake, then Windows-1250 and
     /// Windows-1251 (sloppy), ISO-8859-2 and code page 437, which are tried only on runs the first three
-    /// leave unexplained.
+    /// leave unexplained; Latin-1 and Mac OS Roman are not tried on a run Windows-1252 reads with certainty.
     ///
     /// The other pages (``CodePage/all``: Windows-1253, -1254, -1257, code page 866, KOI8-R, strict
     /// variants) are tried when passed as `codePages:`, up to eight in one scan; pages passed that way are

@@ -92,6 +92,8 @@ struct MojibakeLine: ~Copyable {
     private let lossyPages: UInt32
     private let lossyContinuations: [UInt64]
     private let singleMisreadings: [[CodePage]]
+    /// ``MojibakeScanner/firstPageSettlesCertainRuns``.
+    private let firstPageSettlesCertainRuns: Bool
     /// The pages (one bit each) in which byte A0 is a no-break space.
     private let noBreakSpacePages: UInt32
 
@@ -109,6 +111,7 @@ struct MojibakeLine: ~Copyable {
             bytes.reduce(0) { mask, byte in MisreadSequence.isContinuation(byte) ? mask | 1 << UInt64(byte - 0x80) : mask }
         }
         self.singleMisreadings = scanner.pages.map { [$0] }
+        self.firstPageSettlesCertainRuns = scanner.firstPageSettlesCertainRuns
         self.noBreakSpacePages = (0..<scanner.pages.count).reduce(0) { pages, pageIndex in
             scanner.code(of: 0xA0, page: pageIndex) == 0xA0 ? pages | 1 << UInt32(pageIndex) : pages
         }
@@ -718,6 +721,10 @@ struct MojibakeLine: ~Copyable {
         let firstFinding = findings.count
         pages: for pageIndex in 0..<pageCount where pages & (1 << UInt32(pageIndex)) != 0 {
             if pageIndex >= primaryPageCount && !onlyTwoByteLeads && primaryFindingsExplainRun(run, from: firstFinding) { break }
+            if pageIndex >= 1 && firstPageSettlesCertainRuns && !onlyTwoByteLeads
+                && primaryFindingsExplainRun(run, from: firstFinding, evidence: MojibakeEvidence.certainty) {
+                break
+            }
             // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
             for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && sameCodes(pageIndex, earlier) {
                 continue pages
@@ -734,12 +741,18 @@ struct MojibakeLine: ~Copyable {
         }
     }
 
-    /// Whether the decoded findings from `firstFinding` on that are accepted on their own cover every
-    /// non-ASCII character of `run`: then the secondary pages, which would only add readings of the same
-    /// bytes (`Ã©` is `é` in Windows-1250 too), are not tried, and mojibake of the common pages costs what it
-    /// did before they were added. A run they leave unexplained (`ZaĹĽĂłĹ‚Ä‡`, whose `Ä‡` alone Windows-1252
-    /// reads) is tried through every page.
-    private mutating func primaryFindingsExplainRun(_ run: Range<Int>, from firstFinding: Int) -> Bool {
+    /// Whether the decoded findings of the primary pages from `firstFinding` on with at least `threshold`
+    /// evidence cover every non-ASCII character of `run`. Accepted ones (the default) explaining it, the
+    /// secondary pages, which would only add readings of the same bytes (`Ã©` is `é` in Windows-1250 too), are
+    /// not tried, and mojibake of the common pages costs what it did before they were added. A run they leave
+    /// unexplained (`ZaĹĽĂłĹ‚Ä‡`, whose `Ä‡` alone Windows-1252 reads) is tried through every page. Certain
+    /// ones of the first page explaining it, the other primary pages are not tried either (where the scanner's
+    /// ``MojibakeScanner/firstPageSettlesCertainRuns``): Latin-1 reads such a run as the same characters or not
+    /// at all, and Mac OS Roman at best as other characters from the same bytes, most often a combining mark
+    /// (`Ãâ` is U+0309 there); trying them was a fifth of the close look at text mangled through Windows-1252.
+    private mutating func primaryFindingsExplainRun(
+        _ run: Range<Int>, from firstFinding: Int, evidence threshold: Int = MojibakeEvidence.acceptance
+    ) -> Bool {
         guard firstFinding < findings.count else { return false }
         // Most runs hold one word of mojibake that one finding covers from its first non-ASCII byte to its last.
         var firstNonASCII = run.lowerBound
@@ -749,7 +762,7 @@ struct MojibakeLine: ~Copyable {
         // Only the primary pages' findings count: one secondary page explaining the run (`MĂĄm` is `Måm` in
         // Windows-1250) must not keep the next from reading it better (`Mám` in ISO-8859-2).
         for index in firstFinding..<findings.count
-        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance
+        where findings[index].kind == .decoded && findings[index].evidence >= threshold
             && findings[index].firstPage < primaryPageCount
             && findings[index].utf8Range.lowerBound <= firstNonASCII && findings[index].utf8Range.upperBound > lastNonASCII {
             return true
@@ -757,7 +770,7 @@ struct MojibakeLine: ~Copyable {
         runCoverage.resize(to: (run.count + 63) / 64)
         runCoverage.elements.update(repeating: 0)
         for index in firstFinding..<findings.count
-        where findings[index].kind == .decoded && findings[index].evidence >= MojibakeEvidence.acceptance
+        where findings[index].kind == .decoded && findings[index].evidence >= threshold
             && findings[index].firstPage < primaryPageCount {
             for offset in findings[index].utf8Range.lowerBound - run.lowerBound..<findings[index].utf8Range.upperBound - run.lowerBound {
                 runCoverage[offset >> 6] |= 1 << UInt64(offset & 63)

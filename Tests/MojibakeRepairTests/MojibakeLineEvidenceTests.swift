@@ -102,4 +102,13 @@ import Testing
     func theRingIsRepairedWhereTheLineSettlesIt(mangled: String, correct: String) {
         #expect(Mojibake.repair(mangled).text == correct)
     }
+
+    /// A run Windows-1252 reads with certainty is not read through Mac OS Roman too, where its characters make
+    /// other characters from the same bytes: `Ãâ` would be U+0309, a combining hook, written after `m`.
+    @Test func macOSRomanDoesNotReadARunWindows1252ReadsWithCertainty() {
+        let repaired = Mojibake.repair("nÃ¢ mÃâÂ")
+        #expect(repaired.text == "nâ mÃâÂ")
+        #expect(repaired.edits.map(\.misreadings) == [[.windows1252Sloppy]])
+        #expect(Mojibake.scan("nÃ¢ mÃâÂ").allSatisfy { !$0.misreadings.contains(.macOSRoman) })
+    }
 }
