@@ -24,7 +24,7 @@ public enum Mojibake {
     ///
     /// The other pages (``CodePage/all``: Windows-1253, -1254, -1257, code page 866, KOI8-R, strict
     /// variants) are tried when passed as `codePages:`, up to eight in one scan; pages passed that way are
-    /// all tried on every candidate run.
+    /// all tried on every candidate run, but for that rule of Latin-1 and Mac OS Roman after Windows-1252.
     public static let defaultCodePages: [CodePage] = [
         .windows1252Sloppy, .latin1, .macOSRoman, .windows1250Sloppy, .windows1251Sloppy, .iso8859_2, .cp437, .windows1257,
     ]

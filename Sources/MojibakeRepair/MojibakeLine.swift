@@ -92,8 +92,9 @@ struct MojibakeLine: ~Copyable {
     private let lossyPages: UInt32
     private let lossyContinuations: [UInt64]
     private let singleMisreadings: [[CodePage]]
-    /// ``MojibakeScanner/firstPageSettlesCertainRuns``.
-    private let firstPageSettlesCertainRuns: Bool
+    /// Latin-1 and Mac OS Roman after a Windows-1252 page (one bit each): not tried on a run the pages before
+    /// them read with certainty (``primaryFindingsExplainRun(_:from:evidence:)``).
+    private let settledByWindows1252: UInt32
     /// The pages (one bit each) in which byte A0 is a no-break space.
     private let noBreakSpacePages: UInt32
 
@@ -111,7 +112,11 @@ struct MojibakeLine: ~Copyable {
             bytes.reduce(0) { mask, byte in MisreadSequence.isContinuation(byte) ? mask | 1 << UInt64(byte - 0x80) : mask }
         }
         self.singleMisreadings = scanner.pages.map { [$0] }
-        self.firstPageSettlesCertainRuns = scanner.firstPageSettlesCertainRuns
+        let windows1252 = scanner.pages.firstIndex { $0 == .windows1252Sloppy || $0 == .windows1252 } ?? scanner.pages.count
+        self.settledByWindows1252 = scanner.pages.indices.reduce(0) { pages, pageIndex in
+            pageIndex > windows1252 && (scanner.pages[pageIndex] == .latin1 || scanner.pages[pageIndex] == .macOSRoman)
+                ? pages | 1 << UInt32(pageIndex) : pages
+        }
         self.noBreakSpacePages = (0..<scanner.pages.count).reduce(0) { pages, pageIndex in
             scanner.code(of: 0xA0, page: pageIndex) == 0xA0 ? pages | 1 << UInt32(pageIndex) : pages
         }
@@ -721,9 +726,9 @@ struct MojibakeLine: ~Copyable {
         let firstFinding = findings.count
         pages: for pageIndex in 0..<pageCount where pages & (1 << UInt32(pageIndex)) != 0 {
             if pageIndex >= primaryPageCount && !onlyTwoByteLeads && primaryFindingsExplainRun(run, from: firstFinding) { break }
-            if pageIndex >= 1 && firstPageSettlesCertainRuns && !onlyTwoByteLeads
+            if settledByWindows1252 & (1 << UInt32(pageIndex)) != 0 && !onlyTwoByteLeads
                 && primaryFindingsExplainRun(run, from: firstFinding, evidence: MojibakeEvidence.certainty) {
-                break
+                continue
             }
             // Latin-1 and Windows-1252 agree on most runs; the same bytes need one look.
             for earlier in 0..<pageIndex where analysed & (1 << UInt32(earlier)) != 0 && sameCodes(pageIndex, earlier) {
@@ -746,10 +751,10 @@ struct MojibakeLine: ~Copyable {
     /// secondary pages, which would only add readings of the same bytes (`Ã©` is `é` in Windows-1250 too), are
     /// not tried, and mojibake of the common pages costs what it did before they were added. A run they leave
     /// unexplained (`ZaĹĽĂłĹ‚Ä‡`, whose `Ä‡` alone Windows-1252 reads) is tried through every page. Certain
-    /// ones of the first page explaining it, the other primary pages are not tried either (where the scanner's
-    /// ``MojibakeScanner/firstPageSettlesCertainRuns``): Latin-1 reads such a run as the same characters or not
-    /// at all, and Mac OS Roman at best as other characters from the same bytes, most often a combining mark
-    /// (`Ãâ` is U+0309 there); trying them was a fifth of the close look at text mangled through Windows-1252.
+    /// ones explaining it after Windows-1252, Latin-1 and Mac OS Roman are not tried either
+    /// (``settledByWindows1252``): Latin-1 reads such a run as the same characters or not at all, and Mac OS
+    /// Roman at best as other characters from the same bytes, most often a combining mark (`Ãâ` is U+0309
+    /// there); trying them was a fifth of the close look at text mangled through Windows-1252.
     private mutating func primaryFindingsExplainRun(
         _ run: Range<Int>, from firstFinding: Int, evidence threshold: Int = MojibakeEvidence.acceptance
     ) -> Bool {

@@ -37,19 +37,15 @@ final class MojibakeScanner: @unchecked Sendable {
     /// `„`), and the run bit of a run that holds one: such a line gets a close look without a candidate pair.
     static let windows1252Control: UInt32 = 1 << 24
 
-    /// The pages tried on every candidate run, the first of `pages`; the others are tried only on runs where
-    /// these leave a non-ASCII character unexplained (see ``MojibakeLine``).
+    /// The pages tried on every candidate run (but Latin-1 and Mac OS Roman, where Windows-1252 before them
+    /// reads the run with certainty), the first of `pages`; the others are tried only on runs where these leave
+    /// a non-ASCII character unexplained (see ``MojibakeLine``).
     let primaryPageCount: Int
-    /// Whether the primary pages after the first are tried only on runs the first leaves without a certain
-    /// reading: so for a scanner with secondary pages.
-    let firstPageSettlesCertainRuns: Bool
 
-    /// A scanner of `pages`, the first `primaryPageCount` of them tried on every run (those after the first
-    /// only where the first reads the run without certainty); all of them on every run when it is `nil`.
+    /// A scanner of `pages`, the first `primaryPageCount` of them (all by default) tried on every run.
     init(pages: [CodePage], primaryPageCount: Int? = nil) {
         precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
         self.primaryPageCount = min(primaryPageCount ?? pages.count, pages.count)
-        self.firstPageSettlesCertainRuns = primaryPageCount != nil
         let stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
         let lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
         self.pages = pages
