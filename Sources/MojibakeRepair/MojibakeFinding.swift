@@ -24,8 +24,10 @@ struct MojibakeFinding {
     var candidates: Range<Int>
     /// For lost bytes, decided when the candidates are known; decoded findings are graded on resolution.
     var confidence: MojibakeSpan.Confidence
-    /// The pages that read the finding's characters as the bytes its own page does (``MojibakeLine``'s
-    /// `pagesReadingAlike`), when known at its making from the characters' packed bytes; 0 when not.
+    /// The pages that read the finding's characters as the same bytes as its own page (its own page included;
+    /// only its own page past the first layer): the finding supports each of them, so that `VisÅ³` (Windows-1252
+    /// or Windows-1257 alike) supports Lithuanian `ÄÆdomu`, which only Windows-1257 reads. Set on the findings of
+    /// decoded sequences, from the packed bytes at hand, since only they are weighed so; 0 on the others.
     var alikePages: UInt32 = 0
 
     var firstPage: Int { Int(peeledPages & 0xF) }

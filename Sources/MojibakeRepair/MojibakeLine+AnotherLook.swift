@@ -13,19 +13,6 @@ extension MojibakeLine {
         for position in spans.indices {
             let range = spans[position].utf8Range
             let written = spans[position].written
-            let followingByte = range.upperBound < bytes.count ? bytes[range.upperBound] : 0
-            // Most spans write one character between ASCII neighbours, and touch no other span: then only a C1
-            // control, or `Ã` before a space, can make the line worth a look.
-            if written.count == 1 && (range.lowerBound == 0 || bytes[range.lowerBound - 1] < 0x80) && followingByte < 0x80
-                && (position == spans.startIndex || spans[position - 1].utf8Range.upperBound < range.lowerBound)
-                && (position + 1 == spans.endIndex || spans[position + 1].utf8Range.lowerBound > range.upperBound) {
-                let value = replacements[written.lowerBound]
-                if value & ~0x1F == 0x80 && scanner.role(of: value) & MojibakeScanner.windows1252Control != 0
-                    || (value == 0xC3 || value == 0x413) && followingByte == 0x20 {
-                    return true
-                }
-                continue
-            }
             var previous: UInt32 = 0
             if position > spans.startIndex && spans[position - 1].utf8Range.upperBound == range.lowerBound {
                 previous = spans[position - 1].written.isEmpty ? 0 : replacements[spans[position - 1].written.upperBound - 1]
@@ -35,8 +22,8 @@ extension MojibakeLine {
                 previous = MojibakeScanner.decodeScalar(bytes, at: start).value
             }
             for value in replacements[written] {
-                let isC1Control = value & ~0x1F == 0x80
-                if isC1Control && scanner.role(of: value) & MojibakeScanner.windows1252Control != 0 || opensCloseLook(previous, value) {
+                if ScalarTraits.isC1Control(value) && scanner.role(of: value) & MojibakeScanner.windows1252Control != 0
+                    || opensCloseLook(previous, value) {
                     return true
                 }
                 previous = value

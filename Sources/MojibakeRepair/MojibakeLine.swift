@@ -186,7 +186,7 @@ struct MojibakeLine: ~Copyable {
         var supportedPages: UInt32 = 0
         for index in decoded where findings[index].evidence >= MojibakeEvidence.acceptance {
             place(index, findings[index].layers > 1 || findings[index].evidence >= MojibakeEvidence.certainty ? .certain : .likely)
-            supportedPages |= pagesReadingAlike(index)
+            supportedPages |= findings[index].alikePages
         }
         if supportedPages != 0 {
             for index in decoded
@@ -531,28 +531,11 @@ struct MojibakeLine: ~Copyable {
                     findings[other.index].firstPage != findings[index].firstPage && findings[other.index].utf8Range == findings[index].utf8Range
                         && !replacements[findings[other.index].replacement].elementsEqual(replacements[findings[index].replacement])
                 }
-                if !contested { confirmed &= pagesReadingAlike(index) }
+                if !contested { confirmed &= findings[index].alikePages }
             }
             groupStart = groupEnd
         }
         return confirmed
-    }
-
-    /// The pages that read the characters of finding `index` as the same bytes as its own page: a finding supports
-    /// each of them, so that `VisÅ³` (Windows-1252 or Windows-1257 alike) supports Lithuanian `ÄÆdomu`, which
-    /// only Windows-1257 reads.
-    private mutating func pagesReadingAlike(_ index: Int) -> UInt32 {
-        guard findings[index].alikePages == 0 else { return findings[index].alikePages }
-        let page = findings[index].firstPage
-        guard findings[index].layers == 1 else { return 1 << UInt32(page) }
-        var alike: UInt32 = (1 << UInt32(pageCount)) - 1
-        var offset = findings[index].utf8Range.lowerBound
-        while alike != 0 && offset < findings[index].utf8Range.upperBound {
-            let (value, length) = MojibakeScanner.decodeScalar(bytes, at: offset)
-            if value >= 0x80 { alike &= scanner.pagesReadingByte(of: value, asPage: page) }
-            offset += length
-        }
-        return alike | 1 << UInt32(page)
     }
 
     /// Whether finding `index` is `Ã¥` on a line whose other characters beyond ASCII are correct text.

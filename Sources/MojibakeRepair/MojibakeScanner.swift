@@ -123,15 +123,9 @@ final class MojibakeScanner: @unchecked Sendable {
         return byte != 0 || value == 0 ? byte : -1
     }
 
-    /// The pages, as a mask, in which `value` stands for the byte it stands for in page `pageIndex` (or for none,
-    /// as there), compared in every page at once: lanes of the packed bytes equal to that byte become zero, and
-    /// the high bit of each zero lane is gathered into one bit per page.
-    @inline(__always)
-    func pagesReadingByte(of value: UInt32, asPage pageIndex: Int) -> UInt32 {
-        Self.pagesReadingByte(in: codes(of: value), asPage: pageIndex)
-    }
-
-    /// ``pagesReadingByte(of:asPage:)`` of a character whose packed bytes are `codes`.
+    /// The pages, as a mask, in which a character whose packed bytes are `codes` stands for the byte it stands
+    /// for in page `pageIndex` (or for none, as there), compared in every page at once: lanes of the packed bytes
+    /// equal to that byte become zero, and the high bit of each zero lane is gathered into one bit per page.
     @inline(__always)
     static func pagesReadingByte(in codes: UInt64, asPage pageIndex: Int) -> UInt32 {
         let difference = codes ^ (codes >> UInt64(8 * pageIndex) & 0xFF) &* 0x0101_0101_0101_0101
