@@ -14,7 +14,7 @@ extension DiagnosticReporter {
         try begin(into: output)
         for error in inputErrors { add(inputError: error, into: output) }
         for file in files {
-            tally.count(file.diagnostics)
+            tally.count(file)
             try add(file, into: output)
         }
         try end(tally, into: output)

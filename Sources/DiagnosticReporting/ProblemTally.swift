@@ -18,15 +18,21 @@ public struct ProblemTally: Sendable, Equatable {
 
     /// Counts one checked file and its diagnostics.
     public mutating func count(_ diagnostics: [Diagnostic]) {
+        count(DiagnosticStore.Counts(diagnostics))
+    }
+
+    /// Counts one checked file from its diagnostics' counts.
+    package mutating func count(_ counts: DiagnosticStore.Counts) {
         checkedFiles += 1
-        for diagnostic in diagnostics {
-            switch diagnostic.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .info: infos += 1
-            }
-            if diagnostic.fix?.safety == .safe { fixable += 1 }
-        }
+        errors += counts.errors
+        warnings += counts.warnings
+        infos += counts.infos
+        fixable += counts.safeFixes
+    }
+
+    /// Counts one checked file and its diagnostics.
+    package mutating func count(_ file: CheckedFile) {
+        count(file.counts)
     }
 
     /// Whether some problem is at least as severe as `severity`.

@@ -6,7 +6,7 @@ import NewsletterCore
 /// and the outcomes are handed on as they finish, in the order the files were given, so output is stable.
 struct DraftChecking: Sendable {
     enum Outcome: Sendable {
-        case checked(Workspace.Draft, [Diagnostic])
+        case checked(Workspace.Draft, DiagnosticStore)
         case failed(NewsletterError)
     }
 
@@ -57,8 +57,8 @@ struct DraftChecking: Sendable {
             let draft = try workspace.read(file)
             let checker = try workspace.checker(forDraftAt: file.path)
             let diagnostics = offline
-                ? checker.check(draft.source, draft: draft.decoded, format: draft.format)
-                : await checker.checkIncludingAsyncRules(draft.source, draft: draft.decoded, format: draft.format)
+                ? checker.checkStored(draft.source, draft: draft.decoded, format: draft.format)
+                : await checker.checkIncludingAsyncRulesStored(draft.source, draft: draft.decoded, format: draft.format)
             return .checked(draft, diagnostics)
         } catch {
             return .failed(error)

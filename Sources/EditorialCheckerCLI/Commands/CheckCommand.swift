@@ -70,10 +70,10 @@ struct CheckCommand: AsyncParsableCommand {
         await DraftChecking(workspace: workspace, offline: offline).check(files) { outcome in
             switch outcome {
             case .checked(let draft, let diagnostics):
-                tally.count(diagnostics)
+                tally.count(diagnostics.counts)
                 guard reportFailure == nil else { return }
                 do {
-                    try report.add(CheckedFile(path: draft.path, source: draft.source, diagnostics: diagnostics), into: standardOutput)
+                    try report.add(CheckedFile(path: draft.path, source: draft.source, store: diagnostics), into: standardOutput)
                 } catch {
                     reportFailure = error
                 }

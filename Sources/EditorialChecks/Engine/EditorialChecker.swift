@@ -35,8 +35,14 @@ public struct EditorialChecker: Sendable {
     /// kinds of text it declares (``RuleDescription/textKinds``), as the draft's adapter declares its kind
     /// (`DecodedDraft.textKind`): a rule about Markdown syntax never reads a JSON string.
     public func check(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> [Diagnostic] {
+        Array(checkStored(source, draft: decoded, format: format))
+    }
+
+    /// ``check(_:draft:format:)``, its diagnostics kept compactly: what the command-line tool reports from, so that a
+    /// draft with a million problems does not hold a million `Diagnostic` values.
+    package func checkStored(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> DiagnosticStore {
         let draft = verified(decoded, against: source)
-        var diagnostics: [Diagnostic] = []
+        var kept = Kept(source: source, markdown: draft.markdown)
         let linkFacts = LinkFacts()
         for rule in registry.rules {
             let description = type(of: rule).description
@@ -44,15 +50,15 @@ public struct EditorialChecker: Sendable {
             let context = CheckContext(
                 source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
             )
-            diagnostics += rule.check(context)
+            kept.add(rule.check(context))
         }
         for rule in configuration.customRules where configuration.isEnabled(rule.description) && registry.description(id: rule.id) == nil {
             let context = CheckContext(
                 source: source, draft: draft, format: format, configuration: configuration, rule: rule.description, linkFacts: linkFacts
             )
-            diagnostics += rule.check(context)
+            kept.add(rule.check(context))
         }
-        return finish(consume diagnostics, source: source, markdown: draft.markdown)
+        return kept.sorted()
     }
 
     /// The draft with positions that do not point into `source` dropped.
@@ -65,10 +71,16 @@ public struct EditorialChecker: Sendable {
 
     /// Runs the enabled offline rules, then the enabled asynchronous ones (network checks), concurrently.
     public func checkIncludingAsyncRules(_ source: SourceText, draft decoded: DecodedDraft, format: String) async -> [Diagnostic] {
-        let offline = check(source, draft: decoded, format: format)
+        Array(await checkIncludingAsyncRulesStored(source, draft: decoded, format: format))
+    }
+
+    /// ``checkIncludingAsyncRules(_:draft:format:)``, its diagnostics kept compactly.
+    package func checkIncludingAsyncRulesStored(_ source: SourceText, draft decoded: DecodedDraft, format: String) async -> DiagnosticStore {
+        let offline = checkStored(source, draft: decoded, format: format)
         let draft = verified(decoded, against: source)
         let configuration = configuration
-        let online = await withTaskGroup(of: [Diagnostic].self) { group in
+        var kept = Kept(source: source, markdown: draft.markdown, store: offline)
+        await withTaskGroup(of: [Diagnostic].self) { group in
             let linkFacts = LinkFacts()
             for rule in registry.asyncRules {
                 let description = type(of: rule).description
@@ -78,11 +90,9 @@ public struct EditorialChecker: Sendable {
                 )
                 group.addTask { await rule.check(context) }
             }
-            var all: [Diagnostic] = []
-            for await diagnostics in group { all += diagnostics }
-            return all
+            for await diagnostics in group { kept.add(diagnostics) }
         }
-        return finish(offline + online, source: source, markdown: draft.markdown)
+        return kept.sorted()
     }
 
     /// Applies fixes until checking finds nothing more to fix, at most `maximumPasses` times.
@@ -98,7 +108,7 @@ public struct EditorialChecker: Sendable {
     ) throws(NewsletterError) -> FixResult {
         var current = source
         var applied: [AppliedFix] = []
-        var diagnostics = check(current, draft: try decode(current), format: format)
+        var diagnostics = checkStored(current, draft: try decode(current), format: format)
         for pass in 1...max(maximumPasses, 1) {
             let fixable = diagnostics.compactMap { diagnostic in
                 diagnostic.fix.flatMap { $0.safety >= minimumSafety ? (diagnostic: diagnostic, fix: $0) : nil }
@@ -106,31 +116,41 @@ public struct EditorialChecker: Sendable {
             // Chosen fixes are named by position, so each finds its diagnostic without a search.
             let chosen = EditApplication.compatibleIndices(fixable.map(\.fix))
             guard !chosen.isEmpty else {
-                return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: true)
+                return FixResult(text: current.text, applied: applied, remaining: Array(diagnostics), isStable: true)
             }
             let text = EditApplication.apply(chosen.flatMap { fixable[$0].fix.edits }, to: current.text)
             guard text != current.text else {
-                return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: true)
+                return FixResult(text: current.text, applied: applied, remaining: Array(diagnostics), isStable: true)
             }
             applied += chosen.map { AppliedFix(diagnostic: fixable[$0].diagnostic, fix: fixable[$0].fix, pass: pass) }
             current = SourceText(text, path: source.path)
-            diagnostics = check(current, draft: try decode(current), format: format)
+            diagnostics = checkStored(current, draft: try decode(current), format: format)
         }
-        let stable = !diagnostics.contains { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
-        return FixResult(text: current.text, applied: applied, remaining: diagnostics, isStable: stable)
+        let remaining = Array(diagnostics)
+        let stable = !remaining.contains { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
+        return FixResult(text: current.text, applied: applied, remaining: remaining, isStable: stable)
     }
 
-    private func finish(_ kept: consuming [Diagnostic], source: SourceText, markdown: MarkdownTree?) -> [Diagnostic] {
-        let suppressions = InlineSuppressions(source: source, markdown: markdown)
-        if !suppressions.isEmpty {
-            kept.removeAll { suppressions.isSuppressed(ruleID: $0.ruleID, line: $0.range.start.line) }
+    /// The diagnostics the rules return, less those an inline comment suppresses.
+    private struct Kept {
+        let suppressions: InlineSuppressions
+        var store: DiagnosticStore
+
+        init(source: SourceText, markdown: MarkdownTree?, store: DiagnosticStore = DiagnosticStore()) {
+            suppressions = InlineSuppressions(source: source, markdown: markdown)
+            self.store = store
         }
-        // In place: a draft with a million problems holds its diagnostics once, not a sorted copy beside them.
-        kept.sort { lhs, rhs in
-            if lhs.range.start.offset != rhs.range.start.offset { return lhs.range.start.offset < rhs.range.start.offset }
-            if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
-            return lhs.range.end.offset < rhs.range.end.offset
+
+        mutating func add(_ diagnostics: [Diagnostic]) {
+            if suppressions.isEmpty { return store.append(contentsOf: diagnostics) }
+            for diagnostic in diagnostics where !suppressions.isSuppressed(ruleID: diagnostic.ruleID, line: diagnostic.range.start.line) {
+                store.append(diagnostic)
+            }
         }
-        return kept
+
+        consuming func sorted() -> DiagnosticStore {
+            store.sortByPosition()
+            return store
+        }
     }
 }

@@ -1,0 +1,137 @@
+import NewsletterCore
+
+/// The byte form of a diagnostic in a ``DiagnosticStore`` (its rule identifier is kept beside it): numbers as
+/// variable-length integers (most positions take one to four bytes), text as its length and UTF-8 bytes, absent
+/// values as a zero byte.
+enum DiagnosticBytes {
+    static func write(_ diagnostic: Diagnostic, into bytes: inout [UInt8]) {
+        var writer = Writer(bytes: consume bytes)
+        writer.severity(diagnostic.severity)
+        writer.text(diagnostic.message)
+        writer.range(diagnostic.range)
+        writer.integer(diagnostic.notes.count)
+        for note in diagnostic.notes {
+            writer.text(note.message)
+            writer.optionalRange(note.range)
+        }
+        if let fix = diagnostic.fix {
+            writer.integer(1)
+            writer.text(fix.summary)
+            writer.integer(fix.safety == .safe ? 1 : 0)
+            writer.integer(fix.edits.count)
+            for edit in fix.edits {
+                writer.range(edit.range)
+                writer.text(edit.replacement)
+            }
+        } else {
+            writer.integer(0)
+        }
+        bytes = writer.bytes
+    }
+
+    struct Writer {
+        var bytes: [UInt8]
+
+        /// LEB128 of the zigzag form, so that a negative number (which no position has) still comes back whole.
+        mutating func integer(_ value: Int) {
+            var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))
+            while rest >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+
+        mutating func text(_ value: String) {
+            integer(value.utf8.count)
+            bytes.append(contentsOf: value.utf8)
+        }
+
+        mutating func severity(_ value: Severity) {
+            switch value {
+            case .info: integer(0)
+            case .warning: integer(1)
+            case .error: integer(2)
+            }
+        }
+
+        mutating func location(_ value: SourceLocation) {
+            integer(value.offset)
+            integer(value.line)
+            integer(value.column)
+        }
+
+        mutating func range(_ value: SourceRange) {
+            location(value.start)
+            location(value.end)
+        }
+
+        mutating func optionalRange(_ value: SourceRange?) {
+            guard let value else { return integer(0) }
+            integer(1)
+            range(value)
+        }
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+
+        mutating func diagnostic(ruleID: String) -> Diagnostic {
+            let severity = severity()
+            let message = text()
+            let place = range()
+            let notes = (0..<integer()).map { _ in DiagnosticNote(text(), range: optionalRange()) }
+            var fix: Fix?
+            if integer() == 1 {
+                let summary = text()
+                let safety: FixSafety = integer() == 1 ? .safe : .suggestion
+                let edits = (0..<integer()).map { _ in TextEdit(range: range(), replacement: text()) }
+                fix = Fix(summary: summary, edits: edits, safety: safety)
+            }
+            return Diagnostic(ruleID: ruleID, severity: severity, message: message, range: place, notes: notes, fix: fix)
+        }
+
+        mutating func integer() -> Int {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let byte = bytes[offset]
+                offset += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return Int(truncatingIfNeeded: Int64(bitPattern: value >> 1) ^ -Int64(value & 1))
+        }
+
+        mutating func text() -> String {
+            let count = integer()
+            defer { offset += count }
+            return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<offset + count], as: UTF8.self) }
+        }
+
+        mutating func severity() -> Severity {
+            switch integer() {
+            case 0: .info
+            case 1: .warning
+            default: .error
+            }
+        }
+
+        mutating func location() -> SourceLocation {
+            let offset = integer()
+            let line = integer()
+            return SourceLocation(offset: offset, line: line, column: integer())
+        }
+
+        mutating func range() -> SourceRange {
+            let start = location()
+            return SourceRange(start: start, end: location())
+        }
+
+        mutating func optionalRange() -> SourceRange? {
+            integer() == 1 ? range() : nil
+        }
+    }
+}

@@ -1,0 +1,69 @@
+@testable import EditorialChecks
+import NewsletterKit
+import Testing
+
+/// The compact form the command-line tool reports from gives back every diagnostic exactly, in the engine's order.
+@Suite struct DiagnosticStoreTests {
+    static func place(_ start: Int, _ end: Int, line: Int = 1) -> SourceRange {
+        SourceRange(start: SourceLocation(offset: start, line: line, column: start + 1), end: SourceLocation(offset: end, line: line, column: end + 1))
+    }
+
+    static let everyField: [Diagnostic] = [
+        Diagnostic(ruleID: "mojibake", severity: .error, message: "UTF-8 read as Mac OS Roman: 'ü§å' should be '🤌'", range: place(4, 9),
+                   fix: Fix(summary: "replace with '🤌'", edits: [TextEdit(range: place(4, 9), replacement: "🤌")], safety: .safe)),
+        Diagnostic(ruleID: "duplicate-link", severity: .info, message: "", range: place(0, 0, line: 70_000),
+                   notes: [DiagnosticNote("first linked here", range: place(1 << 40, (1 << 40) + 3)), DiagnosticNote("no place")]),
+        Diagnostic(ruleID: "malformed-url", severity: .warning, message: "café\u{0}\r\n", range: place(12, 30),
+                   fix: Fix(summary: "", edits: [TextEdit(range: place(12, 12), replacement: ""), TextEdit(range: place(13, 30), replacement: "https")],
+                            safety: .suggestion)),
+        Diagnostic(ruleID: "odd", severity: .warning, message: "a position no source has", range: SourceRange(
+            start: SourceLocation(offset: -1, line: Int.min, column: Int.max), end: SourceLocation(offset: 0, line: 0, column: 0)
+        )),
+    ]
+
+    @Test func givesBackEveryFieldExactlyInTheOrderAdded() {
+        let store = DiagnosticStore(Self.everyField)
+        #expect(Array(store) == Self.everyField)
+        #expect(store.counts == { var counts = DiagnosticStore.Counts(); counts.errors = 1; counts.warnings = 2; counts.infos = 1; counts.safeFixes = 1; return counts }())
+    }
+
+    @Test func sortsByStartThenRuleThenEndThenTheOrderAdded() {
+        func diagnostic(_ rule: String, _ start: Int, _ end: Int, _ message: String) -> Diagnostic {
+            Diagnostic(ruleID: rule, severity: .warning, message: message, range: Self.place(start, end))
+        }
+        var store = DiagnosticStore([
+            diagnostic("b-rule", 5, 9, "1"), diagnostic("a-rule", 5, 9, "2"), diagnostic("b-rule", 5, 6, "3"),
+            diagnostic("c-rule", 0, 40, "4"), diagnostic("b-rule", 5, 6, "5"), diagnostic("a-rule", 7, 8, "6"),
+        ])
+        store.sortByPosition()
+        #expect(store.map(\.message) == ["4", "2", "3", "5", "1", "6"])
+    }
+
+    /// Enough diagnostics to fill several pieces of storage, and one larger than a piece.
+    @Test(arguments: [1, 40_000])
+    func keepsDiagnosticsAcrossPieces(count: Int) {
+        let huge = String(repeating: "ü", count: 1_500_000)
+        let diagnostics = (0..<count).map { index in
+            Diagnostic(ruleID: "rule-\(index % 7)", severity: .info, message: "problem \(index) " + String(repeating: "x", count: index % 90),
+                       range: Self.place(index, index + 1), fix: index % 3 == 0
+                           ? Fix(summary: "edit \(index)", edits: [TextEdit(range: Self.place(index, index + 1), replacement: "\(index)")], safety: .safe)
+                           : nil)
+        } + [Diagnostic(ruleID: "rule-0", severity: .error, message: huge, range: Self.place(0, 1))]
+        let store = DiagnosticStore(diagnostics)
+        #expect(store.count == count + 1)
+        #expect(Array(store) == diagnostics)
+        #expect(store.counts.safeFixes == (count + 2) / 3)
+    }
+
+    @Test func theEngineReportsFromTheStoreWhatCheckReturns() throws {
+        let source = SourceText("# Notes\n\nRead ü§å [here](http://example.com) and [here](http://example.com).\n")
+        let draft = try BeehiivAdapter().decodeDraft(source)
+        let checker = EditorialChecker()
+        let stored = checker.checkStored(source, draft: draft, format: "beehiiv")
+        #expect(Array(stored) == checker.check(source, draft: draft, format: "beehiiv"))
+        #expect(stored.map(\.ruleID) == [
+            "missing-author", "missing-date", "missing-subtitle", "mojibake",
+            "non-descriptive-link-text", "insecure-link", "placeholder-link", "non-descriptive-link-text", "insecure-link", "placeholder-link",
+        ])
+    }
+}
