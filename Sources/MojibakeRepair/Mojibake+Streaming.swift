@@ -49,6 +49,16 @@ extension Mojibake {
         let threads = parallelism.threads
         let scanner = scanner(for: codePages)
         let starts = try closeLookStarts(in: bytes, pieces: pieces, scanner: scanner, threads: threads, path: path)
+        repair(bytes, pieces: pieces, starts: starts, scanner: scanner, includeGuesses: includeGuesses, codePages: codePages, threads: threads, writing: write)
+    }
+
+    /// Repairs `bytes`, cut into `pieces` already checked to be UTF-8, scanning each from its start in `starts` with
+    /// `scanner` (made for `codePages`), and hands the result over as
+    /// ``repair(utf8:path:includeGuesses:codePages:parallelism:writing:)`` does.
+    static func repair(
+        _ bytes: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>], starts: [Int], scanner: MojibakeScanner, includeGuesses: Bool,
+        codePages: [CodePage], threads: Int, writing write: (_ repaired: UnsafeRawBufferPointer, _ edits: [MojibakeSpan]) -> Void
+    ) {
         // Only read, by every worker.
         nonisolated(unsafe) let text = bytes
         scanner.scan(bytes, pieces: pieces, startingAt: starts, includingGuesses: includeGuesses, threads: threads) { range, scanned in

@@ -30,18 +30,13 @@ struct FixMojibakeCommand: AsyncParsableCommand {
         let shownPath = name ?? "<stdin>"
         do throws(NewsletterError) {
             // Read, not mapped: a mapped file that another program shortens meanwhile would crash the process.
-            let input = if let name {
-                try InputFile.contents(of: name, allowStreams: true)
-            } else {
-                try InputFile.read(STDIN_FILENO, path: shownPath)
-            }
+            let descriptor = try name.map { name throws(NewsletterError) in try InputFile.open(name, allowStreams: true) } ?? STDIN_FILENO
+            defer { if name != nil { close(descriptor) } }
+            let (input, checked) = try Self.read(descriptor, path: shownPath)
             let outcome = input.withUnsafeBytes { bytes in Result { () throws(NewsletterError) in
                 var edits: [MojibakeSpan] = []
                 var writeError: NewsletterError?
-                try Mojibake.repair(
-                    utf8: bytes, path: shownPath, includeGuesses: includeGuesses,
-                    parallelism: .concurrent(threads: EditorialCheck.threads)
-                ) { repaired, pieceEdits in
+                let write = { (repaired: UnsafeRawBufferPointer, pieceEdits: [MojibakeSpan]) in
                     guard writeError == nil else { return }
                     do throws(NewsletterError) {
                         try Terminal.writeOutput(repaired)
@@ -49,6 +44,14 @@ struct FixMojibakeCommand: AsyncParsableCommand {
                         writeError = error
                     }
                     if verbose { edits += pieceEdits }
+                }
+                if let checked {
+                    Mojibake.repair(checked, in: bytes, includeGuesses: includeGuesses, threads: EditorialCheck.threads, writing: write)
+                } else {
+                    try Mojibake.repair(
+                        utf8: bytes, path: shownPath, includeGuesses: includeGuesses,
+                        parallelism: .concurrent(threads: EditorialCheck.threads), writing: write
+                    )
                 }
                 if let writeError { throw writeError }
                 guard verbose else { return }
@@ -68,6 +71,26 @@ struct FixMojibakeCommand: AsyncParsableCommand {
 
 /// Lines and columns of increasing offsets in one pass over the text, counted as `SourceText` counts them
 /// (a line ends at `\n`, `\r\n` or a lone `\r`; columns in Unicode scalars), without building its line index.
+extension FixMojibakeCommand {
+    /// The whole input. A regular file, whose size is known, is checked to be UTF-8 piece by piece while the rest is
+    /// read (the checked pieces come with it); a stream, or a file that grows while read, is read first and checked
+    /// by the repair.
+    private static func read(_ descriptor: Int32, path: String) throws(NewsletterError) -> (Data, Mojibake.CheckedInput?) {
+        guard let size = InputFile.expectedSize(of: descriptor) else { return (try InputFile.read(descriptor, path: path), nil) }
+        var data = InputFile.buffer(count: size + 1)
+        let checked = try data.withUnsafeMutableBytes { buffer in
+            Result { () throws(NewsletterError) in
+                try Mojibake.readChecking(into: buffer, path: path, threads: EditorialCheck.threads) { space throws(NewsletterError) in
+                    try InputFile.readSome(descriptor, into: space, path: path)
+                }
+            }
+        }.get()
+        guard checked.reachedEnd else { return (try InputFile.read(descriptor, path: path, after: data, count: checked.count), nil) }
+        data.count = checked.count
+        return (data, checked)
+    }
+}
+
 private struct LineLocator {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var scanned = 0

@@ -39,6 +39,14 @@ enum InputFile {
     /// - Throws: `NewsletterError` of kind `io` naming the cause: `is a folder`, `not a regular file (a named pipe)`,
     ///   `a loop of symbolic links`, `no such file`, `permission denied`; `limitExceeded` past 64 MiB.
     static func contents(of path: String, allowStreams: Bool) throws(NewsletterError) -> Data {
+        let descriptor = try open(path, allowStreams: allowStreams)
+        defer { close(descriptor) }
+        return try read(descriptor, path: path)
+    }
+
+    /// Refuses what is not a file to read: a folder, a socket, a device; a named pipe or character device unless
+    /// `allowStreams`.
+    private static func checkReadable(_ path: String, allowStreams: Bool) throws(NewsletterError) {
         let kind: Kind
         do {
             kind = try self.kind(of: path)
@@ -53,12 +61,20 @@ enum InputFile {
         case .stream: break
         case .other(let what): throw NewsletterError(.io, "cannot read the file: not a regular file (\(what))", path: path)
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    }
+
+    /// Opens `path` to read it, after ``contents(of:allowStreams:)``'s checks of what it is.
+    static func open(_ path: String, allowStreams: Bool) throws(NewsletterError) -> Int32 {
+        try checkReadable(path, allowStreams: allowStreams)
+        return try open(path)
+    }
+
+    private static func open(_ path: String) throws(NewsletterError) -> Int32 {
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw NewsletterError(.io, "cannot read the file: \(reason(errno: errno))", path: path)
         }
-        defer { close(descriptor) }
-        return try read(descriptor, path: path)
+        return descriptor
     }
 
     /// Reads to the end, refusing more than `SourceText.defaultMaximumSize` bytes so that `/dev/zero` cannot fill memory.
@@ -66,12 +82,15 @@ enum InputFile {
     /// The bytes are read straight into the result: a regular file into a buffer of its size (one more byte, to meet
     /// the end without growing it), a stream into one that doubles as it fills.
     static func read(_ descriptor: Int32, path: String) throws(NewsletterError) -> Data {
+        try read(descriptor, path: path, after: buffer(count: expectedSize(of: descriptor).map { $0 + 1 } ?? 1 << 16), count: 0)
+    }
+
+    /// Reads to the end into `data`, whose first `count` bytes are already read, growing it as it fills; refuses
+    /// more than `SourceText.defaultMaximumSize` bytes.
+    static func read(_ descriptor: Int32, path: String, after data: consuming Data, count: Int) throws(NewsletterError) -> Data {
         let limit = SourceText.defaultMaximumSize
-        var status = stat()
-        let isSized = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size > 0
-        let size = isSized ? min(Int(status.st_size), limit) + 1 : 1 << 16
-        var data = size >= hugePageInputSize ? hugePageBuffer(count: size) : Data(count: size)
-        var count = 0
+        var data = data
+        var count = count
         while true {
             if count == data.count {
                 let grown = min(data.count * 2, limit + 1)
@@ -83,13 +102,11 @@ enum InputFile {
                     data.count = grown
                 }
             }
-            let read = data.withUnsafeMutableBytes { bytes in
-                Foundation.read(descriptor, bytes.baseAddress.map { $0 + count }, bytes.count - count)
-            }
-            if read < 0 {
-                if errno == EINTR { continue }
-                throw NewsletterError(.io, "cannot read the file: \(String(cString: strerror(errno)))", path: path)
-            }
+            let read = try data.withUnsafeMutableBytes { bytes in
+                Result { () throws(NewsletterError) in
+                    try readSome(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: bytes[count...]), path: path)
+                }
+            }.get()
             if read == 0 {
                 data.count = count
                 return data
@@ -97,6 +114,30 @@ enum InputFile {
             count += read
             if count > limit {
                 throw NewsletterError(.limitExceeded, "input is more than the limit of \(limit) bytes", path: path)
+            }
+        }
+    }
+
+    /// The size of a regular file, at most `SourceText.defaultMaximumSize` (more is refused while reading); nil for a
+    /// stream, whose size is known only at its end.
+    static func expectedSize(of descriptor: Int32) -> Int? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
+        return min(Int(status.st_size), SourceText.defaultMaximumSize)
+    }
+
+    /// Memory to read `count` bytes into: in huge pages from a few megabytes.
+    static func buffer(count: Int) -> Data {
+        count >= hugePageInputSize ? hugePageBuffer(count: count) : Data(count: count)
+    }
+
+    /// One `read` into `space`, again when interrupted: the bytes read, 0 at the end.
+    static func readSome(_ descriptor: Int32, into space: UnsafeMutableRawBufferPointer, path: String) throws(NewsletterError) -> Int {
+        while true {
+            let read = Foundation.read(descriptor, space.baseAddress, space.count)
+            if read >= 0 { return read }
+            if errno != EINTR {
+                throw NewsletterError(.io, "cannot read the file: \(String(cString: strerror(errno)))", path: path)
             }
         }
     }

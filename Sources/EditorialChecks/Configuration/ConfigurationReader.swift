@@ -73,7 +73,7 @@ struct ConfigurationReader {
         var rules: [CustomRule] = []
         for pair in try pairs(of: node, what: "'custom_rules'") {
             let id = try string(pair.key)
-            guard id.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
+            guard RuleDescription.isValidIdentifier(id) else {
                 throw error("custom rule identifier '\(id)' is not kebab-case (lower-case words joined by '-')", at: pair.key)
             }
             guard registry.description(id: id) == nil else {

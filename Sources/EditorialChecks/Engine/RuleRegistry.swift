@@ -43,7 +43,7 @@ public struct RuleRegistry: Sendable {
     }
 
     private func validate(_ id: String) throws(NewsletterError) {
-        guard id.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
+        guard RuleDescription.isValidIdentifier(id) else {
             throw NewsletterError(.configuration, "rule identifier '\(id)' is not kebab-case")
         }
         guard description(id: id) == nil else {

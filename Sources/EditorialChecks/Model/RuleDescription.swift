@@ -86,3 +86,20 @@ public struct RuleDescription: Sendable, Equatable, Codable, Identifiable {
         )
     }
 }
+
+extension RuleDescription {
+    /// Whether `id` is a rule identifier: kebab-case, lower-case ASCII letters and digits in words joined by single
+    /// hyphens (`placeholder-link`). Read byte by byte: a regular expression would be parsed at every start of the
+    /// command-line tool, which registers its rules before it reads its arguments.
+    package static func isValidIdentifier(_ id: String) -> Bool {
+        var afterHyphen = true
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): afterHyphen = false
+            case UInt8(ascii: "-") where !afterHyphen: afterHyphen = true
+            default: return false
+            }
+        }
+        return !afterHyphen
+    }
+}

@@ -61,7 +61,7 @@ public struct RuleExampleVerifier: Sendable {
     /// What is missing or malformed in a description, without running anything.
     public func descriptionFailures(_ rule: RuleDescription) -> [RuleExampleFailure] {
         var problems: [String] = []
-        if rule.id.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) == nil { problems.append("the identifier is not kebab-case") }
+        if !RuleDescription.isValidIdentifier(rule.id) { problems.append("the identifier is not kebab-case") }
         if rule.name.isEmpty { problems.append("the name is empty") }
         if rule.rationale.isEmpty { problems.append("the rationale is empty") }
         if rule.summary.isEmpty || rule.summary.contains("\n") { problems.append("the summary must be one line") }
