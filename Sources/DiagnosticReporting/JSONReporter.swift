@@ -68,7 +68,7 @@ public struct JSONReporter: DiagnosticReporter {
     /// Writes each problem of `file` as an element of `problems`.
     public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
         var element = ""
-        for diagnostic in file.eachDiagnostic {
+        for diagnostic in file.store {
             element.removeAll(keepingCapacity: true)
             Entry(file: file.path, diagnostic: diagnostic).appendElement(to: &element, first: problemsWritten == 0)
             output.write(element)

@@ -32,7 +32,7 @@ public struct ProblemTally: Sendable, Equatable {
 
     /// Counts one checked file and its diagnostics.
     package mutating func count(_ file: CheckedFile) {
-        count(file.counts)
+        count(file.store.counts)
     }
 
     /// Whether some problem is at least as severe as `severity`.

@@ -55,7 +55,7 @@ public struct SARIFReporter: DiagnosticReporter {
     /// Writes each problem of `file` as a result.
     public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
         let location = ArtifactLocation(uri: Self.uri(file.path))
-        for diagnostic in file.eachDiagnostic {
+        for diagnostic in file.store {
             let result = Result(
                 ruleId: diagnostic.ruleID,
                 ruleIndex: ruleIndex[diagnostic.ruleID],

@@ -49,3 +49,21 @@ struct EscapedJSONTests {
         }
     }
 }
+
+/// Mojibake written plainly and with escapes in the same strings: each run is reported once, where it is written.
+@Suite("mixed escaped JSON")
+struct MixedEscapedJSONTests {
+    @Test func plainAndEscapedRunsAreEachReportedOnceInOrder() throws {
+        let runs = (0..<40).map { $0.isMultiple(of: 2) ? "ü§å" : #"\u00fc\u00a7\u00e5"# }
+        let text = #"{"format": "newsletterkit-issue", "version": 1, "title": "Notes", "preamble": ""# + runs.joined(separator: " and ") + #""}"#
+        let folder = try FixtureFolder()
+        try folder.write(text, to: "issue.json")
+        let result = try folder.run("--offline", "--rule", "mojibake", "--output", "json", "issue.json")
+        let document = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        let problems = try #require(document["problems"] as? [[String: Any]])
+        let columns = problems.compactMap { $0["column"] as? Int }
+        // A plain run is 3 characters, an escaped one 18, each followed by " and ": a pair of runs takes 31 columns.
+        let start = Array(text.unicodeScalars).firstIndex(of: "ü")! + 1
+        #expect(columns == (0..<40).map { start + $0 / 2 * 31 + ($0 % 2) * 8 })
+    }
+}

@@ -19,6 +19,7 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     /// The bytes are kept in pieces of about this size, so that growing never copies what is held (a single array
     /// would, at its last doubling, need three times the bytes at once).
     private static let chunkSize = 1 << 20
+    private static let firstChunkSize = 4 << 10
 
     /// How many diagnostics have each severity, and how many carry a safe fix: what a report's summary needs,
     /// without reading every diagnostic back.
@@ -83,8 +84,11 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         scratch.removeAll(keepingCapacity: true)
         DiagnosticBytes.write(diagnostic, into: &scratch)
         if chunks.isEmpty || chunks[chunks.count - 1].count + scratch.count > chunks[chunks.count - 1].capacity {
+            // Small at first (most drafts have a few problems, and each is checked in a store of its own), doubling
+            // up to the piece size.
+            let size = chunks.last.map { Swift.min($0.capacity * 2, Self.chunkSize) } ?? Self.firstChunkSize
             var chunk: [UInt8] = []
-            chunk.reserveCapacity(Swift.max(Self.chunkSize, scratch.count))
+            chunk.reserveCapacity(Swift.max(size, scratch.count))
             chunks.append(chunk)
         }
         let chunk = chunks.count - 1

@@ -50,7 +50,11 @@ public struct EditorialChecker: Sendable {
             let context = CheckContext(
                 source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
             )
-            kept.add(rule.check(context))
+            if let streamed = rule as? any StreamedRule {
+                streamed.check(context) { kept.add($0) }
+            } else {
+                kept.add(rule.check(context))
+            }
         }
         for rule in configuration.customRules where configuration.isEnabled(rule.description) && registry.description(id: rule.id) == nil {
             let context = CheckContext(
@@ -142,10 +146,12 @@ public struct EditorialChecker: Sendable {
         }
 
         mutating func add(_ diagnostics: [Diagnostic]) {
-            if suppressions.isEmpty { return store.append(contentsOf: diagnostics) }
-            for diagnostic in diagnostics where !suppressions.isSuppressed(ruleID: diagnostic.ruleID, line: diagnostic.range.start.line) {
-                store.append(diagnostic)
-            }
+            for diagnostic in diagnostics { add(diagnostic) }
+        }
+
+        mutating func add(_ diagnostic: Diagnostic) {
+            guard suppressions.isEmpty || !suppressions.isSuppressed(ruleID: diagnostic.ruleID, line: diagnostic.range.start.line) else { return }
+            store.append(diagnostic)
         }
 
         consuming func sorted() -> DiagnosticStore {

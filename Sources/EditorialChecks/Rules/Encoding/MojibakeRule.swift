@@ -2,7 +2,7 @@ import MojibakeRepair
 import NewsletterCore
 
 /// `mojibake`: text mangled by being decoded with the wrong code page (`ü§å` for `🤌`).
-public struct MojibakeRule: Rule {
+public struct MojibakeRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -42,26 +42,39 @@ public struct MojibakeRule: Rule {
     /// written, and repairing them is for a person to decide. Strings a format stored with escapes
     /// (`Issue.escapedTexts`, e.g. JSON's `\u00fc`) are scanned decoded and reported where their escapes are written.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let verbatim = context.markdown?.verbatimRanges ?? []
         var nextVerbatim = 0
         let plain = Mojibake.scan(context.source)
-        var diagnostics = plain.map { span in
+        for span in plain {
             let range = span.range ?? context.range(span.utf8Range)
             while nextVerbatim < verbatim.count, verbatim[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
             let isVerbatim = verbatim[nextVerbatim...].prefix { $0.lowerBound < span.utf8Range.upperBound }.contains { $0.overlaps(span.utf8Range) }
-            return diagnostic(for: span, at: range, replacement: span.replacement, isVerbatim: isVerbatim, context)
+            report(diagnostic(for: span, at: range, replacement: span.replacement, isVerbatim: isVerbatim, context))
         }
-        let found = plain.map(\.utf8Range)
         for escaped in context.issue.escapedTexts {
             for span in Mojibake.scan(escaped.text) where escaped.containsEscape(inDecoded: span.utf8Range) {
                 let written = escaped.sourceRange(ofDecoded: span.utf8Range)
-                guard !found.contains(where: { $0.overlaps(written) }) else { continue }
-                diagnostics.append(diagnostic(
+                guard !Self.overlapsAny(plain, written) else { continue }
+                report(diagnostic(
                     for: span, at: context.range(written), replacement: escaped.written(span.replacement), isVerbatim: false, context
                 ))
             }
         }
-        return diagnostics
+    }
+
+    /// Whether `range` overlaps one of `spans` (in order and apart): a binary search, as a draft may hold many of both.
+    private static func overlapsAny(_ spans: [MojibakeSpan], _ range: Range<Int>) -> Bool {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].utf8Range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < spans.count && spans[low].utf8Range.overlaps(range)
     }
 
     private func diagnostic(

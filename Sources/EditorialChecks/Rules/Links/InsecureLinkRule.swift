@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `insecure-link`: a link over plain `http`.
-public struct InsecureLinkRule: Rule {
+public struct InsecureLinkRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -35,8 +35,11 @@ public struct InsecureLinkRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
-        var diagnostics: [Diagnostic] = []
         for index in links.indices where Self.isPlainHTTP(links[index].destination) {
             guard let host = PlaceholderDetector.host(of: links[index].destination)?.lowercased(),
                   !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host)
@@ -47,9 +50,8 @@ public struct InsecureLinkRule: Rule {
             if links[index].destinationRange != nil, context.source[scheme].lowercased() == "http" {
                 fix = Fix(summary: "use https", edits: [TextEdit(range: scheme, replacement: "https")], safety: .suggestion)
             }
-            diagnostics.append(context.diagnostic("link to '\(host)' uses http; use https", at: range, fix: fix))
+            report(context.diagnostic("link to '\(host)' uses http; use https", at: range, fix: fix))
         }
-        return diagnostics
     }
 
     private static let plainHTTP = Array("http://".utf8)

@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `emphasis-spacing`: bold text run into the word before or after it (`an API**with**`, `from**spending**`).
-public struct EmphasisSpacingRule: Rule {
+public struct EmphasisSpacingRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -39,9 +39,12 @@ public struct EmphasisSpacingRule: Rule {
     /// Finds the problems this rule is about in one draft: every `**strong**` (or `***strong emphasis***`) node of
     /// the syntax tree whose delimiters touch a word character outside them.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        guard let tree = context.markdown else { return [] }
-        return context.source.text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
-            var diagnostics: [Diagnostic] = []
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
+        guard let tree = context.markdown else { return }
+        context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
             for index in 0..<tree.count where tree.kind(at: index) == .strong {
                 var range = tree.range(at: index)
                 guard range.count >= 4, bytes[range.lowerBound] == UInt8(ascii: "*") else { continue }
@@ -51,13 +54,12 @@ public struct EmphasisSpacingRule: Rule {
                     range = tree.range(at: parent)
                 }
                 if WordCharacters.isWordCharacter(before: range.lowerBound, in: bytes) {
-                    diagnostics.append(MissingSpace.diagnostic("bold text starts right after a word", at: range.lowerBound, context))
+                    report(MissingSpace.diagnostic("bold text starts right after a word", at: range.lowerBound, context))
                 }
                 if WordCharacters.isWordCharacter(at: range.upperBound, in: bytes) {
-                    diagnostics.append(MissingSpace.diagnostic("bold text runs into the next word", at: range.upperBound, context))
+                    report(MissingSpace.diagnostic("bold text runs into the next word", at: range.upperBound, context))
                 }
             }
-            return diagnostics
-        } ?? []
+        }
     }
 }

@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `link-spacing`: a link run into the word before or after it (`with[a link](...)`).
-public struct LinkSpacingRule: Rule {
+public struct LinkSpacingRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -33,19 +33,21 @@ public struct LinkSpacingRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        return context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
+        context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
             let links = LinkSelection.links(context)
-            var diagnostics: [Diagnostic] = []
             for index in links.indices where links[index].kind == .inline || links[index].kind == .reference {
                 guard let range = links[index].range else { continue }
                 if WordCharacters.isWordCharacter(before: range.start.offset, in: bytes) {
-                    diagnostics.append(MissingSpace.diagnostic("link starts right after a word", at: range.start.offset, context))
+                    report(MissingSpace.diagnostic("link starts right after a word", at: range.start.offset, context))
                 }
                 if WordCharacters.isWordCharacter(at: range.end.offset, in: bytes) {
-                    diagnostics.append(MissingSpace.diagnostic("link runs into the next word", at: range.end.offset, context))
+                    report(MissingSpace.diagnostic("link runs into the next word", at: range.end.offset, context))
                 }
             }
-            return diagnostics
-        } ?? []
+        }
     }
 }
