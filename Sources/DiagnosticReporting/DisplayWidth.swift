@@ -9,19 +9,19 @@ package enum DisplayWidth {
 
     /// What goes before a caret under the end of `text` (already escaped): a space per cell, a tab for a tab.
     package static func indent<S: StringProtocol>(under text: S) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(repeating: " ", count: text.utf8.count) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return ASCIIRun.of(" ", count: text.utf8.count) }
         // The spaces since the last tab are counted and written at once.
         var indent = ""
         var spaces = 0
         for character in text {
             if character == "\t" {
-                indent += String(repeating: " ", count: spaces) + "\t"
+                indent += ASCIIRun.of(" ", count: spaces) + "\t"
                 spaces = 0
             } else {
                 spaces += of(character)
             }
         }
-        return indent + String(repeating: " ", count: spaces)
+        return indent + ASCIIRun.of(" ", count: spaces)
     }
 
     package static func of(_ character: Character) -> Int {

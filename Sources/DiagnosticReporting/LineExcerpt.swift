@@ -48,7 +48,7 @@ package struct LineExcerpt: Equatable {
         let prefix = left.index > before.startIndex ? Self.ellipsis : ""
         let suffix = right.index < after.endIndex ? Self.ellipsis : ""
         text = prefix + VisibleText.escaping(shownBefore) + VisibleText.escaping(after[..<right.index]) + suffix
-        indent = String(repeating: " ", count: prefix.count) + DisplayWidth.indent(under: VisibleText.escaping(shownBefore))
+        indent = ASCIIRun.of(" ", count: prefix.count) + DisplayWidth.indent(under: VisibleText.escaping(shownBefore))
         let coveredEnd = min(range.upperBound, right.index)
         underlineWidth = max(DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
     }

@@ -75,7 +75,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         let file = VisibleText.escaping(problem.file)
         var text = "\(paint("\(file):\(start.line):\(start.column):", "1")) \(label): \(VisibleText.escaping(diagnostic.message)) [\(diagnostic.ruleID)]\n"
         let excerpt = self.excerpt(problem, shownLine: &shownLine)
-        text += "\(excerpt.text)\n\(excerpt.indent)\(paint("^" + String(repeating: "~", count: excerpt.underlineWidth - 1), "1;32"))\n"
+        text += "\(excerpt.text)\n\(excerpt.indent)\(paint("^" + ASCIIRun.of("~", count: excerpt.underlineWidth - 1), "1;32"))\n"
         if let fix = diagnostic.fix {
             text += "  \(paint(fix.safety == .safe ? "fix" : "suggestion", "1;32")): \(VisibleText.escaping(fix.summary))\n"
         }
@@ -103,7 +103,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         if let whole = shownLine?.whole, shownLine?.isPrintableASCII == true {
             let startIndex = min(max(start.column - 1, 0), whole.utf8.count)
             let endIndex = end.line == start.line ? min(max(end.column - 1, startIndex), whole.utf8.count) : whole.utf8.count
-            return LineExcerpt(text: whole, indent: String(repeating: " ", count: startIndex), underlineWidth: max(endIndex - startIndex, 1))
+            return LineExcerpt(text: whole, indent: ASCIIRun.of(" ", count: startIndex), underlineWidth: max(endIndex - startIndex, 1))
         }
         if let whole = shownLine?.whole {
             let scalars = Array(line.unicodeScalars)

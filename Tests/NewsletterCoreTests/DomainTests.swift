@@ -14,6 +14,8 @@ import Testing
         ("2024-02-16T04:30:00-05", "2024-02-16T09:30:00Z"),
         ("2024-02-16T09:30:00.250Z", "2024-02-16T09:30:00Z"),
         ("2024-02-29T23:59:59z", "2024-02-29T23:59:59Z"),
+        // Tabs and space separators around the date (Unicode's Zs, as `CharacterSet.whitespaces`) are not part of it.
+        ("\u{3000} 2024-02-16\t\u{00A0}", "2024-02-16"),
     ])
     func parsesNewsletterDateForms(text: String, iso: String) {
         let date = PublicationDate(parsing: text)
@@ -25,6 +27,8 @@ import Testing
         "February 30, 2023", "Someday 03, 2023", "03/01/2023", "", "2023-13-01", "2023-02-29", "2024-02-16T09:30",
         "2024-02-16T09:30:00", "2024-02-16T24:00:00Z", "2024-02-16T09:30:00.Z", "2024-02-16T09:30:00+25:00",
         "2024-02-16x", "2\u{0662}24-02-16", "Jan \u{0663}, 2023", "January 03, 2\u{0660}23",
+        // A zero-width space is a format character, not a space: it stays, and the text is not a date.
+        "2024-02-16\u{200B}", "\n2024-02-16",
     ])
     func keepsUnparseableTextWithoutADate(text: String) {
         let date = PublicationDate(parsing: text)

@@ -52,11 +52,13 @@ public struct BeehiivAdapter: FormatAdapter {
         let head = source.slice(0..<min(source.utf8Count, 8192))
         let start = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         if start.hasPrefix("{") || start.hasPrefix("[{") { return .none }
+        // Prefixes are compared as UTF-8 bytes: this runs for every Markdown file of a folder, and comparing by
+        // character cost more than reading the head's lines.
         let lines = start.nonEmptyLines()
         if let first = lines.first, first.trimmingSuffix() == "---" { return .none }
-        if lines.prefix(12).contains(where: { $0.hasPrefix("![Author](") }) { return .certain }
-        if lines.count >= 2, lines[0].hasPrefix("# "), lines[1].hasPrefix("### ") { return .likely }
-        if lines.contains(where: { $0.hasPrefix("## **") || $0.hasPrefix("### **") }) { return .likely }
+        if lines.prefix(12).contains(where: { $0.utf8.starts(with: "![Author](".utf8) }) { return .certain }
+        if lines.count >= 2, lines[0].utf8.starts(with: "# ".utf8), lines[1].utf8.starts(with: "### ".utf8) { return .likely }
+        if lines.contains(where: { $0.utf8.starts(with: "## **".utf8) || $0.utf8.starts(with: "### **".utf8) }) { return .likely }
         return .possible
     }
 

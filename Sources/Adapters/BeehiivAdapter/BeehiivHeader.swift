@@ -48,9 +48,10 @@ struct BeehiivHeader {
         let text = source.lineText(current)
         let trailingSpaces = text.reversed().prefix { $0 == " " }.count
         let breakMarker = text.hasSuffix("\\") ? 1 : trailingSpaces >= 2 ? trailingSpaces : 0
-        let nextLine = current + 1 <= source.lineCount && Self.lineEnd(source, current, body: body) < body.upperBound
+        // Only a line ending in a hard break can name the author; the next line is read only then.
+        let nextLine = breakMarker > 0 && current + 1 <= source.lineCount && Self.lineEnd(source, current, body: body) < body.upperBound
             ? String(source.lineText(current + 1)) : ""
-        let nextLineDate = PublicationDate(parsing: nextLine)
+        let nextLineDate = breakMarker > 0 ? PublicationDate(parsing: nextLine) : PublicationDate(text: "")
         let nameLink = breakMarker > 0 ? Self.soleLink(on: current, in: document, trailing: breakMarker).flatMap { $0.kind == .inline ? $0 : nil } : nil
         // A hard break followed by a line: the author, when the name is a link or the next line is a date.
         if breakMarker > 0, !nextLine.allSatisfy(\.isWhitespace), nameLink != nil || nextLineDate.date != nil {

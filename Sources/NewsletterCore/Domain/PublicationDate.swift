@@ -49,9 +49,24 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     ]
 
     private static func parse(_ raw: String) -> Date? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = String(trimmingBlanks(raw))
         if let date = ISO8601Timestamp.date(from: text) { return date }
         return parseLongEnglish(text)
+    }
+
+    /// `raw` without leading and trailing tabs and space separators (Unicode's Zs: what `CharacterSet.whitespaces`
+    /// holds), read by scalar: Foundation's trimming bridges the string first, which cost more than the parse on the
+    /// first line of every draft, a date or not.
+    private static func trimmingBlanks(_ raw: String) -> Substring {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = raw.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return Substring(scalars[start..<end])
     }
 
     private static func parseLongEnglish(_ text: String) -> Date? {
