@@ -12,7 +12,8 @@ import Testing
         Diagnostic(ruleID: "mojibake", severity: .error, message: "UTF-8 read as Mac OS Roman: 'ü§å' should be '🤌'", range: place(4, 9),
                    fix: Fix(summary: "replace with '🤌'", edits: [TextEdit(range: place(4, 9), replacement: "🤌")], safety: .safe)),
         Diagnostic(ruleID: "duplicate-link", severity: .info, message: "", range: place(0, 0, line: 70_000),
-                   notes: [DiagnosticNote("first linked here", range: place(1 << 40, (1 << 40) + 3)), DiagnosticNote("no place")]),
+                   notes: [DiagnosticNote("first linked here", range: place(1 << 40, (1 << 40) + 3)), DiagnosticNote("no place")],
+                   fix: Fix(summary: "drop it", edits: [TextEdit(range: place(0, 0, line: 70_000), replacement: "x")], safety: .suggestion)),
         Diagnostic(ruleID: "malformed-url", severity: .warning, message: "café\u{0}\r\n", range: place(12, 30),
                    fix: Fix(summary: "", edits: [TextEdit(range: place(12, 12), replacement: ""), TextEdit(range: place(13, 30), replacement: "https")],
                             safety: .suggestion)),
@@ -25,6 +26,13 @@ import Testing
         let store = DiagnosticStore(Self.everyField)
         #expect(Array(store) == Self.everyField)
         #expect(store.counts == { var counts = DiagnosticStore.Counts(); counts.errors = 1; counts.warnings = 2; counts.infos = 1; counts.safeFixes = 1; return counts }())
+    }
+
+    /// Fixing reads only the fixes back, past messages and notes with and without places.
+    @Test func readsAFixWithoutTheRestOfItsDiagnostic() {
+        let store = DiagnosticStore(Self.everyField)
+        #expect(store.indices.map { store.fix(at: $0) } == Self.everyField.map(\.fix))
+        #expect(store.fix(at: 2)?.edits.map(\.replacement) == ["", "https"])
     }
 
     @Test func sortsByStartThenRuleThenEndThenTheOrderAdded() {

@@ -62,13 +62,13 @@ struct FixCommand: AsyncParsableCommand {
         let snapshot = path == "-" ? nil : try AtomicFileWriter.Snapshot(path: path)
         let data = if let snapshot { snapshot.contents } else { try InputFile.read(STDIN_FILENO, path: "<stdin>") }
         let draft = try workspace.decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
-        let result = try workspace.checker(forDraftAt: path).fix(
+        let result = try workspace.checker(forDraftAt: path).fixStored(
             draft.source,
             format: draft.format,
             minimumSafety: includeGuesses ? .suggestion : .safe,
             decode: { source throws(NewsletterError) in try workspace.formats.decodeDraft(source, format: draft.format).draft }
         )
-        let errorsRemain = result.remaining.contains { $0.severity == .error }
+        let errorsRemain = result.remaining.counts.errors > 0
         guard let snapshot else {
             Terminal.write(result.text)
             return errorsRemain
@@ -82,9 +82,9 @@ struct FixCommand: AsyncParsableCommand {
         let notes = try AtomicFileWriter.replace(path, with: result.text, expecting: snapshot)
         let count = result.applied.count
         var report = "\(path): applied \(count) fix\(count == 1 ? "" : "es")\n"
-        for applied in result.applied {
-            let start = applied.diagnostic.range.start
-            report += "  \(start.line):\(start.column): \(applied.fix.summary) [\(applied.diagnostic.ruleID)]\n"
+        for diagnostic in result.applied {
+            let start = diagnostic.range.start
+            report += "  \(start.line):\(start.column): \(diagnostic.fix?.summary ?? "") [\(diagnostic.ruleID)]\n"
         }
         Terminal.write(VisibleText.escaping(report, keepingLineBreaks: true))
         for note in notes { Terminal.writeError(VisibleText.escaping(note) + "\n") }

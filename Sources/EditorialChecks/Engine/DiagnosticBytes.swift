@@ -82,14 +82,31 @@ enum DiagnosticBytes {
             let message = text()
             let place = range()
             let notes = (0..<integer()).map { _ in DiagnosticNote(text(), range: optionalRange()) }
-            var fix: Fix?
-            if integer() == 1 {
-                let summary = text()
-                let safety: FixSafety = integer() == 1 ? .safe : .suggestion
-                let edits = (0..<integer()).map { _ in TextEdit(range: range(), replacement: text()) }
-                fix = Fix(summary: summary, edits: edits, safety: safety)
+            return Diagnostic(ruleID: ruleID, severity: severity, message: message, range: place, notes: notes, fix: fix())
+        }
+
+        /// The fix of a diagnostic whose bytes start here, past its message, range and notes unread.
+        mutating func fixSkippingTheRest() -> Fix? {
+            _ = integer()
+            skipText()
+            for _ in 0..<6 { _ = integer() }
+            for _ in 0..<integer() {
+                skipText()
+                if integer() == 1 { for _ in 0..<6 { _ = integer() } }
             }
-            return Diagnostic(ruleID: ruleID, severity: severity, message: message, range: place, notes: notes, fix: fix)
+            return fix()
+        }
+
+        mutating func fix() -> Fix? {
+            guard integer() == 1 else { return nil }
+            let summary = text()
+            let safety: FixSafety = integer() == 1 ? .safe : .suggestion
+            let edits = (0..<integer()).map { _ in TextEdit(range: range(), replacement: text()) }
+            return Fix(summary: summary, edits: edits, safety: safety)
+        }
+
+        mutating func skipText() {
+            offset += integer()
         }
 
         mutating func integer() -> Int {

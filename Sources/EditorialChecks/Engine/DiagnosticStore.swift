@@ -70,6 +70,13 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         return reader.diagnostic(ruleID: ruleIDs[Int(entries[position].rule)])
     }
 
+    /// The fix of the diagnostic at `position`, read without making the rest of it.
+    package func fix(at position: Int) -> Fix? {
+        let entry = entries[position]
+        var reader = DiagnosticBytes.Reader(bytes: chunks[Int(entry.chunk)], offset: entry.byteOffset)
+        return reader.fixSkippingTheRest()
+    }
+
     /// Keeps `diagnostic` after those already held.
     package mutating func append(_ diagnostic: Diagnostic) {
         let rule: Int32

@@ -110,29 +110,46 @@ public struct EditorialChecker: Sendable {
         maximumPasses: Int = EditorialChecker.defaultMaximumPasses,
         decode: (SourceText) throws(NewsletterError) -> DecodedDraft
     ) throws(NewsletterError) -> FixResult {
+        try fixStored(source, format: format, minimumSafety: minimumSafety, maximumPasses: maximumPasses, decode: decode).values
+    }
+
+    /// ``fix(_:format:minimumSafety:maximumPasses:decode:)``, its diagnostics kept compactly: only the fixes are read
+    /// back to choose among them.
+    package func fixStored(
+        _ source: SourceText,
+        format: String,
+        minimumSafety: FixSafety = .safe,
+        maximumPasses: Int = EditorialChecker.defaultMaximumPasses,
+        decode: (SourceText) throws(NewsletterError) -> DecodedDraft
+    ) throws(NewsletterError) -> StoredFixResult {
         var current = source
-        var applied: [AppliedFix] = []
+        var applied = DiagnosticStore()
+        var appliedPasses: [Int] = []
         var diagnostics = checkStored(current, draft: try decode(current), format: format)
+        func isFixable(_ fix: Fix?) -> Bool { fix.map { $0.safety >= minimumSafety } ?? false }
         for pass in 1...max(maximumPasses, 1) {
-            let fixable = diagnostics.compactMap { diagnostic in
-                diagnostic.fix.flatMap { $0.safety >= minimumSafety ? (diagnostic: diagnostic, fix: $0) : nil }
+            var fixes: [Fix] = []
+            var fixed: [Int] = []
+            for index in diagnostics.indices {
+                guard let fix = diagnostics.fix(at: index), isFixable(fix) else { continue }
+                fixes.append(fix)
+                fixed.append(index)
             }
             // Chosen fixes are named by position, so each finds its diagnostic without a search.
-            let chosen = EditApplication.compatibleIndices(fixable.map(\.fix))
-            guard !chosen.isEmpty else {
-                return FixResult(text: current.text, applied: applied, remaining: Array(diagnostics), isStable: true)
-            }
-            let text = EditApplication.apply(chosen.flatMap { fixable[$0].fix.edits }, to: current.text)
+            let chosen = EditApplication.compatibleIndices(fixes)
+            let text = chosen.isEmpty ? current.text : EditApplication.apply(chosen.flatMap { fixes[$0].edits }, to: current.text)
             guard text != current.text else {
-                return FixResult(text: current.text, applied: applied, remaining: Array(diagnostics), isStable: true)
+                return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: true)
             }
-            applied += chosen.map { AppliedFix(diagnostic: fixable[$0].diagnostic, fix: fixable[$0].fix, pass: pass) }
+            for index in chosen {
+                applied.append(diagnostics[fixed[index]])
+                appliedPasses.append(pass)
+            }
             current = SourceText(text, path: source.path)
             diagnostics = checkStored(current, draft: try decode(current), format: format)
         }
-        let remaining = Array(diagnostics)
-        let stable = !remaining.contains { ($0.fix?.safety ?? .suggestion) >= minimumSafety && $0.fix != nil }
-        return FixResult(text: current.text, applied: applied, remaining: remaining, isStable: stable)
+        let stable = !diagnostics.indices.contains { isFixable(diagnostics.fix(at: $0)) }
+        return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: stable)
     }
 
     /// The diagnostics the rules return, less those an inline comment suppresses.

@@ -1,0 +1,22 @@
+/// What fixing a draft did, its diagnostics kept compactly: ``FixResult`` as the command-line tool uses it, so that a
+/// draft with a quarter of a million fixes does not hold a `Diagnostic` and a `Fix` value for each.
+package struct StoredFixResult: Sendable {
+    /// The fixed text.
+    package var text: String
+    /// The diagnostics whose fixes were applied, in the order ``FixResult/applied`` lists them.
+    package var applied: DiagnosticStore
+    /// The pass each of `applied` was applied in, from 1.
+    package var appliedPasses: [Int]
+    /// The diagnostics still reported on the fixed text.
+    package var remaining: DiagnosticStore
+    /// Whether checking the fixed text found nothing more to fix.
+    package var isStable: Bool
+
+    /// The result as the public API gives it.
+    package var values: FixResult {
+        let applied = zip(applied, appliedPasses).compactMap { diagnostic, pass in
+            diagnostic.fix.map { AppliedFix(diagnostic: diagnostic, fix: $0, pass: pass) }
+        }
+        return FixResult(text: text, applied: applied, remaining: Array(remaining), isStable: isStable)
+    }
+}
