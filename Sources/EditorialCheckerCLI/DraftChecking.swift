@@ -6,7 +6,9 @@ import NewsletterCore
 /// and the outcomes are handed on as they finish, in the order the files were given, so output is stable.
 struct DraftChecking: Sendable {
     enum Outcome: Sendable {
-        case checked(Workspace.Draft, DiagnosticStore)
+        /// A checked file: its path and text (what the report shows), without its decoded draft, which is freed by
+        /// the thread that made it rather than by the one reporting.
+        case checked(path: String, source: SourceText, DiagnosticStore)
         case failed(NewsletterError)
     }
 
@@ -59,7 +61,7 @@ struct DraftChecking: Sendable {
             let diagnostics = offline
                 ? checker.checkStored(draft.source, draft: draft.decoded, format: draft.format)
                 : await checker.checkIncludingAsyncRulesStored(draft.source, draft: draft.decoded, format: draft.format)
-            return .checked(draft, diagnostics)
+            return .checked(path: draft.path, source: draft.source, diagnostics)
         } catch {
             return .failed(error)
         }

@@ -69,11 +69,11 @@ struct CheckCommand: AsyncParsableCommand {
         for failure in failures { record(failure) }
         await DraftChecking(workspace: workspace, offline: offline).check(files) { outcome in
             switch outcome {
-            case .checked(let draft, let diagnostics):
+            case .checked(let path, let source, let diagnostics):
                 tally.count(diagnostics.counts)
                 guard reportFailure == nil else { return }
                 do {
-                    try report.add(CheckedFile(path: draft.path, source: draft.source, store: diagnostics), into: standardOutput)
+                    try report.add(CheckedFile(path: path, source: source, store: diagnostics), into: standardOutput)
                 } catch {
                     reportFailure = error
                 }
