@@ -3,10 +3,12 @@
 # same file in the same run: 50 MB of clean newsletter text and 50 MB of the same kind of text with about 5% of its
 # characters mangled (MojibakeFiles, the generator of the mojibake benchmarks), in a temporary folder.
 #
-# For each file and tool: the best wall time of five runs (cat and the filter take turns), MB/s, the ratio to cat's
-# time, the best CPU time (user + system, steadier than wall time on a machine shared with other jobs), and the
-# largest resident memory of the five runs (GNU time's maximum RSS) as a multiple of the input's size.
-# Usage: Benchmarks/Scripts/fix-mojibake-throughput.sh [EDITORIAL_CHECK...]
+# For each file, RUNS rounds (default 11) in which cat and every tool take turns, so that each ratio compares runs
+# made at the same moment: per command the median and the best wall time, MB/s and the ratio to cat's time (both from
+# the medians), the median CPU time (user + system), and the largest resident memory (GNU time's maximum RSS) as a
+# multiple of the input's size. On a machine shared with other jobs single runs move by a fifth; the medians of
+# alternating runs hold still.
+# Usage: [RUNS=N] Benchmarks/Scripts/fix-mojibake-throughput.sh [EDITORIAL_CHECK...]
 #   With no argument, builds and measures this checkout's release editorial-check as a command-line tool ships,
 #   with the Swift runtime and Foundation linked in (--static-swift-stdlib, in .build-static so that the usual
 #   build is left alone): linked dynamically, each start spends about 25 ms of CPU loading and relocating the
@@ -16,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 megabytes=50
-runs=5
+runs=${RUNS:-11}
 work="$(mktemp -d "${TMPDIR:-/tmp}/fix-mojibake-throughput.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -43,37 +45,42 @@ measure() {
     echo "$(echo "$end - $start" | bc -l) $rss $(echo "$user + $system" | bc -l)"
 }
 
-# The smaller of two decimal numbers.
-smaller() { echo "if ($1 < $2) $1 else $2" | bc -l; }
-
-echo "fix-mojibake against cat, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+# The median and the smallest of decimal numbers given one per line.
+median_and_best() { sort -g | awk '{ value[NR] = $1 } END { print value[int((NR + 1) / 2)], value[1] }'; }
+echo "fix-mojibake against cat, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $runs alternating rounds"
 for name in clean mangled; do
     input="$work/$name.txt"
     size=$(stat -c %s "$input")
     cat "$input" >/dev/null
-    for tool in "$@"; do
-        best_cat=999 best_tool=999 cpu_cat=999 cpu_tool=999 rss_cat=0 rss_tool=0
-        for _ in $(seq "$runs"); do
-            read -r seconds rss cpu < <(measure "$input" "$work/out-cat" cat)
-            best_cat=$(smaller "$seconds" "$best_cat")
-            cpu_cat=$(smaller "$cpu" "$cpu_cat")
-            rss_cat=$((rss > rss_cat ? rss : rss_cat))
-            read -r seconds rss cpu < <(measure "$input" "$work/out-tool" "$tool" fix-mojibake)
-            best_tool=$(smaller "$seconds" "$best_tool")
-            cpu_tool=$(smaller "$cpu" "$cpu_tool")
-            rss_tool=$((rss > rss_tool ? rss : rss_tool))
+    commands=(cat "$@")
+    for index in "${!commands[@]}"; do : >"$work/wall.$index"; : >"$work/cpu.$index"; echo 0 >"$work/rss.$index"; done
+    for _ in $(seq "$runs"); do
+        for index in "${!commands[@]}"; do
+            if [ "$index" -eq 0 ]; then
+                read -r seconds rss cpu < <(measure "$input" "$work/out.0" cat)
+            else
+                read -r seconds rss cpu < <(measure "$input" "$work/out.$index" "${commands[$index]}" fix-mojibake)
+            fi
+            echo "$seconds" >>"$work/wall.$index"
+            echo "$cpu" >>"$work/cpu.$index"
+            largest=$(cat "$work/rss.$index")
+            echo $((rss > largest ? rss : largest)) >"$work/rss.$index"
         done
-        if [ "$name" = clean ] && ! cmp -s "$input" "$work/out-tool"; then
-            echo "error: $tool changed the clean file" >&2
+    done
+    read -r cat_median _ < <(median_and_best <"$work/wall.0")
+    for index in "${!commands[@]}"; do
+        if [ "$index" -gt 0 ] && [ "$name" = clean ] && ! cmp -s "$input" "$work/out.$index"; then
+            echo "error: ${commands[$index]} changed the clean file" >&2
             exit 1
         fi
-        awk -v name="$name.txt" -v size="$size" -v tool="$tool" -v cat="$best_cat" -v ours="$best_tool" \
-            -v cpuCat="$cpu_cat" -v cpuOurs="$cpu_tool" -v rssCat="$rss_cat" -v rssOurs="$rss_tool" 'BEGIN {
-            megabytes = size / 1e6
-            printf "%-11s cat          %7.1f ms %7.1f MB/s              CPU %6.0f ms   max RSS %6.1f MB (%.2fx input)\n", \
-                name, cat * 1000, megabytes / cat, cpuCat * 1000, rssCat / 1024, rssCat * 1024 / size
-            printf "%-11s fix-mojibake %7.1f ms %7.1f MB/s %5.1fx cat   CPU %6.0f ms   max RSS %6.1f MB (%.2fx input)  %s\n", \
-                name, ours * 1000, megabytes / ours, ours / cat, cpuOurs * 1000, rssOurs / 1024, rssOurs * 1024 / size, tool
+        read -r median best < <(median_and_best <"$work/wall.$index")
+        read -r cpu _ < <(median_and_best <"$work/cpu.$index")
+        label=$([ "$index" -eq 0 ] && echo cat || echo fix-mojibake)
+        tool=$([ "$index" -eq 0 ] && echo "" || echo "${commands[$index]}")
+        awk -v name="$name.txt" -v size="$size" -v label="$label" -v tool="$tool" -v median="$median" -v best="$best" \
+            -v cat="$cat_median" -v cpu="$cpu" -v rss="$(cat "$work/rss.$index")" 'BEGIN {
+            printf "%-11s %-12s median %7.1f ms (best %7.1f) %7.1f MB/s %5.2fx cat   CPU %6.0f ms   max RSS %6.1f MB (%.2fx input)  %s\n", \
+                name, label, median * 1000, best * 1000, size / 1e6 / median, median / cat, cpu * 1000, rss / 1024, rss * 1024 / size, tool
         }'
     done
 done
