@@ -20,7 +20,7 @@ extension Mojibake {
     static let readAheadSize = 1 << 20
 
     /// Reads input into `buffer` and, while it is read, checks each piece that has arrived whole to be UTF-8 and
-    /// finds its first line that may hold mojibake, on `threads` threads beside the reading one. A filter then waits
+    /// finds its first line that may hold mojibake, on up to `threads` threads beside the reading one. A filter then waits
     /// for its input only, not for its input and then the check: on 50 MB of correct text the check and the reading
     /// (copying from the system's cache) cost about the same.
     ///
@@ -41,7 +41,8 @@ extension Mojibake {
         let workersEnded = DispatchSemaphore(value: 0)
         // The workers read only pieces the reading has finished with, and write only through `state`.
         nonisolated(unsafe) let text = UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: buffer.count)
-        let workerCount = max(threads, 1)
+        // No more workers than the buffer holds pieces: a small file is one piece, and a thread costs its start.
+        let workerCount = max(min(threads, buffer.count / streamingPieceSize), 1)
         // Threads of their own: the pools that run tasks and `concurrentPerform` have a thread per core, and the
         // calling thread, which reads, already holds one, so the check would be left a single core.
         for _ in 0..<workerCount {
