@@ -48,9 +48,10 @@ public struct MojibakeRule: Rule, StreamedRule {
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let verbatim = context.markdown?.verbatimRanges ?? []
         var nextVerbatim = 0
-        let plain = Mojibake.scan(context.source)
+        // Scanned as a string, each span placed here: `scan(SourceText)` would hold a placed copy of every span too.
+        let plain = Mojibake.scan(context.source.text)
         for span in plain {
-            let range = span.range ?? context.range(span.utf8Range)
+            let range = context.range(span.utf8Range)
             while nextVerbatim < verbatim.count, verbatim[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
             let isVerbatim = verbatim[nextVerbatim...].prefix { $0.lowerBound < span.utf8Range.upperBound }.contains { $0.overlaps(span.utf8Range) }
             report(diagnostic(for: span, at: range, replacement: span.replacement, isVerbatim: isVerbatim, context))
