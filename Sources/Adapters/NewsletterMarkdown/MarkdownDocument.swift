@@ -28,6 +28,17 @@ public struct MarkdownDocument: Sendable {
     /// take it tens of seconds). Real tables (polls, schedules) have a handful.
     public static let maximumTableColumns = 256
 
+    /// How many line breaks and inline markers (`*`, `_`, `[`, `]`, `` ` ``, `<`, `&`, `!`, `\`, `~`) a draft may
+    /// hold before parsing gives up with ``NewsletterError/Kind/limitExceeded``: cmark-gfm makes a node of a few
+    /// hundred bytes for nearly each, so this bounds the memory a crafted draft takes. Real drafts hold one in ten to
+    /// thirty bytes: within the input limit of 64 MiB, only a draft made mostly of markup reaches it.
+    public static let maximumMarkupMarkers = 1 << 23
+
+    /// How many line breaks and inline markers the text between two headings may hold: cmark-gfm parses it at once,
+    /// and holds its nodes together (two megabytes of `a*`, half a million markers, take it 400 MB). A newsletter's
+    /// section holds a few thousand.
+    public static let maximumMarkupMarkersBetweenHeadings = 1 << 20
+
     /// The whole file.
     public let source: SourceText
     /// The UTF-8 offsets that were parsed as Markdown (after a byte order mark, if the body starts with one).
@@ -44,7 +55,9 @@ public struct MarkdownDocument: Sendable {
 
     /// Parses `source`, or only its `bodyRange` (UTF-8 offsets, clamped to the text) when given.
     ///
-    /// - Throws: ``NewsletterError/Kind/limitExceeded`` when the text nests deeper than ``maximumNestingDepth``.
+    /// - Throws: ``NewsletterError/Kind/limitExceeded`` when the text nests deeper than ``maximumNestingDepth``, has a
+    ///   table wider than ``maximumTableColumns``, or more markup than ``maximumMarkupMarkers`` (in all) or
+    ///   ``maximumMarkupMarkersBetweenHeadings``.
     public init(parsing source: SourceText, bodyRange: Range<Int>? = nil) throws(NewsletterError) {
         try self.init(parsing: source, bodyRange: bodyRange, pieceSize: MarkdownChunks.defaultPieceSize)
     }

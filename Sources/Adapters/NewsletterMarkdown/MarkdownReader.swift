@@ -18,6 +18,7 @@ struct MarkdownReader {
 
     func read() throws(NewsletterError) -> Result {
         try TableLimits.check(bytes: bytes, body: body, source: source)
+        try MarkupLimits.checkDraft(bytes, body, source: source)
         let reader = try readTree()
         let tree = reader.tree
         let locations = LocationCache(bytes: bytes, source: source)
@@ -46,6 +47,7 @@ struct MarkdownReader {
         var start = body.lowerBound
         while start < body.upperBound {
             let end = isSplitting ? chunks.end(ofPieceStartingAt: start) : body.upperBound
+            try MarkupLimits.checkPiece(bytes, start..<end, source: source)
             let positions = BodyPositions(source: source, bodyRange: start..<body.upperBound)
             let isRead = try CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<end])) { document in
                 // A piece that leaves a code or HTML block open is read again with the rest of the body, in one piece.

@@ -1,0 +1,48 @@
+import NewsletterCore
+
+/// How much markup cmark-gfm is given to parse, counted before it parses.
+///
+/// cmark-gfm makes a node of a few hundred bytes for nearly every line break and inline marker (`*`, `_`, `[`, `]`,
+/// `` ` ``, `<`, `&`, `!`, `\`, `~`): two megabytes of `a*` or of one-letter lines take it 400 MB, and at the input
+/// limit of 64 MiB such text would take more memory than a machine has. Real drafts hold one such byte in twenty
+/// or thirty. The count stops a draft with more than ``MarkdownDocument/maximumMarkupMarkers`` of them in all, or
+/// more than ``MarkdownDocument/maximumMarkupMarkersBetweenHeadings`` in the stretch between two headings that
+/// cmark-gfm parses at once, with ``NewsletterError/Kind/limitExceeded`` where the stretch starts.
+enum MarkupLimits {
+    /// The bytes counted: a line feed, or the start of an inline construct for cmark-gfm or its extensions.
+    private static let counted: [Bool] = (0..<256).map { byte in
+        "\n\\`&<![]*_~".utf8.contains(UInt8(byte))
+    }
+
+    /// Throws when `bytes[range]`, the whole body, holds more counted bytes than the draft may.
+    static func checkDraft(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: SourceText) throws(NewsletterError) {
+        try check(bytes, range, limit: MarkdownDocument.maximumMarkupMarkers, source: source, what: "the draft holds", atOnce: false)
+    }
+
+    /// Throws when `bytes[range]`, one stretch parsed at once, holds more counted bytes than a stretch may.
+    static func checkPiece(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: SourceText) throws(NewsletterError) {
+        try check(
+            bytes, range, limit: MarkdownDocument.maximumMarkupMarkersBetweenHeadings, source: source,
+            what: "the text from here to the next heading holds", atOnce: true
+        )
+    }
+
+    static func check(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int, source: SourceText, what: String, atOnce: Bool
+    ) throws(NewsletterError) {
+        // Fewer bytes than the limit cannot hold more counted ones: most drafts are not read here at all.
+        guard range.count > limit else { return }
+        var count = 0
+        for index in range where counted[Int(bytes[index])] {
+            count += 1
+            guard count <= limit else {
+                throw NewsletterError(
+                    .limitExceeded,
+                    "\(what) more than \(limit) line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed\(atOnce ? " at once" : "")",
+                    at: source.location(atUTF8Offset: range.lowerBound),
+                    in: source
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import NewsletterCore
+@testable import NewsletterMarkdown
+import Testing
+
+/// cmark-gfm makes a node for nearly every line break and inline marker and holds the nodes of the text it parses at
+/// once; a count before it bounds the memory crafted text takes.
+@Suite struct MarkupLimitTests {
+    /// One-letter lines after an ordinary first section: the stretch from their heading holds one line break more
+    /// than the limit, and the error is at that heading, before cmark-gfm reads the stretch.
+    @Test func aStretchWithMoreLineBreaksThanTheLimitIsAnErrorAtItsHeading() {
+        let first = "# Notes\n\n" + String(repeating: "An ordinary paragraph of the first section.\n\n", count: 500)
+        let dense = "## Picks\n\n" + String(repeating: "a\n", count: MarkdownDocument.maximumMarkupMarkersBetweenHeadings)
+        let source = SourceText(first + dense, path: "dense.md")
+        #expect(throws: NewsletterError(
+            .limitExceeded,
+            "the text from here to the next heading holds more than 1048576 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed at once",
+            at: source.location(atUTF8Offset: first.utf8.count),
+            in: source
+        )) {
+            try MarkdownDocument(parsing: source)
+        }
+    }
+
+    /// Sections each within the limit, together holding more markers than a draft may.
+    @Test func aDraftWithMoreMarkersThanTheLimitIsAnErrorAtItsStart() {
+        let section = "## Stars\n\n" + String(repeating: "a*", count: 1 << 16) + "\n\n"
+        let sections = MarkdownDocument.maximumMarkupMarkers / (1 << 16) + 1
+        let source = SourceText(String(repeating: section, count: sections), path: "stars.md")
+        #expect(throws: NewsletterError(
+            .limitExceeded,
+            "the draft holds more than 8388608 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed",
+            at: source.location(atUTF8Offset: 0),
+            in: source
+        )) {
+            try MarkdownDocument(parsing: source)
+        }
+    }
+
+    /// The limit itself is allowed; one more counted byte is not. Every counted byte counts, others do not.
+    @Test(arguments: ["\n", "\\", "`", "&", "<", "!", "[", "]", "*", "_", "~"])
+    func exactlyTheLimitPassesAndOneMoreDoesNot(marker: String) throws {
+        func check(_ text: String) -> NewsletterError? {
+            let source = SourceText(text)
+            let result = Array(text.utf8).withUnsafeBufferPointer { bytes in
+                Result { () throws(NewsletterError) in
+                    try MarkupLimits.check(bytes, 0..<bytes.count, limit: 4, source: source, what: "it holds", atOnce: false)
+                }
+            }
+            guard case .failure(let error) = result else { return nil }
+            return error
+        }
+        let within = "ab" + String(repeating: marker + "xyz", count: 4)
+        #expect(check(within) == nil)
+        #expect(check(within + marker)?.kind == .limitExceeded)
+        #expect(check(within + "xyz#-|()") == nil)
+    }
+
+    /// Real drafts come nowhere near: export-shaped text of a few hundred kilobytes parses.
+    @Test func anOrdinaryLongSectionParses() throws {
+        let paragraph = "Read [the guide](https://docs.acme.dev/a) and **this** `code`, with a _note_ & more!\n\n"
+        let document = try MarkdownDocument(parsing: SourceText("# Notes\n\n" + String(repeating: paragraph, count: 4_000)))
+        #expect(document.links.count == 4_000)
+    }
+}
