@@ -35,7 +35,7 @@ public struct MarkdownDocument: Sendable {
     public static let maximumMarkupMarkers = 1 << 23
 
     /// How many line breaks and inline markers the text between two headings may hold: cmark-gfm parses it at once,
-    /// and holds its nodes together (two megabytes of `a*`, half a million markers, take it 400 MB). A newsletter's
+    /// and holds its nodes together (two megabytes of `a*`, a million markers, take it 400 MB). A newsletter's
     /// section holds a few thousand.
     public static let maximumMarkupMarkersBetweenHeadings = 1 << 20
 

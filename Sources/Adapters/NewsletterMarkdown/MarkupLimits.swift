@@ -4,8 +4,8 @@ import NewsletterCore
 ///
 /// cmark-gfm makes a node of a few hundred bytes for nearly every line break and inline marker (`*`, `_`, `[`, `]`,
 /// `` ` ``, `<`, `&`, `!`, `\`, `~`): two megabytes of `a*` or of one-letter lines take it 400 MB, and at the input
-/// limit of 64 MiB such text would take more memory than a machine has. Real drafts hold one such byte in twenty
-/// or thirty. The count stops a draft with more than ``MarkdownDocument/maximumMarkupMarkers`` of them in all, or
+/// limit of 64 MiB such text would take more memory than a machine has. Real drafts hold one such byte in ten to
+/// thirty. The count stops a draft with more than ``MarkdownDocument/maximumMarkupMarkers`` of them in all, or
 /// more than ``MarkdownDocument/maximumMarkupMarkersBetweenHeadings`` in the stretch between two headings that
 /// cmark-gfm parses at once, with ``NewsletterError/Kind/limitExceeded`` where the stretch starts.
 enum MarkupLimits {

@@ -69,8 +69,6 @@ struct FixMojibakeCommand: AsyncParsableCommand {
     }
 }
 
-/// Lines and columns of increasing offsets in one pass over the text, counted as `SourceText` counts them
-/// (a line ends at `\n`, `\r\n` or a lone `\r`; columns in Unicode scalars), without building its line index.
 extension FixMojibakeCommand {
     /// The whole input. A regular file, whose size is known, is checked to be UTF-8 piece by piece while the rest is
     /// read (the checked pieces come with it); a stream, or a file that grows while read, is read first and checked
@@ -91,6 +89,8 @@ extension FixMojibakeCommand {
     }
 }
 
+/// Lines and columns of increasing offsets in one pass over the text, counted as `SourceText` counts them
+/// (a line ends at `\n`, `\r\n` or a lone `\r`; columns in Unicode scalars), without building its line index.
 private struct LineLocator {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var scanned = 0
