@@ -8,7 +8,10 @@
 # the medians), the median CPU time (user + system), and the largest resident memory (GNU time's maximum RSS) as a
 # multiple of the input's size. On a machine shared with other jobs single runs move by a fifth; the medians of
 # alternating runs hold still.
-# Usage: [RUNS=N] Benchmarks/Scripts/fix-mojibake-throughput.sh [EDITORIAL_CHECK...]
+# Each run writes a new output file (the previous run's is removed before the clock starts): when the shell opens an
+# existing 50 MB output it truncates it before the command starts, and the file system's freeing of its blocks took
+# 12 to 25 ms here, more than cat's whole run, which hid the commands' own time. OUTPUT=overwrite measures that case.
+# Usage: [RUNS=N] [OUTPUT=fresh|overwrite] Benchmarks/Scripts/fix-mojibake-throughput.sh [EDITORIAL_CHECK...]
 #   With no argument, builds and measures this checkout's release editorial-check as a command-line tool ships,
 #   with the Swift runtime and Foundation linked in (--static-swift-stdlib, in .build-static so that the usual
 #   build is left alone): linked dynamically, each start spends about 25 ms of CPU loading and relocating the
@@ -19,6 +22,8 @@ cd "$(dirname "$0")/.."
 
 megabytes=50
 runs=${RUNS:-11}
+output=${OUTPUT:-fresh}
+case "$output" in fresh | overwrite) ;; *) echo "error: OUTPUT must be fresh or overwrite, not '$output'" >&2; exit 2 ;; esac
 work="$(mktemp -d "${TMPDIR:-/tmp}/fix-mojibake-throughput.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -47,7 +52,7 @@ measure() {
 
 # The median and the smallest of decimal numbers given one per line.
 median_and_best() { sort -g | awk '{ value[NR] = $1 } END { print value[int((NR + 1) / 2)], value[1] }'; }
-echo "fix-mojibake against cat, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $runs alternating rounds"
+echo "fix-mojibake against cat, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $runs alternating rounds, $output output files"
 for name in clean mangled; do
     input="$work/$name.txt"
     size=$(stat -c %s "$input")
@@ -56,6 +61,7 @@ for name in clean mangled; do
     for index in "${!commands[@]}"; do : >"$work/wall.$index"; : >"$work/cpu.$index"; echo 0 >"$work/rss.$index"; done
     for _ in $(seq "$runs"); do
         for index in "${!commands[@]}"; do
+            if [ "$output" = fresh ]; then rm -f "$work/out.$index"; fi
             if [ "$index" -eq 0 ]; then
                 read -r seconds rss cpu < <(measure "$input" "$work/out.0" cat)
             else
