@@ -25,16 +25,21 @@ package enum DisplayWidth {
     }
 
     package static func of(_ character: Character) -> Int {
-        // Printable ASCII and tab take one cell, other ASCII controls none: decided without looking up properties.
-        if let ascii = character.asciiValue {
-            return ascii >= 0x20 && ascii < 0x7F || ascii == 0x09 ? 1 : 0
+        of(cluster: character.unicodeScalars)
+    }
+
+    /// The width of one character given as its scalars (a slice holding exactly one character), so that a caller
+    /// that has found the character's bounds does not form a `Character` again.
+    package static func of<Scalars: Collection<Unicode.Scalar>>(cluster scalars: Scalars) -> Int {
+        guard let first = scalars.first else { return 0 }
+        let isSingle = scalars.index(after: scalars.startIndex) == scalars.endIndex
+        // Printable ASCII and tab take one cell, other ASCII controls none (a carriage return and line feed is one
+        // character): decided without looking up properties.
+        if first.isASCII && (isSingle || first == "\r") {
+            return first.value >= 0x20 && first.value < 0x7F || first.value == 0x09 ? 1 : 0
         }
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.index(after: character.unicodeScalars.startIndex) == character.unicodeScalars.endIndex,
-           let width = commonWidth(first.value) {
-            return width
-        }
-        return propertyWidth(of: character, first: first)
+        if isSingle, let width = commonWidth(first.value) { return width }
+        return propertyWidth(of: scalars, first: first)
     }
 
     /// The width of a character alone from the blocks drafts use most, settled by its value: Latin-1 and Latin
@@ -51,8 +56,8 @@ package enum DisplayWidth {
 
     /// The width from the character's Unicode properties: emoji presentation takes two cells, marks and format
     /// characters none, East Asian wide characters two.
-    static func propertyWidth(of character: Character, first: Unicode.Scalar) -> Int {
-        if character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
+    static func propertyWidth<Scalars: Collection<Unicode.Scalar>>(of scalars: Scalars, first: Unicode.Scalar) -> Int {
+        if scalars.count > 1 && scalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
             return 2
         }
         if first.properties.isEmojiPresentation { return 2 }

@@ -37,7 +37,7 @@ package struct LineExcerpt: Equatable {
         var left = Walk(start: before.endIndex)
         left.backward(in: before, cells: Self.leadingContext, bytes: byteLimit)
         let leftMarker = left.index > before.startIndex ? marker : 0
-        var right = Walk(start: after.startIndex)
+        var right = Walk(start: after.startIndex, marking: range.upperBound)
         right.forward(in: after, cells: max(width - left.cells - leftMarker - marker, 1), bytes: byteLimit)
         if right.index == after.endIndex {
             // The line ends inside the window: the cells meant for what follows go to what precedes.
@@ -48,18 +48,31 @@ package struct LineExcerpt: Equatable {
         let prefix = left.index > before.startIndex ? Self.ellipsis : ""
         let suffix = right.index < after.endIndex ? Self.ellipsis : ""
         text = prefix + VisibleText.escaping(shownBefore) + VisibleText.escaping(after[..<right.index]) + suffix
-        indent = ASCIIRun.of(" ", count: prefix.count) + DisplayWidth.indent(under: VisibleText.escaping(shownBefore))
+        // The walks have measured the cells already: the indent is a space per cell unless a tab must stay a tab, and
+        // the underline is what the walk counted up to the problem's end, unless that end falls inside a character.
+        indent = shownBefore.utf8.contains(0x09)
+            ? ASCIIRun.of(" ", count: prefix.count) + DisplayWidth.indent(under: VisibleText.escaping(shownBefore))
+            : ASCIIRun.of(" ", count: prefix.count + left.cells)
         let coveredEnd = min(range.upperBound, right.index)
-        underlineWidth = max(DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
+        let coveredCells = coveredEnd == right.index ? right.cells : right.cellsAtMark
+        underlineWidth = max(coveredCells ?? DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
     }
 
-    /// A walk over whole characters from a point, counting the cells they take once escaped.
+    /// A walk over whole characters from a point, counting the cells they take once escaped, and noting the count
+    /// when it passes a marked index.
     private struct Walk {
         var index: String.Index
         var cells = 0
         var bytes = 0
+        let mark: String.Index?
+        /// The cells counted when the walk stood at ``mark``; `nil` if it never did (the mark is inside a character,
+        /// or beyond where the walk stopped).
+        var cellsAtMark: Int?
 
-        init(start: String.Index) { index = start }
+        init(start: String.Index, marking mark: String.Index? = nil) {
+            index = start
+            self.mark = mark
+        }
 
         mutating func backward(in text: Substring, cells limit: Int, bytes byteLimit: Int) {
             let stop = cells + max(limit, 0)
@@ -81,7 +94,9 @@ package struct LineExcerpt: Equatable {
         mutating func forward(in text: Substring, cells limit: Int, bytes byteLimit: Int) {
             let stop = cells + max(limit, 0)
             let utf8 = text.utf8
+            defer { if index == mark { cellsAtMark = cells } }
             while index < text.endIndex {
+                if index == mark { cellsAtMark = cells }
                 let following = utf8.index(after: index)
                 // Printable ASCII before ASCII (or the end) is a character of its own, one cell wide.
                 if Self.isPrintableASCII(utf8[index]) && (following == utf8.endIndex || utf8[following] < 0x80) {
@@ -111,7 +126,7 @@ package struct LineExcerpt: Equatable {
         /// The cells of one character once escaped; the escape is built only for a character that has one.
         private static func cells(_ character: Substring) -> Int {
             guard character.unicodeScalars.contains(where: { VisibleText.escape($0) != nil }) else {
-                return character.first.map(DisplayWidth.of) ?? 0
+                return DisplayWidth.of(cluster: character.unicodeScalars)
             }
             return DisplayWidth.of(VisibleText.escaping(character))
         }

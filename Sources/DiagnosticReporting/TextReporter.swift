@@ -32,7 +32,16 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     /// Writes each problem of `file`: location, severity, message and rule, the source line, the underline, the fix.
     public func add(_ file: CheckedFile, into output: ReportOutput) {
         var shownLine: ShownLine?
-        for problem in file.problems { output.write(render(problem, shownLine: &shownLine)) }
+        // The problems are written into one string handed on every 64 KiB, with no string of its own per problem.
+        var text = ""
+        for problem in file.problems {
+            render(problem, shownLine: &shownLine, into: &text)
+            if text.utf8.count >= 64 * 1024 {
+                output.write(text)
+                text = ""
+            }
+        }
+        if !text.isEmpty { output.write(text) }
     }
 
     /// Writes nothing: input errors go to standard error, written by the tool.
@@ -65,21 +74,43 @@ public struct TextReporter: DiagnosticReporter, Sendable {
 
     package func render(_ problem: ReportedProblem) -> String {
         var shownLine: ShownLine?
-        return render(problem, shownLine: &shownLine)
+        var text = ""
+        render(problem, shownLine: &shownLine, into: &text)
+        return text
     }
 
-    private func render(_ problem: ReportedProblem, shownLine: inout ShownLine?) -> String {
+    private func render(_ problem: ReportedProblem, shownLine: inout ShownLine?, into text: inout String) {
         let diagnostic = problem.diagnostic
         let start = diagnostic.range.start
-        let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36")
-        let file = VisibleText.escaping(problem.file)
-        var text = "\(paint("\(file):\(start.line):\(start.column):", "1")) \(label): \(VisibleText.escaping(diagnostic.message)) [\(diagnostic.ruleID)]\n"
-        let excerpt = self.excerpt(problem, shownLine: &shownLine)
-        text += "\(excerpt.text)\n\(excerpt.indent)\(paint("^" + ASCIIRun.of("~", count: excerpt.underlineWidth - 1), "1;32"))\n"
-        if let fix = diagnostic.fix {
-            text += "  \(paint(fix.safety == .safe ? "fix" : "suggestion", "1;32")): \(VisibleText.escaping(fix.summary))\n"
+        paint("1", into: &text) { text in
+            text += VisibleText.escaping(problem.file)
+            text += ":\(start.line):\(start.column):"
         }
-        return text
+        text += " "
+        paint(diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36", into: &text) { text in
+            text += diagnostic.severity.rawValue
+        }
+        text += ": "
+        text += VisibleText.escaping(diagnostic.message)
+        text += " ["
+        text += diagnostic.ruleID
+        text += "]\n"
+        let excerpt = self.excerpt(problem, shownLine: &shownLine)
+        text += excerpt.text
+        text += "\n"
+        text += excerpt.indent
+        paint("1;32", into: &text) { text in
+            text += "^"
+            text += ASCIIRun.of("~", count: excerpt.underlineWidth - 1)
+        }
+        text += "\n"
+        if let fix = diagnostic.fix {
+            text += "  "
+            paint("1;32", into: &text) { text in text += fix.safety == .safe ? "fix" : "suggestion" }
+            text += ": "
+            text += VisibleText.escaping(fix.summary)
+            text += "\n"
+        }
     }
 
     /// The start line whole when it is short, measured from the problem's columns; otherwise a window of it around
@@ -130,7 +161,11 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         return "\(parts.joined(separator: ", ")), \(tally.fixable) fixable in \(count(tally.checkedFiles, "file"))"
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    /// Appends what `write` appends, coloured with the ANSI code `code` when colours are on.
+    private func paint(_ code: String, into text: inout String, _ write: (inout String) -> Void) {
+        guard colors else { return write(&text) }
+        text += "\u{1B}[\(code)m"
+        write(&text)
+        text += "\u{1B}[0m"
     }
 }

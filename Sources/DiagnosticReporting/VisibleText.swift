@@ -22,13 +22,8 @@ public enum VisibleText {
     /// `text` with every control character and bidirectional control (tab excepted, and line feeds and carriage
     /// returns when `keepingLineBreaks`) written as its escape: `"a\u{1B}[31m"` becomes `a\u{1B}[31m` in print.
     public static func escaping<S: StringProtocol>(_ text: S, keepingLineBreaks: Bool = false) -> String {
-        // Most text has nothing to escape; it is returned without rebuilding it. Every escaped character has a byte
-        // below 0x20, DEL, or the lead C2 (C1 controls) or E2 (the bidirectional controls): text without one of those
-        // bytes is known clean without forming its characters.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) { return String(text) }
-        guard text.unicodeScalars.contains(where: { escape($0, keepingLineBreaks: keepingLineBreaks) != nil }) else {
-            return String(text)
-        }
+        // Most text has nothing to escape; it is returned without rebuilding it.
+        guard needsEscaping(text, keepingLineBreaks: keepingLineBreaks) else { return String(text) }
         var result = ""
         for scalar in text.unicodeScalars {
             if let escaped = escape(scalar, keepingLineBreaks: keepingLineBreaks) {
@@ -38,6 +33,41 @@ public enum VisibleText {
             }
         }
         return result
+    }
+
+    /// Whether ``escaping(_:keepingLineBreaks:)`` would change `text`, decided on its UTF-8 bytes without forming
+    /// characters: a C0 control or DEL is one byte, a C1 control is `C2 80`-`C2 9F`, the bidirectional controls are
+    /// `E2 80 AA`-`E2 80 AE` and `E2 81 A6`-`E2 81 A9`. Curly quotes, dashes and most emoji share those leads
+    /// (`E2 80 99` is `’`), so the lead alone would send nearly every draft line to the slow path.
+    package static func needsEscaping<S: StringProtocol>(_ text: S, keepingLineBreaks: Bool = false) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { needsEscaping($0, keepingLineBreaks: keepingLineBreaks) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { needsEscaping($0, keepingLineBreaks: keepingLineBreaks) }
+    }
+
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case 0x20..<0x7F, 0x80..<0xC2, 0xC3..<0xE2, 0xE3...:
+                continue
+            case 0x09:
+                continue
+            case 0x0A, 0x0D:
+                if !keepingLineBreaks { return true }
+            case 0x00..<0x20, 0x7F:
+                return true
+            case 0xC2:
+                if index < bytes.count && bytes[index] < 0xA0 { return true }
+            default:
+                // E2: the bidirectional controls are the only escaped characters of three bytes.
+                guard index + 1 < bytes.count else { continue }
+                let second = bytes[index], third = bytes[index + 1]
+                if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+            }
+        }
+        return false
     }
 
     /// A configuration warning, rendered as an error is, with `warning:`.

@@ -7,7 +7,7 @@ import Testing
     func widthsByValueAreThePropertyWidths(block: ClosedRange<UInt32>) {
         let differing = block.compactMap(Unicode.Scalar.init).filter { scalar in
             guard let width = DisplayWidth.commonWidth(scalar.value) else { return false }
-            return width != DisplayWidth.propertyWidth(of: Character(scalar), first: scalar)
+            return width != DisplayWidth.propertyWidth(of: Character(scalar).unicodeScalars, first: scalar)
         }
         #expect(differing.isEmpty, "\(differing.prefix(5).map { String($0.value, radix: 16) })")
     }

@@ -44,13 +44,13 @@ public struct EditorialChecker: Sendable {
         let draft = verified(decoded, against: source)
         var kept = Kept(source: source, markdown: draft.markdown)
         let linkFacts = LinkFacts()
-        for rule in registry.rules {
+        for (rule, streamedRule) in zip(registry.rules, registry.streamedRules) {
             let description = type(of: rule).description
             guard configuration.isEnabled(description), description.textKinds.contains(draft.textKind) else { continue }
             let context = CheckContext(
                 source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
             )
-            if let streamed = rule as? any StreamedRule {
+            if let streamed = streamedRule {
                 streamed.check(context) { kept.add($0) }
             } else {
                 kept.add(rule.check(context))
