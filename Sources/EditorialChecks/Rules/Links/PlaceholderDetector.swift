@@ -53,7 +53,15 @@ struct PlaceholderDetector {
         // as this runs for every link.
         var mergeTagOpen = SIMD4<Int>(repeating: -1), mergeTagClose = SIMD4<Int>(repeating: -1)
         var wordsFound: UInt8 = 0
-        for index in bytes.indices where isPatternByte(bytes[index]) {
+        var index = 0
+        while index < bytes.count {
+            // Sixteen bytes at a time are passed over when no pattern can start among them.
+            if index + 17 <= bytes.count && !mayStartPattern(bytes, at: index) {
+                index += 16
+                continue
+            }
+            defer { index += 1 }
+            guard isPatternByte(bytes[index]) else { continue }
             // Every pattern is two bytes or more, and a pattern byte is rarely followed by the byte that would
             // continue one (`P` by `L`, `T` by `O` or `B`, a delimiter by a delimiter): only then are the patterns,
             // held in arrays, looked at. Tracking identifiers are full of capitals and encoded URLs of `%`.
@@ -90,6 +98,24 @@ struct PlaceholderDetector {
         }
         guard wordsFound != 0 else { return nil }
         return String(decoding: words[wordsFound.trailingZeroBitCount], as: UTF8.self)
+    }
+
+    /// Whether a built-in pattern may start at one of the sixteen bytes from `index` (`index + 16` is in `bytes`): every
+    /// pattern starts with one of the pairs `PL`, `TO`, `TB`, `XX`, `{{`, `}}`, `*|`, `|*`, `%%`, `[[`, `]]`, looked for
+    /// in all sixteen places at once.
+    private static func mayStartPattern(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let raw = UnsafeRawPointer(bytes.baseAddress! + index)
+        let first = raw.loadUnaligned(as: SIMD16<UInt8>.self)
+        let second = raw.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
+        func equal(_ vector: SIMD16<UInt8>, _ character: Unicode.Scalar) -> SIMDMask<SIMD16<Int8>> {
+            vector .== SIMD16(repeating: UInt8(character.value))
+        }
+        let words = equal(first, "P") .& equal(second, "L")
+            .| equal(first, "T") .& (equal(second, "O") .| equal(second, "B"))
+            .| equal(first, "X") .& equal(second, "X")
+        let doubled = first .== second .& (equal(first, "{") .| equal(first, "}") .| equal(first, "%") .| equal(first, "[") .| equal(first, "]"))
+        let crossed = equal(first, "*") .& equal(second, "|") .| equal(first, "|") .& equal(second, "*")
+        return any(words .| doubled .| crossed)
     }
 
     /// Whether a byte starts or ends a built-in pattern: the others, nearly every byte of a URL, are passed over
