@@ -1,5 +1,5 @@
 internal import CCmarkGFM
-import Synchronization
+import Foundation
 
 /// Runs cmark-gfm with the GitHub extensions NewsletterKit reads (tables, strikethrough, task lists, and bare URLs
 /// as GitHub links them).
@@ -27,13 +27,17 @@ enum CmarkParser {
     /// process-wide table, which every parser sets on entering inline parsing and clears on leaving it; two parsers
     /// running at once clear each other's and miss bare URLs and strikethrough. So parsing is done one document at a
     /// time; reading the finished tree, most of the work, is not.
-    private static let parsing = Mutex(())
+    ///
+    /// The lock is a plain one that puts a waiting thread to sleep (`NSLock`, a pthread mutex), not `Mutex`: on Linux
+    /// `Mutex` is a priority-inheriting futex, whose waiters spin in the kernel while the owner runs, and a folder's
+    /// check spent a twentieth of its CPU spinning for this lock.
+    private static let parsing = NSLock()
 
     static func withDocument<Result>(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ body: (OpaquePointer) -> Result
     ) -> Result {
-        let document = parsing.withLock { _ in
+        let document = parsing.withLock {
             let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
             defer { cmark_parser_free(parser) }
             for extensionPointer in extensions {
