@@ -67,13 +67,17 @@ public struct JSONReporter: DiagnosticReporter {
 
     /// Writes each problem of `file` as an element of `problems`.
     public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
-        var element = ""
+        // The elements are written into one string handed on every 64 KiB, with no string of its own per problem.
+        var elements = ""
         for diagnostic in file.store {
-            element.removeAll(keepingCapacity: true)
-            Entry(file: file.path, diagnostic: diagnostic).appendElement(to: &element, first: problemsWritten == 0)
-            output.write(element)
+            Entry(file: file.path, diagnostic: diagnostic).appendElement(to: &elements, first: problemsWritten == 0)
             problemsWritten += 1
+            if elements.utf8.count >= 64 * 1024 {
+                output.write(elements)
+                elements = ""
+            }
         }
+        if !elements.isEmpty { output.write(elements) }
     }
 
     /// Keeps the error for `inputErrors`, written at the end.
@@ -123,18 +127,22 @@ extension JSONReporter.Entry {
 extension JSONReporter.Entry {
     /// Appends the entry as an element of `problems`, exactly as ``PrettyJSON/element(_:depth:first:)`` writes it at
     /// depth 1 (JSONEncoder's bytes: keys sorted, two spaces per level, ` : `, slashes unescaped), written directly:
-    /// encoding each of a million problems through JSONEncoder took most of a large report's time.
+    /// encoding each of a million problems through JSONEncoder took most of a large report's time. Literals and
+    /// numbers are appended one by one: a literal joined to a number makes a string of its own, on the heap once it
+    /// is longer than 15 bytes.
     func appendElement(to json: inout String, first: Bool) {
         json += first ? "    {\n" : ",\n    {\n"
-        Self.appendPosition(line: line, column: column, endLine: endLine, endColumn: endColumn, indent: "      ", to: &json)
+        Self.appendPosition(line: line, column: column, endLine: endLine, endColumn: endColumn, edit: false, to: &json)
         json += ",\n      \"file\" : "
         Self.appendString(file, to: &json)
         if let fix {
             json += ",\n      \"fix\" : {\n        \"edits\" : [\n"
             for (index, edit) in fix.edits.enumerated() {
                 json += index == 0 ? "          {\n" : ",\n          {\n"
-                Self.appendPosition(line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, indent: "            ", to: &json)
-                json += ",\n            \"line\" : \(edit.line),\n            \"replacement\" : "
+                Self.appendPosition(line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, edit: true, to: &json)
+                json += ",\n            \"line\" : "
+                json += String(edit.line)
+                json += ",\n            \"replacement\" : "
                 Self.appendString(edit.replacement, to: &json)
                 json += "\n          }"
             }
@@ -144,7 +152,9 @@ extension JSONReporter.Entry {
             Self.appendString(fix.summary, to: &json)
             json += "\n      }"
         }
-        json += ",\n      \"line\" : \(line),\n      \"message\" : "
+        json += ",\n      \"line\" : "
+        json += String(line)
+        json += ",\n      \"message\" : "
         Self.appendString(message, to: &json)
         json += ",\n      \"rule\" : "
         Self.appendString(rule, to: &json)
@@ -153,10 +163,14 @@ extension JSONReporter.Entry {
         json += "\n    }"
     }
 
-    /// The keys that sort before `file` (and, in an edit, before `line`), at `indent`.
-    private static func appendPosition(line: Int, column: Int, endLine: Int, endColumn: Int, indent: String, to json: inout String) {
-        json += indent + "\"column\" : \(column),\n" + indent + "\"endColumn\" : \(endColumn),\n"
-        json += indent + "\"endLine\" : \(endLine)"
+    /// The keys that sort before `file` (and, in an edit, before `line`), indented for a problem or for an edit.
+    private static func appendPosition(line: Int, column: Int, endLine: Int, endColumn: Int, edit: Bool, to json: inout String) {
+        json += edit ? "            \"column\" : " : "      \"column\" : "
+        json += String(column)
+        json += edit ? ",\n            \"endColumn\" : " : ",\n      \"endColumn\" : "
+        json += String(endColumn)
+        json += edit ? ",\n            \"endLine\" : " : ",\n      \"endLine\" : "
+        json += String(endLine)
     }
 
     /// `text` as a JSON string, escaped as JSONEncoder escapes it: the quotation mark and the backslash, the controls

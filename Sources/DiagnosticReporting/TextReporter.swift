@@ -84,7 +84,11 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         let start = diagnostic.range.start
         paint("1", into: &text) { text in
             text += VisibleText.escaping(problem.file)
-            text += ":\(start.line):\(start.column):"
+            text += ":"
+            text += String(start.line)
+            text += ":"
+            text += String(start.column)
+            text += ":"
         }
         text += " "
         paint(diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36", into: &text) { text in
