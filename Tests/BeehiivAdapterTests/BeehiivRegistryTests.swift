@@ -32,6 +32,13 @@ struct PlainNotesAdapter: FormatAdapter {
         ("---\ntitle: Hello\n---\n# Hello\n", .none),
         ("\u{FEFF}---\r\ntitle: Hello\r\n---\r\n", .none),
         ("{\"title\": \"Hello\"}", .none),
+        // The avatar counts on any of the first twelve lines that are not empty, before a heading that makes the
+        // draft likely; a bold heading counts on any line of the head.
+        ("# Hello\n### Sub\n" + String(repeating: "line\n\n", count: 9) + "![Author](a.png)\n", .certain),
+        ("# Hello\n### Sub\n" + String(repeating: "line\n", count: 10) + "![Author](a.png)\n", .likely),
+        (String(repeating: "line\r\n", count: 11) + "![Author](a.png)\n", .certain),
+        (String(repeating: "line\n", count: 40) + "### **Later**\n", .likely),
+        (String(repeating: "line\n", count: 40) + "### Plain\n", .possible),
     ])
     func sniffing(text: String, confidence: FormatConfidence) {
         #expect(BeehiivAdapter().sniff(SourceText(text)) == confidence)

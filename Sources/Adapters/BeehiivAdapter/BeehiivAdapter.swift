@@ -54,12 +54,26 @@ public struct BeehiivAdapter: FormatAdapter {
         if start.hasPrefix("{") || start.hasPrefix("[{") { return .none }
         // Prefixes are compared as UTF-8 bytes: this runs for every Markdown file of a folder, and comparing by
         // character cost more than reading the head's lines.
-        let lines = start.nonEmptyLines()
-        if let first = lines.first, first.trimmingSuffix() == "---" { return .none }
-        if lines.prefix(12).contains(where: { $0.utf8.starts(with: "![Author](".utf8) }) { return .certain }
-        if lines.count >= 2, lines[0].utf8.starts(with: "# ".utf8), lines[1].utf8.starts(with: "### ".utf8) { return .likely }
-        if lines.contains(where: { $0.utf8.starts(with: "## **".utf8) || $0.utf8.starts(with: "### **".utf8) }) { return .likely }
-        return .possible
+        // The lines are read one at a time and reading stops once the answer is known: an export's avatar is within
+        // its first lines, so most of the head is never split into lines.
+        var number = 0
+        var titleThenSubtitle = false
+        var boldHeading = false
+        var firstLine: Substring?
+        var answer: FormatConfidence?
+        start.forEachNonEmptyLine { line in
+            defer { number += 1 }
+            if number == 0 {
+                if line.trimmingSuffix() == "---" { answer = FormatConfidence.none; return false }
+                firstLine = line
+            }
+            if number < 12 && line.utf8.starts(with: "![Author](".utf8) { answer = .certain; return false }
+            if number == 1, let firstLine, firstLine.utf8.starts(with: "# ".utf8), line.utf8.starts(with: "### ".utf8) { titleThenSubtitle = true }
+            if line.utf8.starts(with: "## **".utf8) || line.utf8.starts(with: "### **".utf8) { boldHeading = true }
+            // Past the lines where the avatar may stand, a heading that makes the draft likely settles it.
+            return number < 11 || !(titleThenSubtitle || boldHeading)
+        }
+        return answer ?? (titleThenSubtitle || boldHeading ? .likely : .possible)
     }
 
     /// Reads a beehiiv export; see the type's documentation for the layout.
@@ -108,23 +122,21 @@ public struct BeehiivAdapter: FormatAdapter {
 }
 
 extension Substring {
-    /// The lines that are not empty, split at `\n`, `\r` and `\r\n`: the same lines as splitting the characters,
-    /// since a line break is always a character of its own, found on bytes instead of by breaking the whole head of
-    /// the file into characters, which cost more than the rest of sniffing a draft.
-    fileprivate func nonEmptyLines() -> [Substring] {
-        let offsets = utf8.withContiguousStorageIfAvailable(Self.nonEmptyLineOffsets) ?? Array(utf8).withUnsafeBufferPointer(Self.nonEmptyLineOffsets)
-        return offsets.map { self[utf8.index(startIndex, offsetBy: $0.lowerBound)..<utf8.index(startIndex, offsetBy: $0.upperBound)] }
-    }
-
-    private static func nonEmptyLineOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var lineStart = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
-            if lineStart < index { lines.append(lineStart..<index) }
-            lineStart = index + 1
+    /// Hands `body` each line that is not empty, in order, until it returns `false`. Lines are split at `\n`, `\r` and
+    /// `\r\n`, the same lines as splitting the characters (a line break is always a character of its own), found on
+    /// bytes: breaking the head of the file into characters cost more than the rest of sniffing a draft.
+    fileprivate func forEachNonEmptyLine(_ body: (Substring) -> Bool) {
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if lineStart < index, !body(self[lineStart..<index]) { return }
+                lineStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
-        return lines
+        if lineStart < utf8.endIndex { _ = body(self[lineStart...]) }
     }
 
     fileprivate func trimmingSuffix() -> Substring {
