@@ -22,7 +22,8 @@ enum CmarkParser {
         return (newsletterkit_table_type().rawValue, newsletterkit_strikethrough_type().rawValue)
     }()
 
-    /// Parses UTF-8 bytes and hands the document node to `body`; the tree is freed when `body` returns.
+    /// Parses UTF-8 bytes and hands the document node to `body`; the tree is given back (``CmarkArena``) when `body`
+    /// returns.
     /// cmark-gfm keeps the characters that start an extension's inlines (`:` and `w` for bare URLs, `~`, `|`) in one
     /// process-wide table, which every parser sets on entering inline parsing and clears on leaving it; two parsers
     /// running at once clear each other's and miss bare URLs and strikethrough. So parsing is done one document at a
@@ -37,8 +38,12 @@ enum CmarkParser {
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ body: (OpaquePointer) -> Result
     ) -> Result {
+        // The document lives in this thread's arena and is given back with it, rather than freed node by node.
+        let arena = CmarkArena.forThisThread
+        let mark = arena.mark()
+        defer { arena.rewind(to: mark) }
         let document = parsing.withLock {
-            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+            let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, CmarkArena.allocator)!
             defer { cmark_parser_free(parser) }
             for extensionPointer in extensions {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -48,7 +53,6 @@ enum CmarkParser {
             }
             return UncheckedDocument(node: cmark_parser_finish(parser)!)
         }.node
-        defer { cmark_node_free(document) }
         return body(document)
     }
 
