@@ -128,11 +128,14 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed. So
             // is one with more printable ASCII characters than the width: each is a character of its own, a cell at
             // least, so the line is known too wide without forming its other characters.
-            let fits = lineOffsets.count <= 8 * width && line.utf8.count(where: { $0 >= 0x20 && $0 < 0x7F }) <= width
+            // Counted on the line's bytes in place (a slice of the shared source), not through string indices.
+            let printableASCII = lineOffsets.count > 8 * width ? Int.max
+                : line.utf8.withContiguousStorageIfAvailable { $0.count { $0 >= 0x20 && $0 < 0x7F } } ?? line.utf8.count { $0 >= 0x20 && $0 < 0x7F }
+            let fits = printableASCII <= width
             let shown = fits ? VisibleText.escaping(line) : nil
             shownLine = ShownLine(
                 number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil },
-                isPrintableASCII: shown != nil && line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+                isPrintableASCII: shown != nil && printableASCII == line.utf8.count
             )
         }
         if let whole = shownLine?.whole, shownLine?.isPrintableASCII == true {
@@ -141,14 +144,16 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             return LineExcerpt(text: whole, indent: ASCIIRun.of(" ", count: startIndex), underlineWidth: max(endIndex - startIndex, 1))
         }
         if let whole = shownLine?.whole {
-            let scalars = Array(line.unicodeScalars)
-            let startIndex = min(max(start.column - 1, 0), scalars.count)
+            // Columns count scalars; the slices are taken from the line itself, with no copy of its scalars.
+            let scalars = line.unicodeScalars
+            let startColumn = max(start.column - 1, 0)
+            let startIndex = scalars.index(scalars.startIndex, offsetBy: startColumn, limitedBy: scalars.endIndex) ?? scalars.endIndex
             let endIndex = end.line == start.line
-                ? min(max(end.column - 1, startIndex), scalars.count)
-                : scalars.count
+                ? scalars.index(startIndex, offsetBy: max(end.column - 1 - startColumn, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
+                : scalars.endIndex
             // Escaped characters take the width of their escape, so the underline is measured on the escaped text.
-            let before = VisibleText.escaping(String(String.UnicodeScalarView(scalars[..<startIndex])))
-            let covered = VisibleText.escaping(String(String.UnicodeScalarView(scalars[startIndex..<endIndex])))
+            let before = VisibleText.escaping(Substring(scalars[..<startIndex]))
+            let covered = VisibleText.escaping(Substring(scalars[startIndex..<endIndex]))
             return LineExcerpt(text: whole, indent: DisplayWidth.indent(under: before), underlineWidth: max(DisplayWidth.of(covered), 1))
         }
         let lower = min(max(start.offset, lineOffsets.lowerBound), lineOffsets.upperBound)

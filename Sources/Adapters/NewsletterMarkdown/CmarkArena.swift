@@ -27,14 +27,16 @@ final class CmarkArena {
         var used = 0
     }
 
-    private var chunks: [Chunk] = []
+    // The arena is used by one thread alone (its own, see ``forThisThread``), so the run-time check that no two
+    // accesses to a property overlap is left out: it was a call per access, several per node.
+    @exclusivity(unchecked) private var chunks: [Chunk] = []
     /// The chunk allocations come from; those after it are zeroed and waiting.
-    private var currentChunk = 0
+    @exclusivity(unchecked) private var currentChunk = 0
     /// The latest allocation, which can grow in place or be taken back.
-    private var latest: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) private var latest: UnsafeMutableRawPointer?
     /// Freed small allocations by size in 16-byte steps, each holding the next in its first bytes: the delimiters and
     /// brackets cmark-gfm makes and frees for every `*`, `_` and `[` are used again rather than left behind.
-    private var freed = [UnsafeMutableRawPointer?](repeating: nil, count: smallSizes + 1)
+    @exclusivity(unchecked) private var freed = [UnsafeMutableRawPointer?](repeating: nil, count: smallSizes + 1)
     private static let smallSizes = 16
 
     /// Every allocation is preceded by its size, in a header that keeps the alignment `malloc` gives.
