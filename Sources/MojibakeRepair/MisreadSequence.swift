@@ -76,7 +76,7 @@ struct MisreadSequence: Equatable {
 
     @inline(__always)
     private static func sequence(
-        at index: Int, in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool, table: UnsafePointer<UInt16>
+        at index: Int, in codes: UnsafeBufferPointer<Int>, stripsAppleLogo: Bool, table: ScalarTraits.Table
     ) -> MisreadSequence? {
         let lead = codes[index]
         let count = length(ofSequenceStartingWith: lead)

@@ -142,7 +142,7 @@ enum MojibakeEvidence {
     /// another pair (`РџСЂРёРІРµС‚`), never with an undecoded letter of the word.
     private static func alphabeticPenalty(
         mangled: UnsafeBufferPointer<UInt32>, script: ScalarTraits.Script, decodedTraits: ScalarTraits.Entry, byteCount: Int,
-        undecodedNeighbours: (previous: UInt32?, next: UInt32?), table: UnsafePointer<UInt16>
+        undecodedNeighbours: (previous: UInt32?, next: UInt32?), table: ScalarTraits.Table
     ) -> Int {
         func isLetter(_ value: UInt32?) -> Bool {
             guard let value else { return false }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Classifies Unicode scalars for the plausibility model: how common a character is in newsletter text,
 /// its script, and whether it reads as a letter, an emoji part, math or punctuation.
 ///
@@ -31,13 +33,13 @@ enum ScalarTraits {
     /// noncharacter, and not private use except the Apple logo (which only an outer layer produces).
     @inline(__always)
     static func isAssignedText(_ value: UInt32) -> Bool {
-        isAssignedText(value, in: properties)
+        isAssignedText(value, in: table)
     }
 
     /// ``isAssignedText(_:)`` with the table fetched by the caller (``Entry/table``).
     @inline(__always)
-    static func isAssignedText(_ value: UInt32, in table: UnsafePointer<UInt16>) -> Bool {
-        if let index = tableIndex(value) { return table[index] & assignedTextBit != 0 }
+    static func isAssignedText(_ value: UInt32, in table: Table) -> Bool {
+        if let index = tableIndex(value) { return table.bits(index) & assignedTextBit != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return isAssignedText(value, category: scalar.properties.generalCategory)
     }
@@ -52,26 +54,65 @@ enum ScalarTraits {
         }
     }
 
+    /// A block of the table holds 1 << blockShift scalars.
+    private static let blockShift = 8
+
+    /// The table's memory and which of its blocks are filled (each flag set, with release ordering, after its entries
+    /// are written): what a caller looking up several scalars fetches once (``Entry/table``), since every fetch of a
+    /// lazily made global checks that it is made.
+    struct Table: @unchecked Sendable {
+        fileprivate let properties: UnsafeMutablePointer<UInt16>
+        fileprivate let categories: UnsafeMutablePointer<Unicode.GeneralCategory>
+        fileprivate let filledBlocks: UnsafeMutablePointer<Atomic<Bool>>
+
+        /// The property bits at `index`, its block filled first if it is not yet.
+        @inline(__always)
+        fileprivate func bits(_ index: Int) -> UInt16 {
+            if !filledBlocks[index >> blockShift].load(ordering: .acquiring) { fill(block: index >> blockShift) }
+            return properties[index]
+        }
+
+        @inline(__always)
+        fileprivate func category(_ index: Int) -> Unicode.GeneralCategory {
+            if !filledBlocks[index >> blockShift].load(ordering: .acquiring) { fill(block: index >> blockShift) }
+            return categories[index]
+        }
+    }
+
     /// Property bits, tier, script and general category of the scalars in the table (see `tableIndex`),
     /// looked up once, because the standard library's property queries would otherwise dominate the close
-    /// look at candidate runs. Built in one pass with four queries per scalar, since the table is large.
-    /// The accessors are inlined. The tables are plain memory that lives as long as the process: reading
-    /// an array held by a global retains and releases it, which threads scanning pieces of one text
-    /// would contend for.
-    nonisolated(unsafe) private static let properties = UnsafePointer(copying: tables.properties)
-    nonisolated(unsafe) private static let categories = UnsafePointer(copying: tables.categories)
-    private static let tables: (properties: [UInt16], categories: [Unicode.GeneralCategory]) = {
-        var properties: [UInt16] = []
-        var categories: [Unicode.GeneralCategory] = []
-        properties.reserveCapacity(tableCount)
-        categories.reserveCapacity(tableCount)
-        for value in [0..<bmpTableLimit, compatibilityTableRange, emojiTableRange].joined() {
-            let (bits, category) = ideographEntry(value) ?? computeEntry(value)
-            properties.append(bits)
-            categories.append(category)
-        }
-        return (properties, categories)
+    /// look at candidate runs. The accessors are inlined. The tables are plain memory that lives as long as the
+    /// process: reading an array held by a global retains and releases it, which threads scanning pieces of one
+    /// text would contend for.
+    ///
+    /// The table is filled a block of 256 scalars at a time, the first time one of them is looked up: filling all of
+    /// it took 4 ms, two fifths of checking one draft, which meets a few blocks.
+    private static let table: Table = {
+        let properties = UnsafeMutablePointer<UInt16>.allocate(capacity: tableCount)
+        properties.initialize(repeating: 0, count: tableCount)
+        let categories = UnsafeMutablePointer<Unicode.GeneralCategory>.allocate(capacity: tableCount)
+        categories.initialize(repeating: .unassigned, count: tableCount)
+        let blocks = (tableCount + (1 << blockShift) - 1) >> blockShift
+        let filledBlocks = UnsafeMutablePointer<Atomic<Bool>>.allocate(capacity: blocks)
+        for block in 0..<blocks { (filledBlocks + block).initialize(to: Atomic(false)) }
+        return Table(properties: properties, categories: categories, filledBlocks: filledBlocks)
     }()
+    /// Held while a block is filled, so that two threads meeting the same new block write it once.
+    private static let filling = Mutex(())
+
+    @inline(never)
+    private static func fill(block: Int) {
+        filling.withLock { _ in
+            guard !table.filledBlocks[block].load(ordering: .relaxed) else { return }
+            for index in block << blockShift..<min((block + 1) << blockShift, tableCount) {
+                let value = scalarValue(atTableIndex: index)
+                let (bits, category) = ideographEntry(value) ?? computeEntry(value)
+                table.properties[index] = bits
+                table.categories[index] = category
+            }
+            table.filledBlocks[block].store(true, ordering: .releasing)
+        }
+    }
 
     /// The CJK unified ideographs of the table (U+3400-U+4DBF, U+4E00-U+9FFF) are all letters of one kind, and
     /// two thirds of the table: their entry is written without the standard library's four queries, which made
@@ -101,22 +142,22 @@ enum ScalarTraits {
     /// What the table knows about one scalar, looked up once for the several questions the plausibility
     /// model asks about the same character.
     struct Entry {
-        private let bits: UInt16
+        let bits: UInt16
 
         @inline(__always)
         init(_ value: UInt32) {
-            self.init(value, in: properties)
+            self.init(value, in: ScalarTraits.table)
         }
 
         /// The entry of `value`, with the table fetched once (a lazily made global is checked on every
         /// fetch) by a caller that looks up several scalars.
         @inline(__always)
-        init(_ value: UInt32, in table: UnsafePointer<UInt16>) {
-            if let index = tableIndex(value) { bits = table[index] } else { bits = computeEntry(value).bits }
+        init(_ value: UInt32, in table: Table) {
+            if let index = tableIndex(value) { bits = table.bits(index) } else { bits = computeEntry(value).bits }
         }
 
         /// The table to pass to ``init(_:in:)``.
-        static var table: UnsafePointer<UInt16> { properties }
+        static var table: Table { ScalarTraits.table }
 
         var isLetter: Bool { bits & letterBit != 0 }
         var isUppercase: Bool { bits & uppercaseBit != 0 }
@@ -137,6 +178,13 @@ enum ScalarTraits {
     private static let emojiTableStart = Int(bmpTableLimit) + compatibilityTableRange.count
     private static let tableCount = emojiTableStart + emojiTableRange.count
 
+    /// The scalar value kept at `index` of the tables (the inverse of `tableIndex`).
+    private static func scalarValue(atTableIndex index: Int) -> UInt32 {
+        if index < Int(bmpTableLimit) { return UInt32(index) }
+        if index < emojiTableStart { return UInt32(index - Int(bmpTableLimit)) + compatibilityTableRange.lowerBound }
+        return UInt32(index - emojiTableStart) + emojiTableRange.lowerBound
+    }
+
     /// Where `value` is in the tables, or `nil` if it is not kept there.
     @inline(__always)
     private static func tableIndex(_ value: UInt32) -> Int? {
@@ -149,7 +197,7 @@ enum ScalarTraits {
     /// The general category of a valid scalar value.
     @inline(__always)
     static func category(_ value: UInt32) -> Unicode.GeneralCategory {
-        if let index = tableIndex(value) { return categories[index] }
+        if let index = tableIndex(value) { return table.category(index) }
         return Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
     }
     private static let letterBit: UInt16 = 1
@@ -164,13 +212,13 @@ enum ScalarTraits {
 
     @inline(__always)
     static func tier(_ value: UInt32) -> Tier {
-        tier(value, in: properties)
+        tier(value, in: table)
     }
 
     /// ``tier(_:)`` with the table fetched by the caller (``Entry/table``).
     @inline(__always)
-    static func tier(_ value: UInt32, in table: UnsafePointer<UInt16>) -> Tier {
-        if let index = tableIndex(value) { return Tier(rawValue: Int(table[index] >> tierShift & 3)) ?? .implausible }
+    static func tier(_ value: UInt32, in table: Table) -> Tier {
+        if let index = tableIndex(value) { return Tier(rawValue: Int(table.bits(index) >> tierShift & 3)) ?? .implausible }
         return computeTier(value)
     }
 
@@ -243,7 +291,7 @@ enum ScalarTraits {
 
     @inline(__always)
     static func script(_ value: UInt32) -> Script {
-        if let index = tableIndex(value) { return Script(rawValue: Int(properties[index] >> scriptShift & 7)) ?? .other }
+        if let index = tableIndex(value) { return Script(rawValue: Int(table.bits(index) >> scriptShift & 7)) ?? .other }
         return computeScript(value)
     }
 
@@ -259,19 +307,19 @@ enum ScalarTraits {
 
     @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return properties[index] & letterBit != 0 }
+        if let index = tableIndex(value) { return table.bits(index) & letterBit != 0 }
         return computeIsLetter(value)
     }
 
     @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return properties[index] & uppercaseBit != 0 }
+        if let index = tableIndex(value) { return table.bits(index) & uppercaseBit != 0 }
         return computeIsUppercase(value)
     }
 
     @inline(__always)
     static func isLowercase(_ value: UInt32) -> Bool {
-        if let index = tableIndex(value) { return properties[index] & lowercaseBit != 0 }
+        if let index = tableIndex(value) { return table.bits(index) & lowercaseBit != 0 }
         return computeIsLowercase(value)
     }
 
@@ -300,13 +348,13 @@ enum ScalarTraits {
     /// Pictographs and the characters that build emoji sequences (skin tones, regional indicators, tags).
     @inline(__always)
     static func isEmojiPart(_ value: UInt32) -> Bool {
-        isEmojiPart(value, in: properties)
+        isEmojiPart(value, in: table)
     }
 
     /// ``isEmojiPart(_:)`` with the table fetched by the caller (``Entry/table``).
     @inline(__always)
-    static func isEmojiPart(_ value: UInt32, in table: UnsafePointer<UInt16>) -> Bool {
-        if let index = tableIndex(value) { return table[index] & emojiPartBit != 0 }
+    static func isEmojiPart(_ value: UInt32, in table: Table) -> Bool {
+        if let index = tableIndex(value) { return table.bits(index) & emojiPartBit != 0 }
         return computeIsEmojiPart(value)
     }
 
@@ -389,14 +437,5 @@ enum ScalarTraits {
     static func sameScript(_ lhs: UInt32, _ rhs: UInt32) -> Bool {
         let script = script(lhs)
         return script != .other && script == Self.script(rhs)
-    }
-}
-
-extension UnsafePointer {
-    /// A copy of `elements` in memory that is never freed, for tables that last as long as the process.
-    fileprivate init(copying elements: [Pointee]) {
-        let memory = UnsafeMutablePointer<Pointee>.allocate(capacity: elements.count)
-        memory.initialize(from: elements, count: elements.count)
-        self.init(memory)
     }
 }
