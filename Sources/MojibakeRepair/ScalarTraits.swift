@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Classifies Unicode scalars for the plausibility model: how common a character is in newsletter text,
@@ -97,12 +98,13 @@ enum ScalarTraits {
         for block in 0..<blocks { (filledBlocks + block).initialize(to: Atomic(false)) }
         return Table(properties: properties, categories: categories, filledBlocks: filledBlocks)
     }()
-    /// Held while a block is filled, so that two threads meeting the same new block write it once.
-    private static let filling = Mutex(())
+    /// Held while a block is filled, so that two threads meeting the same new block write it once; a lock whose
+    /// waiters sleep (`NSLock`), as `Mutex`'s spin in the kernel on Linux.
+    private static let filling = NSLock()
 
     @inline(never)
     private static func fill(block: Int) {
-        filling.withLock { _ in
+        filling.withLock {
             guard !table.filledBlocks[block].load(ordering: .relaxed) else { return }
             for index in block << blockShift..<min((block + 1) << blockShift, tableCount) {
                 let value = scalarValue(atTableIndex: index)
