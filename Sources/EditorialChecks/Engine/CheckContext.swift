@@ -3,23 +3,52 @@ import NewsletterCore
 /// What a rule sees while checking one draft: the text, the decoded issue, the format, the
 /// configuration, and its own effective severity and options.
 public struct CheckContext: Sendable {
+    /// What the rules of one check share: made once per check, so that the context of each rule holds one reference to
+    /// it, not a copy of every reference that the issue, the configuration and the tree hold (retaining and releasing
+    /// those for each rule of each draft took a fortieth of a folder's check).
+    package final class Check: Sendable {
+        let source: SourceText
+        let issue: Issue
+        let format: String
+        let textKind: TextKind
+        let configuration: LintConfiguration
+        let markdown: MarkdownTree?
+        let metadataInsertionOffset: Int?
+        let declaredProseRanges: [Range<Int>]?
+        let linkFacts: LinkFacts
+
+        /// The check of `draft` decoded from `source`, its link rules sharing `linkFacts`.
+        package init(source: SourceText, draft: DecodedDraft, format: String, configuration: LintConfiguration, linkFacts: LinkFacts) {
+            self.source = source
+            self.issue = draft.issue
+            self.markdown = draft.markdown
+            self.metadataInsertionOffset = draft.metadataInsertionOffset
+            self.textKind = draft.textKind
+            self.declaredProseRanges = draft.declaredProseRanges
+            self.format = format
+            self.configuration = configuration
+            self.linkFacts = linkFacts
+        }
+    }
+
+    private let check: Check
     /// The draft's text; every range a rule reports points into it.
-    public let source: SourceText
+    public var source: SourceText { check.source }
     /// The draft as the format adapter decoded it.
-    public let issue: Issue
+    public var issue: Issue { check.issue }
     /// The format identifier (`beehiiv`, `front-matter`, `json`), for messages and reports. Rules decide what applies
     /// from ``textKind``, never from the format's name.
-    public let format: String
+    public var format: String { check.format }
     /// What the draft's text is, as its adapter declared it (`DecodedDraft.textKind`); the engine
     /// has already skipped the rules whose ``RuleDescription/textKinds`` do not include it.
-    public let textKind: TextKind
+    public var textKind: TextKind { check.textKind }
     /// The whole configuration (required sections, link policy, other rules' settings).
-    public let configuration: LintConfiguration
+    public var configuration: LintConfiguration { check.configuration }
     /// The Markdown syntax tree the issue was derived from, `nil` for formats without Markdown prose (then no rule
     /// about how Markdown is written looks at the text).
-    public let markdown: MarkdownTree?
+    public var markdown: MarkdownTree? { check.markdown }
     /// Where a missing metadata field would be written (see `DecodedDraft.metadataInsertionOffset`).
-    public let metadataInsertionOffset: Int?
+    public var metadataInsertionOffset: Int? { check.metadataInsertionOffset }
     /// The rule being run.
     public let rule: RuleDescription
     /// The rule's effective severity.
@@ -27,9 +56,7 @@ public struct CheckContext: Sendable {
     /// The rule's options, configured or default.
     public let options: RuleOptions
     /// What the link rules of this check share, so that each link is looked at once per check.
-    package let linkFacts: LinkFacts
-    /// The prose ranges the adapter declared, `nil` to derive them from ``markdown`` when asked.
-    private let declaredProseRanges: [Range<Int>]?
+    package var linkFacts: LinkFacts { check.linkFacts }
 
     /// Creates a context for one rule; the engine does this, tests of a single rule may too.
     public init(
@@ -51,18 +78,15 @@ public struct CheckContext: Sendable {
         rule: RuleDescription,
         linkFacts: LinkFacts
     ) {
-        self.source = source
-        self.issue = draft.issue
-        self.markdown = draft.markdown
-        self.metadataInsertionOffset = draft.metadataInsertionOffset
-        self.textKind = draft.textKind
-        self.declaredProseRanges = draft.declaredProseRanges
-        self.format = format
-        self.configuration = configuration
+        self.init(Check(source: source, draft: draft, format: format, configuration: configuration, linkFacts: linkFacts), rule: rule)
+    }
+
+    /// Creates a context for one rule of `check`.
+    package init(_ check: Check, rule: RuleDescription) {
+        self.check = check
         self.rule = rule
-        self.severity = configuration.severity(of: rule)
-        self.options = configuration.options(of: rule)
-        self.linkFacts = linkFacts
+        self.severity = check.configuration.severity(of: rule)
+        self.options = check.configuration.options(of: rule)
     }
 
     /// A diagnostic of this rule at its effective severity.
@@ -82,7 +106,7 @@ public struct CheckContext: Sendable {
     /// }
     /// ```
     public var proseRanges: [Range<Int>] {
-        declaredProseRanges ?? markdown?.proseRanges ?? []
+        check.declaredProseRanges ?? check.markdown?.proseRanges ?? []
     }
 
     /// The range of the given UTF-8 offsets in ``source``.

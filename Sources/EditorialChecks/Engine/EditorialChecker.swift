@@ -43,13 +43,11 @@ public struct EditorialChecker: Sendable {
     package func checkStored(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> DiagnosticStore {
         let draft = verified(decoded, against: source)
         var kept = Kept(source: source, markdown: draft.markdown)
-        let linkFacts = LinkFacts()
+        let check = CheckContext.Check(source: source, draft: draft, format: format, configuration: configuration, linkFacts: LinkFacts())
         for (rule, streamedRule) in zip(registry.rules, registry.streamedRules) {
             let description = type(of: rule).description
             guard configuration.isEnabled(description), description.textKinds.contains(draft.textKind) else { continue }
-            let context = CheckContext(
-                source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
-            )
+            let context = CheckContext(check, rule: description)
             if let streamed = streamedRule {
                 streamed.check(context) { kept.add($0) }
             } else {
@@ -57,9 +55,7 @@ public struct EditorialChecker: Sendable {
             }
         }
         for rule in configuration.customRules where configuration.isEnabled(rule.description) && registry.description(id: rule.id) == nil {
-            let context = CheckContext(
-                source: source, draft: draft, format: format, configuration: configuration, rule: rule.description, linkFacts: linkFacts
-            )
+            let context = CheckContext(check, rule: rule.description)
             kept.add(rule.check(context))
         }
         return kept.sorted()
@@ -85,13 +81,11 @@ public struct EditorialChecker: Sendable {
         let configuration = configuration
         var kept = Kept(source: source, markdown: draft.markdown, store: offline)
         await withTaskGroup(of: [Diagnostic].self) { group in
-            let linkFacts = LinkFacts()
+            let check = CheckContext.Check(source: source, draft: draft, format: format, configuration: configuration, linkFacts: LinkFacts())
             for rule in registry.asyncRules {
                 let description = type(of: rule).description
                 guard configuration.isEnabled(description), description.textKinds.contains(draft.textKind) else { continue }
-                let context = CheckContext(
-                    source: source, draft: draft, format: format, configuration: configuration, rule: description, linkFacts: linkFacts
-                )
+                let context = CheckContext(check, rule: description)
                 group.addTask { await rule.check(context) }
             }
             for await diagnostics in group { kept.add(diagnostics) }
