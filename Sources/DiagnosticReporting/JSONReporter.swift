@@ -178,6 +178,15 @@ extension JSONReporter.Entry {
     /// digits, and nothing else.
     static func appendString(_ text: String, to json: inout String) {
         json += "\""
+        // Most strings hold nothing to escape: found on their bytes in place, and appended whole.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain == true {
+            json += text
+            json += "\""
+            return
+        }
         var plainStart = text.utf8.startIndex
         for index in text.utf8.indices {
             let byte = text.utf8[index]
