@@ -46,10 +46,11 @@ public struct MojibakeRule: Rule, StreamedRule {
     }
 
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
-        let verbatim = context.markdown?.verbatimRanges ?? []
-        var nextVerbatim = 0
         // Scanned as a string, each span placed here: `scan(SourceText)` would hold a placed copy of every span too.
         let plain = Mojibake.scan(context.source.text)
+        // Most drafts hold no mojibake: the verbatim ranges are gathered from the tree only for one that does.
+        let verbatim = plain.isEmpty ? [] : context.markdown?.verbatimRanges ?? []
+        var nextVerbatim = 0
         for span in plain {
             let range = context.range(span.utf8Range)
             while nextVerbatim < verbatim.count, verbatim[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
