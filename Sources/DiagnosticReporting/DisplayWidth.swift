@@ -7,6 +7,18 @@ package enum DisplayWidth {
         return text.reduce(0) { $0 + of($1) }
     }
 
+    /// Whether `text` takes at most `limit` cells, found without measuring past the limit: a line of emoji or CJK
+    /// that is too wide is known so after the first `limit` cells, not after all of its characters are formed.
+    package static func fits<S: StringProtocol>(_ text: S, in limit: Int) -> Bool {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count <= limit }
+        var cells = 0
+        for character in text {
+            cells += of(character)
+            if cells > limit { return false }
+        }
+        return true
+    }
+
     /// What goes before a caret under the end of `text` (already escaped): a space per cell, a tab for a tab.
     package static func indent<S: StringProtocol>(under text: S) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return ASCIIRun.of(" ", count: text.utf8.count) }

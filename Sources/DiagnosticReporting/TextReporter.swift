@@ -134,7 +134,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             let fits = printableASCII <= width
             let shown = fits ? VisibleText.escaping(line) : nil
             shownLine = ShownLine(
-                number: start.line, whole: shown.flatMap { DisplayWidth.of($0) <= width ? $0 : nil },
+                number: start.line, whole: shown.flatMap { DisplayWidth.fits($0, in: width) ? $0 : nil },
                 isPrintableASCII: shown != nil && printableASCII == line.utf8.count
             )
         }

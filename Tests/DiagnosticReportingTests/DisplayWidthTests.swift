@@ -18,5 +18,7 @@ import Testing
     ])
     func textWidths(text: String, cells: Int) {
         #expect(DisplayWidth.of(text) == cells)
+        #expect(DisplayWidth.fits(text, in: cells))
+        #expect(!DisplayWidth.fits(text, in: cells - 1))
     }
 }
