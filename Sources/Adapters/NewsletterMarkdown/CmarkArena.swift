@@ -117,14 +117,14 @@ final class CmarkArena {
 
     /// `size` zeroed bytes.
     func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-        let sizeClass = (size + 7) >> 3
+        let sizeClass = Self.rounded(size) >> 3
         if sizeClass <= Self.smallSizes, let reused = freed[sizeClass] {
             freed[sizeClass] = reused.load(as: UnsafeMutableRawPointer?.self)
             memset(reused, 0, sizeClass << 3)
             reused.storeBytes(of: size, toByteOffset: -Self.headerSize, as: Int.self)
             return reused
         }
-        let needed = Self.headerSize + (size + 7) & ~7
+        let needed = Self.headerSize + Self.rounded(size)
         if chunks.isEmpty || chunks[currentChunk].capacity - chunks[currentChunk].used < needed {
             moveToChunk(holding: needed)
         }
@@ -142,7 +142,7 @@ final class CmarkArena {
         if size <= oldSize { return pointer }
         if pointer == latest {
             let start = pointer - Self.headerSize - chunks[currentChunk].base
-            let needed = Self.headerSize + (size + 7) & ~7
+            let needed = Self.headerSize + Self.rounded(size)
             if start + needed <= chunks[currentChunk].capacity {
                 chunks[currentChunk].used = start + needed
                 pointer.storeBytes(of: size, toByteOffset: -Self.headerSize, as: Int.self)
@@ -158,7 +158,7 @@ final class CmarkArena {
     func release(_ pointer: UnsafeMutableRawPointer?) {
         guard let pointer else { return }
         guard pointer == latest else {
-            let sizeClass = (pointer.load(fromByteOffset: -Self.headerSize, as: Int.self) + 7) >> 3
+            let sizeClass = Self.rounded(pointer.load(fromByteOffset: -Self.headerSize, as: Int.self)) >> 3
             guard sizeClass >= 1 && sizeClass <= Self.smallSizes else { return }
             pointer.storeBytes(of: freed[sizeClass], as: UnsafeMutableRawPointer?.self)
             freed[sizeClass] = pointer
@@ -170,6 +170,9 @@ final class CmarkArena {
         chunks[currentChunk].used = start
         latest = nil
     }
+
+    /// `size` rounded up to the 8-byte alignment of every allocation.
+    private static func rounded(_ size: Int) -> Int { (size + 7) & ~7 }
 
     /// Makes the current chunk one with `needed` bytes free: the next zeroed one if it is large enough, else a new one.
     private func moveToChunk(holding needed: Int) {

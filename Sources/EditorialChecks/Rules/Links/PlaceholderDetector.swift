@@ -62,14 +62,7 @@ struct PlaceholderDetector {
             }
             defer { index += 1 }
             guard isPatternByte(bytes[index]) else { continue }
-            // Every pattern is two bytes or more, and a pattern byte is rarely followed by the byte that would
-            // continue one (`P` by `L`, `T` by `O` or `B`, a delimiter by a delimiter): only then are the patterns,
-            // held in arrays, looked at. Tracking identifiers are full of capitals and encoded URLs of `%`.
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
             switch bytes[index] {
-            case UInt8(ascii: "P") where next != UInt8(ascii: "L"), UInt8(ascii: "T") where next != UInt8(ascii: "O") && next != UInt8(ascii: "B"),
-                 UInt8(ascii: "X") where next != UInt8(ascii: "X"):
-                continue
             case UInt8(ascii: "P"):
                 if matches(placeholder, bytes, at: index) { return "PLACEHOLDER" }
             case UInt8(ascii: "T"), UInt8(ascii: "X"):
@@ -80,7 +73,6 @@ struct PlaceholderDetector {
                 }
             case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "*"), UInt8(ascii: "|"), UInt8(ascii: "%"), UInt8(ascii: "["),
                  UInt8(ascii: "]"):
-                guard isPatternByte(next) else { continue }
                 for (number, delimiter) in delimiters.enumerated() where mergeTagClose[number] < 0 {
                     let open = mergeTagOpen[number]
                     if open >= 0 {
