@@ -67,17 +67,12 @@ public struct JSONReporter: DiagnosticReporter {
 
     /// Writes each problem of `file` as an element of `problems`.
     public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
-        // The elements are written into one string handed on every 64 KiB, with no string of its own per problem.
-        var elements = ""
+        // Written as bytes into the output's own buffer, with no string made per problem.
         for diagnostic in file.store {
-            Entry(file: file.path, diagnostic: diagnostic).appendElement(to: &elements, first: problemsWritten == 0)
+            let first = problemsWritten == 0
+            output.append { Entry(file: file.path, diagnostic: diagnostic).appendElement(to: &$0, first: first) }
             problemsWritten += 1
-            if elements.utf8.count >= 64 * 1024 {
-                output.write(elements)
-                elements = ""
-            }
         }
-        if !elements.isEmpty { output.write(elements) }
     }
 
     /// Keeps the error for `inputErrors`, written at the end.
@@ -130,81 +125,84 @@ extension JSONReporter.Entry {
     /// encoding each of a million problems through JSONEncoder took most of a large report's time. Literals and
     /// numbers are appended one by one: a literal joined to a number makes a string of its own, on the heap once it
     /// is longer than 15 bytes.
-    func appendElement(to json: inout String, first: Bool) {
-        json += first ? "    {\n" : ",\n    {\n"
+    func appendElement(to json: inout [UInt8], first: Bool) {
+        json.append(literal: first ? "    {\n" : ",\n    {\n")
         Self.appendPosition(line: line, column: column, endLine: endLine, endColumn: endColumn, edit: false, to: &json)
-        json += ",\n      \"file\" : "
+        json.append(literal: ",\n      \"file\" : ")
         Self.appendString(file, to: &json)
         if let fix {
-            json += ",\n      \"fix\" : {\n        \"edits\" : [\n"
+            json.append(literal: ",\n      \"fix\" : {\n        \"edits\" : [\n")
             for (index, edit) in fix.edits.enumerated() {
-                json += index == 0 ? "          {\n" : ",\n          {\n"
+                json.append(literal: index == 0 ? "          {\n" : ",\n          {\n")
                 Self.appendPosition(line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, edit: true, to: &json)
-                json += ",\n            \"line\" : "
-                json += String(edit.line)
-                json += ",\n            \"replacement\" : "
+                json.append(literal: ",\n            \"line\" : ")
+                json.append(decimal: edit.line)
+                json.append(literal: ",\n            \"replacement\" : ")
                 Self.appendString(edit.replacement, to: &json)
-                json += "\n          }"
+                json.append(literal: "\n          }")
             }
-            json += "\n        ],\n        \"safety\" : "
+            json.append(literal: "\n        ],\n        \"safety\" : ")
             Self.appendString(fix.safety, to: &json)
-            json += ",\n        \"summary\" : "
+            json.append(literal: ",\n        \"summary\" : ")
             Self.appendString(fix.summary, to: &json)
-            json += "\n      }"
+            json.append(literal: "\n      }")
         }
-        json += ",\n      \"line\" : "
-        json += String(line)
-        json += ",\n      \"message\" : "
+        json.append(literal: ",\n      \"line\" : ")
+        json.append(decimal: line)
+        json.append(literal: ",\n      \"message\" : ")
         Self.appendString(message, to: &json)
-        json += ",\n      \"rule\" : "
+        json.append(literal: ",\n      \"rule\" : ")
         Self.appendString(rule, to: &json)
-        json += ",\n      \"severity\" : "
+        json.append(literal: ",\n      \"severity\" : ")
         Self.appendString(severity, to: &json)
-        json += "\n    }"
+        json.append(literal: "\n    }")
     }
 
     /// The keys that sort before `file` (and, in an edit, before `line`), indented for a problem or for an edit.
-    private static func appendPosition(line: Int, column: Int, endLine: Int, endColumn: Int, edit: Bool, to json: inout String) {
-        json += edit ? "            \"column\" : " : "      \"column\" : "
-        json += String(column)
-        json += edit ? ",\n            \"endColumn\" : " : ",\n      \"endColumn\" : "
-        json += String(endColumn)
-        json += edit ? ",\n            \"endLine\" : " : ",\n      \"endLine\" : "
-        json += String(endLine)
+    private static func appendPosition(line: Int, column: Int, endLine: Int, endColumn: Int, edit: Bool, to json: inout [UInt8]) {
+        json.append(literal: edit ? "            \"column\" : " : "      \"column\" : ")
+        json.append(decimal: column)
+        json.append(literal: edit ? ",\n            \"endColumn\" : " : ",\n      \"endColumn\" : ")
+        json.append(decimal: endColumn)
+        json.append(literal: edit ? ",\n            \"endLine\" : " : ",\n      \"endLine\" : ")
+        json.append(decimal: endLine)
     }
 
     /// `text` as a JSON string, escaped as JSONEncoder escapes it: the quotation mark and the backslash, the controls
     /// that have a short escape (`\b`, `\f`, `\n`, `\r`, `\t`), the other controls as `\u00xx` in small hexadecimal
     /// digits, and nothing else.
-    static func appendString(_ text: String, to json: inout String) {
-        json += "\""
+    static func appendString(_ text: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
         // Most strings hold nothing to escape: found on their bytes in place, and appended whole.
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
             !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         }
         if plain == true {
-            json += text
-            json += "\""
+            json.append(contentsOf: text.utf8)
+            json.append(UInt8(ascii: "\""))
             return
         }
-        var plainStart = text.utf8.startIndex
-        for index in text.utf8.indices {
-            let byte = text.utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            json += text[plainStart..<index]
-            switch byte {
-            case UInt8(ascii: "\""): json += "\\\""
-            case UInt8(ascii: "\\"): json += "\\\\"
-            case 0x08: json += "\\b"
-            case 0x0C: json += "\\f"
-            case 0x0A: json += "\\n"
-            case 0x0D: json += "\\r"
-            case 0x09: json += "\\t"
-            default: json += "\\u00" + String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
+        for byte in text.utf8 {
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                json.append(byte)
+                continue
             }
-            plainStart = text.utf8.index(after: index)
+            switch byte {
+            case UInt8(ascii: "\""): json.append(literal: "\\\"")
+            case UInt8(ascii: "\\"): json.append(literal: "\\\\")
+            case 0x08: json.append(literal: "\\b")
+            case 0x0C: json.append(literal: "\\f")
+            case 0x0A: json.append(literal: "\\n")
+            case 0x0D: json.append(literal: "\\r")
+            case 0x09: json.append(literal: "\\t")
+            default:
+                json.append(literal: "\\u00")
+                json.append(Self.hexDigits[Int(byte >> 4)])
+                json.append(Self.hexDigits[Int(byte & 0xF)])
+            }
         }
-        json += text[plainStart...]
-        json += "\""
+        json.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -3,26 +3,44 @@
 ///
 /// Call ``flush()`` after the reporter's end to hand on the last piece.
 public final class ReportOutput {
-    private var pending = ""
+    /// The UTF-8 bytes gathered; reporters write into them in place.
+    private var pending: [UInt8] = []
     private let threshold: Int
-    private let sink: (String) -> Void
+    private let sink: (UnsafeRawBufferPointer) -> Void
 
     /// Creates an output handing text to `sink` in pieces of at least `threshold` UTF-8 bytes (the last one excepted).
-    public init(threshold: Int = 64 * 1024, sink: @escaping (String) -> Void) {
+    public convenience init(threshold: Int = 64 * 1024, sink: @escaping (String) -> Void) {
+        self.init(threshold: threshold, byteSink: { sink(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    private init(threshold: Int, byteSink: @escaping (UnsafeRawBufferPointer) -> Void) {
         self.threshold = threshold
-        self.sink = sink
+        self.sink = byteSink
+        pending.reserveCapacity(threshold + 4096)
+    }
+
+    /// An output handing the UTF-8 bytes to `sink` as they are, with no `String` made of them (the tool's standard
+    /// output).
+    package static func writingBytes(threshold: Int = 64 * 1024, _ sink: @escaping (UnsafeRawBufferPointer) -> Void) -> ReportOutput {
+        ReportOutput(threshold: threshold, byteSink: sink)
     }
 
     /// Adds `text`, handing on what is gathered once it reaches the threshold.
     public func write(_ text: String) {
-        pending += text
-        if pending.utf8.count >= threshold { flush() }
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= threshold { flush() }
+    }
+
+    /// Lets `write` append UTF-8 bytes in place, then hands on what is gathered once it reaches the threshold.
+    package func append(_ write: (inout [UInt8]) -> Void) {
+        write(&pending)
+        if pending.count >= threshold { flush() }
     }
 
     /// Hands on whatever is gathered.
     public func flush() {
         guard !pending.isEmpty else { return }
-        sink(pending)
-        pending = ""
+        pending.withUnsafeBytes(sink)
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -32,16 +32,15 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     /// Writes each problem of `file`: location, severity, message and rule, the source line, the underline, the fix.
     public func add(_ file: CheckedFile, into output: ReportOutput) {
         var shownLine: ShownLine?
-        // The problems are written into one string handed on every 64 KiB, with no string of its own per problem.
-        var text = ""
-        for problem in file.problems {
-            render(problem, shownLine: &shownLine, into: &text)
-            if text.utf8.count >= 64 * 1024 {
-                output.write(text)
-                text = ""
+        // Written as bytes into the output's own buffer, straight from the stored diagnostics' bytes: no string is
+        // made per problem.
+        let path = Array(VisibleText.escaping(file.path).utf8)
+        let store = file.store
+        for position in store.indices {
+            store.withStored(at: position) { problem in
+                output.append { render(problem, path: path, source: file.source, shownLine: &shownLine, into: &$0) }
             }
         }
-        if !text.isEmpty { output.write(text) }
     }
 
     /// Writes nothing: input errors go to standard error, written by the tool.
@@ -69,80 +68,102 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     /// One diagnostic of the file at `path` as the report shows it, lines ending in line feeds: the location line,
     /// the source line (or a window of it), the underline, and the fix when there is one.
     public func render(_ diagnostic: Diagnostic, file path: String, source: SourceText) -> String {
-        render(ReportedProblem(file: path, diagnostic: diagnostic, source: source))
+        var shownLine: ShownLine?
+        var bytes: [UInt8] = []
+        StoredDiagnostic.with(diagnostic) { problem in
+            render(problem, path: Array(VisibleText.escaping(path).utf8), source: source, shownLine: &shownLine, into: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     package func render(_ problem: ReportedProblem) -> String {
-        var shownLine: ShownLine?
-        var text = ""
-        render(problem, shownLine: &shownLine, into: &text)
-        return text
+        render(problem.diagnostic, file: problem.file, source: problem.source)
     }
 
-    private func render(_ problem: ReportedProblem, shownLine: inout ShownLine?, into text: inout String) {
-        let diagnostic = problem.diagnostic
-        let start = diagnostic.range.start
-        paint("1", into: &text) { text in
-            text += VisibleText.escaping(problem.file)
-            text += ":"
-            text += String(start.line)
-            text += ":"
-            text += String(start.column)
-            text += ":"
+    private func render(
+        _ problem: StoredDiagnostic, path: [UInt8], source: SourceText, shownLine: inout ShownLine?, into out: inout [UInt8]
+    ) {
+        let start = problem.range.start
+        paint("1", into: &out) { out in
+            out.append(contentsOf: path)
+            out.append(UInt8(ascii: ":"))
+            out.append(decimal: start.line)
+            out.append(UInt8(ascii: ":"))
+            out.append(decimal: start.column)
+            out.append(UInt8(ascii: ":"))
         }
-        text += " "
-        paint(diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36", into: &text) { text in
-            text += diagnostic.severity.rawValue
+        out.append(UInt8(ascii: " "))
+        paint(problem.severity == .error ? "1;31" : problem.severity == .warning ? "1;33" : "1;36", into: &out) { out in
+            out.append(contentsOf: problem.severity.rawValue.utf8)
         }
-        text += ": "
-        text += VisibleText.escaping(diagnostic.message)
-        text += " ["
-        text += diagnostic.ruleID
-        text += "]\n"
-        let excerpt = self.excerpt(problem, shownLine: &shownLine)
-        text += excerpt.text
-        text += "\n"
-        text += excerpt.indent
-        paint("1;32", into: &text) { text in
-            text += "^"
-            text += ASCIIRun.of("~", count: excerpt.underlineWidth - 1)
-        }
-        text += "\n"
-        if let fix = diagnostic.fix {
-            text += "  "
-            paint("1;32", into: &text) { text in text += fix.safety == .safe ? "fix" : "suggestion" }
-            text += ": "
-            text += VisibleText.escaping(fix.summary)
-            text += "\n"
+        out.append(literal: ": ")
+        Self.appendVisible(problem.message, to: &out)
+        out.append(literal: " [")
+        out.append(contentsOf: problem.ruleID.utf8)
+        out.append(literal: "]\n")
+        appendExcerpt(problem.range, source: source, shownLine: &shownLine, to: &out)
+        if let fix = problem.fix {
+            out.append(literal: "  ")
+            paint("1;32", into: &out) { out in out.append(literal: fix.isSafe ? "fix" : "suggestion") }
+            out.append(literal: ": ")
+            Self.appendVisible(fix.summary, to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
     }
 
-    /// The start line whole when it is short, measured from the problem's columns; otherwise a window of it around
-    /// the problem, found from its byte offsets without reading the rest of the line.
-    private func excerpt(_ problem: ReportedProblem, shownLine: inout ShownLine?) -> LineExcerpt {
-        let start = problem.diagnostic.range.start
-        let end = problem.diagnostic.range.end
-        let lineOffsets = problem.source.lineOffsets(start.line)
-        let line = problem.sourceLine
-        if shownLine?.number != start.line {
-            // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed. So
-            // is one with more printable ASCII characters than the width: each is a character of its own, a cell at
-            // least, so the line is known too wide without forming its other characters.
-            // Counted on the line's bytes in place (a slice of the shared source), not through string indices.
-            let printableASCII = lineOffsets.count > 8 * width ? Int.max
-                : line.utf8.withContiguousStorageIfAvailable { $0.count { $0 >= 0x20 && $0 < 0x7F } } ?? line.utf8.count { $0 >= 0x20 && $0 < 0x7F }
-            let fits = printableASCII <= width
-            let shown = fits ? VisibleText.escaping(line) : nil
-            shownLine = ShownLine(
-                number: start.line, whole: shown.flatMap { DisplayWidth.fits($0, in: width) ? $0 : nil },
-                isPrintableASCII: shown != nil && printableASCII == line.utf8.count
-            )
-        }
+    /// The source line (or a window of it), a line feed, and the caret and underline under the problem's range.
+    private func appendExcerpt(_ range: SourceRange, source: SourceText, shownLine: inout ShownLine?, to out: inout [UInt8]) {
+        let start = range.start
+        let end = range.end
+        if shownLine?.number != start.line { shownLine = measure(source.lineText(start.line), number: start.line, source: source) }
         if let whole = shownLine?.whole, shownLine?.isPrintableASCII == true {
+            // A cell per byte: the caret and underline are placed from the columns alone.
             let startIndex = min(max(start.column - 1, 0), whole.utf8.count)
             let endIndex = end.line == start.line ? min(max(end.column - 1, startIndex), whole.utf8.count) : whole.utf8.count
-            return LineExcerpt(text: whole, indent: ASCIIRun.of(" ", count: startIndex), underlineWidth: max(endIndex - startIndex, 1))
+            out.append(contentsOf: whole.utf8)
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: startIndex))
+            appendUnderline(width: max(endIndex - startIndex, 1), to: &out)
+            return
         }
+        let excerpt = self.excerpt(range, source: source, shownLine: shownLine)
+        out.append(contentsOf: excerpt.text.utf8)
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: excerpt.indent.utf8)
+        appendUnderline(width: excerpt.underlineWidth, to: &out)
+    }
+
+    /// The caret and the `~` after it, `width` cells in all, and a line feed.
+    private func appendUnderline(width: Int, to out: inout [UInt8]) {
+        paint("1;32", into: &out) { out in
+            out.append(UInt8(ascii: "^"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: width - 1))
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// How line `number` is shown: whole and escaped when it fits the width, measured once for all its problems.
+    private func measure(_ line: Substring, number: Int, source: SourceText) -> ShownLine {
+        // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed. So is
+        // one with more printable ASCII characters than the width: each is a character of its own, a cell at least,
+        // so the line is known too wide without forming its other characters.
+        // Counted on the line's bytes in place (a slice of the shared source), not through string indices.
+        let printableASCII = line.utf8.count > 8 * width ? Int.max
+            : line.utf8.withContiguousStorageIfAvailable { $0.count { $0 >= 0x20 && $0 < 0x7F } } ?? line.utf8.count { $0 >= 0x20 && $0 < 0x7F }
+        let shown = printableASCII <= width ? VisibleText.escaping(line) : nil
+        return ShownLine(
+            number: number, whole: shown.flatMap { DisplayWidth.fits($0, in: width) ? $0 : nil },
+            isPrintableASCII: shown != nil && printableASCII == line.utf8.count
+        )
+    }
+
+    /// The start line whole when it is short and holds more than printable ASCII, measured from the problem's
+    /// columns; otherwise a window of it around the problem, found from its byte offsets without reading the rest of
+    /// the line.
+    private func excerpt(_ range: SourceRange, source: SourceText, shownLine: ShownLine?) -> LineExcerpt {
+        let start = range.start
+        let end = range.end
+        let line = source.lineText(start.line)
         if let whole = shownLine?.whole {
             // Columns count scalars; the slices are taken from the line itself, with no copy of its scalars.
             let scalars = line.unicodeScalars
@@ -156,10 +177,11 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             let covered = VisibleText.escaping(Substring(scalars[startIndex..<endIndex]))
             return LineExcerpt(text: whole, indent: DisplayWidth.indent(under: before), underlineWidth: max(DisplayWidth.of(covered), 1))
         }
+        let lineOffsets = source.lineOffsets(start.line)
         let lower = min(max(start.offset, lineOffsets.lowerBound), lineOffsets.upperBound)
         let upper = end.line == start.line ? min(max(end.offset, lower), lineOffsets.upperBound) : lineOffsets.upperBound
-        let range = problem.source.slice(lower..<upper)
-        return LineExcerpt(line: line, range: range.startIndex..<range.endIndex, width: width)
+        let slice = source.slice(lower..<upper)
+        return LineExcerpt(line: line, range: slice.startIndex..<slice.endIndex, width: width)
     }
 
     /// `3 errors, 5 warnings, 2 fixable in 2 files`.
@@ -171,10 +193,18 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     }
 
     /// Appends what `write` appends, coloured with the ANSI code `code` when colours are on.
-    private func paint(_ code: String, into text: inout String, _ write: (inout String) -> Void) {
-        guard colors else { return write(&text) }
-        text += "\u{1B}[\(code)m"
-        write(&text)
-        text += "\u{1B}[0m"
+    private func paint(_ code: StaticString, into out: inout [UInt8], _ write: (inout [UInt8]) -> Void) {
+        guard colors else { return write(&out) }
+        out.append(literal: "\u{1B}[")
+        out.append(literal: code)
+        out.append(UInt8(ascii: "m"))
+        write(&out)
+        out.append(literal: "\u{1B}[0m")
+    }
+
+    /// Draft text's bytes, escaped for the terminal when they hold a control character (see ``VisibleText``).
+    private static func appendVisible(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard VisibleText.needsEscaping(text) else { return out.append(contentsOf: text) }
+        out.append(contentsOf: VisibleText.escaping(String(decoding: text, as: UTF8.self)).utf8)
     }
 }

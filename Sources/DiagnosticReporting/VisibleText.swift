@@ -44,7 +44,7 @@ public enum VisibleText {
             ?? Array(text.utf8).withUnsafeBufferPointer { needsEscaping($0, keepingLineBreaks: keepingLineBreaks) }
     }
 
-    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Bool {
+    package static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool = false) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]

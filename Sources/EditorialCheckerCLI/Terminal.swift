@@ -40,6 +40,12 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes UTF-8 `bytes` to standard output, as ``write(_:)-(String)`` writes text.
+    static func write(_ bytes: UnsafeRawBufferPointer) {
+        if let capture { return capture.write(String(decoding: bytes, as: UTF8.self), toErrors: false) }
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// Writes `bytes` to standard output as they are, straight from the caller's memory: no buffer, no copy.
     ///
     /// - Throws: ``NewsletterError`` of kind `io` when the output cannot take them (a full disk, a closed pipe

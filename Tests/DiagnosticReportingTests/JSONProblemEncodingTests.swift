@@ -32,10 +32,10 @@ struct JSONProblemEncodingTests {
         for edits in [nil, 0, 1, 3] as [Int?] {
             for first in [true, false] {
                 let entry = Self.entry(text: text, fix: edits, number: textIndex)
-                var written = ""
+                var written: [UInt8] = []
                 entry.appendElement(to: &written, first: first)
                 let encoded = try PrettyJSON().element(entry, depth: 1, first: first)
-                #expect(written == encoded, "\(text.debugDescription) \(String(describing: edits))")
+                #expect(String(decoding: written, as: UTF8.self) == encoded, "\(text.debugDescription) \(String(describing: edits))")
             }
         }
     }
@@ -46,10 +46,10 @@ struct JSONProblemEncodingTests {
         for number in 0..<300 {
             let text = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
             let entry = Self.entry(text: text, fix: number % 3 == 0 ? nil : number % 4, number: number)
-            var written = ""
+            var written: [UInt8] = []
             entry.appendElement(to: &written, first: number % 2 == 0)
             let encoded = try PrettyJSON().element(entry, depth: 1, first: number % 2 == 0)
-            #expect(written == encoded, "\(text.debugDescription)")
+            #expect(String(decoding: written, as: UTF8.self) == encoded, "\(text.debugDescription)")
         }
     }
 }

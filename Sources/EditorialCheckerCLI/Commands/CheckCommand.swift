@@ -51,8 +51,8 @@ struct CheckCommand: AsyncParsableCommand {
         case .github: GitHubReporter()
         }
         // The progress bar shares the terminal: it is cleared before each piece of the report.
-        let standardOutput = ReportOutput { text in
-            if let progress { progress.clearing { Terminal.write(text) } } else { Terminal.write(text) }
+        let standardOutput = ReportOutput.writingBytes { bytes in
+            if let progress { progress.clearing { Terminal.write(bytes) } } else { Terminal.write(bytes) }
         }
         var tally = ProblemTally()
         var inputErrors: [NewsletterError] = []

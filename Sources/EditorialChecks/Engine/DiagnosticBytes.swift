@@ -85,16 +85,39 @@ enum DiagnosticBytes {
             return Diagnostic(ruleID: ruleID, severity: severity, message: message, range: place, notes: notes, fix: fix())
         }
 
+        /// The diagnostic whose bytes start here, its texts read in place from `buffer` (these bytes) and its notes
+        /// and edits skipped.
+        mutating func stored(ruleID: String, in buffer: UnsafeBufferPointer<UInt8>) -> StoredDiagnostic {
+            let severity = severity()
+            let message = textBytes(in: buffer)
+            let place = range()
+            skipNotes()
+            guard integer() == 1 else {
+                return StoredDiagnostic(ruleID: ruleID, severity: severity, message: message, range: place, fix: nil)
+            }
+            let summary = textBytes(in: buffer)
+            let fix = StoredDiagnostic.FixSummary(summary: summary, isSafe: integer() == 1)
+            return StoredDiagnostic(ruleID: ruleID, severity: severity, message: message, range: place, fix: fix)
+        }
+
         /// The fix of a diagnostic whose bytes start here, past its message, range and notes unread.
         mutating func fixSkippingTheRest() -> Fix? {
             _ = integer()
             skipText()
-            for _ in 0..<6 { _ = integer() }
+            skipRange()
+            skipNotes()
+            return fix()
+        }
+
+        mutating func skipNotes() {
             for _ in 0..<integer() {
                 skipText()
-                if integer() == 1 { for _ in 0..<6 { _ = integer() } }
+                if integer() == 1 { skipRange() }
             }
-            return fix()
+        }
+
+        mutating func skipRange() {
+            for _ in 0..<6 { _ = integer() }
         }
 
         mutating func fix() -> Fix? {
@@ -103,6 +126,12 @@ enum DiagnosticBytes {
             let safety: FixSafety = integer() == 1 ? .safe : .suggestion
             let edits = (0..<integer()).map { _ in TextEdit(range: range(), replacement: text()) }
             return Fix(summary: summary, edits: edits, safety: safety)
+        }
+
+        mutating func textBytes(in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            let count = integer()
+            defer { offset += count }
+            return UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])
         }
 
         mutating func skipText() {

@@ -70,6 +70,17 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         return reader.diagnostic(ruleID: ruleIDs[Int(entries[position].rule)])
     }
 
+    /// Calls `body` with the diagnostic at `position` read in place: its texts are this store's bytes, valid only
+    /// during the call.
+    package func withStored<Result>(at position: Int, _ body: (StoredDiagnostic) throws -> Result) rethrows -> Result {
+        let entry = entries[position]
+        let chunk = chunks[Int(entry.chunk)]
+        return try chunk.withUnsafeBufferPointer { buffer in
+            var reader = DiagnosticBytes.Reader(bytes: chunk, offset: entry.byteOffset)
+            return try body(reader.stored(ruleID: ruleIDs[Int(entry.rule)], in: buffer))
+        }
+    }
+
     /// The fix of the diagnostic at `position`, read without making the rest of it.
     package func fix(at position: Int) -> Fix? {
         let entry = entries[position]

@@ -12,12 +12,17 @@ import NewsletterCore
 enum IssuePositions {
     static func verified(_ issue: Issue, against source: SourceText) -> Issue {
         // Changed in place, and only where a position does not fit: positions normally fit, and rebuilding every link
-        // and section cost as much as a rule.
+        // and section cost as much as a rule. The misfits are found first, so that an issue where everything fits is
+        // not copied at all (a write inside the loop let the compiler copy the whole array ahead of it).
         var verified = issue
-        for index in issue.links.indices where !fits(issue.links, index, source) {
+        for index in issue.links.indices.filter({ !fits(issue.links, $0, source) }) {
             dropPositions(of: &verified.links[index])
         }
-        for sectionIndex in issue.sections.indices {
+        let sectionMisfits = issue.sections.indices.filter { sectionIndex in
+            let links = issue.sections[sectionIndex].links
+            return !fits(issue.sections, sectionIndex, source) || links.indices.contains { !fits(links, $0, source) }
+        }
+        for sectionIndex in sectionMisfits {
             if !fits(issue.sections, sectionIndex, source) {
                 verified.sections[sectionIndex].range = nil
                 verified.sections[sectionIndex].headingRange = nil
