@@ -35,6 +35,22 @@ import Testing
         #expect(store.fix(at: 2)?.edits.map(\.replacement) == ["", "https"])
     }
 
+    /// Text output reads each diagnostic in place: its rule, severity, message bytes, range and fix summary, past
+    /// notes with and without places and past every edit.
+    @Test func readsInPlaceWhatTextOutputShows() {
+        let store = DiagnosticStore(Self.everyField)
+        for (position, diagnostic) in Self.everyField.enumerated() {
+            store.withStored(at: position) { stored in
+                #expect(stored.ruleID == diagnostic.ruleID)
+                #expect(stored.severity == diagnostic.severity)
+                #expect(Array(stored.message) == Array(diagnostic.message.utf8))
+                #expect(stored.range == diagnostic.range)
+                #expect(stored.fix.map { Array($0.summary) } == diagnostic.fix.map { Array($0.summary.utf8) })
+                #expect(stored.fix?.isSafe == diagnostic.fix.map { $0.safety == .safe })
+            }
+        }
+    }
+
     @Test func sortsByStartThenRuleThenEndThenTheOrderAdded() {
         func diagnostic(_ rule: String, _ start: Int, _ end: Int, _ message: String) -> Diagnostic {
             Diagnostic(ruleID: rule, severity: .warning, message: message, range: Self.place(start, end))
