@@ -2,6 +2,7 @@
 #define NEWSLETTERKIT_CCMARKGFM_SHIM_H
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 
 /* The extensions' node types, assigned when the core extensions register; libcmark-gfm-extensions exports them
    but installs no header declaring them. */
