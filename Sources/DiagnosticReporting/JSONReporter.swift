@@ -34,6 +34,8 @@ public struct JSONReporter: DiagnosticReporter {
         }
     }
 
+    /// A problem in the document's schema, as an `Encodable` value: the reference that the hand-written elements
+    /// (``appendElement(_:file:first:to:)``) are tested against, byte for byte, through JSONEncoder.
     struct Entry: Encodable {
         var file: String
         var line: Int
@@ -67,10 +69,14 @@ public struct JSONReporter: DiagnosticReporter {
 
     /// Writes each problem of `file` as an element of `problems`.
     public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
-        // Written as bytes into the output's own buffer, with no string made per problem.
-        for diagnostic in file.store {
+        // Written as bytes into the output's own buffer, straight from the stored diagnostics' bytes: no string is
+        // made per problem.
+        let store = file.store
+        for position in store.indices {
             let first = problemsWritten == 0
-            output.append { Entry(file: file.path, diagnostic: diagnostic).appendElement(to: &$0, first: first) }
+            store.withStored(at: position) { problem in
+                output.append { Self.appendElement(problem, file: file.path, first: first, to: &$0) }
+            }
             problemsWritten += 1
         }
     }
@@ -119,74 +125,68 @@ extension JSONReporter.Entry {
     }
 }
 
-extension JSONReporter.Entry {
-    /// Appends the entry as an element of `problems`, exactly as ``PrettyJSON/element(_:depth:first:)`` writes it at
-    /// depth 1 (JSONEncoder's bytes: keys sorted, two spaces per level, ` : `, slashes unescaped), written directly:
-    /// encoding each of a million problems through JSONEncoder took most of a large report's time. Literals and
-    /// numbers are appended one by one: a literal joined to a number makes a string of its own, on the heap once it
-    /// is longer than 15 bytes.
-    func appendElement(to json: inout [UInt8], first: Bool) {
+extension JSONReporter {
+    /// Appends `problem` as an element of `problems`, exactly as ``PrettyJSON/element(_:depth:first:)`` writes its
+    /// ``Entry`` at depth 1 (JSONEncoder's bytes: keys sorted, two spaces per level, ` : `, slashes unescaped), written
+    /// directly: encoding each of a million problems through JSONEncoder took most of a large report's time.
+    static func appendElement(_ problem: StoredDiagnostic, file: String, first: Bool, to json: inout [UInt8]) {
+        let range = problem.range
         json.append(literal: first ? "    {\n" : ",\n    {\n")
-        Self.appendPosition(line: line, column: column, endLine: endLine, endColumn: endColumn, edit: false, to: &json)
+        appendPosition(range, edit: false, to: &json)
         json.append(literal: ",\n      \"file\" : ")
-        Self.appendString(file, to: &json)
-        if let fix {
+        appendString(file, to: &json)
+        if let fix = problem.fix {
             json.append(literal: ",\n      \"fix\" : {\n        \"edits\" : [\n")
             for (index, edit) in fix.edits.enumerated() {
                 json.append(literal: index == 0 ? "          {\n" : ",\n          {\n")
-                Self.appendPosition(line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, edit: true, to: &json)
+                appendPosition(edit.range, edit: true, to: &json)
                 json.append(literal: ",\n            \"line\" : ")
-                json.append(decimal: edit.line)
+                json.append(decimal: edit.range.start.line)
                 json.append(literal: ",\n            \"replacement\" : ")
-                Self.appendString(edit.replacement, to: &json)
+                appendString(edit.replacement, to: &json)
                 json.append(literal: "\n          }")
             }
             json.append(literal: "\n        ],\n        \"safety\" : ")
-            Self.appendString(fix.safety, to: &json)
+            appendString((fix.isSafe ? FixSafety.safe : .suggestion).rawValue, to: &json)
             json.append(literal: ",\n        \"summary\" : ")
-            Self.appendString(fix.summary, to: &json)
+            appendString(fix.summary, to: &json)
             json.append(literal: "\n      }")
         }
         json.append(literal: ",\n      \"line\" : ")
-        json.append(decimal: line)
+        json.append(decimal: range.start.line)
         json.append(literal: ",\n      \"message\" : ")
-        Self.appendString(message, to: &json)
+        appendString(problem.message, to: &json)
         json.append(literal: ",\n      \"rule\" : ")
-        Self.appendString(rule, to: &json)
+        appendString(problem.ruleID, to: &json)
         json.append(literal: ",\n      \"severity\" : ")
-        Self.appendString(severity, to: &json)
+        appendString(problem.severity.rawValue, to: &json)
         json.append(literal: "\n    }")
     }
 
     /// The keys that sort before `file` (and, in an edit, before `line`), indented for a problem or for an edit.
-    private static func appendPosition(line: Int, column: Int, endLine: Int, endColumn: Int, edit: Bool, to json: inout [UInt8]) {
+    private static func appendPosition(_ range: SourceRange, edit: Bool, to json: inout [UInt8]) {
         json.append(literal: edit ? "            \"column\" : " : "      \"column\" : ")
-        json.append(decimal: column)
+        json.append(decimal: range.start.column)
         json.append(literal: edit ? ",\n            \"endColumn\" : " : ",\n      \"endColumn\" : ")
-        json.append(decimal: endColumn)
+        json.append(decimal: range.end.column)
         json.append(literal: edit ? ",\n            \"endLine\" : " : ",\n      \"endLine\" : ")
-        json.append(decimal: endLine)
+        json.append(decimal: range.end.line)
     }
 
-    /// `text` as a JSON string, escaped as JSONEncoder escapes it: the quotation mark and the backslash, the controls
-    /// that have a short escape (`\b`, `\f`, `\n`, `\r`, `\t`), the other controls as `\u00xx` in small hexadecimal
-    /// digits, and nothing else.
-    static func appendString(_ text: String, to json: inout [UInt8]) {
+    private static func appendString(_ text: String, to json: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendString($0, to: &json) }
+    }
+
+    /// UTF-8 `text` as a JSON string, escaped as JSONEncoder escapes it: the quotation mark and the backslash, the
+    /// controls that have a short escape (`\b`, `\f`, `\n`, `\r`, `\t`), the other controls as `\u00xx` in small
+    /// hexadecimal digits, and nothing else.
+    private static func appendString(_ text: UnsafeBufferPointer<UInt8>, to json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
-        // Most strings hold nothing to escape: found on their bytes in place, and appended whole.
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        }
-        if plain == true {
-            json.append(contentsOf: text.utf8)
-            json.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-                json.append(byte)
-                continue
-            }
+        var plainStart = 0
+        for (index, byte) in text.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainStart..<index]))
+            plainStart = index + 1
             switch byte {
             case UInt8(ascii: "\""): json.append(literal: "\\\"")
             case UInt8(ascii: "\\"): json.append(literal: "\\\\")
@@ -197,10 +197,11 @@ extension JSONReporter.Entry {
             case 0x09: json.append(literal: "\\t")
             default:
                 json.append(literal: "\\u00")
-                json.append(Self.hexDigits[Int(byte >> 4)])
-                json.append(Self.hexDigits[Int(byte & 0xF)])
+                json.append(hexDigits[Int(byte >> 4)])
+                json.append(hexDigits[Int(byte & 0xF)])
             }
         }
+        json.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainStart...]))
         json.append(UInt8(ascii: "\""))
     }
 

@@ -1,4 +1,6 @@
 @testable import DiagnosticReporting
+import EditorialChecks
+import NewsletterCore
 import Foundation
 import TestSupport
 import Testing
@@ -14,16 +16,28 @@ struct JSONProblemEncodingTests {
         "café ü§å 🤌 北京", "\u{2028}\u{2029}\u{FEFF}", String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }),
     ]
 
-    static func entry(text: String, fix edits: Int?, number: Int) -> JSONReporter.Entry {
-        JSONReporter.Entry(
-            file: "notes/\(text).md", line: number, column: number + 1, endLine: number * 7, endColumn: 12_345 + number,
-            severity: "warning", rule: "rule-\(text)", message: "message \(text)",
+    static func diagnostic(text: String, fix edits: Int?, number: Int) -> Diagnostic {
+        func place(_ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int) -> SourceRange {
+            SourceRange(start: SourceLocation(offset: column, line: line, column: column),
+                        end: SourceLocation(offset: endColumn, line: endLine, column: endColumn))
+        }
+        return Diagnostic(
+            ruleID: "rule-\(text)", severity: [.error, .warning, .info][number % 3], message: "message \(text)",
+            range: place(number, number + 1, number * 7, 12_345 + number),
             fix: edits.map { count in
-                JSONReporter.FixEntry(safety: "safe", summary: "summary \(text)", edits: (0..<count).map { index in
-                    JSONReporter.EditEntry(line: index, column: index + 2, endLine: index + 3, endColumn: index + 40, replacement: text + "\(index)")
-                })
+                Fix(summary: "summary \(text)", edits: (0..<count).map { index in
+                    TextEdit(range: place(index, index + 2, index + 3, index + 40), replacement: text + "\(index)")
+                }, safety: number % 2 == 0 ? .safe : .suggestion)
             }
         )
+    }
+
+    /// The element written from the stored diagnostic, and the one JSONEncoder writes for its entry.
+    static func written(_ diagnostic: Diagnostic, file: String, first: Bool) throws -> (String, String) {
+        var written: [UInt8] = []
+        StoredDiagnostic.with(diagnostic) { JSONReporter.appendElement($0, file: file, first: first, to: &written) }
+        let encoded = try PrettyJSON().element(JSONReporter.Entry(file: file, diagnostic: diagnostic), depth: 1, first: first)
+        return (String(decoding: written, as: UTF8.self), encoded)
     }
 
     @Test(arguments: awkwardTexts.indices)
@@ -31,11 +45,8 @@ struct JSONProblemEncodingTests {
         let text = Self.awkwardTexts[textIndex]
         for edits in [nil, 0, 1, 3] as [Int?] {
             for first in [true, false] {
-                let entry = Self.entry(text: text, fix: edits, number: textIndex)
-                var written: [UInt8] = []
-                entry.appendElement(to: &written, first: first)
-                let encoded = try PrettyJSON().element(entry, depth: 1, first: first)
-                #expect(String(decoding: written, as: UTF8.self) == encoded, "\(text.debugDescription) \(String(describing: edits))")
+                let (written, encoded) = try Self.written(Self.diagnostic(text: text, fix: edits, number: textIndex), file: "notes/\(text).md", first: first)
+                #expect(written == encoded, "\(text.debugDescription) \(String(describing: edits))")
             }
         }
     }
@@ -45,11 +56,9 @@ struct JSONProblemEncodingTests {
         let pieces = ["\"", "\\", "/", "\n", "\u{1}", "\u{1F}", " ", "a", "é", "🤌", "\r", "\t", "\u{7F}"]
         for number in 0..<300 {
             let text = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
-            let entry = Self.entry(text: text, fix: number % 3 == 0 ? nil : number % 4, number: number)
-            var written: [UInt8] = []
-            entry.appendElement(to: &written, first: number % 2 == 0)
-            let encoded = try PrettyJSON().element(entry, depth: 1, first: number % 2 == 0)
-            #expect(String(decoding: written, as: UTF8.self) == encoded, "\(text.debugDescription)")
+            let diagnostic = Self.diagnostic(text: text, fix: number % 3 == 0 ? nil : number % 4, number: number)
+            let (written, encoded) = try Self.written(diagnostic, file: "notes/\(text).md", first: number % 2 == 0)
+            #expect(written == encoded, "\(text.debugDescription)")
         }
     }
 }

@@ -35,8 +35,8 @@ import Testing
         #expect(store.fix(at: 2)?.edits.map(\.replacement) == ["", "https"])
     }
 
-    /// Text output reads each diagnostic in place: its rule, severity, message bytes, range and fix summary, past
-    /// notes with and without places and past every edit.
+    /// Text and JSON output read each diagnostic in place: its rule, severity, message bytes, range, fix summary and
+    /// edits, past notes with and without places.
     @Test func readsInPlaceWhatTextOutputShows() {
         let store = DiagnosticStore(Self.everyField)
         for (position, diagnostic) in Self.everyField.enumerated() {
@@ -47,6 +47,8 @@ import Testing
                 #expect(stored.range == diagnostic.range)
                 #expect(stored.fix.map { Array($0.summary) } == diagnostic.fix.map { Array($0.summary.utf8) })
                 #expect(stored.fix?.isSafe == diagnostic.fix.map { $0.safety == .safe })
+                #expect(stored.fix?.edits.map(\.range) == diagnostic.fix?.edits.map(\.range))
+                #expect(stored.fix?.edits.map { Array($0.replacement) } == diagnostic.fix?.edits.map { Array($0.replacement.utf8) })
             }
         }
     }

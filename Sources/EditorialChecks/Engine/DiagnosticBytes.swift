@@ -73,8 +73,9 @@ enum DiagnosticBytes {
         }
     }
 
+    /// Reads the bytes of a store's piece in place; valid while the piece's buffer is.
     struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var offset: Int
 
         mutating func diagnostic(ruleID: String) -> Diagnostic {
@@ -85,19 +86,23 @@ enum DiagnosticBytes {
             return Diagnostic(ruleID: ruleID, severity: severity, message: message, range: place, notes: notes, fix: fix())
         }
 
-        /// The diagnostic whose bytes start here, its texts read in place from `buffer` (these bytes) and its notes
-        /// and edits skipped.
-        mutating func stored(ruleID: String, in buffer: UnsafeBufferPointer<UInt8>) -> StoredDiagnostic {
+        /// The diagnostic whose bytes start here, its texts read in place and its notes skipped.
+        mutating func stored(ruleID: String) -> StoredDiagnostic {
             let severity = severity()
-            let message = textBytes(in: buffer)
+            let message = textBytes()
             let place = range()
             skipNotes()
             guard integer() == 1 else {
                 return StoredDiagnostic(ruleID: ruleID, severity: severity, message: message, range: place, fix: nil)
             }
-            let summary = textBytes(in: buffer)
-            let fix = StoredDiagnostic.FixSummary(summary: summary, isSafe: integer() == 1)
-            return StoredDiagnostic(ruleID: ruleID, severity: severity, message: message, range: place, fix: fix)
+            let summary = textBytes()
+            let isSafe = integer() == 1
+            let count = integer()
+            let edits = StoredDiagnostic.Edits(reader: self, count: count)
+            return StoredDiagnostic(
+                ruleID: ruleID, severity: severity, message: message, range: place,
+                fix: StoredDiagnostic.StoredFix(summary: summary, isSafe: isSafe, edits: edits)
+            )
         }
 
         /// The fix of a diagnostic whose bytes start here, past its message, range and notes unread.
@@ -128,10 +133,10 @@ enum DiagnosticBytes {
             return Fix(summary: summary, edits: edits, safety: safety)
         }
 
-        mutating func textBytes(in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        mutating func textBytes() -> UnsafeBufferPointer<UInt8> {
             let count = integer()
             defer { offset += count }
-            return UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])
+            return UnsafeBufferPointer(rebasing: bytes[offset..<offset + count])
         }
 
         mutating func skipText() {
@@ -152,9 +157,7 @@ enum DiagnosticBytes {
         }
 
         mutating func text() -> String {
-            let count = integer()
-            defer { offset += count }
-            return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<offset + count], as: UTF8.self) }
+            String(decoding: textBytes(), as: UTF8.self)
         }
 
         mutating func severity() -> Severity {

@@ -66,26 +66,29 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
 
     package subscript(position: Int) -> Diagnostic {
         let entry = entries[position]
-        var reader = DiagnosticBytes.Reader(bytes: chunks[Int(entry.chunk)], offset: entry.byteOffset)
-        return reader.diagnostic(ruleID: ruleIDs[Int(entries[position].rule)])
+        return chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
+            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset)
+            return reader.diagnostic(ruleID: ruleIDs[Int(entry.rule)])
+        }
     }
 
     /// Calls `body` with the diagnostic at `position` read in place: its texts are this store's bytes, valid only
     /// during the call.
     package func withStored<Result>(at position: Int, _ body: (StoredDiagnostic) throws -> Result) rethrows -> Result {
         let entry = entries[position]
-        let chunk = chunks[Int(entry.chunk)]
-        return try chunk.withUnsafeBufferPointer { buffer in
-            var reader = DiagnosticBytes.Reader(bytes: chunk, offset: entry.byteOffset)
-            return try body(reader.stored(ruleID: ruleIDs[Int(entry.rule)], in: buffer))
+        return try chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
+            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset)
+            return try body(reader.stored(ruleID: ruleIDs[Int(entry.rule)]))
         }
     }
 
     /// The fix of the diagnostic at `position`, read without making the rest of it.
     package func fix(at position: Int) -> Fix? {
         let entry = entries[position]
-        var reader = DiagnosticBytes.Reader(bytes: chunks[Int(entry.chunk)], offset: entry.byteOffset)
-        return reader.fixSkippingTheRest()
+        return chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
+            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset)
+            return reader.fixSkippingTheRest()
+        }
     }
 
     /// Keeps `diagnostic` after those already held.

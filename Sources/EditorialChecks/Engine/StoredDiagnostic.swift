@@ -1,14 +1,45 @@
 import NewsletterCore
 
-/// A diagnostic read in place from a ``DiagnosticStore``: its text is the store's own bytes, so a reporter writes it
-/// without making a `String` (nor the fix's edits, which text output does not show).
+/// A diagnostic read in place from a ``DiagnosticStore``: its texts are the store's own bytes, so a reporter writes it
+/// without making a `String` or an array per problem.
 ///
 /// Valid only inside the call that hands it over (``DiagnosticStore/withStored(at:_:)``), as its bytes are.
 package struct StoredDiagnostic {
-    /// A fix as text output shows it: its summary and whether it is safe.
-    package struct FixSummary {
+    /// A fix read in place: its summary, whether it is safe, and its edits.
+    package struct StoredFix {
         package var summary: UnsafeBufferPointer<UInt8>
         package var isSafe: Bool
+        package var edits: Edits
+    }
+
+    /// A fix's edits, each read from the store's bytes as it is reached: its range and its replacement's bytes.
+    package struct Edits: Sequence {
+        package struct Edit {
+            package var range: SourceRange
+            package var replacement: UnsafeBufferPointer<UInt8>
+        }
+
+        package struct Iterator: IteratorProtocol {
+            fileprivate var reader: DiagnosticBytes.Reader
+            fileprivate var remaining: Int
+
+            package mutating func next() -> Edit? {
+                guard remaining > 0 else { return nil }
+                remaining -= 1
+                let range = reader.range()
+                return Edit(range: range, replacement: reader.textBytes())
+            }
+        }
+
+        fileprivate let reader: DiagnosticBytes.Reader
+        package let count: Int
+
+        init(reader: DiagnosticBytes.Reader, count: Int) {
+            self.reader = reader
+            self.count = count
+        }
+
+        package func makeIterator() -> Iterator { Iterator(reader: reader, remaining: count) }
     }
 
     package var ruleID: String
@@ -16,7 +47,7 @@ package struct StoredDiagnostic {
     /// The message's UTF-8 bytes.
     package var message: UnsafeBufferPointer<UInt8>
     package var range: SourceRange
-    package var fix: FixSummary?
+    package var fix: StoredFix?
 
     /// Calls `body` with `diagnostic` read in place, for output written one diagnostic at a time.
     package static func with<Result>(_ diagnostic: Diagnostic, _ body: (StoredDiagnostic) throws -> Result) rethrows -> Result {
