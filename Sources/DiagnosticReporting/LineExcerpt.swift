@@ -27,35 +27,93 @@ package struct LineExcerpt: Equatable {
     /// The excerpt of `line` for a problem covering `range` of it (indices of the string `line` is a slice of; the
     /// range ends at most at the line's end).
     package init(line: Substring, range: Range<String.Index>, width: Int = LineExcerpt.defaultWidth) {
-        // Two strings of their own, so that characters are counted from the problem's start whatever precedes it.
-        let before = Substring(line.unicodeScalars[..<range.lowerBound])
-        let after = Substring(line.unicodeScalars[range.lowerBound...])
-        let marker = Self.ellipsis.count
-        // Cells alone do not bound the work: zero-width characters take none, so bytes are bounded too.
-        let byteLimit = 8 * width
+        let window = Window(line: line, range: range, width: width)
+        var text = window.hasPrefix ? Self.ellipsis : ""
+        text += VisibleText.escaping(window.before)
+        text += VisibleText.escaping(window.after)
+        if window.hasSuffix { text += Self.ellipsis }
+        self.text = text
+        indent = window.indent()
+        underlineWidth = window.underlineWidth
+    }
 
-        var left = Walk(start: before.endIndex)
-        left.backward(in: before, cells: Self.leadingContext, bytes: byteLimit)
-        let leftMarker = left.index > before.startIndex ? marker : 0
-        var right = Walk(start: after.startIndex, marking: range.upperBound)
-        right.forward(in: after, cells: max(width - left.cells - leftMarker - marker, 1), bytes: byteLimit)
-        if right.index == after.endIndex {
-            // The line ends inside the window: the cells meant for what follows go to what precedes.
-            left.backward(in: before, cells: width - right.cells - left.cells - leftMarker, bytes: byteLimit)
+    /// Writes the excerpt's text, a line feed and its indent into `out` as UTF-8, with no string made for them
+    /// unless a character must be escaped or a tab kept; returns the underline's width (the text report's path).
+    package static func write(line: Substring, range: Range<String.Index>, width: Int, into out: inout [UInt8]) -> Int {
+        let window = Window(line: line, range: range, width: width)
+        if window.hasPrefix { out.append(contentsOf: ellipsis.utf8) }
+        appendVisible(window.before, to: &out)
+        appendVisible(window.after, to: &out)
+        if window.hasSuffix { out.append(contentsOf: ellipsis.utf8) }
+        out.append(UInt8(ascii: "\n"))
+        if window.hasTab {
+            out.append(contentsOf: window.indent().utf8)
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: window.indentCells))
+        }
+        return window.underlineWidth
+    }
+
+    private static func appendVisible(_ text: Substring, to out: inout [UInt8]) {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !VisibleText.needsEscaping(bytes) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain != true { out.append(contentsOf: VisibleText.escaping(text).utf8) }
+    }
+
+    /// Where the window falls on the line and what it measures: found by walking the characters out from the problem's
+    /// start, a window's width at most.
+    private struct Window {
+        /// The shown part of the line before the problem's start, and from it on.
+        let before: Substring
+        let after: Substring
+        /// Whether the line goes on before and after the window (shown as `...`).
+        let hasPrefix: Bool
+        let hasSuffix: Bool
+        /// The cells before the caret, prefix included, and whether the shown part before it holds a tab.
+        let indentCells: Int
+        let hasTab: Bool
+        let underlineWidth: Int
+
+        init(line: Substring, range: Range<String.Index>, width: Int) {
+            // Two strings of their own, so that characters are counted from the problem's start whatever precedes it.
+            let before = Substring(line.unicodeScalars[..<range.lowerBound])
+            let after = Substring(line.unicodeScalars[range.lowerBound...])
+            let marker = LineExcerpt.ellipsis.count
+            // Cells alone do not bound the work: zero-width characters take none, so bytes are bounded too.
+            let byteLimit = 8 * width
+
+            var left = Walk(start: before.endIndex)
+            left.backward(in: before, cells: LineExcerpt.leadingContext, bytes: byteLimit)
+            let leftMarker = left.index > before.startIndex ? marker : 0
+            var right = Walk(start: after.startIndex, marking: range.upperBound)
+            right.forward(in: after, cells: max(width - left.cells - leftMarker - marker, 1), bytes: byteLimit)
+            if right.index == after.endIndex {
+                // The line ends inside the window: the cells meant for what follows go to what precedes.
+                left.backward(in: before, cells: width - right.cells - left.cells - leftMarker, bytes: byteLimit)
+            }
+
+            self.before = before[left.index...]
+            self.after = after[..<right.index]
+            hasPrefix = left.index > before.startIndex
+            hasSuffix = right.index < after.endIndex
+            // The walks have measured the cells already: the indent is a space per cell unless a tab must stay a
+            // tab, and the underline is what the walk counted up to the problem's end, unless that end falls inside
+            // a character.
+            indentCells = (hasPrefix ? marker : 0) + left.cells
+            hasTab = self.before.utf8.contains(0x09)
+            let coveredEnd = min(range.upperBound, right.index)
+            let coveredCells = coveredEnd == right.index ? right.cells : right.cellsAtMark
+            underlineWidth = max(coveredCells ?? DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
         }
 
-        let shownBefore = before[left.index...]
-        let prefix = left.index > before.startIndex ? Self.ellipsis : ""
-        let suffix = right.index < after.endIndex ? Self.ellipsis : ""
-        text = prefix + VisibleText.escaping(shownBefore) + VisibleText.escaping(after[..<right.index]) + suffix
-        // The walks have measured the cells already: the indent is a space per cell unless a tab must stay a tab, and
-        // the underline is what the walk counted up to the problem's end, unless that end falls inside a character.
-        indent = shownBefore.utf8.contains(0x09)
-            ? ASCIIRun.of(" ", count: prefix.count) + DisplayWidth.indent(under: VisibleText.escaping(shownBefore))
-            : ASCIIRun.of(" ", count: prefix.count + left.cells)
-        let coveredEnd = min(range.upperBound, right.index)
-        let coveredCells = coveredEnd == right.index ? right.cells : right.cellsAtMark
-        underlineWidth = max(coveredCells ?? DisplayWidth.of(VisibleText.escaping(after[..<coveredEnd])), 1)
+        /// What goes before the caret: a space per cell, with the shown part's tabs kept.
+        func indent() -> String {
+            guard hasTab else { return ASCIIRun.of(" ", count: indentCells) }
+            return ASCIIRun.of(" ", count: hasPrefix ? LineExcerpt.ellipsis.count : 0) + DisplayWidth.indent(under: VisibleText.escaping(before))
+        }
     }
 
     /// A walk over whole characters from a point, counting the cells they take once escaped, and noting the count

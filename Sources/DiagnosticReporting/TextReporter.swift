@@ -126,11 +126,22 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             appendUnderline(width: max(endIndex - startIndex, 1), to: &out)
             return
         }
-        let excerpt = self.excerpt(range, source: source, shownLine: shownLine)
-        out.append(contentsOf: excerpt.text.utf8)
-        out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: excerpt.indent.utf8)
-        appendUnderline(width: excerpt.underlineWidth, to: &out)
+        let line = source.lineText(start.line)
+        if let whole = shownLine?.whole {
+            let excerpt = wholeLineExcerpt(line, whole: whole, range)
+            out.append(contentsOf: excerpt.text.utf8)
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: excerpt.indent.utf8)
+            appendUnderline(width: excerpt.underlineWidth, to: &out)
+            return
+        }
+        // A window of the line around the problem, found from its byte offsets without reading the rest of the line.
+        let lineOffsets = source.lineOffsets(start.line)
+        let lower = min(max(start.offset, lineOffsets.lowerBound), lineOffsets.upperBound)
+        let upper = end.line == start.line ? min(max(end.offset, lower), lineOffsets.upperBound) : lineOffsets.upperBound
+        let slice = source.slice(lower..<upper)
+        let underline = LineExcerpt.write(line: line, range: slice.startIndex..<slice.endIndex, width: width, into: &out)
+        appendUnderline(width: underline, to: &out)
     }
 
     /// The caret and the `~` after it, `width` cells in all, and a line feed.
@@ -157,31 +168,22 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         )
     }
 
-    /// The start line whole when it is short and holds more than printable ASCII, measured from the problem's
-    /// columns; otherwise a window of it around the problem, found from its byte offsets without reading the rest of
-    /// the line.
-    private func excerpt(_ range: SourceRange, source: SourceText, shownLine: ShownLine?) -> LineExcerpt {
+    /// The start line shown whole when it is short but holds more than printable ASCII, with the caret and underline
+    /// measured from the problem's columns.
+    private func wholeLineExcerpt(_ line: Substring, whole: String, _ range: SourceRange) -> LineExcerpt {
         let start = range.start
         let end = range.end
-        let line = source.lineText(start.line)
-        if let whole = shownLine?.whole {
-            // Columns count scalars; the slices are taken from the line itself, with no copy of its scalars.
-            let scalars = line.unicodeScalars
-            let startColumn = max(start.column - 1, 0)
-            let startIndex = scalars.index(scalars.startIndex, offsetBy: startColumn, limitedBy: scalars.endIndex) ?? scalars.endIndex
-            let endIndex = end.line == start.line
-                ? scalars.index(startIndex, offsetBy: max(end.column - 1 - startColumn, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
-                : scalars.endIndex
-            // Escaped characters take the width of their escape, so the underline is measured on the escaped text.
-            let before = VisibleText.escaping(Substring(scalars[..<startIndex]))
-            let covered = VisibleText.escaping(Substring(scalars[startIndex..<endIndex]))
-            return LineExcerpt(text: whole, indent: DisplayWidth.indent(under: before), underlineWidth: max(DisplayWidth.of(covered), 1))
-        }
-        let lineOffsets = source.lineOffsets(start.line)
-        let lower = min(max(start.offset, lineOffsets.lowerBound), lineOffsets.upperBound)
-        let upper = end.line == start.line ? min(max(end.offset, lower), lineOffsets.upperBound) : lineOffsets.upperBound
-        let slice = source.slice(lower..<upper)
-        return LineExcerpt(line: line, range: slice.startIndex..<slice.endIndex, width: width)
+        // Columns count scalars; the slices are taken from the line itself, with no copy of its scalars.
+        let scalars = line.unicodeScalars
+        let startColumn = max(start.column - 1, 0)
+        let startIndex = scalars.index(scalars.startIndex, offsetBy: startColumn, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let endIndex = end.line == start.line
+            ? scalars.index(startIndex, offsetBy: max(end.column - 1 - startColumn, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
+            : scalars.endIndex
+        // Escaped characters take the width of their escape, so the underline is measured on the escaped text.
+        let before = VisibleText.escaping(Substring(scalars[..<startIndex]))
+        let covered = VisibleText.escaping(Substring(scalars[startIndex..<endIndex]))
+        return LineExcerpt(text: whole, indent: DisplayWidth.indent(under: before), underlineWidth: max(DisplayWidth.of(covered), 1))
     }
 
     /// `3 errors, 5 warnings, 2 fixable in 2 files`.

@@ -31,6 +31,11 @@ import Testing
             #expect(excerpt.indent == DisplayWidth.indent(under: shown[..<shownStart]), "\(line.debugDescription)")
             #expect(excerpt.underlineWidth == max(DisplayWidth.of(shown[shownStart..<shownEnd]), 1), "\(line.debugDescription)")
             #expect(DisplayWidth.of(shown) <= LineExcerpt.defaultWidth + 1, "\(line.debugDescription)")
+            // The text report writes the same excerpt as bytes.
+            var written: [UInt8] = []
+            let underline = LineExcerpt.write(line: Substring(line), range: start..<end, width: LineExcerpt.defaultWidth, into: &written)
+            #expect(String(decoding: written, as: UTF8.self) == excerpt.text + "\n" + excerpt.indent, "\(line.debugDescription)")
+            #expect(underline == excerpt.underlineWidth, "\(line.debugDescription)")
         }
     }
 }
