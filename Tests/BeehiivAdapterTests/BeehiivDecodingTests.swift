@@ -157,3 +157,19 @@ import Testing
         #expect(throws: NewsletterError.self) { try adapter.decode(SourceText(text, path: "deep.md")) }
     }
 }
+
+/// The title is the heading's content: its closing `#` run goes only when a space stands before it.
+@Suite struct BeehiivTitleTests {
+    @Test(arguments: [
+        ("# Weekly Notes\n", "Weekly Notes"),
+        ("# C#\n", "C#"),
+        ("# Weekly Notes ##\n", "Weekly Notes"),
+        ("#   Weekly Notes  #   \n", "Weekly Notes"),
+        ("# 🤌 Ben’s Picks ###\n", "🤌 Ben’s Picks"),
+        ("# Issue #12\n", "Issue #12"),
+    ])
+    func titleIsTheHeadingsContent(heading: String, title: String) throws {
+        let issue = try BeehiivAdapter().decode(SourceText(heading + "\nHello.\n"))
+        #expect(issue.title == title)
+    }
+}

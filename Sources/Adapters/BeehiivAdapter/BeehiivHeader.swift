@@ -106,7 +106,8 @@ struct BeehiivHeader {
         // A closing `#` run counts only when a space stands before it (`# C#` keeps its `#`).
         var closing = content
         while closing.last == "#" { closing = closing.dropLast() }
-        if closing.count < content.count, closing.isEmpty || closing.last == " " || closing.last == "\t" {
+        // Compared by index: counting characters would break the whole title into graphemes, twice.
+        if closing.endIndex < content.endIndex, closing.isEmpty || closing.last == " " || closing.last == "\t" {
             content = closing
             while content.last == " " || content.last == "\t" { content = content.dropLast() }
         }

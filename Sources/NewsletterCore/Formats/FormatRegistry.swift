@@ -154,7 +154,7 @@ public struct FormatRegistry: Sendable {
     }
 
     private static func fileExtension(of path: String) -> String? {
-        let name = path.split(separator: "/").last ?? Substring(path)
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         return name[name.index(after: dot)...].lowercased()
     }
