@@ -52,6 +52,7 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     private var entries: [Entry] = []
     private var ruleIDs: [String] = []
     private var ruleIndices: [String: Int32] = [:]
+    private var lastRule: (id: String, index: Int32)?
 
     /// An empty store.
     package init() {}
@@ -94,13 +95,17 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     /// Keeps `diagnostic` after those already held.
     package mutating func append(_ diagnostic: Diagnostic) {
         let rule: Int32
-        if let known = ruleIndices[diagnostic.ruleID] {
+        // A rule's diagnostics mostly come one after another: the last rule is checked before the dictionary.
+        if let last = lastRule, last.id == diagnostic.ruleID {
+            rule = last.index
+        } else if let known = ruleIndices[diagnostic.ruleID] {
             rule = known
         } else {
             rule = Int32(ruleIDs.count)
             ruleIDs.append(diagnostic.ruleID)
             ruleIndices[diagnostic.ruleID] = rule
         }
+        lastRule = (diagnostic.ruleID, rule)
         counts.add(diagnostic)
         scratch.removeAll(keepingCapacity: true)
         DiagnosticBytes.write(diagnostic, into: &scratch)

@@ -62,7 +62,15 @@ public struct NonDescriptiveLinkTextRule: Rule {
     /// link texts are left without making a string.
     private static func comparable(_ text: String, ofLengthIn lengths: Set<Int>) -> String? {
         let bytes = text.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().trimmingCharacters(in: ignored) }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            // Trimmed scalar by scalar from each end: Foundation's trimming bridges to NSString, a tenth of a folder's
+            // link rules.
+            let scalars = text.lowercased().unicodeScalars
+            guard let first = scalars.firstIndex(where: { !ignored.contains($0) }),
+                  let last = scalars.lastIndex(where: { !ignored.contains($0) })
+            else { return "" }
+            return String(scalars[first...last])
+        }
         let start = bytes.firstIndex { !ignoredASCII[Int($0)] } ?? bytes.endIndex
         let end = bytes[start...].lastIndex { !ignoredASCII[Int($0)] }.map(bytes.index(after:)) ?? start
         guard lengths.contains(bytes.distance(from: start, to: end)) else { return nil }
