@@ -42,8 +42,8 @@ package struct LineExcerpt: Equatable {
     package static func write(line: Substring, range: Range<String.Index>, width: Int, into out: inout [UInt8]) -> Int {
         let window = Window(line: line, range: range, width: width)
         if window.hasPrefix { out.append(contentsOf: ellipsis.utf8) }
-        appendVisible(window.before, to: &out)
-        appendVisible(window.after, to: &out)
+        VisibleText.append(window.before, to: &out)
+        VisibleText.append(window.after, to: &out)
         if window.hasSuffix { out.append(contentsOf: ellipsis.utf8) }
         out.append(UInt8(ascii: "\n"))
         if window.hasTab {
@@ -52,15 +52,6 @@ package struct LineExcerpt: Equatable {
             out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: window.indentCells))
         }
         return window.underlineWidth
-    }
-
-    private static func appendVisible(_ text: Substring, to out: inout [UInt8]) {
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !VisibleText.needsEscaping(bytes) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if plain != true { out.append(contentsOf: VisibleText.escaping(text).utf8) }
     }
 
     /// Where the window falls on the line and what it measures: found by walking the characters out from the problem's

@@ -97,7 +97,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             out.append(contentsOf: problem.severity.rawValue.utf8)
         }
         out.append(literal: ": ")
-        Self.appendVisible(problem.message, to: &out)
+        VisibleText.append(problem.message, to: &out)
         out.append(literal: " [")
         out.append(contentsOf: problem.ruleID.utf8)
         out.append(literal: "]\n")
@@ -106,7 +106,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             out.append(literal: "  ")
             paint("1;32", into: &out) { out in out.append(literal: fix.isSafe ? "fix" : "suggestion") }
             out.append(literal: ": ")
-            Self.appendVisible(fix.summary, to: &out)
+            VisibleText.append(fix.summary, to: &out)
             out.append(UInt8(ascii: "\n"))
         }
     }
@@ -115,7 +115,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     private func appendExcerpt(_ range: SourceRange, source: SourceText, shownLine: inout ShownLine?, to out: inout [UInt8]) {
         let start = range.start
         let end = range.end
-        if shownLine?.number != start.line { shownLine = measure(source.lineText(start.line), number: start.line, source: source) }
+        if shownLine?.number != start.line { shownLine = measure(source.lineText(start.line), number: start.line) }
         if let whole = shownLine?.whole, shownLine?.isPrintableASCII == true {
             // A cell per byte: the caret and underline are placed from the columns alone.
             let startIndex = min(max(start.column - 1, 0), whole.utf8.count)
@@ -154,7 +154,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     }
 
     /// How line `number` is shown: whole and escaped when it fits the width, measured once for all its problems.
-    private func measure(_ line: Substring, number: Int, source: SourceText) -> ShownLine {
+    private func measure(_ line: Substring, number: Int) -> ShownLine {
         // A line of more than 8 bytes per cell cannot be measured in time bounded by the width; it is windowed. So is
         // one with more printable ASCII characters than the width: each is a character of its own, a cell at least,
         // so the line is known too wide without forming its other characters.
@@ -202,11 +202,5 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         out.append(UInt8(ascii: "m"))
         write(&out)
         out.append(literal: "\u{1B}[0m")
-    }
-
-    /// Draft text's bytes, escaped for the terminal when they hold a control character (see ``VisibleText``).
-    private static func appendVisible(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        guard VisibleText.needsEscaping(text) else { return out.append(contentsOf: text) }
-        out.append(contentsOf: VisibleText.escaping(String(decoding: text, as: UTF8.self)).utf8)
     }
 }

@@ -35,6 +35,20 @@ public enum VisibleText {
         return result
     }
 
+    /// Appends draft text's UTF-8 bytes to `out`, escaped when they hold a character that must be (the reports' path,
+    /// which then makes no string of them).
+    package static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard needsEscaping(text) else { return out.append(contentsOf: text) }
+        out.append(contentsOf: escaping(String(decoding: text, as: UTF8.self)).utf8)
+    }
+
+    /// ``append(_:to:)-(UnsafeBufferPointer<UInt8>,_)`` for a slice of draft text.
+    package static func append(_ text: Substring, to out: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) == nil {
+            out.append(contentsOf: escaping(text).utf8)
+        }
+    }
+
     /// Whether ``escaping(_:keepingLineBreaks:)`` would change `text`, decided on its UTF-8 bytes without forming
     /// characters: a C0 control or DEL is one byte, a C1 control is `C2 80`-`C2 9F`, the bidirectional controls are
     /// `E2 80 AA`-`E2 80 AE` and `E2 81 A6`-`E2 81 A9`. Curly quotes, dashes and most emoji share those leads
