@@ -92,17 +92,22 @@ enum DiagnosticBytes {
             let message = textBytes()
             let place = range()
             skipNotes()
-            guard integer() == 1 else {
+            guard let header = fixHeader() else {
                 return StoredDiagnostic(ruleID: ruleID, severity: severity, message: message, range: place, fix: nil)
             }
-            let summary = textBytes()
-            let isSafe = integer() == 1
-            let count = integer()
-            let edits = StoredDiagnostic.Edits(reader: self, count: count)
+            let edits = StoredDiagnostic.Edits(reader: self, count: header.editCount)
             return StoredDiagnostic(
                 ruleID: ruleID, severity: severity, message: message, range: place,
-                fix: StoredDiagnostic.StoredFix(summary: summary, isSafe: isSafe, edits: edits)
+                fix: StoredDiagnostic.StoredFix(summary: header.summary, isSafe: header.isSafe, edits: edits)
             )
+        }
+
+        /// The start of a fix: its summary, safety and number of edits, or `nil` for a diagnostic without one.
+        mutating func fixHeader() -> (summary: UnsafeBufferPointer<UInt8>, isSafe: Bool, editCount: Int)? {
+            guard integer() == 1 else { return nil }
+            let summary = textBytes()
+            let isSafe = integer() == 1
+            return (summary, isSafe, integer())
         }
 
         /// The fix of a diagnostic whose bytes start here, past its message, range and notes unread.
@@ -126,11 +131,12 @@ enum DiagnosticBytes {
         }
 
         mutating func fix() -> Fix? {
-            guard integer() == 1 else { return nil }
-            let summary = text()
-            let safety: FixSafety = integer() == 1 ? .safe : .suggestion
-            let edits = (0..<integer()).map { _ in TextEdit(range: range(), replacement: text()) }
-            return Fix(summary: summary, edits: edits, safety: safety)
+            guard let header = fixHeader() else { return nil }
+            let edits = (0..<header.editCount).map { _ in TextEdit(range: range(), replacement: text()) }
+            return Fix(
+                summary: String(decoding: header.summary, as: UTF8.self), edits: edits,
+                safety: header.isSafe ? .safe : .suggestion
+            )
         }
 
         mutating func textBytes() -> UnsafeBufferPointer<UInt8> {

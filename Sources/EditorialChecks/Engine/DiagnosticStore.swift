@@ -66,29 +66,28 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     package var endIndex: Int { entries.count }
 
     package subscript(position: Int) -> Diagnostic {
-        let entry = entries[position]
-        return chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
-            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset)
-            return reader.diagnostic(ruleID: ruleIDs[Int(entry.rule)])
-        }
+        withReader(at: position) { reader, ruleID in reader.diagnostic(ruleID: ruleID) }
     }
 
     /// Calls `body` with the diagnostic at `position` read in place: its texts are this store's bytes, valid only
     /// during the call.
     package func withStored<Result>(at position: Int, _ body: (StoredDiagnostic) throws -> Result) rethrows -> Result {
-        let entry = entries[position]
-        return try chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
-            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset)
-            return try body(reader.stored(ruleID: ruleIDs[Int(entry.rule)]))
-        }
+        try withReader(at: position) { reader, ruleID in try body(reader.stored(ruleID: ruleID)) }
     }
 
     /// The fix of the diagnostic at `position`, read without making the rest of it.
     package func fix(at position: Int) -> Fix? {
+        withReader(at: position) { reader, _ in reader.fixSkippingTheRest() }
+    }
+
+    /// Calls `body` with a reader at the start of the bytes of the diagnostic at `position`, and its rule.
+    private func withReader<Result>(
+        at position: Int, _ body: (inout DiagnosticBytes.Reader, String) throws -> Result
+    ) rethrows -> Result {
         let entry = entries[position]
-        return chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
+        return try chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
             var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset)
-            return reader.fixSkippingTheRest()
+            return try body(&reader, ruleIDs[Int(entry.rule)])
         }
     }
 
