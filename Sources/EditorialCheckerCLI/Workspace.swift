@@ -64,14 +64,14 @@ struct Workspace: Sendable {
         return rules
     }
 
-    /// The configuration for a draft, with the command line's `--rule` and `--disable` applied on top; the same for
-    /// every draft of a folder, so made once per folder.
-    func configuration(forDraftAt path: String) throws(NewsletterError) -> LintConfiguration {
+    /// The checker for a draft: its configuration with the command line's `--rule` and `--disable` applied on top; the
+    /// same for every draft of a folder, so made once per folder.
+    func checker(forDraftAt path: String) throws(NewsletterError) -> EditorialChecker {
         // Standard input is configured from the working folder, as if it were a file there.
         let draftPath = path == "-" ? FileManager.default.currentDirectoryPath + "/-" : path
-        let folder = draftPath.lastIndex(of: "/").map { String(draftPath[...$0]) } ?? ""
-        return try folderConfigurations.configuration(forFolder: folder) { () throws(NewsletterError) in
-            try configuration(forDraftsLike: draftPath)
+        let folder = draftPath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(draftPath[...$0]) } ?? ""
+        return try folderConfigurations.checker(forFolder: folder) { () throws(NewsletterError) in
+            EditorialChecker(registry: rules, configuration: try configuration(forDraftsLike: draftPath))
         }
     }
 
@@ -107,10 +107,6 @@ struct Workspace: Sendable {
 
     /// The warnings of every configuration read so far (each file once).
     var configurationWarnings: [ConfigurationWarning] { folderConfigurations.warnings }
-
-    func checker(forDraftAt path: String) throws(NewsletterError) -> EditorialChecker {
-        EditorialChecker(registry: rules, configuration: try configuration(forDraftAt: path))
-    }
 
     /// Reads bytes (a file, a named pipe the user named, or standard input for `-`) and decodes them.
     func read(_ file: DraftFinder.Found) throws(NewsletterError) -> Draft {

@@ -65,11 +65,22 @@ struct DraftFinder {
             for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
                 let filePath = url.path
                 let relative = filePath.hasPrefix(root) ? path + filePath.dropFirst(root.count) : filePath
-                found.append(relative.replacingOccurrences(of: "//", with: "/"))
+                found.append(Self.hasDoubleSlash(relative) ? relative.replacingOccurrences(of: "//", with: "/") : relative)
             }
             files += found.sorted().map { Found(path: $0, isNamed: false) }
             failures += walkFailures
         }
         return (files, failures)
+    }
+
+    /// Whether `path` holds `//`: looked for on its bytes, since Foundation's replacement copies every path it is
+    /// given, and most paths have none.
+    private static func hasDoubleSlash(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") && previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 }

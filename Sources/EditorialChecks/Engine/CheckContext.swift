@@ -83,10 +83,15 @@ public struct CheckContext: Sendable {
 
     /// Creates a context for one rule of `check`.
     package init(_ check: Check, rule: RuleDescription) {
+        self.init(check, rule: rule, severity: check.configuration.severity(of: rule), options: check.configuration.options(of: rule))
+    }
+
+    /// A context whose rule's severity and options are already known.
+    package init(_ check: Check, rule: RuleDescription, severity: Severity, options: RuleOptions) {
         self.check = check
         self.rule = rule
-        self.severity = check.configuration.severity(of: rule)
-        self.options = check.configuration.options(of: rule)
+        self.severity = severity
+        self.options = options
     }
 
     /// A diagnostic of this rule at its effective severity.

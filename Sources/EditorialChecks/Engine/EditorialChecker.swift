@@ -15,14 +15,53 @@ public struct EditorialChecker: Sendable {
     public static let defaultMaximumPasses = 8
 
     /// The rules available.
-    public var registry: RuleRegistry
+    public var registry: RuleRegistry {
+        didSet { plan = Self.plan(registry: registry, configuration: configuration) }
+    }
     /// How they run.
-    public var configuration: LintConfiguration
+    public var configuration: LintConfiguration {
+        didSet { plan = Self.plan(registry: registry, configuration: configuration) }
+    }
+    /// The enabled offline rules and custom rules, in the order they run, each with its severity and options: found
+    /// once per checker, since looking them up for every rule of every draft cost a draft of a folder more than
+    /// several of its rules.
+    private var plan: [PlannedRule]
+
+    /// An enabled rule as the checker runs it.
+    private struct PlannedRule: Sendable {
+        enum Check: Sendable {
+            case rule(any Rule, streamed: (any StreamedRule)?)
+            case custom(CustomRule)
+        }
+
+        let check: Check
+        let description: RuleDescription
+        let severity: Severity
+        let options: RuleOptions
+    }
 
     /// Creates a checker.
     public init(registry: RuleRegistry = .builtIn, configuration: LintConfiguration = LintConfiguration()) {
         self.registry = registry
         self.configuration = configuration
+        self.plan = Self.plan(registry: registry, configuration: configuration)
+    }
+
+    private static func plan(registry: RuleRegistry, configuration: LintConfiguration) -> [PlannedRule] {
+        func planned(_ check: PlannedRule.Check, _ description: RuleDescription) -> PlannedRule? {
+            guard configuration.isEnabled(description) else { return nil }
+            return PlannedRule(
+                check: check, description: description,
+                severity: configuration.severity(of: description), options: configuration.options(of: description)
+            )
+        }
+        let rules = zip(registry.rules, registry.streamedRules).compactMap { rule, streamed in
+            planned(.rule(rule, streamed: streamed), type(of: rule).description)
+        }
+        let customRules = configuration.customRules.compactMap { rule in
+            registry.description(id: rule.id) == nil ? planned(.custom(rule), rule.description) : nil
+        }
+        return rules + customRules
     }
 
     /// Runs the enabled offline rules, then the configuration's enabled custom rules (``LintConfiguration/customRules``);
@@ -44,19 +83,20 @@ public struct EditorialChecker: Sendable {
         let draft = verified(decoded, against: source)
         var kept = Kept(source: source, markdown: draft.markdown)
         let check = CheckContext.Check(source: source, draft: draft, format: format, configuration: configuration, linkFacts: LinkFacts())
-        for (rule, streamedRule) in zip(registry.rules, registry.streamedRules) {
-            let description = type(of: rule).description
-            guard configuration.isEnabled(description), description.textKinds.contains(draft.textKind) else { continue }
-            let context = CheckContext(check, rule: description)
-            if let streamed = streamedRule {
-                streamed.check(context) { kept.add($0) }
-            } else {
+        for planned in plan {
+            // A rule runs only on the kinds of text it declares; a custom rule's patterns, on any.
+            if case .rule = planned.check, !planned.description.textKinds.contains(draft.textKind) { continue }
+            let context = CheckContext(check, rule: planned.description, severity: planned.severity, options: planned.options)
+            switch planned.check {
+            case .rule(let rule, let streamed):
+                if let streamed {
+                    streamed.check(context) { kept.add($0) }
+                } else {
+                    kept.add(rule.check(context))
+                }
+            case .custom(let rule):
                 kept.add(rule.check(context))
             }
-        }
-        for rule in configuration.customRules where configuration.isEnabled(rule.description) && registry.description(id: rule.id) == nil {
-            let context = CheckContext(check, rule: rule.description)
-            kept.add(rule.check(context))
         }
         return kept.sorted()
     }

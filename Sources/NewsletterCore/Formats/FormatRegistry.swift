@@ -62,14 +62,23 @@ public struct FormatRegistry: Sendable {
     /// The adapter for a file: by its extension, sniffing the content among adapters that share it, or
     /// sniffing among all adapters when the extension is unknown or there is no path.
     public func adapter(forPath path: String?, source: SourceText) throws(NewsletterError) -> any FormatAdapter {
+        // The adapters are not copied into lists of candidates and of scores: this runs for every file of a folder.
         let fileExtension = path.flatMap(Self.fileExtension(of:))
-        let byExtension = fileExtension.map { ext in adapters.filter { $0.fileExtensions.contains(ext) } } ?? []
-        let candidates = byExtension.isEmpty ? adapters : byExtension
-        if candidates.count == 1, !byExtension.isEmpty { return candidates[0] }
+        let claims = adapters.map { adapter in fileExtension.map(adapter.fileExtensions.contains) ?? false }
+        let claimCount = claims.count { $0 }
+        if claimCount == 1, let index = claims.firstIndex(of: true) { return adapters[index] }
 
-        let scored = candidates.map { (adapter: $0, confidence: $0.sniff(source)) }
-        let best = scored.map(\.confidence).max() ?? .none
-        let winners = scored.filter { $0.confidence == best }.map(\.adapter)
+        var best = FormatConfidence.none
+        var winners: [any FormatAdapter] = []
+        for (adapter, claims) in zip(adapters, claims) where claimCount == 0 || claims {
+            let confidence = adapter.sniff(source)
+            if confidence > best {
+                best = confidence
+                winners = [adapter]
+            } else if confidence == best {
+                winners.append(adapter)
+            }
+        }
         let name = path ?? source.path ?? "input"
         guard best > .none, !winners.isEmpty else {
             throw NewsletterError(.unknownFormat, "cannot tell the format of \(name); pass one of: \(identifiers.joined(separator: ", "))", path: path)
@@ -154,8 +163,10 @@ public struct FormatRegistry: Sendable {
     }
 
     private static func fileExtension(of path: String) -> String? {
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return name[name.index(after: dot)...].lowercased()
+        // Found on the path's bytes (both marks are ASCII): looking for them by character costs more than the rest.
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return nil }
+        return path[utf8.index(after: dot)...].lowercased()
     }
 }
