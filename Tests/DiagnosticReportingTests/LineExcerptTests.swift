@@ -38,4 +38,42 @@ import Testing
             #expect(underline == excerpt.underlineWidth, "\(line.debugDescription)")
         }
     }
+
+    /// Mangled text's characters (Latin-1 letters, Windows-1252 punctuation, letterlike symbols) with what may join
+    /// them into one character: a combining accent, a variation selector, a joiner, a soft hyphen, a line separator.
+    static let mangledPieces = [
+        "a", " ", "ü", "§", "Œ", "ð", "Ÿ", "€", "‚", "’", "™", "‼", "\u{AD}", "\u{301}", "\u{FE0F}", "\u{200D}", "🤌", "\u{2028}", "e",
+    ]
+
+    /// The window starts and ends between two characters of the line, as the string's own grapheme breaking finds
+    /// them, wherever the problem starts: the walk's shortcut for mangled text's characters must never cut one.
+    @Test(arguments: 0..<8)
+    func windowEndsFallBetweenCharacters(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<60 {
+            let line = (0..<Int.random(in: 1...600, using: &generator))
+                .map { _ in Self.mangledPieces.randomElement(using: &generator)! }.joined()
+            let characterOffsets = Set(line.indices.map { line.utf8.distance(from: line.startIndex, to: $0) } + [line.utf8.count])
+            let scalars = line.unicodeScalars
+            let startOffset = Int.random(in: 0..<scalars.count, using: &generator)
+            let start = scalars.index(scalars.startIndex, offsetBy: startOffset)
+            let end = scalars.index(start, offsetBy: Int.random(in: 0...(scalars.count - startOffset), using: &generator))
+            let excerpt = LineExcerpt(line: Substring(line), range: start..<end)
+
+            // No piece holds a full stop: dots at either end are the window's marks (taken off as bytes, since a
+            // mark's last dot and a variation selector after it make one character).
+            var shownBytes = Array(excerpt.text.utf8)
+            if shownBytes.starts(with: "...".utf8) { shownBytes.removeFirst(3) }
+            if shownBytes.reversed().starts(with: "...".utf8) { shownBytes.removeLast(3) }
+            let problemOffset = line.utf8.distance(from: line.startIndex, to: start)
+            let lineBytes = Array(line.utf8)
+            // Where the shown text stands in the line: an occurrence around the problem's start.
+            let occurrences = (0...(lineBytes.count - shownBytes.count)).filter { offset in
+                offset <= problemOffset && problemOffset <= offset + shownBytes.count
+                    && lineBytes[offset..<offset + shownBytes.count].elementsEqual(shownBytes)
+            }
+            #expect(occurrences.contains { characterOffsets.contains($0) && characterOffsets.contains($0 + shownBytes.count) }
+                    || !characterOffsets.contains(problemOffset), "\(line.debugDescription) from \(problemOffset)")
+        }
+    }
 }
