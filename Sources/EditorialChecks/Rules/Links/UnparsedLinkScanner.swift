@@ -8,57 +8,107 @@ import NewsletterCore
 /// destination are not a broken link.
 enum UnparsedLinkScanner {
     /// How far a destination is read looking for its end.
-    private static let longestDestination = 4096
+    static let longestDestination = 4096
+
+    /// Why a destination does not make a link.
+    enum Problem: Equatable {
+        case space
+        case unbalancedParentheses
+        case unclosed
+
+        var message: String {
+            switch self {
+            case .space: "link destination contains a space, so the link is shown as plain text"
+            case .unbalancedParentheses: "unbalanced parentheses: the link is never closed and is shown as plain text"
+            case .unclosed: "the link is never closed with ')' and is shown as plain text"
+            }
+        }
+    }
 
     /// One diagnostic per broken link, at the start of its destination.
     static func scan(_ context: CheckContext) -> [Diagnostic] {
         guard let tree = context.markdown else { return [] }
         return context.source.text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
-            var diagnostics: [Diagnostic] = []
-            for prose in tree.proseRanges where prose.count >= 2 {
-                guard let base = bytes.baseAddress else { break }
-                var index = prose.lowerBound
-                while index + 1 < prose.upperBound {
-                    guard let found = memchr(base + index, Int32(UInt8(ascii: "]")), prose.upperBound - 1 - index) else { break }
-                    let bracket = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    index = bracket + 1
-                    guard bytes[bracket + 1] == UInt8(ascii: "("), bracket == prose.lowerBound || bytes[bracket - 1] != UInt8(ascii: "\\") else { continue }
-                    // A destination longer than any real URL is not read further, so that a line of many `[a](` is linear.
-                    let end = min(prose.upperBound, bracket + 2 + Self.longestDestination)
-                    guard let message = problem(UnsafeBufferPointer(rebasing: bytes[(bracket + 2)..<end]), from: 0) else { continue }
-                    diagnostics.append(context.diagnostic(message, at: context.range((bracket + 2)..<(bracket + 2))))
-                }
+            tree.proseRanges.flatMap { prose in
+                problems(in: bytes, prose).map { context.diagnostic($0.problem.message, at: context.range($0.start..<$0.start)) }
             }
-            return diagnostics
         } ?? []
     }
 
-    private static func problem(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
-        guard start < bytes.count, bytes[start] != UInt8(ascii: "<") else { return nil }
+    /// A destination read so far: where it starts, where its reading stops, and how many `(` were open before it.
+    private struct OpenDestination {
+        let start: Int
+        let end: Int
+        let base: Int
+    }
+
+    /// The broken links of the prose `range` of `bytes`, by the start of their destination, in order.
+    ///
+    /// Every `](` that no backslash escapes starts a destination, read until a `)` closes it (the link is fine), a space
+    /// or tab outside parentheses that no title follows (a problem), or ``longestDestination`` bytes or the end of the
+    /// prose (a problem). A line of many `[a](` has as many destinations, each reaching past the next ones: reading
+    /// each on its own would read the line thousands of times. So the bytes are read once for all the destinations
+    /// open at the time, as they all read a byte alike: a destination starts after `(`, which no backslash escapes,
+    /// and counts parentheses from one depth, so it sees a depth of the count of `(` less `)` since the prose began,
+    /// less that count where it started. A `)` or a space concerns only those at depth 0, which, as a destination open
+    /// keeps the count from going below where it started, are the latest ones.
+    static func problems(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [(start: Int, problem: Problem)] {
+        var found: [(start: Int, problem: Problem)] = []
+        // Oldest first; the bases never decrease, since a destination closes before the count goes below its base.
+        var open: [OpenDestination] = []
+        var oldest = 0
         var depth = 0
-        var index = start
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\\"):
-                index += 1
-            case UInt8(ascii: "("):
-                depth += 1
-            case UInt8(ascii: ")"):
-                if depth == 0 { return nil }
-                depth -= 1
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                guard depth == 0 else { break }
-                var next = index
-                while next < bytes.count && (bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t")) { next += 1 }
-                if next < bytes.count && [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(bytes[next]) { return nil }
-                return "link destination contains a space, so the link is shown as plain text"
-            default:
-                break
+        var escaped = false
+        // Where the run of spaces and tabs the reading is in ends, so that a long run is measured once.
+        var spacesEnd = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if index >= range.lowerBound + 2 && bytes[index - 2] == UInt8(ascii: "]") && bytes[index - 1] == UInt8(ascii: "(")
+                && (index - 2 == range.lowerBound || bytes[index - 3] != UInt8(ascii: "\\")) && bytes[index] != UInt8(ascii: "<") {
+                // The destinations that have ended are dropped from the front now and then, at a cost their number repays.
+                if oldest == open.count || oldest >= 1024 && oldest * 2 >= open.count {
+                    open.removeFirst(oldest)
+                    oldest = 0
+                }
+                open.append(OpenDestination(start: index, end: min(range.upperBound, index + longestDestination), base: depth))
+            }
+            if escaped {
+                escaped = false
+            } else {
+                switch bytes[index] {
+                case UInt8(ascii: "\\"):
+                    escaped = true
+                case UInt8(ascii: "("):
+                    depth += 1
+                case UInt8(ascii: ")"):
+                    while open.count > oldest && open[open.count - 1].base == depth { open.removeLast() }
+                    depth -= 1
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    if spacesEnd <= index {
+                        spacesEnd = index
+                        while spacesEnd < range.upperBound && (bytes[spacesEnd] == UInt8(ascii: " ") || bytes[spacesEnd] == UInt8(ascii: "\t")) {
+                            spacesEnd += 1
+                        }
+                    }
+                    while open.count > oldest && open[open.count - 1].base == depth {
+                        let destination = open.removeLast()
+                        // A title after the destination (`"`, `'` or `(`) makes it a link Markdown reads.
+                        let titled = spacesEnd < destination.end
+                            && [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(bytes[spacesEnd])
+                        if !titled { found.append((destination.start, .space)) }
+                    }
+                default:
+                    break
+                }
             }
             index += 1
+            // Destinations read as far as they may go end here, oldest first (their ends are in the order of their starts).
+            while oldest < open.count && open[oldest].end <= index {
+                found.append((open[oldest].start, depth > open[oldest].base ? .unbalancedParentheses : .unclosed))
+                oldest += 1
+            }
         }
-        return depth > 0
-            ? "unbalanced parentheses: the link is never closed and is shown as plain text"
-            : "the link is never closed with ')' and is shown as plain text"
+        found.sort { $0.start < $1.start }
+        return found
     }
 }
