@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func utf16ColumnsOnALongLineMatchTheStandardLibrarysCount() {
-        // A 20 KB line (past the 4 KiB blocks of the scalar index) of ASCII, emoji, CJK and accents in a mix.
+        // A 20 KB line (past the 1 KiB blocks of the scalar index) of ASCII, emoji, CJK and accents in a mix.
         let pieces = ["a", "😀", "漢", "é", "🇫🇷", " ", "xyz", "𝔘"]
         var line = ""
         var index = 0
@@ -67,6 +67,30 @@ import Testing
             let location = source.location(atUTF8Offset: boundary.offset)
             #expect(source.column(of: location, in: .utf16) == boundary.units + 1)
             #expect(source.location(line: 2, column: boundary.units + 1, in: .utf16).offset == boundary.offset)
+        }
+    }
+
+    /// Every byte offset of long lines (past the blocks of the scalar index, which count from a block's nearer end), in
+    /// the middle of characters too: the column is one more than the scalars that start on the line before the offset,
+    /// as counting from the line's start gives it.
+    @Test(arguments: [1023, 1024, 1025, 5000])
+    func scalarColumnsAtEveryOffsetOfALongLine(length: Int) {
+        let pieces = ["a", "😀", "漢", "é", " ", "xyz"]
+        var long = ""
+        var index = 0
+        while long.utf8.count < length {
+            long += pieces[index % pieces.count]
+            index += 5
+        }
+        let source = SourceText("first line\n" + long + "\n" + long)
+        let bytes = Array(source.text.utf8)
+        var lineNumber = 1
+        var scalarsBefore = 0
+        for offset in 0...bytes.count {
+            #expect(source.location(atUTF8Offset: offset) == SourceLocation(offset: offset, line: lineNumber, column: scalarsBefore + 1))
+            guard offset < bytes.count else { break }
+            if bytes[offset] & 0xC0 != 0x80 { scalarsBefore += 1 }
+            if bytes[offset] == 0x0A { (lineNumber, scalarsBefore) = (lineNumber + 1, 0) }
         }
     }
 }

@@ -28,7 +28,7 @@ public struct SourceText: Sendable, Equatable {
     /// a column on a long line is counted from the nearest multiple, not from the line's start (with thousands of
     /// diagnostics on one line, counting from its start was quadratic). Empty otherwise.
     private let scalarsBeforeBlock: [Int]
-    private static let scalarBlockSize = 4096
+    private static let scalarBlockSize = 1024
 
     /// Wraps text that is already a `String` (and so already valid Unicode).
     public init(_ text: String, path: String? = nil) {
@@ -214,7 +214,13 @@ public struct SourceText: Sendable, Equatable {
             }
             func scalars(before offset: Int) -> Int {
                 let block = offset / Self.scalarBlockSize
-                return scalarsBeforeBlock[block] + Self.scalarCount(in: bytes, block * Self.scalarBlockSize..<offset)
+                let blockStart = block * Self.scalarBlockSize
+                // Counted from the nearer end of the block: a long line's problems ask for many columns.
+                if offset - blockStart > Self.scalarBlockSize / 2 && block + 1 < scalarsBeforeBlock.count {
+                    let blockEnd = min(blockStart + Self.scalarBlockSize, bytes.count)
+                    return scalarsBeforeBlock[block + 1] - Self.scalarCount(in: bytes, offset..<blockEnd)
+                }
+                return scalarsBeforeBlock[block] + Self.scalarCount(in: bytes, blockStart..<offset)
             }
             return scalars(before: end) - scalars(before: start)
         } ?? 0
