@@ -61,7 +61,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         var number: Int
         var whole: String?
         /// Whether the line is printable ASCII throughout: a cell per character, nothing escaped, so that the caret
-        /// and the underline are placed from the columns alone.
+        /// and the underline are placed from the columns alone, and a window is cut from the offsets alone.
         var isPrintableASCII: Bool
     }
 
@@ -139,9 +139,38 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         let lineOffsets = source.lineOffsets(start.line)
         let lower = min(max(start.offset, lineOffsets.lowerBound), lineOffsets.upperBound)
         let upper = end.line == start.line ? min(max(end.offset, lower), lineOffsets.upperBound) : lineOffsets.upperBound
+        if shownLine?.isPrintableASCII == true {
+            appendASCIIWindow(of: line, lineStart: lineOffsets.lowerBound, range: lower..<upper, to: &out)
+            return
+        }
         let slice = source.slice(lower..<upper)
         let underline = LineExcerpt.write(line: line, range: slice.startIndex..<slice.endIndex, width: width, into: &out)
         appendUnderline(width: underline, to: &out)
+    }
+
+    /// The window ``LineExcerpt`` shows of a line of printable ASCII throughout (a cell per byte, nothing escaped), cut
+    /// from the offsets: a line of thousands of problems is not walked a window's width twice per problem.
+    /// `range` is in the source's offsets, within the line, which starts at `lineStart`.
+    private func appendASCIIWindow(of line: Substring, lineStart: Int, range: Range<Int>, to out: inout [UInt8]) {
+        let marker = 3
+        let before = range.lowerBound - lineStart
+        let after = line.utf8.count - before
+        var leftCells = min(LineExcerpt.leadingContext, before)
+        let leftMarker = leftCells < before ? marker : 0
+        let rightCells = min(after, max(width - leftCells - leftMarker - marker, 1))
+        if rightCells == after {
+            // The line ends inside the window: the cells meant for what follows go to what precedes.
+            leftCells = min(before, leftCells + max(width - rightCells - leftCells - leftMarker, 0))
+        }
+        let hasPrefix = leftCells < before
+        if hasPrefix { out.append(literal: "...") }
+        line.utf8.withContiguousStorageIfAvailable { bytes in
+            out.append(contentsOf: bytes[(before - leftCells)..<(before + rightCells)])
+        } ?? out.append(contentsOf: line.utf8.dropFirst(before - leftCells).prefix(leftCells + rightCells))
+        if rightCells < after { out.append(literal: "...") }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (hasPrefix ? marker : 0) + leftCells))
+        appendUnderline(width: max(min(range.count, rightCells), 1), to: &out)
     }
 
     /// The caret and the `~` after it, `width` cells in all, and a line feed.
@@ -162,10 +191,9 @@ public struct TextReporter: DiagnosticReporter, Sendable {
         let printableASCII = line.utf8.count > 8 * width ? Int.max
             : line.utf8.withContiguousStorageIfAvailable { $0.count { $0 >= 0x20 && $0 < 0x7F } } ?? line.utf8.count { $0 >= 0x20 && $0 < 0x7F }
         let shown = printableASCII <= width ? VisibleText.escaping(line) : nil
-        return ShownLine(
-            number: number, whole: shown.flatMap { DisplayWidth.fits($0, in: width) ? $0 : nil },
-            isPrintableASCII: shown != nil && printableASCII == line.utf8.count
-        )
+        let isPrintableASCII = shown != nil ? printableASCII == line.utf8.count
+            : line.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } } ?? false
+        return ShownLine(number: number, whole: shown.flatMap { DisplayWidth.fits($0, in: width) ? $0 : nil }, isPrintableASCII: isPrintableASCII)
     }
 
     /// The start line shown whole when it is short but holds more than printable ASCII, with the caret and underline
