@@ -81,6 +81,57 @@ import Testing
         #expect(store.counts.safeFixes == (count + 2) / 3)
     }
 
+    /// A rule's message or fix summary equal to its previous one is kept as a reference to it: read back, in place
+    /// and as values, it is the same text, with rules interleaved, across pieces, and for texts of no or one byte.
+    @Test func keepsARepeatedTextOnceAndGivesItBack() {
+        let messages = ["mojibake 'ü§å' should be '🤌'", "link starts right after a word; add a space", "", "x"]
+        let diagnostics = (0..<60_000).map { index in
+            Diagnostic(
+                ruleID: "rule-\(index % 3)", severity: .warning,
+                message: messages[(index / 7) % messages.count] + (index % 11 == 0 ? " (\(index))" : ""), range: Self.place(index, index + 1),
+                fix: index % 2 == 0
+                    ? Fix(summary: index % 5 == 0 ? "insert a space" : "replace with '🤌'",
+                          edits: [TextEdit(range: Self.place(index, index + 1), replacement: "🤌")], safety: .safe)
+                    : nil
+            )
+        }
+        let store = DiagnosticStore(diagnostics)
+        #expect(Array(store) == diagnostics)
+        #expect(store.indices.map { store.fix(at: $0) } == diagnostics.map(\.fix))
+        for position in stride(from: 0, to: diagnostics.count, by: 97) {
+            store.withStored(at: position) { stored in
+                #expect(Array(stored.message) == Array(diagnostics[position].message.utf8))
+                #expect(stored.fix.map { Array($0.summary) } == diagnostics[position].fix.map { Array($0.summary.utf8) })
+            }
+        }
+        // The same diagnostics with each message and summary unlike the rule's previous one (a letter changed, the
+        // length kept) take the repeated texts' bytes more, less the references (at most four bytes each here).
+        var previous: [String: (message: String, summary: String?)] = [:]
+        var repeatedBytes = 0
+        for diagnostic in diagnostics {
+            let earlier = previous[diagnostic.ruleID]
+            for (text, before) in [(diagnostic.message, earlier?.message), (diagnostic.fix?.summary, earlier?.summary)] {
+                if let text, text == before, text.utf8.count > 1 { repeatedBytes += text.utf8.count - 4 }
+            }
+            previous[diagnostic.ruleID] = (diagnostic.message, diagnostic.fix?.summary ?? earlier?.summary)
+        }
+        let unlike = diagnostics.enumerated().map { index, diagnostic in
+            func changed(_ text: String) -> String {
+                guard !text.isEmpty else { return text }
+                let letter = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+                return String(letter) + String(text.dropFirst())
+            }
+            var diagnostic = diagnostic
+            diagnostic.message = changed(diagnostic.message)
+            if let summary = diagnostic.fix?.summary { diagnostic.fix?.summary = changed(summary) }
+            return diagnostic
+        }
+        let unlikeStore = DiagnosticStore(unlike)
+        #expect(Array(unlikeStore) == unlike)
+        #expect(repeatedBytes > 400_000)
+        #expect(unlikeStore.byteCount - store.byteCount >= repeatedBytes)
+    }
+
     @Test func theEngineReportsFromTheStoreWhatCheckReturns() throws {
         let source = SourceText("# Notes\n\nRead ü§å [here](http://example.com) and [here](http://example.com).\n")
         let draft = try BeehiivAdapter().decodeDraft(source)

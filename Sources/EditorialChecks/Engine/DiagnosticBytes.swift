@@ -3,11 +3,29 @@ import NewsletterCore
 /// The byte form of a diagnostic in a ``DiagnosticStore`` (its rule identifier is kept beside it): numbers as
 /// variable-length integers (most positions take one to four bytes), text as its length and UTF-8 bytes, absent
 /// values as a zero byte.
+///
+/// A message or fix summary equal to the one of the rule's previous diagnostic in the same piece of the store is
+/// written as a negative number instead: how far back that text's length stands. A rule often says the same thing
+/// many times (every mangled `ü§å` of a draft, every link without a space before it), and a draft with millions of
+/// problems held each message again.
 enum DiagnosticBytes {
-    static func write(_ diagnostic: Diagnostic, into bytes: inout [UInt8]) {
+    /// Where the message and fix summary of a rule's latest diagnostic stand in a piece, for the next to refer to.
+    struct RepeatedTexts {
+        var message: Int?
+        var summary: Int?
+    }
+
+    /// Writes `diagnostic` into `bytes`, which will stand at `base` in `piece`; a text equal to one of `earlier` (in
+    /// `piece`) refers to it. Returns where this diagnostic's message and summary stand in `piece`.
+    static func write(
+        _ diagnostic: Diagnostic, into bytes: inout [UInt8], at base: Int, repeating earlier: RepeatedTexts,
+        in piece: UnsafeBufferPointer<UInt8>
+    ) -> RepeatedTexts {
         var writer = Writer(bytes: consume bytes)
+        // A diagnostic without a fix leaves the rule's latest summary to the next one that has one.
+        var written = RepeatedTexts(summary: earlier.summary)
         writer.severity(diagnostic.severity)
-        writer.text(diagnostic.message)
+        written.message = writer.text(diagnostic.message, at: base, repeating: earlier.message, in: piece)
         writer.range(diagnostic.range)
         writer.integer(diagnostic.notes.count)
         for note in diagnostic.notes {
@@ -16,7 +34,7 @@ enum DiagnosticBytes {
         }
         if let fix = diagnostic.fix {
             writer.integer(1)
-            writer.text(fix.summary)
+            written.summary = writer.text(fix.summary, at: base, repeating: earlier.summary, in: piece)
             writer.integer(fix.safety == .safe ? 1 : 0)
             writer.integer(fix.edits.count)
             for edit in fix.edits {
@@ -27,10 +45,26 @@ enum DiagnosticBytes {
             writer.integer(0)
         }
         bytes = writer.bytes
+        return written
     }
 
     struct Writer {
         var bytes: [UInt8]
+
+        /// Writes `value` as a reference to the text at `earlier` in `piece` when they are equal, else whole; the
+        /// bytes written will stand at `base` in the piece. Returns where the text's length stands in the piece.
+        mutating func text(_ value: String, at base: Int, repeating earlier: Int?, in piece: UnsafeBufferPointer<UInt8>) -> Int {
+            let here = base + bytes.count
+            if let earlier, value.utf8.count > 1 {
+                var reader = Reader(bytes: piece, offset: earlier)
+                if reader.textBytes().elementsEqual(value.utf8) {
+                    integer(earlier - here)
+                    return earlier
+                }
+            }
+            text(value)
+            return here
+        }
 
         /// LEB128 of the zigzag form, so that a negative number (which no position has) still comes back whole.
         mutating func integer(_ value: Int) {
@@ -140,13 +174,19 @@ enum DiagnosticBytes {
         }
 
         mutating func textBytes() -> UnsafeBufferPointer<UInt8> {
+            let here = offset
             let count = integer()
+            guard count >= 0 else {
+                // A reference to an equal text earlier in the piece.
+                var earlier = Reader(bytes: bytes, offset: here + count)
+                return earlier.textBytes()
+            }
             defer { offset += count }
             return UnsafeBufferPointer(rebasing: bytes[offset..<offset + count])
         }
 
         mutating func skipText() {
-            offset += integer()
+            offset += max(integer(), 0)
         }
 
         mutating func integer() -> Int {

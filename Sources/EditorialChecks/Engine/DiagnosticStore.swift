@@ -7,13 +7,14 @@ import NewsletterCore
 /// of its text and a few of its numbers (about a fifth of that), and a reporter turns one back into a `Diagnostic`
 /// only while it writes it.
 package struct DiagnosticStore: RandomAccessCollection, Sendable {
-    /// Where one diagnostic's bytes are, with what it is sorted by.
+    /// Where one diagnostic's bytes are, with what it is sorted by: 32 bytes, as a draft may have millions.
     private struct Entry: Sendable {
         var start: Int
         var end: Int
-        var chunk: Int32
-        var rule: Int32
-        var byteOffset: Int
+        var chunk: UInt32
+        var rule: UInt32
+        /// Within its piece, which is at most ``chunkSize`` unless a single diagnostic is larger (then it starts at 0).
+        var byteOffset: UInt32
     }
 
     /// The bytes are kept in pieces of about this size, so that growing never copies what is held (a single array
@@ -51,8 +52,10 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     private var scratch: [UInt8] = []
     private var entries: [Entry] = []
     private var ruleIDs: [String] = []
-    private var ruleIndices: [String: Int32] = [:]
-    private var lastRule: (id: String, index: Int32)?
+    private var ruleIndices: [String: UInt32] = [:]
+    private var lastRule: (id: String, index: UInt32)?
+    /// Per rule, the piece its latest diagnostic went into and where that one's texts stand there.
+    private var repeatedTexts: [(chunk: Int, texts: DiagnosticBytes.RepeatedTexts)] = []
 
     /// An empty store.
     package init() {}
@@ -61,6 +64,9 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     package init(_ diagnostics: some Sequence<Diagnostic>) {
         append(contentsOf: diagnostics)
     }
+
+    /// The bytes the diagnostics' texts and numbers take (not counting their places in the order).
+    package var byteCount: Int { chunks.reduce(0) { $0 + $1.count } }
 
     package var startIndex: Int { 0 }
     package var endIndex: Int { entries.count }
@@ -86,42 +92,61 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     ) rethrows -> Result {
         let entry = entries[position]
         return try chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
-            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset)
+            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: Int(entry.byteOffset))
             return try body(&reader, ruleIDs[Int(entry.rule)])
         }
     }
 
     /// Keeps `diagnostic` after those already held.
     package mutating func append(_ diagnostic: Diagnostic) {
-        let rule: Int32
+        let rule: UInt32
         // A rule's diagnostics mostly come one after another: the last rule is checked before the dictionary.
         if let last = lastRule, last.id == diagnostic.ruleID {
             rule = last.index
         } else if let known = ruleIndices[diagnostic.ruleID] {
             rule = known
         } else {
-            rule = Int32(ruleIDs.count)
+            rule = UInt32(ruleIDs.count)
             ruleIDs.append(diagnostic.ruleID)
             ruleIndices[diagnostic.ruleID] = rule
+            repeatedTexts.append((-1, DiagnosticBytes.RepeatedTexts()))
         }
         lastRule = (diagnostic.ruleID, rule)
         counts.add(diagnostic)
-        scratch.removeAll(keepingCapacity: true)
-        DiagnosticBytes.write(diagnostic, into: &scratch)
-        if chunks.isEmpty || chunks[chunks.count - 1].count + scratch.count > chunks[chunks.count - 1].capacity {
+        if chunks.isEmpty { chunks.append(Self.chunk(capacity: Self.firstChunkSize)) }
+        // Written for the current piece, referring to the rule's texts there; written again, whole, if it must go
+        // into a new piece.
+        var texts = write(diagnostic, rule: rule)
+        if chunks[chunks.count - 1].count + scratch.count > chunks[chunks.count - 1].capacity {
             // Small at first (most drafts have a few problems, and each is checked in a store of its own), doubling
             // up to the piece size.
-            let size = chunks.last.map { Swift.min($0.capacity * 2, Self.chunkSize) } ?? Self.firstChunkSize
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(Swift.max(size, scratch.count))
-            chunks.append(chunk)
+            chunks.append(Self.chunk(capacity: Swift.min(chunks[chunks.count - 1].capacity * 2, Self.chunkSize)))
+            texts = write(diagnostic, rule: rule)
+            if scratch.count > chunks[chunks.count - 1].capacity { chunks[chunks.count - 1].reserveCapacity(scratch.count) }
         }
         let chunk = chunks.count - 1
+        repeatedTexts[Int(rule)] = (chunk, texts)
         entries.append(Entry(
             start: diagnostic.range.start.offset, end: diagnostic.range.end.offset,
-            chunk: Int32(chunk), rule: rule, byteOffset: chunks[chunk].count
+            chunk: UInt32(chunk), rule: rule, byteOffset: UInt32(chunks[chunk].count)
         ))
         chunks[chunk].append(contentsOf: scratch)
+    }
+
+    /// Writes `diagnostic` into `scratch` as it would stand at the end of the last piece.
+    private mutating func write(_ diagnostic: Diagnostic, rule: UInt32) -> DiagnosticBytes.RepeatedTexts {
+        let chunk = chunks.count - 1
+        let earlier = repeatedTexts[Int(rule)].chunk == chunk ? repeatedTexts[Int(rule)].texts : DiagnosticBytes.RepeatedTexts()
+        scratch.removeAll(keepingCapacity: true)
+        return chunks[chunk].withUnsafeBufferPointer { piece in
+            DiagnosticBytes.write(diagnostic, into: &scratch, at: piece.count, repeating: earlier, in: piece)
+        }
+    }
+
+    private static func chunk(capacity: Int) -> [UInt8] {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(capacity)
+        return chunk
     }
 
     /// Keeps `diagnostics` after those already held.
