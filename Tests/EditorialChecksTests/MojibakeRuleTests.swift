@@ -17,4 +17,27 @@ import Testing
         let guessed = try NewsletterLint().fix(source, format: "beehiiv", minimumSafety: .suggestion)
         #expect(guessed.text != source.text && !guessed.text.contains("ðŸ"))
     }
+
+    /// Spans that read alike are said alike and others on their own: the rule words a run of equal spans once, so
+    /// alternating, repeated, guessed and verbatim spans must each get their own span's message, notes and fix.
+    @Test func eachSpanIsSaidAsItReads() throws {
+        // `ü§å` and `ðŸ¤Œ` are one emoji mangled through two code pages: the same repair, different originals.
+        let tokens = ["ü§å", "ü§å", "ðŸ¤Œ", "â€™", "ðŸ‘", "ðŸ‘", "ü§å", "cafÃ©", "`ü§å`", "ü§å"]
+        let source = SourceText("# Notes\n\n" + tokens.joined(separator: " and ") + "\n")
+        let report = try NewsletterLint().check(source, format: "beehiiv")
+        let diagnostics = report.diagnostics.filter { $0.ruleID == "mojibake" }
+        let spans = Mojibake.scan(source)
+        #expect(diagnostics.count == spans.count)
+        #expect(spans.count == tokens.count)
+        for (diagnostic, span) in zip(diagnostics, spans) {
+            let guessed = span.confidence == .guess && span.candidates.count > 1
+            let said = guessed
+                ? "may be any of \(span.candidates.map { "'\($0)'" }.joined(separator: ", "))"
+                : "should be '\(span.replacement)'"
+            #expect(diagnostic.message == "\(span.explanation): '\(span.original)' \(said)")
+            let isVerbatim = source.slice(span.utf8Range.lowerBound - 1..<span.utf8Range.lowerBound) == "`"
+            #expect(diagnostic.notes.count == (guessed ? 1 : 0) + (isVerbatim ? 1 : 0))
+            #expect(diagnostic.fix?.summary == (isVerbatim ? nil : "replace '\(span.original)' with '\(span.replacement)'"))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NewsletterCore
 
 /// The byte form of a diagnostic in a ``DiagnosticStore`` (its rule identifier is kept beside it): numbers as
@@ -57,7 +58,12 @@ enum DiagnosticBytes {
             let here = base + bytes.count
             if let earlier, value.utf8.count > 1 {
                 var reader = Reader(bytes: piece, offset: earlier)
-                if reader.textBytes().elementsEqual(value.utf8) {
+                let earlierBytes = reader.textBytes()
+                // Compared with `memcmp`: a generic comparison of the two byte sequences took a fifth of a fix.
+                let isEqual = earlierBytes.count == value.utf8.count && value.utf8.withContiguousStorageIfAvailable { bytes in
+                    memcmp(bytes.baseAddress!, earlierBytes.baseAddress!, bytes.count) == 0
+                } ?? earlierBytes.elementsEqual(value.utf8)
+                if isEqual {
                     integer(earlier - here)
                     return earlier
                 }

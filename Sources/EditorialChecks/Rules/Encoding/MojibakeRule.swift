@@ -51,20 +51,47 @@ public struct MojibakeRule: Rule, StreamedRule {
         // Most drafts hold no mojibake: the verbatim ranges are gathered from the tree only for one that does.
         let verbatim = plain.isEmpty ? [] : context.markdown?.verbatimRanges ?? []
         var nextVerbatim = 0
+        var wording = Wording()
         for span in plain {
             let range = context.range(span.utf8Range)
             while nextVerbatim < verbatim.count, verbatim[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
             let isVerbatim = verbatim[nextVerbatim...].prefix { $0.lowerBound < span.utf8Range.upperBound }.contains { $0.overlaps(span.utf8Range) }
-            report(diagnostic(for: span, at: range, replacement: span.replacement, isVerbatim: isVerbatim, context))
+            report(diagnostic(for: span, at: range, replacement: span.replacement, isVerbatim: isVerbatim, wording: &wording, context))
         }
         for escaped in context.issue.escapedTexts {
             for span in Mojibake.scan(escaped.text) where escaped.containsEscape(inDecoded: span.utf8Range) {
                 let written = escaped.sourceRange(ofDecoded: span.utf8Range)
                 guard !Self.overlapsAny(plain, written) else { continue }
                 report(diagnostic(
-                    for: span, at: context.range(written), replacement: escaped.written(span.replacement), isVerbatim: false, context
+                    for: span, at: context.range(written), replacement: escaped.written(span.replacement), isVerbatim: false,
+                    wording: &wording, context
                 ))
             }
+        }
+    }
+
+    /// The texts said of the latest span: a draft repeats its mangled characters (every `ü§å` alike), and the next
+    /// span that reads alike is said the same way without writing the texts again.
+    private struct Wording {
+        private var span: MojibakeSpan?
+        private(set) var message = ""
+        private(set) var guessNote: DiagnosticNote?
+        private(set) var summary = ""
+
+        mutating func update(for span: MojibakeSpan) {
+            if let said = self.span, said.original == span.original, said.replacement == span.replacement, said.damage == span.damage,
+               said.confidence == span.confidence, said.candidates == span.candidates, said.misreadings == span.misreadings {
+                return
+            }
+            self.span = span
+            if span.confidence == .guess && span.candidates.count > 1 {
+                message = "\(span.explanation): '\(span.original)' may be any of \(span.candidates.map { "'\($0)'" }.joined(separator: ", "))"
+                guessNote = DiagnosticNote("bytes were lost, so the repair is a guess; the suggested fix uses '\(span.replacement)'")
+            } else {
+                message = "\(span.explanation): '\(span.original)' should be '\(span.replacement)'"
+                guessNote = nil
+            }
+            summary = "replace '\(span.original)' with '\(span.replacement)'"
         }
     }
 
@@ -80,26 +107,17 @@ public struct MojibakeRule: Rule, StreamedRule {
     }
 
     private func diagnostic(
-        for span: MojibakeSpan, at range: SourceRange, replacement: String, isVerbatim: Bool, _ context: CheckContext
+        for span: MojibakeSpan, at range: SourceRange, replacement: String, isVerbatim: Bool, wording: inout Wording,
+        _ context: CheckContext
     ) -> Diagnostic {
         let safety: FixSafety = span.confidence == .guess ? .suggestion : .safe
-        let message: String
-        var notes: [DiagnosticNote] = []
-        if span.confidence == .guess && span.candidates.count > 1 {
-            message = "\(span.explanation): '\(span.original)' may be any of \(span.candidates.map { "'\($0)'" }.joined(separator: ", "))"
-            notes.append(DiagnosticNote("bytes were lost, so the repair is a guess; the suggested fix uses '\(span.replacement)'"))
-        } else {
-            message = "\(span.explanation): '\(span.original)' should be '\(span.replacement)'"
-        }
+        wording.update(for: span)
+        var notes = wording.guessNote.map { [$0] } ?? []
         guard !isVerbatim else {
             notes.append(DiagnosticNote("it is in code, HTML or a link destination, so it is not repaired automatically"))
-            return context.diagnostic(message, at: range, notes: notes)
+            return context.diagnostic(wording.message, at: range, notes: notes)
         }
-        let fix = Fix(
-            summary: "replace '\(span.original)' with '\(span.replacement)'",
-            edits: [TextEdit(range: range, replacement: replacement)],
-            safety: safety
-        )
-        return context.diagnostic(message, at: range, notes: notes, fix: fix)
+        let fix = Fix(summary: wording.summary, edits: [TextEdit(range: range, replacement: replacement)], safety: safety)
+        return context.diagnostic(wording.message, at: range, notes: notes, fix: fix)
     }
 }
