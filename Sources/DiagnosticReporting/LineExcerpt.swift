@@ -54,6 +54,18 @@ package struct LineExcerpt: Equatable {
         return window.underlineWidth
     }
 
+    /// Whether a scalar is printable and of the ranges mangled text is mostly made of (Latin-1 letters, Windows-1252
+    /// punctuation, currency and letterlike symbols: `ü§å`, `â€™`): between two of them a character boundary always
+    /// falls (their Grapheme_Cluster_Break is Other: no controls, marks, joiners, regional indicators or Hangul), none
+    /// is escaped for the terminal, and each takes one cell. So the window's walk steps over them without the string's
+    /// grapheme breaking, which cost two thirds of a long mangled line's report.
+    static func isStandalone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010..<0x2028, 0x2030..<0x205F, 0x20A0..<0x20C1, 0x2100..<0x2150: true
+        default: false
+        }
+    }
+
     /// Where the window falls on the line and what it measures: found by walking the characters out from the problem's
     /// start, a window's width at most.
     private struct Window {
@@ -129,6 +141,8 @@ package struct LineExcerpt: Equatable {
             let stop = cells + max(limit, 0)
             let utf8 = text.utf8
             var offset = utf8.distance(from: utf8.startIndex, to: index)
+            // Where a scalar starts that was already found to be of the standalone ranges, so that it is decoded once.
+            var knownStandalone = -1
             func walk(_ bytes: UnsafeBufferPointer<UInt8>) {
                 while offset > 0 {
                     // Printable ASCII after ASCII is a character of its own, one cell wide: no grapheme breaking needed.
@@ -138,11 +152,12 @@ package struct LineExcerpt: Equatable {
                         continue
                     }
                     let scalarStart = Self.scalarStart(bytes, before: offset)
-                    if Self.isStandalone(bytes, at: scalarStart),
-                       scalarStart == 0 || Self.isStandalone(bytes, at: Self.scalarStart(bytes, before: scalarStart)) {
-                        guard step(cells: Self.cells(bytes, at: scalarStart), bytes: offset - scalarStart, stop: stop, byteLimit: byteLimit)
-                        else { return }
+                    let previousStart = scalarStart == 0 ? 0 : Self.scalarStart(bytes, before: scalarStart)
+                    if scalarStart == knownStandalone || Self.isStandalone(bytes, at: scalarStart),
+                       scalarStart == 0 || Self.isStandalone(bytes, at: previousStart) {
+                        guard step(cells: 1, bytes: offset - scalarStart, stop: stop, byteLimit: byteLimit) else { return }
                         offset = scalarStart
+                        knownStandalone = previousStart
                         continue
                     }
                     let end = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -160,6 +175,7 @@ package struct LineExcerpt: Equatable {
             let utf8 = text.utf8
             let markOffset = mark.map { utf8.distance(from: utf8.startIndex, to: $0) }
             var offset = utf8.distance(from: utf8.startIndex, to: index)
+            var knownStandalone = -1
             func walk(_ bytes: UnsafeBufferPointer<UInt8>) {
                 defer { if offset == markOffset { cellsAtMark = cells } }
                 while offset < bytes.count {
@@ -171,9 +187,10 @@ package struct LineExcerpt: Equatable {
                         continue
                     }
                     let end = offset + Self.scalarLength(bytes[offset])
-                    if Self.isStandalone(bytes, at: offset), end == bytes.count || Self.isStandalone(bytes, at: end) {
-                        guard step(cells: Self.cells(bytes, at: offset), bytes: end - offset, stop: stop, byteLimit: byteLimit) else { return }
+                    if offset == knownStandalone || Self.isStandalone(bytes, at: offset), end == bytes.count || Self.isStandalone(bytes, at: end) {
+                        guard step(cells: 1, bytes: end - offset, stop: stop, byteLimit: byteLimit) else { return }
                         offset = end
+                        knownStandalone = end
                         continue
                     }
                     let start = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -188,29 +205,12 @@ package struct LineExcerpt: Equatable {
 
         private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
-        // Mangled text is mostly Latin-1 letters and Windows-1252 punctuation (`ü§å`, `â€™`), each a character of
-        // its own; finding that through the string's grapheme breaking cost two thirds of a long mangled line's report.
-        // Between two scalars of these ranges a character boundary always falls (their Grapheme_Cluster_Break is Other:
-        // no controls, marks, joiners, regional indicators or Hangul), and none of them is escaped for the terminal.
-
-        /// Whether the scalar starting at `offset` (the bytes are valid UTF-8) is printable and of those ranges.
+        /// Whether the scalar starting at `offset` (the bytes are valid UTF-8) is one of ``LineExcerpt/isStandalone(_:)``.
         private static func isStandalone(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-            switch scalar(bytes, at: offset).value {
-            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010..<0x2028, 0x2030..<0x205F, 0x20A0..<0x20C1, 0x2100..<0x2150: true
-            default: false
-            }
-        }
-
-        /// The cells of the scalar starting at `offset`, a character of its own.
-        private static func cells(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
-            DisplayWidth.of(cluster: CollectionOfOne(scalar(bytes, at: offset)))
-        }
-
-        private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar {
             let length = scalarLength(bytes[offset])
             var value = UInt32(bytes[offset]) & (length == 1 ? 0x7F : 0xFF >> (length + 1))
             for index in offset + 1..<offset + length { value = value << 6 | UInt32(bytes[index] & 0x3F) }
-            return Unicode.Scalar(value) ?? "\u{FFFD}"
+            return LineExcerpt.isStandalone(value)
         }
 
         /// The length of the scalar whose lead byte is `lead`.

@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    /// The scalars the window's walk steps over on its own are each a character of one cell, shown as they are.
+    @Test func standaloneScalarsTakeOneCellUnescaped() {
+        let standalone = (0..<0x3000).compactMap(Unicode.Scalar.init).filter { LineExcerpt.isStandalone($0.value) }
+        #expect(standalone.count == 95 + 13 + 594 + 24 + 47 + 33 + 80)
+        for scalar in standalone {
+            #expect(DisplayWidth.of(cluster: CollectionOfOne(scalar)) == 1, "U+\(String(scalar.value, radix: 16))")
+            #expect(VisibleText.escape(scalar) == nil, "U+\(String(scalar.value, radix: 16))")
+            #expect(String(scalar).count == 1 && (String(scalar) + "a").count == 2 && ("a" + String(scalar)).count == 2)
+        }
+    }
+
     /// Mangled text's characters (Latin-1 letters, Windows-1252 punctuation, letterlike symbols) with what may join
     /// them into one character: a combining accent, a variation selector, a joiner, a soft hyphen, a line separator.
     static let mangledPieces = [
