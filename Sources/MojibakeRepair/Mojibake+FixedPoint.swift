@@ -13,7 +13,7 @@ extension Mojibake {
     /// few layers do.
     ///
     /// Lines are judged on their own, so only a line a pass changed can hold something new for the next; of
-    /// those, the pass itself tells which may (``MojibakeLine/resolve(_:includingGuesses:into:)``), and a line the
+    /// those, the pass itself tells which may (``MojibakeLine/resolve(_:includingGuesses:emit:)``), and a line the
     /// chains changed is always looked at. Most repaired lines hold nothing of the kind, which keeps a second
     /// look at nearly every repaired text to a fraction of the first.
     static func repairToFixedPoint(

@@ -59,6 +59,17 @@ public enum Mojibake {
         return spans
     }
 
+    /// Gives `body` the spans of `text` that `scan(_:codePages:parallelism:)` returns with the default
+    /// pages, in order, each line's as the line is resolved: a caller that keeps less than the spans (a rule making
+    /// each a diagnostic) needs no room for all of them.
+    package static func forEachSpan(in text: String, _ body: (MojibakeSpan) -> Void) {
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        contiguous.withUTF8 { bytes in
+            _ = defaultScanner.scan(bytes, in: 0..<bytes.count, includingGuesses: true, emit: body)
+        }
+    }
+
     /// The scanner's pieces of `text` (see ``MojibakeScanner/scan(_:includingGuesses:threads:finishing:consuming:)``),
     /// with `finish` given the text in contiguous UTF-8 as well.
     static func scan<Piece: Sendable>(

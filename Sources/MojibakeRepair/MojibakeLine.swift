@@ -122,12 +122,12 @@ struct MojibakeLine: ~Copyable {
         }
     }
 
-    /// Appends the spans of the line whose candidate runs are `runs` to `spans`, in order.
+    /// Gives `emit` the spans of the line (or segment of a line) whose candidate runs are `runs`, in order.
     /// With `includingGuesses` false, guesses still take their place among the findings but make no span.
     /// - Returns: whether the line, with its spans applied, may need another pass: ``keepsCandidateOutsideSpans``, or
     ///   ``mayNeedAnotherLook(emitted:)``.
     mutating func resolve(
-        _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, includingGuesses: Bool, into spans: inout [MojibakeSpan]
+        _ runs: UnsafeBufferPointer<MojibakeScanner.Run>, includingGuesses: Bool, emit: (MojibakeSpan) -> Void
     ) -> Bool {
         emitted.removeAll()
         findings.removeAll()
@@ -262,7 +262,7 @@ struct MojibakeLine: ~Copyable {
             // which claims nothing the text did not; the candidates are still listed.
             let collapses = choice.confidence == .guess && finding.damage == .replacedByte && !includingGuesses
             guard includingGuesses || choice.confidence != .guess || collapses else { continue }
-            spans.append(MojibakeSpan(
+            emit(MojibakeSpan(
                 utf8Range: finding.utf8Range,
                 original: texts.text(utf8: UnsafeBufferPointer(rebasing: bytes[finding.utf8Range])),
                 replacement: collapses

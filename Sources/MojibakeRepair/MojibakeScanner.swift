@@ -42,9 +42,16 @@ final class MojibakeScanner: @unchecked Sendable {
     /// a non-ASCII character unexplained (see ``MojibakeLine``).
     let primaryPageCount: Int
 
+    /// About how many bytes of a line's runs are resolved together (``scan(_:in:includingGuesses:emit:)``).
+    let segmentSize: Int
+    /// A line's runs resolved together by default: support from 64 KiB away means little, and a line of any length
+    /// needs only this much of it looked at in memory at once.
+    static let defaultSegmentSize = 64 * 1024
+
     /// A scanner of `pages`, the first `primaryPageCount` of them (all by default) tried on every run.
-    init(pages: [CodePage], primaryPageCount: Int? = nil) {
+    init(pages: [CodePage], primaryPageCount: Int? = nil, segmentSize: Int = defaultSegmentSize) {
         precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
+        self.segmentSize = max(segmentSize, 1)
         self.primaryPageCount = min(primaryPageCount ?? pages.count, pages.count)
         let stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
         let lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
@@ -265,12 +272,33 @@ final class MojibakeScanner: @unchecked Sendable {
 
     /// The spans of the lines in `range`, which starts at the beginning of a line and ends after a line
     /// feed or at the end of `bytes`.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> ScannedLines {
+        var spans: [MojibakeSpan] = []
+        let linesToScanAgain = scan(bytes, in: range, includingGuesses: includingGuesses) { span in
+            if spans.count == spans.capacity {
+                Self.reserve(&spans, scanned: span.utf8Range.upperBound - range.lowerBound, of: range.count)
+            }
+            spans.append(span)
+        }
+        return ScannedLines(spans: spans, linesToScanAgain: linesToScanAgain)
+    }
+
+    /// Gives `emit` the spans of the lines in `range` (which starts at the beginning of a line and ends after a
+    /// line feed or at the end of `bytes`) in order, each line's as the line is resolved, so that a caller that
+    /// keeps less than the spans needs no room for all of them.
     ///
     /// ASCII is skipped eight bytes at a time, stopping only at line feeds and other characters. A line is
     /// looked at closely only if it holds a candidate pair; from its start, its runs (``Run``) are then
-    /// collected for the close look.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> ScannedLines {
-        var spans: [MojibakeSpan] = []
+    /// collected for the close look. A line whose runs reach past ``segmentSize`` is resolved in segments cut
+    /// between runs, each once its runs span that many bytes, so that what a line's findings take in memory is
+    /// bounded whatever its length; a segment's findings lend no support to another's. Their spans cannot overlap:
+    /// a finding lies in its run but for the space after it (`Ð Ñƒ` for `Ру`) or that and an `s` before a space
+    /// (`Ã s` for `às`), where no run starts.
+    ///
+    /// - Returns: where each line starts that may hold more for another pass (``ScannedLines/linesToScanAgain``).
+    func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool, emit: (MojibakeSpan) -> Void
+    ) -> [Int] {
         var linesToScanAgain: [Int] = []
         var line = MojibakeLine(bytes: bytes, scanner: self)
         var runs = ScratchBuffer<Run>()
@@ -298,10 +326,7 @@ final class MojibakeScanner: @unchecked Sendable {
             let byte = bytes[index]
             if byte == 0x0A {
                 if lineHasCandidate {
-                    if spans.capacity - spans.count < 16 { Self.reserve(&spans, scanned: index - range.lowerBound, of: range.count) }
-                    if line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans) {
-                        linesToScanAgain.append(lineStart)
-                    }
+                    resolve(&line, runs, of: lineStart, includingGuesses, emit, &linesToScanAgain)
                 }
                 runs.removeAll()
                 lineHasCandidate = false
@@ -353,16 +378,31 @@ final class MojibakeScanner: @unchecked Sendable {
                 index += length
             }
             if pages != 0 {
+                if !runs.isEmpty, start - runs[0].range.lowerBound >= segmentSize {
+                    if lineHasCandidate { resolve(&line, runs, of: lineStart, includingGuesses, emit, &linesToScanAgain) }
+                    runs.removeAll()
+                    lineHasCandidate = false
+                }
                 runs.append(Run(range: start..<index, pages: pages))
                 lineHasCandidate = lineHasCandidate || pages & (Self.allStarts | Self.windows1252Control) != 0
                     || index >= 2 && Self.isByteC3BeforeSpace(bytes, at: index - 2, count: count)
             }
             floor = index
         }
-        if lineHasCandidate && line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, into: &spans) {
+        if lineHasCandidate { resolve(&line, runs, of: lineStart, includingGuesses, emit, &linesToScanAgain) }
+        return linesToScanAgain
+    }
+
+    /// Resolves the runs of a segment of the line starting at `lineStart`, and notes the line for another pass if the
+    /// segment may need one (once, however many of its segments do).
+    private func resolve(
+        _ line: inout MojibakeLine, _ runs: borrowing ScratchBuffer<Run>, of lineStart: Int, _ includingGuesses: Bool,
+        _ emit: (MojibakeSpan) -> Void, _ linesToScanAgain: inout [Int]
+    ) {
+        if line.resolve(UnsafeBufferPointer(runs.elements), includingGuesses: includingGuesses, emit: emit)
+            && linesToScanAgain.last != lineStart {
             linesToScanAgain.append(lineStart)
         }
-        return ScannedLines(spans: spans, linesToScanAgain: linesToScanAgain)
     }
 
     /// What a scan of some lines found.
@@ -370,7 +410,7 @@ final class MojibakeScanner: @unchecked Sendable {
         /// The spans, in order and never overlapping.
         var spans: [MojibakeSpan]
         /// Where each line starts that holds spans and, with them applied, may hold more for another pass to find
-        /// (``MojibakeLine/resolve(_:includingGuesses:into:)``), in order; no other line does.
+        /// (``MojibakeLine/resolve(_:includingGuesses:emit:)``), in order; no other line does.
         var linesToScanAgain: [Int]
     }
 

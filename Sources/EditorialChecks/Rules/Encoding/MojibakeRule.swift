@@ -46,22 +46,30 @@ public struct MojibakeRule: Rule, StreamedRule {
     }
 
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
-        // Scanned as a string, each span placed here: `scan(SourceText)` would hold a placed copy of every span too.
-        let plain = Mojibake.scan(context.source.text)
+        // Each span is made a diagnostic as its line is resolved, so a draft dense with mojibake never holds all its
+        // spans at once; only their ranges are kept, and only for a format that stored strings with escapes.
+        let escapedTexts = context.issue.escapedTexts
+        var plainRanges: [Range<Int>] = []
         // Most drafts hold no mojibake: the verbatim ranges are gathered from the tree only for one that does.
-        let verbatim = plain.isEmpty ? [] : context.markdown?.verbatimRanges ?? []
+        var verbatim: [Range<Int>]?
         var nextVerbatim = 0
         var wording = Wording()
-        for span in plain {
-            let range = context.range(span.utf8Range)
-            while nextVerbatim < verbatim.count, verbatim[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
-            let isVerbatim = verbatim[nextVerbatim...].prefix { $0.lowerBound < span.utf8Range.upperBound }.contains { $0.overlaps(span.utf8Range) }
-            report(diagnostic(for: span, at: range, replacement: span.replacement, isVerbatim: isVerbatim, wording: &wording, context))
+        Mojibake.forEachSpan(in: context.source.text) { span in
+            let verbatimRanges = verbatim ?? context.markdown?.verbatimRanges ?? []
+            verbatim = verbatimRanges
+            while nextVerbatim < verbatimRanges.count, verbatimRanges[nextVerbatim].upperBound <= span.utf8Range.lowerBound { nextVerbatim += 1 }
+            let isVerbatim = verbatimRanges[nextVerbatim...].prefix { $0.lowerBound < span.utf8Range.upperBound }
+                .contains { $0.overlaps(span.utf8Range) }
+            if !escapedTexts.isEmpty { plainRanges.append(span.utf8Range) }
+            report(diagnostic(
+                for: span, at: context.range(span.utf8Range), replacement: span.replacement, isVerbatim: isVerbatim, wording: &wording,
+                context
+            ))
         }
-        for escaped in context.issue.escapedTexts {
+        for escaped in escapedTexts {
             for span in Mojibake.scan(escaped.text) where escaped.containsEscape(inDecoded: span.utf8Range) {
                 let written = escaped.sourceRange(ofDecoded: span.utf8Range)
-                guard !Self.overlapsAny(plain, written) else { continue }
+                guard !Self.overlapsAny(plainRanges, written) else { continue }
                 report(diagnostic(
                     for: span, at: context.range(written), replacement: escaped.written(span.replacement), isVerbatim: false,
                     wording: &wording, context
@@ -95,15 +103,15 @@ public struct MojibakeRule: Rule, StreamedRule {
         }
     }
 
-    /// Whether `range` overlaps one of `spans` (in order and apart): a binary search, as a draft may hold many of both.
-    private static func overlapsAny(_ spans: [MojibakeSpan], _ range: Range<Int>) -> Bool {
+    /// Whether `range` overlaps one of `ranges` (in order and apart): a binary search, as a draft may hold many of both.
+    private static func overlapsAny(_ ranges: [Range<Int>], _ range: Range<Int>) -> Bool {
         var low = 0
-        var high = spans.count
+        var high = ranges.count
         while low < high {
             let middle = (low + high) / 2
-            if spans[middle].utf8Range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+            if ranges[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
         }
-        return low < spans.count && spans[low].utf8Range.overlaps(range)
+        return low < ranges.count && ranges[low].overlaps(range)
     }
 
     private func diagnostic(
