@@ -34,6 +34,30 @@ private struct RestlessRule: Rule {
     }
 }
 
+/// A rule whose fix edits two places: each pair of straight double quotes becomes curly ones; and `!!` becomes `!`,
+/// only as a suggestion.
+private struct CurlyQuoteRule: Rule {
+    static let description = RuleDescription(
+        id: "curly-quotes", name: "Curly quotes", summary: "Quotes are curly.",
+        rationale: "Tests fixes of several edits.", category: .style, defaultSeverity: .info, fixSafety: .safe
+    )
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        let bytes = Array(context.source.text.utf8)
+        let quotes = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\"") }
+        let pairs = stride(from: 0, to: quotes.count - 1, by: 2).map { index in
+            let (open, close) = (context.range(quotes[index]..<quotes[index] + 1), context.range(quotes[index + 1]..<quotes[index + 1] + 1))
+            let edits = [TextEdit(range: open, replacement: "“"), TextEdit(range: close, replacement: "”")]
+            return context.diagnostic("straight quotes", at: open, fix: Fix(summary: "curl them", edits: edits, safety: .safe))
+        }
+        let shouts = bytes.indices.dropLast().filter { bytes[$0] == UInt8(ascii: "!") && bytes[$0 + 1] == UInt8(ascii: "!") }.map { start in
+            let range = context.range(start..<start + 2)
+            return context.diagnostic("shouting", at: range, fix: Fix(summary: "one !", edits: [TextEdit(range: range, replacement: "!")], safety: .suggestion))
+        }
+        return pairs + shouts
+    }
+}
+
 /// A network-style rule: reports every link after a suspension point.
 private struct SlowLinkRule: AsyncRule {
     static let description = RuleDescription(
@@ -77,6 +101,25 @@ private struct SlowLinkRule: AsyncRule {
         let silent = try await NewsletterLint(configuration: configuration, rules: try registry())
             .checkIncludingAsyncRules(SourceText(draft), format: "beehiiv")
         #expect(!silent.diagnostics.contains { $0.ruleID == "slow-link" })
+    }
+
+    /// A fix's edits read back from the store and applied among another fix's edits that lie between them; a fix that
+    /// overlaps a chosen one waits for the next pass, and a suggestion is applied only when suggestions are asked for.
+    @Test(arguments: [
+        (FixSafety.safe, "“Team teamwork” is “teamwork”!!!", [1, 1, 1, 1]),
+        (.suggestion, "“Team teamwork” is “teamwork”!", [1, 1, 1, 1, 1, 2]),
+    ])
+    func fixesOfSeveralEditsInterleave(minimumSafety: FixSafety, expected: String, passes: [Int]) throws {
+        let checker = EditorialChecker(registry: try RuleRegistry(rules: [CurlyQuoteRule(), NoSynergyRule()]))
+        let draft = "# Notes\n\n\"Team synergy\" is \"synergy\"!!!\n"
+        let result = try checker.fix(SourceText(draft), format: "beehiiv", minimumSafety: minimumSafety) { source throws(NewsletterError) in
+            try BeehiivAdapter().decodeDraft(source)
+        }
+        #expect(result.text == "# Notes\n\n" + expected + "\n")
+        #expect(result.isStable)
+        #expect(result.applied.map(\.pass) == passes)
+        #expect(result.applied.prefix(4).map(\.diagnostic.ruleID) == ["curly-quotes", "no-synergy", "curly-quotes", "no-synergy"])
+        #expect(result.applied.prefix(4).map(\.fix.edits.count) == [2, 1, 2, 1])
     }
 
     @Test func theFixLoopStopsAtThePassLimit() throws {

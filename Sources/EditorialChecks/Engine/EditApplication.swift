@@ -7,22 +7,30 @@ enum EditApplication {
 
     /// The positions in `fixes` of the fixes ``compatible(_:)`` chooses, in the order it chooses them: by the first
     /// byte a fix edits, then by position in `fixes`.
+    static func compatibleIndices(_ fixes: [Fix]) -> [Int] {
+        var candidates: [(start: Int, key: Int)] = []
+        for (index, fix) in fixes.enumerated() {
+            if let start = fix.edits.lazy.map(\.range.start.offset).min() { candidates.append((start, index)) }
+        }
+        return compatibleKeys(candidates) { fixes[$0].edits.map(\.range.utf8Offsets) }
+    }
+
+    /// The keys of the fixes ``compatible(_:)`` would choose, in the order it chooses them, for fixes named by a key
+    /// of the caller's (a diagnostic's position in a store), in ascending order, with the first byte each edits; each
+    /// fix's edit ranges are asked of `ranges` when its turn comes, so that no fix need be held as a value.
     ///
     /// One sort, then a binary search per edit among the edits already taken: O(N log N) for N edits. (Comparing each
     /// edit with every edit taken was quadratic: a megabyte of mangled text took a minute to fix.)
-    static func compatibleIndices(_ fixes: [Fix]) -> [Int] {
-        var ordered: [(start: Int, index: Int)] = []
-        for (index, fix) in fixes.enumerated() {
-            if let start = fix.edits.lazy.map(\.range.start.offset).min() { ordered.append((start, index)) }
-        }
+    static func compatibleKeys(_ candidates: [(start: Int, key: Int)], ranges: (Int) -> [Range<Int>]) -> [Int] {
+        var ordered = candidates
         ordered.sort { $0 < $1 }
         var taken = TakenRanges()
         var chosen: [Int] = []
-        for (_, index) in ordered {
-            let ranges = fixes[index].edits.map(\.range.utf8Offsets)
+        for (_, key) in ordered {
+            let ranges = ranges(key)
             guard !ranges.contains(where: taken.conflicts) else { continue }
             for range in ranges { taken.insert(range) }
-            chosen.append(index)
+            chosen.append(key)
         }
         return chosen
     }
@@ -70,28 +78,53 @@ enum EditApplication {
         }
     }
 
+    /// An edit to apply: the bytes it replaces, how many it writes, and where the caller reads them (`key`, such as a
+    /// diagnostic's position in a store, and `edit`, its place among the fix's edits).
+    struct PlacedEdit {
+        var range: Range<Int>
+        var replacementCount: Int
+        var key: Int
+        var edit: Int
+    }
+
     /// Applies non-conflicting edits to `text`; bytes outside them are copied unchanged, straight into the new string.
     static func apply(_ edits: [TextEdit], to text: String) -> String {
+        let placed = edits.indices.map { index in
+            PlacedEdit(range: edits[index].range.utf8Offsets, replacementCount: edits[index].replacement.utf8.count, key: index, edit: 0)
+        }
+        return apply(placed, to: text) { edit, write in
+            var replacement = edits[edit.key].replacement
+            replacement.withUTF8(write)
+        }
+    }
+
+    /// Applies non-conflicting edits to `text` in one pass, each edit's replacement written by `writeReplacement`,
+    /// which hands its bytes to the function it is given; bytes outside the edits are copied unchanged, straight into
+    /// the new string.
+    static func apply(
+        _ edits: [PlacedEdit], to text: String,
+        writeReplacement: (PlacedEdit, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) -> String {
         var text = text
         text.makeContiguousUTF8()
-        let sorted = edits.sorted { $0.range.start.offset < $1.range.start.offset }
+        var sorted = edits
+        sorted.sort { $0.range.lowerBound < $1.range.lowerBound }
         let count = text.utf8.count
-        let capacity = sorted.reduce(count) { $0 - $1.range.utf8Offsets.count + $1.replacement.utf8.count }
+        let capacity = sorted.reduce(count) { $0 - $1.range.count + $1.replacementCount }
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             String(unsafeUninitializedCapacity: capacity) { output in
                 var written = 0
                 func copy(_ piece: UnsafeBufferPointer<UInt8>) {
                     guard let base = piece.baseAddress, !piece.isEmpty else { return }
+                    precondition(written + piece.count <= output.count, "a replacement is longer than it said")
                     (output.baseAddress! + written).initialize(from: base, count: piece.count)
                     written += piece.count
                 }
                 var cursor = 0
                 for edit in sorted {
-                    let range = edit.range.utf8Offsets
-                    copy(UnsafeBufferPointer(rebasing: bytes[cursor..<range.lowerBound]))
-                    var replacement = edit.replacement
-                    replacement.withUTF8 { copy($0) }
-                    cursor = range.upperBound
+                    copy(UnsafeBufferPointer(rebasing: bytes[cursor..<edit.range.lowerBound]))
+                    writeReplacement(edit, copy)
+                    cursor = edit.range.upperBound
                 }
                 copy(UnsafeBufferPointer(rebasing: bytes[cursor..<count]))
                 return written

@@ -160,29 +160,47 @@ public struct EditorialChecker: Sendable {
         var applied = DiagnosticStore()
         var appliedPasses: [Int] = []
         var diagnostics = checkStored(current, draft: try decode(current), format: format)
-        func isFixable(_ fix: Fix?) -> Bool { fix.map { $0.safety >= minimumSafety } ?? false }
+        func isFixable(_ fix: StoredDiagnostic.StoredFix?) -> Bool {
+            fix.map { ($0.isSafe ? FixSafety.safe : .suggestion) >= minimumSafety } ?? false
+        }
         for pass in 1...max(maximumPasses, 1) {
-            var fixes: [Fix] = []
-            var fixed: [Int] = []
-            for index in diagnostics.indices {
-                guard let fix = diagnostics.fix(at: index), isFixable(fix) else { continue }
-                fixes.append(fix)
-                fixed.append(index)
+            // Fixes are read from the store where they are needed and named by their diagnostic's position: a pass
+            // holds a few numbers per fix, not the fixes and their edits as values.
+            var candidates: [(start: Int, key: Int)] = []
+            for position in diagnostics.indices {
+                diagnostics.withStored(at: position) { stored in
+                    guard let fix = stored.fix, isFixable(fix), let start = fix.edits.lazy.map(\.range.start.offset).min() else { return }
+                    candidates.append((start, position))
+                }
             }
-            // Chosen fixes are named by position, so each finds its diagnostic without a search.
-            let chosen = EditApplication.compatibleIndices(fixes)
-            let text = chosen.isEmpty ? current.text : EditApplication.apply(chosen.flatMap { fixes[$0].edits }, to: current.text)
+            let chosen = EditApplication.compatibleKeys(candidates) { position in
+                diagnostics.withStored(at: position) { $0.fix?.edits.map(\.range.utf8Offsets) ?? [] }
+            }
+            var edits: [EditApplication.PlacedEdit] = []
+            for position in chosen {
+                diagnostics.withStored(at: position) { stored in
+                    guard let fix = stored.fix else { return }
+                    for (index, edit) in fix.edits.enumerated() {
+                        edits.append(.init(range: edit.range.utf8Offsets, replacementCount: edit.replacement.count, key: position, edit: index))
+                    }
+                }
+            }
+            let text = chosen.isEmpty ? current.text : EditApplication.apply(edits, to: current.text) { edit, write in
+                diagnostics.withStored(at: edit.key) { stored in
+                    if let replacement = stored.fix?.edits.dropFirst(edit.edit).first(where: { _ in true })?.replacement { write(replacement) }
+                }
+            }
             guard text != current.text else {
                 return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: true)
             }
-            for index in chosen {
-                applied.append(diagnostics[fixed[index]])
+            for position in chosen {
+                applied.append(diagnostics[position])
                 appliedPasses.append(pass)
             }
             current = SourceText(text, path: source.path)
             diagnostics = checkStored(current, draft: try decode(current), format: format)
         }
-        let stable = !diagnostics.indices.contains { isFixable(diagnostics.fix(at: $0)) }
+        let stable = !diagnostics.indices.contains { position in diagnostics.withStored(at: position) { isFixable($0.fix) } }
         return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: stable)
     }
 
