@@ -16,7 +16,8 @@ package struct LineExcerpt: Equatable {
     package static let defaultWidth = 120
     /// At most this many cells of context before the start, unless the line ends within the window.
     static let leadingContext = 40
-    private static let ellipsis = "..."
+    /// Marks a window's cut ends; three cells, as its characters are ASCII.
+    static let ellipsis = "..."
 
     package init(text: String, indent: String, underlineWidth: Int) {
         self.text = text

@@ -152,7 +152,7 @@ public struct TextReporter: DiagnosticReporter, Sendable {
     /// from the offsets: a line of thousands of problems is not walked a window's width twice per problem.
     /// `range` is in the source's offsets, within the line, which starts at `lineStart`.
     private func appendASCIIWindow(of line: Substring, lineStart: Int, range: Range<Int>, to out: inout [UInt8]) {
-        let marker = 3
+        let marker = LineExcerpt.ellipsis.utf8.count
         let before = range.lowerBound - lineStart
         let after = line.utf8.count - before
         var leftCells = min(LineExcerpt.leadingContext, before)
@@ -163,11 +163,11 @@ public struct TextReporter: DiagnosticReporter, Sendable {
             leftCells = min(before, leftCells + max(width - rightCells - leftCells - leftMarker, 0))
         }
         let hasPrefix = leftCells < before
-        if hasPrefix { out.append(literal: "...") }
+        if hasPrefix { out.append(contentsOf: LineExcerpt.ellipsis.utf8) }
         line.utf8.withContiguousStorageIfAvailable { bytes in
             out.append(contentsOf: bytes[(before - leftCells)..<(before + rightCells)])
         } ?? out.append(contentsOf: line.utf8.dropFirst(before - leftCells).prefix(leftCells + rightCells))
-        if rightCells < after { out.append(literal: "...") }
+        if rightCells < after { out.append(contentsOf: LineExcerpt.ellipsis.utf8) }
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (hasPrefix ? marker : 0) + leftCells))
         appendUnderline(width: max(min(range.count, rightCells), 1), to: &out)
