@@ -115,6 +115,16 @@ struct LegacyAdapter: FormatAdapter {
             "sections[0].links[0].destinationRange.start is at line 1, column 10, which does not hold offset 9"
         ),
         (
+            // The section's links are a part of a longer list (as a Markdown adapter's are): named from the part's start.
+            Issue(sections: [Section(
+                heading: "ab", title: "ab", emoji: nil, level: 2, bodyText: "",
+                linkList: [AdapterContractTests.link(range: nil), AdapterContractTests.link(range: nil, destinationRange: SourceRange(
+                    start: SourceLocation(offset: 2, line: 1, column: 3), end: SourceLocation(offset: 30, line: 1, column: 31)
+                ))][1...], range: nil, headingRange: nil
+            )]),
+            "sections[0].links[0].destinationRange (offsets 2..<30) is outside the text, which has 12 bytes"
+        ),
+        (
             Issue(sections: [Section(heading: "ab", title: "ab", level: 2, headingRange: SourceRange(
                 start: SourceLocation(offset: 9, line: 7, column: 1), end: SourceLocation(offset: 11, line: 7, column: 3)
             ))]),

@@ -132,6 +132,35 @@ import Testing
     }
 }
 
+/// A section is stored with `Codable` under the names of its public properties, whatever it holds them as.
+@Suite struct SectionCodingTests {
+    @Test func aSectionEncodesItsPublicParts() throws {
+        let link = Link(text: "one", destination: "https://one.example", kind: .inline)
+        let section = Section(heading: "## Picks", title: "Picks", level: 2, body: "Read [one](https://one.example).\n", links: [link])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(section), as: UTF8.self)
+        let linkJSON = String(decoding: try encoder.encode(link), as: UTF8.self)
+        #expect(json == ###"{"body":"Read [one](https://one.example).\n","heading":"## Picks","level":2,"links":["### + linkJSON + ###"],"title":"Picks"}"###)
+        #expect(try JSONDecoder().decode(Section.self, from: Data(json.utf8)) == section)
+    }
+
+    @Test func aSectionReadFromPartsEqualsOneBuiltWhole() {
+        let links = [Link(text: "a", destination: "https://a.example", kind: .inline), Link(text: "b", destination: "https://b.example", kind: .inline)]
+        let text = "## B\nSee [b](https://b.example).\n"
+        let part = Section(
+            heading: "## B", title: "B", emoji: nil, level: 2, bodyText: text.dropFirst(5), linkList: links[1...], range: nil, headingRange: nil
+        )
+        var whole = Section(heading: "## B", title: "B", level: 2, body: "See [b](https://b.example).\n", links: [links[1]])
+        #expect(part == whole)
+        #expect(part.links == [links[1]])
+        whole.links.append(links[0])
+        whole.body = ""
+        #expect(whole.linkList.count == 2 && whole.bodyText.isEmpty)
+        #expect(part != whole)
+    }
+}
+
 /// Issues stored with `Codable` before `escapedTexts` existed still decode; new ones round-trip whole.
 @Suite struct IssueCodingTests {
     @Test func anIssueStoredWithoutEscapedTextsDecodes() throws {

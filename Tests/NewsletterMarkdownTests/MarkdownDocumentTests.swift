@@ -309,6 +309,25 @@ struct LinkSummary: Equatable, CustomStringConvertible {
         #expect(outline.sections[3].heading == "#### Not a section here")
         #expect(outline.links.map(\.destination) == ["https://one.example", "https://r.example"])
     }
+
+    /// A draft of many sections holds its links and text once: each section's links are a part of the document's list
+    /// and its body a part of the source, in the same memory.
+    @Test func sectionsShareTheDocumentsLinksAndText() throws {
+        let source = SourceText(Self.text)
+        let document = try MarkdownDocument(parsing: source)
+        let sections = document.outline { $0.level <= 3 }.sections
+        let links = document.links
+        let linksStart = links.withUnsafeBufferPointer { $0.baseAddress! }
+        #expect(sections.map(\.linkList.indices) == [1..<2, 2..<2, 2..<3])
+        for section in sections where !section.linkList.isEmpty {
+            #expect(section.linkList.withUnsafeBufferPointer { $0.baseAddress } == linksStart + section.linkList.startIndex)
+        }
+        let textStart = source.text.utf8.withContiguousStorageIfAvailable { $0.baseAddress! }!
+        let third = try #require(sections.last)
+        let bodyStart = third.bodyText.utf8.withContiguousStorageIfAvailable { $0.baseAddress! }
+        #expect(bodyStart == textStart + source.text.utf8.distance(from: source.text.startIndex, to: third.bodyText.startIndex))
+        #expect(third.body == "Read https://r.example.\n#### Not a section here\nMore.\n")
+    }
 }
 
 @Suite struct MarkdownDriftTests {

@@ -99,10 +99,11 @@ public struct MarkdownDocument: Sendable {
         let allLinks = self.links
         let firstLink = allLinks.firstIndex { ($0.range?.start.offset ?? Int.max) >= from } ?? allLinks.endIndex
         var linkIndex = firstLink
-        func links(before end: Int) -> [Link] {
+        // A section's links and body are parts of the document's list and text, not copies.
+        func links(before end: Int) -> ArraySlice<Link> {
             let first = linkIndex
             while linkIndex < allLinks.count, (allLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
-            return Array(allLinks[first..<linkIndex])
+            return allLinks[first..<linkIndex]
         }
         // Section ends are the next section's heading start, whose location is already known.
         let bodyEnd = source.location(atUTF8Offset: bodyRange.upperBound)
@@ -120,8 +121,8 @@ public struct MarkdownDocument: Sendable {
                 title: title,
                 emoji: emoji,
                 level: heading.level,
-                body: String(source.slice(bodyStart..<end.offset)),
-                links: links(before: end.offset),
+                bodyText: source.slice(bodyStart..<end.offset),
+                linkList: links(before: end.offset),
                 range: SourceRange(start: heading.range.start, end: end),
                 headingRange: heading.range
             ))

@@ -14,7 +14,7 @@ struct DraftValidation {
         for index in issue.sections.indices {
             try check(issue.sections[index].range, "sections[\(index)].range")
             try check(issue.sections[index].headingRange, "sections[\(index)].headingRange")
-            try check(issue.sections[index].links, "sections[\(index)].links")
+            try check(issue.sections[index].linkList, "sections[\(index)].links")
         }
         try check(issue.links, "links")
         if let tree = draft.markdown {
@@ -39,10 +39,10 @@ struct DraftValidation {
         }
     }
 
-    private func check(_ links: [Link], _ part: @autoclosure () -> String) throws(NewsletterError) {
-        for index in links.indices {
-            try check(links[index].range, "\(part())[\(index)].range")
-            try check(links[index].destinationRange, "\(part())[\(index)].destinationRange")
+    private func check(_ links: some RandomAccessCollection<Link>, _ part: @autoclosure () -> String) throws(NewsletterError) {
+        for (offset, index) in links.indices.enumerated() {
+            try check(links[index].range, "\(part())[\(offset)].range")
+            try check(links[index].destinationRange, "\(part())[\(offset)].destinationRange")
         }
     }
 

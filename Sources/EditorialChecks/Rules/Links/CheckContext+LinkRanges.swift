@@ -26,7 +26,7 @@ extension CheckContext {
 
     /// The heading (or whole range) of the first section listing `link`; looked for only for links without a position.
     private func sectionRange(holding link: Link) -> SourceRange? {
-        guard let section = issue.sections.first(where: { $0.links.contains(link) }) else { return nil }
+        guard let section = issue.sections.first(where: { $0.linkList.contains(link) }) else { return nil }
         return section.headingRange ?? section.range
     }
 }
