@@ -132,6 +132,22 @@ private struct SlowLinkRule: AsyncRule {
         #expect(result.applied.map(\.pass) == [1, 2, 3])
     }
 
+    /// The tool hands `fix` the draft it decoded to find its format: the first pass checks that one, and only the
+    /// fixed texts are decoded.
+    @Test(arguments: [true, false])
+    func aDraftDecodedAlreadyIsNotDecodedAgain(handedOn: Bool) throws {
+        let checker = EditorialChecker(registry: try RuleRegistry(rules: [RestlessRule()]))
+        let source = SourceText("# Notes\n")
+        var decodes = 0
+        let decoded = handedOn ? try BeehiivAdapter().decodeDraft(source) : nil
+        let result = try checker.fixStored(source, format: "beehiiv", maximumPasses: 3, decoded: decoded) { text throws(NewsletterError) in
+            decodes += 1
+            return try BeehiivAdapter().decodeDraft(text)
+        }
+        #expect(result.text == "# Notes\n!!!")
+        #expect(decodes == (handedOn ? 3 : 4))
+    }
+
     @Test func registryRefusesDuplicateAndMalformedIdentifiers() throws {
         var registry = RuleRegistry.builtIn
         #expect(throws: NewsletterError.self) { try registry.register(MojibakeRule()) }

@@ -62,21 +62,26 @@ struct FixCommand: AsyncParsableCommand {
         let snapshot = path == "-" ? nil : try AtomicFileWriter.Snapshot(path: path)
         let data = if let snapshot { snapshot.contents } else { try InputFile.read(STDIN_FILENO, path: "<stdin>") }
         let draft = try workspace.decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
+        let (source, format) = (draft.source, draft.format)
+        // The decoded draft is handed on, not kept: the fix's first pass checks it, and it is gone before the next
+        // pass decodes the fixed text.
+        let decoded = (consume draft).decoded
         let result = try workspace.checker(forDraftAt: path).fixStored(
-            draft.source,
-            format: draft.format,
+            source,
+            format: format,
             minimumSafety: includeGuesses ? .suggestion : .safe,
-            decode: { source throws(NewsletterError) in try workspace.formats.decodeDraft(source, format: draft.format).draft }
+            decoded: consume decoded,
+            decode: { source throws(NewsletterError) in try workspace.formats.decodeDraft(source, format: format).draft }
         )
         let errorsRemain = result.remaining.counts.errors > 0
         guard let snapshot else {
             Terminal.write(result.text)
             return errorsRemain
         }
-        guard result.text != draft.source.text else { return errorsRemain }
+        guard result.text != source.text else { return errorsRemain }
 
         if dryRun {
-            Terminal.write(UnifiedDiff(oldName: "a/\(path)", newName: "b/\(path)").render(old: draft.source.text, new: result.text))
+            Terminal.write(UnifiedDiff(oldName: "a/\(path)", newName: "b/\(path)").render(old: source.text, new: result.text))
             return errorsRemain
         }
         let notes = try AtomicFileWriter.replace(path, with: result.text, expecting: snapshot)

@@ -149,17 +149,25 @@ public struct EditorialChecker: Sendable {
 
     /// ``fix(_:format:minimumSafety:maximumPasses:decode:)``, its diagnostics kept compactly: only the fixes are read
     /// back to choose among them.
+    ///
+    /// - Parameter decoded: `source` already decoded, if the caller has it: the first pass checks it rather than decode
+    ///   the text again, and lets it go before the next pass decodes the fixed text.
     package func fixStored(
         _ source: SourceText,
         format: String,
         minimumSafety: FixSafety = .safe,
         maximumPasses: Int = EditorialChecker.defaultMaximumPasses,
+        decoded: consuming DecodedDraft? = nil,
         decode: (SourceText) throws(NewsletterError) -> DecodedDraft
     ) throws(NewsletterError) -> StoredFixResult {
         var current = source
         var applied = DiagnosticStore()
         var appliedPasses: [Int] = []
-        var diagnostics = checkStored(current, draft: try decode(current), format: format)
+        var diagnostics = if let draft = decoded.take() {
+            checkStored(current, draft: draft, format: format)
+        } else {
+            checkStored(current, draft: try decode(current), format: format)
+        }
         func isFixable(_ fix: StoredDiagnostic.StoredFix?) -> Bool {
             fix.map { ($0.isSafe ? FixSafety.safe : .suggestion) >= minimumSafety } ?? false
         }
