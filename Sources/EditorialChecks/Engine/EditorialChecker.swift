@@ -168,36 +168,8 @@ public struct EditorialChecker: Sendable {
         } else {
             checkStored(current, draft: try decode(current), format: format)
         }
-        func isFixable(_ fix: StoredDiagnostic.StoredFix?) -> Bool {
-            fix.map { ($0.isSafe ? FixSafety.safe : .suggestion) >= minimumSafety } ?? false
-        }
         for pass in 1...max(maximumPasses, 1) {
-            // Fixes are read from the store where they are needed and named by their diagnostic's position: a pass
-            // holds a few numbers per fix, not the fixes and their edits as values.
-            var candidates: [(start: Int, key: Int)] = []
-            for position in diagnostics.indices {
-                diagnostics.withStored(at: position) { stored in
-                    guard let fix = stored.fix, isFixable(fix), let start = fix.edits.lazy.map(\.range.start.offset).min() else { return }
-                    candidates.append((start, position))
-                }
-            }
-            let chosen = EditApplication.compatibleKeys(candidates) { position in
-                diagnostics.withStored(at: position) { $0.fix?.edits.map(\.range.utf8Offsets) ?? [] }
-            }
-            var edits: [EditApplication.PlacedEdit] = []
-            for position in chosen {
-                diagnostics.withStored(at: position) { stored in
-                    guard let fix = stored.fix else { return }
-                    for (index, edit) in fix.edits.enumerated() {
-                        edits.append(.init(range: edit.range.utf8Offsets, replacementCount: edit.replacement.count, key: position, edit: index))
-                    }
-                }
-            }
-            let text = chosen.isEmpty ? current.text : EditApplication.apply(edits, to: current.text) { edit, write in
-                diagnostics.withStored(at: edit.key) { stored in
-                    if let replacement = stored.fix?.edits.dropFirst(edit.edit).first(where: { _ in true })?.replacement { write(replacement) }
-                }
-            }
+            let (text, chosen) = Self.applyingCompatibleFixes(of: diagnostics, to: current.text, minimumSafety: minimumSafety)
             guard text != current.text else {
                 return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: true)
             }
@@ -206,10 +178,55 @@ public struct EditorialChecker: Sendable {
                 appliedPasses.append(pass)
             }
             current = SourceText(text, path: source.path)
+            // This pass's diagnostics are done with: let them go before the fixed text's are made.
+            diagnostics = DiagnosticStore()
             diagnostics = checkStored(current, draft: try decode(current), format: format)
         }
-        let stable = !diagnostics.indices.contains { position in diagnostics.withStored(at: position) { isFixable($0.fix) } }
+        let stable = !diagnostics.indices.contains { position in
+            diagnostics.withStored(at: position) { Self.isFixable($0.fix, minimumSafety: minimumSafety) }
+        }
         return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: stable)
+    }
+
+    private static func isFixable(_ fix: StoredDiagnostic.StoredFix?, minimumSafety: FixSafety) -> Bool {
+        fix.map { ($0.isSafe ? FixSafety.safe : .suggestion) >= minimumSafety } ?? false
+    }
+
+    /// `text` with the compatible fixes of `diagnostics` (at least as safe as `minimumSafety`) applied, and the
+    /// positions of the fixes applied, in the order chosen.
+    ///
+    /// Fixes are read from the store where they are needed and named by their diagnostic's position: a pass holds a few
+    /// numbers per fix, not the fixes and their edits as values, and those only until the text is written.
+    private static func applyingCompatibleFixes(
+        of diagnostics: DiagnosticStore, to text: String, minimumSafety: FixSafety
+    ) -> (text: String, chosen: [Int]) {
+        var candidates: [(start: Int, key: Int)] = []
+        for position in diagnostics.indices {
+            diagnostics.withStored(at: position) { stored in
+                guard let fix = stored.fix, isFixable(fix, minimumSafety: minimumSafety),
+                      let start = fix.edits.lazy.map(\.range.start.offset).min() else { return }
+                candidates.append((start, position))
+            }
+        }
+        let chosen = EditApplication.compatibleKeys(candidates) { position in
+            diagnostics.withStored(at: position) { $0.fix?.edits.map(\.range.utf8Offsets) ?? [] }
+        }
+        guard !chosen.isEmpty else { return (text, []) }
+        var edits: [EditApplication.PlacedEdit] = []
+        for position in chosen {
+            diagnostics.withStored(at: position) { stored in
+                guard let fix = stored.fix else { return }
+                for (index, edit) in fix.edits.enumerated() {
+                    edits.append(.init(range: edit.range.utf8Offsets, replacementCount: edit.replacement.count, key: position, edit: index))
+                }
+            }
+        }
+        let fixed = EditApplication.apply(edits, to: text) { edit, write in
+            diagnostics.withStored(at: edit.key) { stored in
+                if let replacement = stored.fix?.edits.dropFirst(edit.edit).first(where: { _ in true })?.replacement { write(replacement) }
+            }
+        }
+        return (fixed, chosen)
     }
 
     /// The diagnostics the rules return, less those an inline comment suppresses.
