@@ -1,5 +1,6 @@
 @testable import EditorialChecks
 import NewsletterKit
+import TestSupport
 import Testing
 
 /// The compact form the command-line tool reports from gives back every diagnostic exactly, in the engine's order.
@@ -63,6 +64,28 @@ import Testing
         ])
         store.sortByPosition()
         #expect(store.map(\.message) == ["4", "2", "3", "5", "1", "6"])
+    }
+
+    /// Random diagnostics with many ties come out as a stable sort of them by start, rule and end would give: the
+    /// entries are moved into their sorted places along the permutation's cycles, of every length.
+    @Test(arguments: [0, 1, 2, 3, 50, 5_000])
+    func sortsLikeAStableSortOfTheValues(count: Int) {
+        var generator = SeededGenerator(seed: UInt64(count))
+        let rules = ["b-rule", "a-rule", "mojibake", "c-rule"]
+        let diagnostics = (0..<count).map { index in
+            let start = Int.random(in: 0..<max(count / 4, 1), using: &generator)
+            return Diagnostic(
+                ruleID: rules.randomElement(using: &generator)!, severity: .info, message: "\(index)",
+                range: Self.place(start, start + Int.random(in: 0..<3, using: &generator))
+            )
+        }
+        var store = DiagnosticStore(diagnostics)
+        store.sortByPosition()
+        let expected = diagnostics.enumerated().sorted { lhs, rhs in
+            let (l, r) = (lhs.element, rhs.element)
+            return (l.range.start.offset, l.ruleID, l.range.end.offset, lhs.offset) < (r.range.start.offset, r.ruleID, r.range.end.offset, rhs.offset)
+        }
+        #expect(store.map(\.message) == expected.map(\.element.message))
     }
 
     /// Enough diagnostics to fill several pieces of storage, and one larger than a piece.

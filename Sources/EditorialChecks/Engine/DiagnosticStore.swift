@@ -156,13 +156,36 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
 
     /// Puts the diagnostics in the engine's order: by position, then rule identifier, then end; diagnostics alike in
     /// all three keep the order they were added in.
+    ///
+    /// The entries' places (4 bytes each) are sorted, and the entries then moved into that order in place, cycle by
+    /// cycle: sorting the 32-byte entries themselves took their size twice over again in copies and merge space.
     package mutating func sortByPosition() {
         let ranks = ruleRanks()
-        entries.sort { lhs, rhs in
-            if lhs.start != rhs.start { return lhs.start < rhs.start }
-            if lhs.rule != rhs.rule { return ranks[Int(lhs.rule)] < ranks[Int(rhs.rule)] }
-            if lhs.end != rhs.end { return lhs.end < rhs.end }
-            return (lhs.chunk, lhs.byteOffset) < (rhs.chunk, rhs.byteOffset)
+        var order = [UInt32](0..<UInt32(entries.count))
+        entries.withUnsafeBufferPointer { entries in
+            order.sort { lhsIndex, rhsIndex in
+                let (lhs, rhs) = (entries[Int(lhsIndex)], entries[Int(rhsIndex)])
+                if lhs.start != rhs.start { return lhs.start < rhs.start }
+                if lhs.rule != rhs.rule { return ranks[Int(lhs.rule)] < ranks[Int(rhs.rule)] }
+                if lhs.end != rhs.end { return lhs.end < rhs.end }
+                return (lhs.chunk, lhs.byteOffset) < (rhs.chunk, rhs.byteOffset)
+            }
+        }
+        // `order[i]` is where the entry that belongs at `i` stands; a place is marked done once filled.
+        let done = UInt32.max
+        for first in order.indices where order[first] != done {
+            let saved = entries[first]
+            var current = first
+            while true {
+                let next = Int(order[current])
+                order[current] = done
+                if next == first {
+                    entries[current] = saved
+                    break
+                }
+                entries[current] = entries[next]
+                current = next
+            }
         }
     }
 

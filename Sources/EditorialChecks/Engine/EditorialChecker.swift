@@ -98,7 +98,7 @@ public struct EditorialChecker: Sendable {
                 kept.add(rule.check(context))
             }
         }
-        return kept.sorted()
+        return (consume kept).sorted()
     }
 
     /// The draft with positions that do not point into `source` dropped.
@@ -119,7 +119,7 @@ public struct EditorialChecker: Sendable {
         let offline = checkStored(source, draft: decoded, format: format)
         let draft = verified(decoded, against: source)
         let configuration = configuration
-        var kept = Kept(source: source, markdown: draft.markdown, store: offline)
+        var kept = Kept(source: source, markdown: draft.markdown, store: consume offline)
         await withTaskGroup(of: [Diagnostic].self) { group in
             let check = CheckContext.Check(source: source, draft: draft, format: format, configuration: configuration, linkFacts: LinkFacts())
             for rule in registry.asyncRules {
@@ -130,7 +130,7 @@ public struct EditorialChecker: Sendable {
             }
             for await diagnostics in group { kept.add(diagnostics) }
         }
-        return kept.sorted()
+        return (consume kept).sorted()
     }
 
     /// Applies fixes until checking finds nothing more to fix, at most `maximumPasses` times.
@@ -229,7 +229,8 @@ public struct EditorialChecker: Sendable {
         return (fixed, chosen)
     }
 
-    /// The diagnostics the rules return, less those an inline comment suppresses.
+    /// The diagnostics the rules return, less those an inline comment suppresses. Its ``sorted()`` is given a `kept` that
+    /// is consumed (`(consume kept).sorted()`): a store still referenced by the caller would be copied whole by the sort.
     private struct Kept {
         let suppressions: InlineSuppressions
         var store: DiagnosticStore
