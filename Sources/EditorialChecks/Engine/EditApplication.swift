@@ -12,7 +12,7 @@ enum EditApplication {
         for (index, fix) in fixes.enumerated() {
             if let start = fix.edits.lazy.map(\.range.start.offset).min() { candidates.append((start, index)) }
         }
-        return compatibleKeys(candidates) { fixes[$0].edits.map(\.range.utf8Offsets) }
+        return compatibleKeys(consume candidates) { fixes[$0].edits.map(\.range.utf8Offsets) }
     }
 
     /// The keys of the fixes ``compatible(_:)`` would choose, in the order it chooses them, for fixes named by a key
@@ -21,12 +21,11 @@ enum EditApplication {
     ///
     /// One sort, then a binary search per edit among the edits already taken: O(N log N) for N edits. (Comparing each
     /// edit with every edit taken was quadratic: a megabyte of mangled text took a minute to fix.)
-    static func compatibleKeys(_ candidates: [(start: Int, key: Int)], ranges: (Int) -> [Range<Int>]) -> [Int] {
-        var ordered = candidates
-        ordered.sort { $0 < $1 }
+    static func compatibleKeys(_ candidates: consuming [(start: Int, key: Int)], ranges: (Int) -> [Range<Int>]) -> [Int] {
+        candidates.sort { $0 < $1 }
         var taken = TakenRanges()
         var chosen: [Int] = []
-        for (_, key) in ordered {
+        for (_, key) in candidates {
             let ranges = ranges(key)
             guard !ranges.contains(where: taken.conflicts) else { continue }
             for range in ranges { taken.insert(range) }
@@ -92,7 +91,7 @@ enum EditApplication {
         let placed = edits.indices.map { index in
             PlacedEdit(range: edits[index].range.utf8Offsets, replacementCount: edits[index].replacement.utf8.count, key: index, edit: 0)
         }
-        return apply(placed, to: text) { edit, write in
+        return apply(consume placed, to: text) { edit, write in
             var replacement = edits[edit.key].replacement
             replacement.withUTF8(write)
         }
@@ -102,13 +101,16 @@ enum EditApplication {
     /// which hands its bytes to the function it is given; bytes outside the edits are copied unchanged, straight into
     /// the new string.
     static func apply(
-        _ edits: [PlacedEdit], to text: String,
+        _ edits: consuming [PlacedEdit], to text: String,
         writeReplacement: (PlacedEdit, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
     ) -> String {
         var text = text
         text.makeContiguousUTF8()
-        var sorted = edits
-        sorted.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var sorted = consume edits
+        // Fixes of one edit each, chosen in order of their starts, come sorted already.
+        if zip(sorted, sorted.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
+            sorted.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
         let count = text.utf8.count
         let capacity = sorted.reduce(count) { $0 - $1.range.count + $1.replacementCount }
         return text.utf8.withContiguousStorageIfAvailable { bytes in

@@ -208,7 +208,7 @@ public struct EditorialChecker: Sendable {
                 candidates.append((start, position))
             }
         }
-        let chosen = EditApplication.compatibleKeys(candidates) { position in
+        let chosen = EditApplication.compatibleKeys(consume candidates) { position in
             diagnostics.withStored(at: position) { $0.fix?.edits.map(\.range.utf8Offsets) ?? [] }
         }
         guard !chosen.isEmpty else { return (text, []) }
@@ -221,7 +221,7 @@ public struct EditorialChecker: Sendable {
                 }
             }
         }
-        let fixed = EditApplication.apply(edits, to: text) { edit, write in
+        let fixed = EditApplication.apply(consume edits, to: text) { edit, write in
             diagnostics.withStored(at: edit.key) { stored in
                 if let replacement = stored.fix?.edits.dropFirst(edit.edit).first(where: { _ in true })?.replacement { write(replacement) }
             }
