@@ -40,6 +40,26 @@ struct FixCommandTests {
         #expect(after == Tides.fixed, "first difference at byte \(firstDifference(after, Tides.fixed) ?? -1)")
     }
 
+    /// 3,000 fixes make a report of about 130 KB, written a piece at a time: every line is there, once, in order.
+    @Test("a long report of applied fixes is whole")
+    func longReport() throws {
+        let folder = try FixtureFolder()
+        let lines = (0..<3_000).map { "Line \($0): ü§å and ‚Äô.\n" }
+        try folder.write("# Notes\n\n## **Picks**\n\n" + lines.joined(separator: "\n"), to: "long.md")
+        let result = try folder.run("fix", "long.md")
+        #expect(result.status == 0)
+        let expected = (0..<3_000).flatMap { index in
+            let line = 5 + 2 * index
+            let column = 8 + String(index).count
+            return [
+                "  \(line):\(column): replace 'ü§å' with '🤌' [mojibake]",
+                "  \(line):\(column + 8): replace '‚Äô' with '’' [mojibake]",
+            ]
+        }
+        #expect(result.output == "long.md: applied 6000 fixes\n" + expected.joined(separator: "\n") + "\n")
+        #expect(result.output.utf8.count > 2 * 65_536, "longer than two of the 64 KiB pieces the report is written in")
+    }
+
     @Test("mojibake is repaired in place and every other byte kept")
     func mojibake() throws {
         let folder = try FixtureFolder()

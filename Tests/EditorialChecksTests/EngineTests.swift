@@ -148,6 +148,30 @@ private struct SlowLinkRule: AsyncRule {
         #expect(decodes == (handedOn ? 3 : 4))
     }
 
+    /// The tool keeps of each applied fix what its report prints: rule, severity, range, the fix's summary and safety.
+    @Test func appliedFixesKeptForAReportLoseOnlyWhatTheReportDoesNotPrint() throws {
+        let checker = EditorialChecker(registry: try RuleRegistry(rules: [CurlyQuoteRule(), NoSynergyRule()]))
+        let source = SourceText("# Notes\n\n\"Team synergy\" is \"synergy\"!!!\n")
+        func fixed(inFull: Bool) throws -> StoredFixResult {
+            try checker.fixStored(source, format: "beehiiv", keepingAppliedInFull: inFull) { text throws(NewsletterError) in
+                try BeehiivAdapter().decodeDraft(text)
+            }
+        }
+        let full = try fixed(inFull: true)
+        let reported = try fixed(inFull: false)
+        #expect(reported.text == full.text)
+        #expect(Array(reported.remaining) == Array(full.remaining))
+        #expect(reported.appliedPasses == full.appliedPasses)
+        #expect(full.applied.count == 4)
+        for (kept, whole) in zip(reported.applied, full.applied) {
+            #expect(kept == Diagnostic(
+                ruleID: whole.ruleID, severity: whole.severity, message: "", range: whole.range,
+                fix: Fix(summary: whole.fix!.summary, edits: [], safety: whole.fix!.safety)
+            ))
+            #expect(!whole.message.isEmpty && !whole.fix!.edits.isEmpty)
+        }
+    }
+
     @Test func registryRefusesDuplicateAndMalformedIdentifiers() throws {
         var registry = RuleRegistry.builtIn
         #expect(throws: NewsletterError.self) { try registry.register(MojibakeRule()) }

@@ -16,6 +16,9 @@ struct FixCommand: AsyncParsableCommand {
             """
     )
 
+    /// About how many bytes of the report of applied fixes are written at a time.
+    static let reportPieceSize = 1 << 16
+
     @Argument(help: "Draft files or folders; - reads standard input and writes the result to standard output.")
     var paths: [String] = ["."]
 
@@ -71,6 +74,7 @@ struct FixCommand: AsyncParsableCommand {
             format: format,
             minimumSafety: includeGuesses ? .suggestion : .safe,
             decoded: consume decoded,
+            keepingAppliedInFull: false,
             decode: { source throws(NewsletterError) in try workspace.formats.decodeDraft(source, format: format).draft }
         )
         let errorsRemain = result.remaining.counts.errors > 0
@@ -86,10 +90,15 @@ struct FixCommand: AsyncParsableCommand {
         }
         let notes = try AtomicFileWriter.replace(path, with: result.text, expecting: snapshot)
         let count = result.applied.count
+        // Written a piece at a time: a draft with millions of fixes would hold its whole report, and again escaped.
         var report = "\(path): applied \(count) fix\(count == 1 ? "" : "es")\n"
         for diagnostic in result.applied {
             let start = diagnostic.range.start
             report += "  \(start.line):\(start.column): \(diagnostic.fix?.summary ?? "") [\(diagnostic.ruleID)]\n"
+            if report.utf8.count >= Self.reportPieceSize {
+                Terminal.write(VisibleText.escaping(report, keepingLineBreaks: true))
+                report = ""
+            }
         }
         Terminal.write(VisibleText.escaping(report, keepingLineBreaks: true))
         for note in notes { Terminal.writeError(VisibleText.escaping(note) + "\n") }

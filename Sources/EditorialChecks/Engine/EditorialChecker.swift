@@ -150,14 +150,19 @@ public struct EditorialChecker: Sendable {
     /// ``fix(_:format:minimumSafety:maximumPasses:decode:)``, its diagnostics kept compactly: only the fixes are read
     /// back to choose among them.
     ///
-    /// - Parameter decoded: `source` already decoded, if the caller has it: the first pass checks it rather than decode
-    ///   the text again, and lets it go before the next pass decodes the fixed text.
+    /// - Parameters:
+    ///   - decoded: `source` already decoded, if the caller has it: the first pass checks it rather than decode the
+    ///     text again, and lets it go before the next pass decodes the fixed text.
+    ///   - keepingAppliedInFull: with `false`, each applied diagnostic is kept as a report of the fix tells it (rule,
+    ///     severity, range, and the fix's summary and safety; no message, notes or edits), a fraction of its bytes:
+    ///     what the command-line tool prints. ``StoredFixResult/values`` then has fixes without edits.
     package func fixStored(
         _ source: SourceText,
         format: String,
         minimumSafety: FixSafety = .safe,
         maximumPasses: Int = EditorialChecker.defaultMaximumPasses,
         decoded: consuming DecodedDraft? = nil,
+        keepingAppliedInFull: Bool = true,
         decode: (SourceText) throws(NewsletterError) -> DecodedDraft
     ) throws(NewsletterError) -> StoredFixResult {
         var current = source
@@ -174,7 +179,8 @@ public struct EditorialChecker: Sendable {
                 return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: true)
             }
             for position in chosen {
-                applied.append(diagnostics[position])
+                let diagnostic = diagnostics[position]
+                applied.append(keepingAppliedInFull ? diagnostic : Self.reportOfFix(diagnostic))
                 appliedPasses.append(pass)
             }
             current = SourceText(text, path: source.path)
@@ -186,6 +192,14 @@ public struct EditorialChecker: Sendable {
             diagnostics.withStored(at: position) { Self.isFixable($0.fix, minimumSafety: minimumSafety) }
         }
         return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: stable)
+    }
+
+    /// What a report of the applied fix of `diagnostic` says: its rule, severity, range, and the fix's summary and safety.
+    private static func reportOfFix(_ diagnostic: Diagnostic) -> Diagnostic {
+        Diagnostic(
+            ruleID: diagnostic.ruleID, severity: diagnostic.severity, message: "", range: diagnostic.range,
+            fix: diagnostic.fix.map { Fix(summary: $0.summary, edits: [], safety: $0.safety) }
+        )
     }
 
     private static func isFixable(_ fix: StoredDiagnostic.StoredFix?, minimumSafety: FixSafety) -> Bool {

@@ -3,7 +3,8 @@
 package struct StoredFixResult: Sendable {
     /// The fixed text.
     package var text: String
-    /// The diagnostics whose fixes were applied, in the order ``FixResult/applied`` lists them.
+    /// The diagnostics whose fixes were applied, in the order ``FixResult/applied`` lists them (or what a report of
+    /// each fix says of it, see `EditorialChecker.fixStored(_:format:minimumSafety:maximumPasses:decoded:keepingAppliedInFull:decode:)`).
     package var applied: DiagnosticStore
     /// The pass each of `applied` was applied in, from 1.
     package var appliedPasses: [Int]
