@@ -3,6 +3,35 @@ import NewsletterCore
 import Testing
 import TestSupport
 
+/// The choice and application of fixes held as values, for these tests: the engine names fixes by their place in its
+/// store and reads them from there (`EditApplication.compatibleKeys`, `apply(_:to:writeReplacement:)`).
+extension EditApplication {
+    /// The fixes whose edits overlap no edit of an earlier fix (in document order).
+    static func compatible(_ fixes: [Fix]) -> [Fix] {
+        compatibleIndices(fixes).map { fixes[$0] }
+    }
+
+    /// The positions in `fixes` of the fixes ``compatible(_:)`` chooses, in the order it chooses them.
+    static func compatibleIndices(_ fixes: [Fix]) -> [Int] {
+        var candidates: [(start: Int, key: Int)] = []
+        for (index, fix) in fixes.enumerated() {
+            if let start = fix.edits.lazy.map(\.range.start.offset).min() { candidates.append((start, index)) }
+        }
+        return compatibleKeys(candidates) { fixes[$0].edits.map(\.range.utf8Offsets) }
+    }
+
+    /// Applies non-conflicting edits to `text`.
+    static func apply(_ edits: [TextEdit], to text: String) -> String {
+        let placed = edits.indices.map { index in
+            PlacedEdit(range: edits[index].range.utf8Offsets, replacementCount: edits[index].replacement.utf8.count, key: index, edit: 0)
+        }
+        return apply(placed, to: text) { edit, write in
+            var replacement = edits[edit.key].replacement
+            replacement.withUTF8(write)
+        }
+    }
+}
+
 @Suite struct EditApplicationTests {
     let source = SourceText("ab🤌cd\nef")
 

@@ -150,15 +150,6 @@ enum DiagnosticBytes {
             return (summary, isSafe, integer())
         }
 
-        /// The fix of a diagnostic whose bytes start here, past its message, range and notes unread.
-        mutating func fixSkippingTheRest() -> Fix? {
-            _ = integer()
-            skipText()
-            skipRange()
-            skipNotes()
-            return fix()
-        }
-
         mutating func skipNotes() {
             for _ in 0..<integer() {
                 skipText()

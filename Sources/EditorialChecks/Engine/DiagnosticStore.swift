@@ -81,11 +81,6 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         try withReader(at: position) { reader, ruleID in try body(reader.stored(ruleID: ruleID)) }
     }
 
-    /// The fix of the diagnostic at `position`, read without making the rest of it.
-    package func fix(at position: Int) -> Fix? {
-        withReader(at: position) { reader, _ in reader.fixSkippingTheRest() }
-    }
-
     /// Calls `body` with a reader at the start of the bytes of the diagnostic at `position`, and its rule.
     private func withReader<Result>(
         at position: Int, _ body: (inout DiagnosticBytes.Reader, String) throws -> Result

@@ -1,23 +1,9 @@
 /// Choosing compatible fixes and applying their edits in one pass.
 enum EditApplication {
-    /// The fixes whose edits overlap no edit of an earlier fix (in document order), so all of them can be applied at once.
-    static func compatible(_ fixes: [Fix]) -> [Fix] {
-        compatibleIndices(fixes).map { fixes[$0] }
-    }
-
-    /// The positions in `fixes` of the fixes ``compatible(_:)`` chooses, in the order it chooses them: by the first
-    /// byte a fix edits, then by position in `fixes`.
-    static func compatibleIndices(_ fixes: [Fix]) -> [Int] {
-        var candidates: [(start: Int, key: Int)] = []
-        for (index, fix) in fixes.enumerated() {
-            if let start = fix.edits.lazy.map(\.range.start.offset).min() { candidates.append((start, index)) }
-        }
-        return compatibleKeys(consume candidates) { fixes[$0].edits.map(\.range.utf8Offsets) }
-    }
-
-    /// The keys of the fixes ``compatible(_:)`` would choose, in the order it chooses them, for fixes named by a key
-    /// of the caller's (a diagnostic's position in a store), in ascending order, with the first byte each edits; each
-    /// fix's edit ranges are asked of `ranges` when its turn comes, so that no fix need be held as a value.
+    /// The keys of the fixes whose edits overlap no edit of a fix chosen before them, so that all of them can be applied
+    /// at once, in the order they are chosen: by the first byte a fix edits, then by key. Fixes are named by a key of
+    /// the caller's (a diagnostic's position in a store), in ascending order, with the first byte each edits; each fix's
+    /// edit ranges are asked of `ranges` when its turn comes, so that no fix need be held as a value.
     ///
     /// One sort, then a binary search per edit among the edits already taken: O(N log N) for N edits. (Comparing each
     /// edit with every edit taken was quadratic: a megabyte of mangled text took a minute to fix.)
@@ -84,17 +70,6 @@ enum EditApplication {
         var replacementCount: Int
         var key: Int
         var edit: Int
-    }
-
-    /// Applies non-conflicting edits to `text`; bytes outside them are copied unchanged, straight into the new string.
-    static func apply(_ edits: [TextEdit], to text: String) -> String {
-        let placed = edits.indices.map { index in
-            PlacedEdit(range: edits[index].range.utf8Offsets, replacementCount: edits[index].replacement.utf8.count, key: index, edit: 0)
-        }
-        return apply(consume placed, to: text) { edit, write in
-            var replacement = edits[edit.key].replacement
-            replacement.withUTF8(write)
-        }
     }
 
     /// Applies non-conflicting edits to `text` in one pass, each edit's replacement written by `writeReplacement`,
