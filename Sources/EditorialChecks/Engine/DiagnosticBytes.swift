@@ -1,75 +1,125 @@
 import Foundation
 import NewsletterCore
 
-/// The byte form of a diagnostic in a ``DiagnosticStore`` (its rule identifier is kept beside it): numbers as
-/// variable-length integers (most positions take one to four bytes), text as its length and UTF-8 bytes, absent
-/// values as a zero byte.
+/// The byte form of a diagnostic in a ``DiagnosticStore`` (its rule identifier and start offset are kept beside
+/// it): numbers as variable-length integers, text as its length and UTF-8 bytes, absent values as a zero byte.
 ///
-/// A message or fix summary equal to the one of the rule's previous diagnostic in the same piece of the store is
-/// written as a negative number instead: how far back that text's length stands. A rule often says the same thing
-/// many times (every mangled `ü§å` of a draft, every link without a space before it), and a draft with millions of
-/// problems held each message again.
+/// The diagnostic's range comes first, as its start's line and column and its end relative to its start; the
+/// ranges of its notes and edits are written relative to that start too. Most are a few bytes from it, so that a
+/// range takes a byte or two per number rather than four (a draft of 64 MiB has offsets of 26 bits).
+///
+/// A message or fix summary equal to one of the last few distinct ones of the same rule in the same piece of the
+/// store is written as a negative number instead: how far back that text's length stands. A rule often says the
+/// same few things many times over (every mangled `ü§å` of a draft, every link without a space before it), and a
+/// draft with millions of problems held each message again.
 enum DiagnosticBytes {
-    /// Where the message and fix summary of a rule's latest diagnostic stand in a piece, for the next to refer to.
-    struct RepeatedTexts {
-        var message: Int?
-        var summary: Int?
+    /// Where some of a rule's earlier messages and fix summaries stand in one piece of the store, for an equal
+    /// text to refer to: a table of places by the text's hash, two to a hash (the newer first), a third text of the
+    /// same hash taking the older one's place. A table rather than the last few texts, as a rule often says a dozen
+    /// things in turn (each of a paragraph's mangled words), which a short list of recent texts would always miss.
+    struct RecentTexts {
+        private static let setBits = 6
+        static let ways = 2
+        private static let slotsPerKind = (1 << setBits) * ways
+
+        /// The piece the places are in; -1 before the first.
+        private(set) var piece = -1
+        /// Places in the piece, -1 where none is held: the messages' slots, then the summaries'.
+        private var places: [Int] = []
+
+        /// Forgets every place, for texts written in `piece` from now on.
+        mutating func start(piece: Int) {
+            self.piece = piece
+            places = Array(repeating: -1, count: 2 * Self.slotsPerKind)
+        }
+
+        /// The first of the ``ways`` slots for the `text` of a message or a summary.
+        static func firstSlot(of text: UnsafeBufferPointer<UInt8>, isSummary: Bool) -> Int {
+            // A multiplicative hash of the text eight bytes at a time, its top bits the set.
+            let factor: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash = UInt64(text.count) &* factor
+            let raw = UnsafeRawBufferPointer(text)
+            var index = 0
+            while index + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* factor
+                index += 8
+            }
+            while index < raw.count {
+                hash = (hash ^ UInt64(raw[index])) &* factor
+                index += 1
+            }
+            let set = Int(truncatingIfNeeded: hash >> UInt64(64 - setBits))
+            return set * ways + (isSummary ? slotsPerKind : 0)
+        }
+
+        subscript(slot: Int) -> Int { places[slot] }
+
+        /// Keeps `place` first among the slots from `first`, moving the others one along and dropping the last.
+        mutating func insert(_ place: Int, at first: Int) {
+            for slot in stride(from: first + Self.ways - 1, to: first, by: -1) { places[slot] = places[slot - 1] }
+            places[first] = place
+        }
     }
 
-    /// Writes `diagnostic` into `bytes`, which will stand at `base` in `piece`; a text equal to one of `earlier` (in
-    /// `piece`) refers to it. Returns where this diagnostic's message and summary stand in `piece`.
+    /// Writes `diagnostic` into `bytes`, which will stand at `base` in `piece`; a text equal to the one `recent` holds
+    /// for its slot (in `piece`) refers to it, and a text written whole takes its slot.
     static func write(
-        _ diagnostic: Diagnostic, into bytes: inout [UInt8], at base: Int, repeating earlier: RepeatedTexts,
+        _ diagnostic: Diagnostic, into bytes: inout [UInt8], at base: Int, recent: inout RecentTexts,
         in piece: UnsafeBufferPointer<UInt8>
-    ) -> RepeatedTexts {
+    ) {
         var writer = Writer(bytes: consume bytes)
-        // A diagnostic without a fix leaves the rule's latest summary to the next one that has one.
-        var written = RepeatedTexts(summary: earlier.summary)
+        let origin = diagnostic.range.start
+        writer.integer(origin.line)
+        writer.integer(origin.column)
+        writer.location(diagnostic.range.end, from: origin)
         writer.severity(diagnostic.severity)
-        written.message = writer.text(diagnostic.message, at: base, repeating: earlier.message, in: piece)
-        writer.range(diagnostic.range)
+        writer.text(diagnostic.message, at: base, recent: &recent, isSummary: false, in: piece)
         writer.integer(diagnostic.notes.count)
         for note in diagnostic.notes {
             writer.text(note.message)
-            writer.optionalRange(note.range)
+            writer.optionalRange(note.range, from: origin)
         }
         if let fix = diagnostic.fix {
             writer.integer(1)
-            written.summary = writer.text(fix.summary, at: base, repeating: earlier.summary, in: piece)
+            writer.text(fix.summary, at: base, recent: &recent, isSummary: true, in: piece)
             writer.integer(fix.safety == .safe ? 1 : 0)
             writer.integer(fix.edits.count)
             for edit in fix.edits {
-                writer.range(edit.range)
+                writer.range(edit.range, from: origin)
                 writer.text(edit.replacement)
             }
         } else {
             writer.integer(0)
         }
         bytes = writer.bytes
-        return written
     }
 
     struct Writer {
         var bytes: [UInt8]
 
-        /// Writes `value` as a reference to the text at `earlier` in `piece` when they are equal, else whole; the
-        /// bytes written will stand at `base` in the piece. Returns where the text's length stands in the piece.
-        mutating func text(_ value: String, at base: Int, repeating earlier: Int?, in piece: UnsafeBufferPointer<UInt8>) -> Int {
+        /// Writes `value` as a reference to an equal text `recent` holds for its hash in `piece`, else whole, keeping
+        /// its place there; the bytes written will stand at `base` in the piece.
+        mutating func text(
+            _ value: String, at base: Int, recent: inout RecentTexts, isSummary: Bool, in piece: UnsafeBufferPointer<UInt8>
+        ) {
             let here = base + bytes.count
-            if let earlier, value.utf8.count > 1 {
-                var reader = Reader(bytes: piece, offset: earlier)
-                let earlierBytes = reader.textBytes()
-                // Compared with `memcmp`: a generic comparison of the two byte sequences took a fifth of a fix.
-                let isEqual = earlierBytes.count == value.utf8.count && value.utf8.withContiguousStorageIfAvailable { bytes in
-                    memcmp(bytes.baseAddress!, earlierBytes.baseAddress!, bytes.count) == 0
-                } ?? earlierBytes.elementsEqual(value.utf8)
-                if isEqual {
-                    integer(earlier - here)
-                    return earlier
+            let earlier: Int? = value.utf8.withContiguousStorageIfAvailable { new in
+                guard new.count > 1 else { return nil }
+                let first = RecentTexts.firstSlot(of: new, isSummary: isSummary)
+                for slot in first..<first + RecentTexts.ways where recent[slot] >= 0 {
+                    var reader = Reader(bytes: piece, offset: recent[slot])
+                    let old = reader.textBytes()
+                    // Compared with `memcmp`: a generic comparison of the two byte sequences took a fifth of a fix.
+                    if old.count == new.count, memcmp(new.baseAddress!, old.baseAddress!, new.count) == 0 { return recent[slot] }
                 }
+                recent.insert(here, at: first)
+                return nil
+            } ?? nil
+            if let earlier {
+                integer(earlier - here)
+            } else {
+                text(value)
             }
-            text(value)
-            return here
         }
 
         /// LEB128 of the zigzag form, so that a negative number (which no position has) still comes back whole.
@@ -95,21 +145,24 @@ enum DiagnosticBytes {
             }
         }
 
-        mutating func location(_ value: SourceLocation) {
-            integer(value.offset)
-            integer(value.line)
-            integer(value.column)
+        /// `value` as the distance from `origin`: its offset's, its line's, and its column's on the same line or its
+        /// column on another. Wrapping, so that any numbers a caller made come back whole.
+        mutating func location(_ value: SourceLocation, from origin: SourceLocation) {
+            integer(value.offset &- origin.offset)
+            let lines = value.line &- origin.line
+            integer(lines)
+            integer(lines == 0 ? value.column &- origin.column : value.column)
         }
 
-        mutating func range(_ value: SourceRange) {
-            location(value.start)
-            location(value.end)
+        mutating func range(_ value: SourceRange, from origin: SourceLocation) {
+            location(value.start, from: origin)
+            location(value.end, from: value.start)
         }
 
-        mutating func optionalRange(_ value: SourceRange?) {
+        mutating func optionalRange(_ value: SourceRange?, from origin: SourceLocation) {
             guard let value else { return integer(0) }
             integer(1)
-            range(value)
+            range(value, from: origin)
         }
     }
 
@@ -117,20 +170,37 @@ enum DiagnosticBytes {
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var offset: Int
+        /// The start of the diagnostic being read, which its end and the ranges of its notes and edits are written
+        /// from; its line and column are known once its range is read.
+        private var origin: SourceLocation
+
+        /// A reader at `offset` in `bytes`, where a diagnostic starting at the UTF-8 offset `start` is written (or a
+        /// text, when `start` does not matter).
+        init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, start: Int = 0) {
+            self.bytes = bytes
+            self.offset = offset
+            origin = SourceLocation(offset: start, line: 1, column: 1)
+        }
+
+        /// The end offset of the diagnostic starting at `start` whose bytes stand at `offset`, without reading the rest.
+        static func endOffset(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, start: Int) -> Int {
+            var reader = Reader(bytes: bytes, offset: offset, start: start)
+            return reader.diagnosticRange().end.offset
+        }
 
         mutating func diagnostic(ruleID: String) -> Diagnostic {
+            let place = diagnosticRange()
             let severity = severity()
             let message = text()
-            let place = range()
             let notes = (0..<integer()).map { _ in DiagnosticNote(text(), range: optionalRange()) }
             return Diagnostic(ruleID: ruleID, severity: severity, message: message, range: place, notes: notes, fix: fix())
         }
 
         /// The diagnostic whose bytes start here, its texts read in place and its notes skipped.
         mutating func stored(ruleID: String) -> StoredDiagnostic {
+            let place = diagnosticRange()
             let severity = severity()
             let message = textBytes()
-            let place = range()
             skipNotes()
             guard let header = fixHeader() else {
                 return StoredDiagnostic(ruleID: ruleID, severity: severity, message: message, range: place, fix: nil)
@@ -140,6 +210,13 @@ enum DiagnosticBytes {
                 ruleID: ruleID, severity: severity, message: message, range: place,
                 fix: StoredDiagnostic.StoredFix(summary: header.summary, isSafe: header.isSafe, edits: edits)
             )
+        }
+
+        /// The diagnostic's own range, which its other ranges are read from.
+        private mutating func diagnosticRange() -> SourceRange {
+            let line = integer()
+            origin = SourceLocation(offset: origin.offset, line: line, column: integer())
+            return SourceRange(start: origin, end: location(from: origin))
         }
 
         /// The start of a fix: its summary, safety and number of edits, or `nil` for a diagnostic without one.
@@ -211,15 +288,17 @@ enum DiagnosticBytes {
             }
         }
 
-        mutating func location() -> SourceLocation {
-            let offset = integer()
-            let line = integer()
-            return SourceLocation(offset: offset, line: line, column: integer())
+        mutating func location(from origin: SourceLocation) -> SourceLocation {
+            let offset = origin.offset &+ integer()
+            let lines = integer()
+            let column = integer()
+            return SourceLocation(offset: offset, line: origin.line &+ lines, column: lines == 0 ? origin.column &+ column : column)
         }
 
+        /// A range of a note or edit.
         mutating func range() -> SourceRange {
-            let start = location()
-            return SourceRange(start: start, end: location())
+            let start = location(from: origin)
+            return SourceRange(start: start, end: location(from: start))
         }
 
         mutating func optionalRange() -> SourceRange? {

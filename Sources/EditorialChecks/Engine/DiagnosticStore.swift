@@ -7,10 +7,10 @@ import NewsletterCore
 /// of its text and a few of its numbers (about a fifth of that), and a reporter turns one back into a `Diagnostic`
 /// only while it writes it.
 package struct DiagnosticStore: RandomAccessCollection, Sendable {
-    /// Where one diagnostic's bytes are, with what it is sorted by: 32 bytes, as a draft may have millions.
+    /// Where one diagnostic's bytes are, with its start and rule, which it is sorted by: 24 bytes, as a draft may
+    /// have millions. Its end, which breaks the rare ties, is read from its bytes.
     private struct Entry: Sendable {
         var start: Int
-        var end: Int
         var chunk: UInt32
         var rule: UInt32
         /// Within its piece, which is at most ``chunkSize`` unless a single diagnostic is larger (then it starts at 0).
@@ -54,8 +54,8 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     private var ruleIDs: [String] = []
     private var ruleIndices: [String: UInt32] = [:]
     private var lastRule: (id: String, index: UInt32)?
-    /// Per rule, the piece its latest diagnostic went into and where that one's texts stand there.
-    private var repeatedTexts: [(chunk: Int, texts: DiagnosticBytes.RepeatedTexts)] = []
+    /// Per rule, where some of its texts stand in the piece its latest diagnostic went into.
+    private var recentTexts: [DiagnosticBytes.RecentTexts] = []
 
     /// An empty store.
     package init() {}
@@ -87,7 +87,7 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     ) rethrows -> Result {
         let entry = entries[position]
         return try chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
-            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: Int(entry.byteOffset))
+            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: Int(entry.byteOffset), start: entry.start)
             return try body(&reader, ruleIDs[Int(entry.rule)])
         }
     }
@@ -104,37 +104,40 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
             rule = UInt32(ruleIDs.count)
             ruleIDs.append(diagnostic.ruleID)
             ruleIndices[diagnostic.ruleID] = rule
-            repeatedTexts.append((-1, DiagnosticBytes.RepeatedTexts()))
+            recentTexts.append(DiagnosticBytes.RecentTexts())
         }
         lastRule = (diagnostic.ruleID, rule)
         counts.add(diagnostic)
         if chunks.isEmpty { chunks.append(Self.chunk(capacity: Self.firstChunkSize)) }
+        // The rule's table is taken out while it is written to, and put back after.
+        var recent = DiagnosticBytes.RecentTexts()
+        swap(&recent, &recentTexts[Int(rule)])
+        defer { swap(&recent, &recentTexts[Int(rule)]) }
         // Written for the current piece, referring to the rule's texts there; written again, whole, if it must go
         // into a new piece.
-        var texts = write(diagnostic, rule: rule)
+        write(diagnostic, recent: &recent)
         if chunks[chunks.count - 1].count + scratch.count > chunks[chunks.count - 1].capacity {
             // Small at first (most drafts have a few problems, and each is checked in a store of its own), doubling
             // up to the piece size.
             chunks.append(Self.chunk(capacity: Swift.min(chunks[chunks.count - 1].capacity * 2, Self.chunkSize)))
-            texts = write(diagnostic, rule: rule)
+            write(diagnostic, recent: &recent)
             if scratch.count > chunks[chunks.count - 1].capacity { chunks[chunks.count - 1].reserveCapacity(scratch.count) }
         }
         let chunk = chunks.count - 1
-        repeatedTexts[Int(rule)] = (chunk, texts)
         entries.append(Entry(
-            start: diagnostic.range.start.offset, end: diagnostic.range.end.offset,
-            chunk: UInt32(chunk), rule: rule, byteOffset: UInt32(chunks[chunk].count)
+            start: diagnostic.range.start.offset, chunk: UInt32(chunk), rule: rule, byteOffset: UInt32(chunks[chunk].count)
         ))
         chunks[chunk].append(contentsOf: scratch)
     }
 
-    /// Writes `diagnostic` into `scratch` as it would stand at the end of the last piece.
-    private mutating func write(_ diagnostic: Diagnostic, rule: UInt32) -> DiagnosticBytes.RepeatedTexts {
+    /// Writes `diagnostic` into `scratch` as it would stand at the end of the last piece, with `recent` the rule's
+    /// table of texts there.
+    private mutating func write(_ diagnostic: Diagnostic, recent: inout DiagnosticBytes.RecentTexts) {
         let chunk = chunks.count - 1
-        let earlier = repeatedTexts[Int(rule)].chunk == chunk ? repeatedTexts[Int(rule)].texts : DiagnosticBytes.RepeatedTexts()
+        if recent.piece != chunk { recent.start(piece: chunk) }
         scratch.removeAll(keepingCapacity: true)
-        return chunks[chunk].withUnsafeBufferPointer { piece in
-            DiagnosticBytes.write(diagnostic, into: &scratch, at: piece.count, repeating: earlier, in: piece)
+        chunks[chunk].withUnsafeBufferPointer { piece in
+            DiagnosticBytes.write(diagnostic, into: &scratch, at: piece.count, recent: &recent, in: piece)
         }
     }
 
@@ -153,7 +156,7 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     /// all three keep the order they were added in.
     ///
     /// The entries' places (4 bytes each) are sorted, and the entries then moved into that order in place, cycle by
-    /// cycle: sorting the 32-byte entries themselves took their size twice over again in copies and merge space.
+    /// cycle: sorting the 24-byte entries themselves took their size twice over again in copies and merge space.
     package mutating func sortByPosition() {
         let ranks = ruleRanks()
         var order = [UInt32](0..<UInt32(entries.count))
@@ -162,7 +165,8 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
                 let (lhs, rhs) = (entries[Int(lhsIndex)], entries[Int(rhsIndex)])
                 if lhs.start != rhs.start { return lhs.start < rhs.start }
                 if lhs.rule != rhs.rule { return ranks[Int(lhs.rule)] < ranks[Int(rhs.rule)] }
-                if lhs.end != rhs.end { return lhs.end < rhs.end }
+                let (lhsEnd, rhsEnd) = (end(of: lhs), end(of: rhs))
+                if lhsEnd != rhsEnd { return lhsEnd < rhsEnd }
                 return (lhs.chunk, lhs.byteOffset) < (rhs.chunk, rhs.byteOffset)
             }
         }
@@ -181,6 +185,12 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
                 entries[current] = entries[next]
                 current = next
             }
+        }
+    }
+
+    private func end(of entry: Entry) -> Int {
+        chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
+            DiagnosticBytes.Reader.endOffset(in: bytes, at: Int(entry.byteOffset), start: entry.start)
         }
     }
 
