@@ -15,8 +15,9 @@ struct AtomicFileWriterTests {
         let folder = try FixtureFolder()
         try folder.write("old text\n", to: "draft.md")
         try folder.setPermissions(0o600, of: "draft.md")
-        let snapshot = try AtomicFileWriter.Snapshot(path: folder.path("draft.md"))
-        #expect(snapshot.contents == Data("old text\n".utf8))
+        let (snapshot, contents) = try AtomicFileWriter.Snapshot.read(path: folder.path("draft.md"))
+        #expect(contents == Data("old text\n".utf8))
+        #expect(snapshot.byteCount == 9)
         #expect(snapshot.permissions == 0o600)
 
         try AtomicFileWriter.replace(folder.path("draft.md"), with: "new text\n", expecting: snapshot)
@@ -48,7 +49,7 @@ struct AtomicFileWriterTests {
 
     /// Ways another program can change a file after `fix` read it.
     enum Change: String, CaseIterable, Sendable {
-        case contents, permissions, removal
+        case contents, sameSizeContents, permissions, removal
     }
 
     @Test("a file changed since it was read is not overwritten", arguments: Change.allCases)
@@ -59,6 +60,7 @@ struct AtomicFileWriterTests {
         let snapshot = try AtomicFileWriter.Snapshot(path: folder.path("draft.md"))
         switch change {
         case .contents: try folder.write("edited by someone else\n", to: "draft.md")
+        case .sameSizeContents: try folder.write("as READ\n", to: "draft.md")
         case .permissions: try folder.setPermissions(0o600, of: "draft.md")
         case .removal: try FileManager.default.removeItem(atPath: folder.path("draft.md"))
         }
@@ -68,6 +70,7 @@ struct AtomicFileWriterTests {
         }
         switch change {
         case .contents: #expect(try folder.read("draft.md") == Data("edited by someone else\n".utf8))
+        case .sameSizeContents: #expect(try folder.read("draft.md") == Data("as READ\n".utf8))
         case .permissions: #expect(try folder.read("draft.md") == Data("as read\n".utf8))
         case .removal: #expect(!FileManager.default.fileExists(atPath: folder.path("draft.md")))
         }

@@ -171,6 +171,19 @@ import Testing
         #expect(issue == original)
     }
 
+    /// The preamble is stored as a part of a text, and written under its public name as before.
+    @Test func anIssueEncodesItsPublicPartsUnderTheirNames() throws {
+        let text = "# Notes\nHello, readers.\n"
+        var issue = Issue(title: "Notes", tags: ["weekly"])
+        issue.preambleText = text.dropFirst(8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(issue), as: UTF8.self)
+        #expect(json == #"{"authors":[],"escapedTexts":[],"links":[],"metadata":{},"preamble":"Hello, readers.\n","sections":[],"tags":["weekly"],"title":"Notes"}"#)
+        #expect(try JSONDecoder().decode(Issue.self, from: Data(json.utf8)) == issue)
+        #expect(issue == Issue(title: "Notes", tags: ["weekly"], preamble: "Hello, readers.\n"))
+    }
+
     @Test func anIssueWithEscapedTextsRoundTrips() throws {
         let issue = Issue(title: "Café", escapedTexts: [EscapedText(text: "é", sourceStart: 12, escapes: [.init(decoded: 0..<2, source: 12..<18)])])
         #expect(try JSONDecoder().decode(Issue.self, from: JSONEncoder().encode(issue)) == issue)

@@ -327,6 +327,10 @@ struct LinkSummary: Equatable, CustomStringConvertible {
         let bodyStart = third.bodyText.utf8.withContiguousStorageIfAvailable { $0.baseAddress! }
         #expect(bodyStart == textStart + source.text.utf8.distance(from: source.text.startIndex, to: third.bodyText.startIndex))
         #expect(third.body == "Read https://r.example.\n#### Not a section here\nMore.\n")
+        // So does a draft without sections, all of it preamble.
+        let preamble = document.outline { _ in false }.preambleText
+        #expect(preamble.count == source.text.count)
+        #expect(preamble.utf8.withContiguousStorageIfAvailable { $0.baseAddress! } == textStart)
     }
 }
 

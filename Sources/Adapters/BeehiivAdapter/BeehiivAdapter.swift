@@ -95,16 +95,16 @@ public struct BeehiivAdapter: FormatAdapter {
         var metadata = Metadata()
         metadata[Self.authorAvatarKey] = header.avatar.map(MetadataValue.string)
         metadata[Self.authorURLKey] = header.authorURL.map(MetadataValue.string)
-        let issue = Issue(
+        var issue = Issue(
             title: header.title,
             subtitle: header.subtitle,
             authors: header.author.map { [$0] } ?? [],
             date: header.date,
             metadata: metadata,
-            preamble: outline.preamble,
             sections: outline.sections,
             links: document.links
         )
+        issue.preambleText = outline.preambleText
         return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: header.title == nil ? nil : header.end, textKind: textKind)
     }
 

@@ -106,7 +106,7 @@ public struct FrontMatterAdapter: FormatAdapter {
 
         let document = try MarkdownDocument(parsing: source, bodyRange: bodyStart..<source.utf8Count)
         let outline = document.outline { _ in true }
-        issue.preamble = outline.preamble
+        issue.preambleText = outline.preambleText
         issue.sections = outline.sections
         issue.links = outline.links
         return DecodedDraft(issue: issue, markdown: document.tree, metadataInsertionOffset: metadataEnd, textKind: textKind)

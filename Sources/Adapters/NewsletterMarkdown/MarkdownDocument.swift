@@ -128,7 +128,7 @@ public struct MarkdownDocument: Sendable {
             ))
         }
         return MarkdownOutline(
-            preamble: String(source.slice(from..<preambleEnd.offset)),
+            preamble: source.slice(from..<preambleEnd.offset),
             preambleRange: SourceRange(start: source.location(atUTF8Offset: from), end: preambleEnd),
             sections: sections,
             documentLinks: allLinks,

@@ -7,7 +7,12 @@ import NewsletterCore
 /// `##` and `###` as peers.
 public struct MarkdownOutline: Sendable, Equatable {
     /// The text between the start offset and the first section heading (or the end), exactly as written.
-    public var preamble: String
+    public var preamble: String {
+        get { String(preambleText) }
+        set { preambleText = Substring(newValue) }
+    }
+    /// ``preamble`` as stored: a part of the source's text.
+    package var preambleText: Substring
     /// The range of ``preamble``.
     public var preambleRange: SourceRange
     /// The sections in document order.
@@ -29,11 +34,11 @@ public struct MarkdownOutline: Sendable, Equatable {
 
     /// Creates an outline.
     public init(preamble: String, preambleRange: SourceRange, sections: [Section], links: [Link]) {
-        self.init(preamble: preamble, preambleRange: preambleRange, sections: sections, documentLinks: links, firstLinkIndex: 0)
+        self.init(preamble: Substring(preamble), preambleRange: preambleRange, sections: sections, documentLinks: links, firstLinkIndex: 0)
     }
 
-    init(preamble: String, preambleRange: SourceRange, sections: [Section], documentLinks: [Link], firstLinkIndex: Int) {
-        self.preamble = preamble
+    init(preamble: Substring, preambleRange: SourceRange, sections: [Section], documentLinks: [Link], firstLinkIndex: Int) {
+        self.preambleText = preamble
         self.preambleRange = preambleRange
         self.sections = sections
         self.documentLinks = documentLinks
@@ -41,7 +46,7 @@ public struct MarkdownOutline: Sendable, Equatable {
     }
 
     public static func == (lhs: MarkdownOutline, rhs: MarkdownOutline) -> Bool {
-        lhs.preamble == rhs.preamble && lhs.preambleRange == rhs.preambleRange && lhs.sections == rhs.sections
+        lhs.preambleText == rhs.preambleText && lhs.preambleRange == rhs.preambleRange && lhs.sections == rhs.sections
             && lhs.links == rhs.links
     }
 }

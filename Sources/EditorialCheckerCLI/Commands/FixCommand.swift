@@ -62,9 +62,13 @@ struct FixCommand: AsyncParsableCommand {
         if path != "-", case .stream(let what)? = try? InputFile.kind(of: path) {
             throw NewsletterError(.io, "not a regular file (\(what)): fix replaces files in place; pipe a stream through `fix -` instead", path: path)
         }
-        let snapshot = path == "-" ? nil : try AtomicFileWriter.Snapshot(path: path)
-        let data = if let snapshot { snapshot.contents } else { try InputFile.read(STDIN_FILENO, path: "<stdin>") }
-        let draft = try workspace.decode(SourceText(data: data, path: path == "-" ? "<stdin>" : path), path: path)
+        // The file's bytes are let go once decoded: the snapshot keeps their size and hash, to compare before writing.
+        let (snapshot, data): (AtomicFileWriter.Snapshot?, Data) = if path == "-" {
+            (nil, try InputFile.read(STDIN_FILENO, path: "<stdin>"))
+        } else {
+            try AtomicFileWriter.Snapshot.read(path: path)
+        }
+        let draft = try workspace.decode(SourceText(data: consume data, path: path == "-" ? "<stdin>" : path), path: path)
         let (source, format) = (draft.source, draft.format)
         // The decoded draft is handed on, not kept: the fix's first pass checks it, and it is gone before the next
         // pass decodes the fixed text.

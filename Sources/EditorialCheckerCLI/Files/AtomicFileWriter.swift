@@ -16,7 +16,11 @@ import NewsletterCore
 enum AtomicFileWriter {
     /// What the file looked like when it was read; compared again just before the rename.
     struct Snapshot: Equatable {
-        var contents: Data
+        /// The contents' size and hash: enough to tell that the file changed since it was read, without keeping its
+        /// bytes through the whole fix. The hash is seeded afresh by each process, so no text can be made to look
+        /// unchanged on purpose; by accident, one change in 2^64 would.
+        var byteCount: Int
+        var contentHash: Int
         /// The mode bits, special bits included (`0o644`, `0o2775`).
         var permissions: Int
         var owner: uid_t
@@ -24,8 +28,22 @@ enum AtomicFileWriter {
         /// How many names the file has (hard links).
         var links: Int
 
+        /// The file at `path` as it is now.
         init(path: String) throws(NewsletterError) {
-            contents = try InputFile.contents(of: path, allowStreams: false)
+            self = try Self.read(path: path).snapshot
+        }
+
+        /// Reads the file at `path`: its snapshot and its contents.
+        static func read(path: String) throws(NewsletterError) -> (snapshot: Snapshot, contents: Data) {
+            let contents = try InputFile.contents(of: path, allowStreams: false)
+            return (try Snapshot(contents: contents, path: path), contents)
+        }
+
+        private init(contents: Data, path: String) throws(NewsletterError) {
+            byteCount = contents.count
+            var hasher = Hasher()
+            contents.withUnsafeBytes { hasher.combine(bytes: $0) }
+            contentHash = hasher.finalize()
             var status = stat()
             guard stat(path, &status) == 0 else {
                 throw NewsletterError(.io, "cannot read the file: \(InputFile.reason(errno: errno))", path: path)

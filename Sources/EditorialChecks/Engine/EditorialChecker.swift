@@ -167,22 +167,24 @@ public struct EditorialChecker: Sendable {
     ) throws(NewsletterError) -> StoredFixResult {
         var current = source
         var applied = DiagnosticStore()
-        var appliedPasses: [Int] = []
+        var appliedCountsByPass: [Int] = []
         var diagnostics = if let draft = decoded.take() {
             checkStored(current, draft: draft, format: format)
         } else {
             checkStored(current, draft: try decode(current), format: format)
         }
-        for pass in 1...max(maximumPasses, 1) {
+        for _ in 1...max(maximumPasses, 1) {
             let (text, chosen) = Self.applyingCompatibleFixes(of: diagnostics, to: current.text, minimumSafety: minimumSafety)
             guard text != current.text else {
-                return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: true)
+                return StoredFixResult(
+                    text: current.text, applied: applied, appliedCountsByPass: appliedCountsByPass, remaining: diagnostics, isStable: true
+                )
             }
             for position in chosen {
                 let diagnostic = diagnostics[position]
                 applied.append(keepingAppliedInFull ? diagnostic : Self.reportOfFix(diagnostic))
-                appliedPasses.append(pass)
             }
+            appliedCountsByPass.append(applied.count)
             current = SourceText(text, path: source.path)
             // This pass's diagnostics are done with: let them go before the fixed text's are made.
             diagnostics = DiagnosticStore()
@@ -191,7 +193,9 @@ public struct EditorialChecker: Sendable {
         let stable = !diagnostics.indices.contains { position in
             diagnostics.withStored(at: position) { Self.isFixable($0.fix, minimumSafety: minimumSafety) }
         }
-        return StoredFixResult(text: current.text, applied: applied, appliedPasses: appliedPasses, remaining: diagnostics, isStable: stable)
+        return StoredFixResult(
+            text: current.text, applied: applied, appliedCountsByPass: appliedCountsByPass, remaining: diagnostics, isStable: stable
+        )
     }
 
     /// What a report of the applied fix of `diagnostic` says: its rule, severity, range, and the fix's summary and safety.

@@ -6,12 +6,23 @@ package struct StoredFixResult: Sendable {
     /// The diagnostics whose fixes were applied, in the order ``FixResult/applied`` lists them (or what a report of
     /// each fix says of it, see `EditorialChecker.fixStored(_:format:minimumSafety:maximumPasses:decoded:keepingAppliedInFull:decode:)`).
     package var applied: DiagnosticStore
-    /// The pass each of `applied` was applied in, from 1.
-    package var appliedPasses: [Int]
+    /// How many of `applied` were applied by the end of each pass, the first pass first: a number per pass rather
+    /// than per fix.
+    package var appliedCountsByPass: [Int]
     /// The diagnostics still reported on the fixed text.
     package var remaining: DiagnosticStore
     /// Whether checking the fixed text found nothing more to fix.
     package var isStable: Bool
+
+    /// The pass each of `applied` was applied in, from 1.
+    package var appliedPasses: [Int] {
+        var passes: [Int] = []
+        passes.reserveCapacity(applied.count)
+        for (pass, end) in appliedCountsByPass.enumerated() {
+            passes.append(contentsOf: repeatElement(pass + 1, count: end - passes.count))
+        }
+        return passes
+    }
 
     /// The result as the public API gives it.
     package var values: FixResult {

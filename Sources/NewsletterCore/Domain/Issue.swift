@@ -21,7 +21,10 @@ public struct Issue: Sendable, Equatable, Codable {
     /// Every other field the format holds (front-matter keys, JSON fields, beehiiv's author links), in source order.
     public var metadata: Metadata
     /// The content before the first section (a greeting, a row of links), as written.
-    public var preamble: String
+    public var preamble: String {
+        get { String(preambleText) }
+        set { preambleText = Substring(newValue) }
+    }
     /// Sections in document order, flat; each knows its heading level.
     public var sections: [Section]
     /// Every link in document order: header, preamble and sections together.
@@ -33,6 +36,9 @@ public struct Issue: Sendable, Equatable, Codable {
     /// way back to its source bytes, so that rules judging characters see them; empty for formats without escapes
     /// and for issues built in code. See ``EscapedText``.
     public var escapedTexts: [EscapedText]
+    /// ``preamble`` as stored: an adapter keeps the part of the source's text, not a copy of it (a draft without
+    /// sections is all preamble).
+    package var preambleText: Substring
 
     /// Creates an issue; every part defaults to empty, which is what an empty draft decodes to.
     public init(
@@ -56,7 +62,7 @@ public struct Issue: Sendable, Equatable, Codable {
         self.slug = slug
         self.tags = tags
         self.metadata = metadata
-        self.preamble = preamble
+        self.preambleText = Substring(preamble)
         self.sections = sections
         self.links = links
         self.recordedPositions = recordedPositions
@@ -66,6 +72,10 @@ public struct Issue: Sendable, Equatable, Codable {
     /// The first section whose plain title matches `title` exactly.
     public func section(titled title: String) -> Section? {
         sections.first { $0.title == title }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, subtitle, authors, date, slug, tags, metadata, preamble, sections, links, recordedPositions, escapedTexts
     }
 
     /// Decodes an issue; `escapedTexts`, added after issues were first stored this way, may be absent.
@@ -85,5 +95,22 @@ public struct Issue: Sendable, Equatable, Codable {
             recordedPositions: try container.decodeIfPresent(RecordedPositions.self, forKey: .recordedPositions),
             escapedTexts: try container.decodeIfPresent([EscapedText].self, forKey: .escapedTexts) ?? []
         )
+    }
+
+    /// Encodes the issue's public parts under their names.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encodeIfPresent(subtitle, forKey: .subtitle)
+        try container.encode(authors, forKey: .authors)
+        try container.encodeIfPresent(date, forKey: .date)
+        try container.encodeIfPresent(slug, forKey: .slug)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(metadata, forKey: .metadata)
+        try container.encode(preamble, forKey: .preamble)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(links, forKey: .links)
+        try container.encodeIfPresent(recordedPositions, forKey: .recordedPositions)
+        try container.encode(escapedTexts, forKey: .escapedTexts)
     }
 }
