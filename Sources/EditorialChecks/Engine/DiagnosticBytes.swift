@@ -1,10 +1,11 @@
 import Foundation
 import NewsletterCore
 
-/// The byte form of a diagnostic in a ``DiagnosticStore`` (its rule identifier and start offset are kept beside
-/// it): numbers as variable-length integers, text as its length and UTF-8 bytes, absent values as a zero byte.
+/// The byte form of a diagnostic in a ``DiagnosticStore`` (its start offset is kept beside it): numbers as
+/// variable-length integers, text as its length and UTF-8 bytes, absent values as a zero byte.
 ///
-/// The diagnostic's range comes first, as its start's line and column and its end relative to its start; the
+/// The store's index of the diagnostic's rule comes first, then its range, as its start's line and column and its
+/// end relative to its start; the
 /// ranges of its notes and edits are written relative to that start too. Most are a few bytes from it, so that a
 /// range takes a byte or two per number rather than four (a draft of 64 MiB has offsets of 26 bits).
 ///
@@ -64,10 +65,11 @@ enum DiagnosticBytes {
     /// Writes `diagnostic` into `bytes`, which will stand at `base` in `piece`; a text equal to the one `recent` holds
     /// for its slot (in `piece`) refers to it, and a text written whole takes its slot.
     static func write(
-        _ diagnostic: Diagnostic, into bytes: inout [UInt8], at base: Int, recent: inout RecentTexts,
+        _ diagnostic: Diagnostic, rule: Int, into bytes: inout [UInt8], at base: Int, recent: inout RecentTexts,
         in piece: UnsafeBufferPointer<UInt8>
     ) {
         var writer = Writer(bytes: consume bytes)
+        writer.integer(rule)
         let origin = diagnostic.range.start
         writer.integer(origin.line)
         writer.integer(origin.column)
@@ -174,18 +176,20 @@ enum DiagnosticBytes {
         /// from; its line and column are known once its range is read.
         private var origin: SourceLocation
 
-        /// A reader at `offset` in `bytes`, where a diagnostic starting at the UTF-8 offset `start` is written (or a
-        /// text, when `start` does not matter).
+        /// A reader at `offset` in `bytes`: where the bytes of a diagnostic starting at the UTF-8 offset `start`
+        /// begin, its rule's index first (or a text, when `start` does not matter).
         init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, start: Int = 0) {
             self.bytes = bytes
             self.offset = offset
             origin = SourceLocation(offset: start, line: 1, column: 1)
         }
 
-        /// The end offset of the diagnostic starting at `start` whose bytes stand at `offset`, without reading the rest.
-        static func endOffset(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, start: Int) -> Int {
+        /// The rule index and end offset of the diagnostic starting at `start` whose bytes stand at `offset`, without
+        /// reading the rest.
+        static func ruleAndEnd(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, start: Int) -> (rule: Int, end: Int) {
             var reader = Reader(bytes: bytes, offset: offset, start: start)
-            return reader.diagnosticRange().end.offset
+            let rule = reader.integer()
+            return (rule, reader.diagnosticRange().end.offset)
         }
 
         mutating func diagnostic(ruleID: String) -> Diagnostic {

@@ -7,14 +7,21 @@ import NewsletterCore
 /// of its text and a few of its numbers (about a fifth of that), and a reporter turns one back into a `Diagnostic`
 /// only while it writes it.
 package struct DiagnosticStore: RandomAccessCollection, Sendable {
-    /// Where one diagnostic's bytes are, with its start and rule, which it is sorted by: 24 bytes, as a draft may
-    /// have millions. Its end, which breaks the rare ties, is read from its bytes.
+    /// Where one diagnostic's bytes are, with its start, which it is sorted by first: 16 bytes, as a draft may have
+    /// millions. Its rule and end, which break ties of start, are read from its bytes.
     private struct Entry: Sendable {
         var start: Int
-        var chunk: UInt32
-        var rule: UInt32
-        /// Within its piece, which is at most ``chunkSize`` unless a single diagnostic is larger (then it starts at 0).
-        var byteOffset: UInt32
+        /// The piece in the high 32 bits, the offset in it in the low 32 (a piece is at most ``chunkSize`` unless a
+        /// single diagnostic is larger; then it starts at 0): so that places compare in the order they were written.
+        var place: UInt64
+
+        init(start: Int, chunk: Int, byteOffset: Int) {
+            self.start = start
+            place = UInt64(chunk) << 32 | UInt64(byteOffset)
+        }
+
+        var chunk: Int { Int(place >> 32) }
+        var byteOffset: Int { Int(place & 0xFFFF_FFFF) }
     }
 
     /// The bytes are kept in pieces of about this size, so that growing never copies what is held (a single array
@@ -52,8 +59,8 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     private var scratch: [UInt8] = []
     private var entries: [Entry] = []
     private var ruleIDs: [String] = []
-    private var ruleIndices: [String: UInt32] = [:]
-    private var lastRule: (id: String, index: UInt32)?
+    private var ruleIndices: [String: Int] = [:]
+    private var lastRule: (id: String, index: Int)?
     /// Per rule, where some of its texts stand in the piece its latest diagnostic went into.
     private var recentTexts: [DiagnosticBytes.RecentTexts] = []
 
@@ -86,22 +93,23 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         at position: Int, _ body: (inout DiagnosticBytes.Reader, String) throws -> Result
     ) rethrows -> Result {
         let entry = entries[position]
-        return try chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
-            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: Int(entry.byteOffset), start: entry.start)
-            return try body(&reader, ruleIDs[Int(entry.rule)])
+        return try chunks[entry.chunk].withUnsafeBufferPointer { bytes in
+            var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset, start: entry.start)
+            let rule = reader.integer()
+            return try body(&reader, ruleIDs[rule])
         }
     }
 
     /// Keeps `diagnostic` after those already held.
     package mutating func append(_ diagnostic: Diagnostic) {
-        let rule: UInt32
+        let rule: Int
         // A rule's diagnostics mostly come one after another: the last rule is checked before the dictionary.
         if let last = lastRule, last.id == diagnostic.ruleID {
             rule = last.index
         } else if let known = ruleIndices[diagnostic.ruleID] {
             rule = known
         } else {
-            rule = UInt32(ruleIDs.count)
+            rule = ruleIDs.count
             ruleIDs.append(diagnostic.ruleID)
             ruleIndices[diagnostic.ruleID] = rule
             recentTexts.append(DiagnosticBytes.RecentTexts())
@@ -111,33 +119,31 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         if chunks.isEmpty { chunks.append(Self.chunk(capacity: Self.firstChunkSize)) }
         // The rule's table is taken out while it is written to, and put back after.
         var recent = DiagnosticBytes.RecentTexts()
-        swap(&recent, &recentTexts[Int(rule)])
-        defer { swap(&recent, &recentTexts[Int(rule)]) }
+        swap(&recent, &recentTexts[rule])
+        defer { swap(&recent, &recentTexts[rule]) }
         // Written for the current piece, referring to the rule's texts there; written again, whole, if it must go
         // into a new piece.
-        write(diagnostic, recent: &recent)
+        write(diagnostic, rule: rule, recent: &recent)
         if chunks[chunks.count - 1].count + scratch.count > chunks[chunks.count - 1].capacity {
             // Small at first (most drafts have a few problems, and each is checked in a store of its own), doubling
             // up to the piece size.
             chunks.append(Self.chunk(capacity: Swift.min(chunks[chunks.count - 1].capacity * 2, Self.chunkSize)))
-            write(diagnostic, recent: &recent)
+            write(diagnostic, rule: rule, recent: &recent)
             if scratch.count > chunks[chunks.count - 1].capacity { chunks[chunks.count - 1].reserveCapacity(scratch.count) }
         }
         let chunk = chunks.count - 1
-        entries.append(Entry(
-            start: diagnostic.range.start.offset, chunk: UInt32(chunk), rule: rule, byteOffset: UInt32(chunks[chunk].count)
-        ))
+        entries.append(Entry(start: diagnostic.range.start.offset, chunk: chunk, byteOffset: chunks[chunk].count))
         chunks[chunk].append(contentsOf: scratch)
     }
 
     /// Writes `diagnostic` into `scratch` as it would stand at the end of the last piece, with `recent` the rule's
     /// table of texts there.
-    private mutating func write(_ diagnostic: Diagnostic, recent: inout DiagnosticBytes.RecentTexts) {
+    private mutating func write(_ diagnostic: Diagnostic, rule: Int, recent: inout DiagnosticBytes.RecentTexts) {
         let chunk = chunks.count - 1
         if recent.piece != chunk { recent.start(piece: chunk) }
         scratch.removeAll(keepingCapacity: true)
         chunks[chunk].withUnsafeBufferPointer { piece in
-            DiagnosticBytes.write(diagnostic, into: &scratch, at: piece.count, recent: &recent, in: piece)
+            DiagnosticBytes.write(diagnostic, rule: rule, into: &scratch, at: piece.count, recent: &recent, in: piece)
         }
     }
 
@@ -156,7 +162,7 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     /// all three keep the order they were added in.
     ///
     /// The entries' places (4 bytes each) are sorted, and the entries then moved into that order in place, cycle by
-    /// cycle: sorting the 24-byte entries themselves took their size twice over again in copies and merge space.
+    /// cycle: sorting the 16-byte entries themselves took their size twice over again in copies and merge space.
     package mutating func sortByPosition() {
         let ranks = ruleRanks()
         var order = [UInt32](0..<UInt32(entries.count))
@@ -164,10 +170,10 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
             order.sort { lhsIndex, rhsIndex in
                 let (lhs, rhs) = (entries[Int(lhsIndex)], entries[Int(rhsIndex)])
                 if lhs.start != rhs.start { return lhs.start < rhs.start }
-                if lhs.rule != rhs.rule { return ranks[Int(lhs.rule)] < ranks[Int(rhs.rule)] }
-                let (lhsEnd, rhsEnd) = (end(of: lhs), end(of: rhs))
-                if lhsEnd != rhsEnd { return lhsEnd < rhsEnd }
-                return (lhs.chunk, lhs.byteOffset) < (rhs.chunk, rhs.byteOffset)
+                let (lhsTie, rhsTie) = (ruleAndEnd(of: lhs), ruleAndEnd(of: rhs))
+                if lhsTie.rule != rhsTie.rule { return ranks[lhsTie.rule] < ranks[rhsTie.rule] }
+                if lhsTie.end != rhsTie.end { return lhsTie.end < rhsTie.end }
+                return lhs.place < rhs.place
             }
         }
         // `order[i]` is where the entry that belongs at `i` stands; a place is marked done once filled.
@@ -188,9 +194,9 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         }
     }
 
-    private func end(of entry: Entry) -> Int {
-        chunks[Int(entry.chunk)].withUnsafeBufferPointer { bytes in
-            DiagnosticBytes.Reader.endOffset(in: bytes, at: Int(entry.byteOffset), start: entry.start)
+    private func ruleAndEnd(of entry: Entry) -> (rule: Int, end: Int) {
+        chunks[entry.chunk].withUnsafeBufferPointer { bytes in
+            DiagnosticBytes.Reader.ruleAndEnd(in: bytes, at: entry.byteOffset, start: entry.start)
         }
     }
 
