@@ -79,17 +79,33 @@ enum EditApplication {
         _ edits: consuming [PlacedEdit], to text: String,
         writeReplacement: (PlacedEdit, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
     ) -> String {
-        var text = text
-        text.makeContiguousUTF8()
         var sorted = consume edits
         // Fixes of one edit each, chosen in order of their starts, come sorted already.
         if zip(sorted, sorted.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
             sorted.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
-        let count = text.utf8.count
-        let capacity = sorted.reduce(count) { $0 - $1.range.count + $1.replacementCount }
+        let count = sorted.reduce(text.utf8.count) { $0 - $1.range.count + $1.replacementCount }
+        return apply(to: text, count: count) { replace in
+            withoutActuallyEscaping(replace) { replace in
+                for edit in sorted {
+                    writeReplacement(edit) { replacement in replace(edit.range, replacement) }
+                }
+            }
+        }
+    }
+
+    /// Applies edits that `forEachEdit` gives in order of their starts, none overlapping, to `text`, making a text of
+    /// `count` bytes: `forEachEdit` calls the function it is given with each edit's range and replacement bytes.
+    /// Bytes outside the edits are copied unchanged, straight into the new string.
+    static func apply(
+        to text: String, count: Int,
+        inOrder forEachEdit: ((Range<Int>, UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        let textCount = text.utf8.count
         return text.utf8.withContiguousStorageIfAvailable { bytes in
-            String(unsafeUninitializedCapacity: capacity) { output in
+            String(unsafeUninitializedCapacity: count) { output in
                 var written = 0
                 func copy(_ piece: UnsafeBufferPointer<UInt8>) {
                     guard let base = piece.baseAddress, !piece.isEmpty else { return }
@@ -98,12 +114,12 @@ enum EditApplication {
                     written += piece.count
                 }
                 var cursor = 0
-                for edit in sorted {
-                    copy(UnsafeBufferPointer(rebasing: bytes[cursor..<edit.range.lowerBound]))
-                    writeReplacement(edit, copy)
-                    cursor = edit.range.upperBound
+                forEachEdit { range, replacement in
+                    copy(UnsafeBufferPointer(rebasing: bytes[cursor..<range.lowerBound]))
+                    copy(replacement)
+                    cursor = range.upperBound
                 }
-                copy(UnsafeBufferPointer(rebasing: bytes[cursor..<count]))
+                copy(UnsafeBufferPointer(rebasing: bytes[cursor..<textCount]))
                 return written
             }
         } ?? text

@@ -230,6 +230,31 @@ public struct EditorialChecker: Sendable {
             diagnostics.withStored(at: position) { $0.fix?.edits.map(\.range.utf8Offsets) ?? [] }
         }
         guard !chosen.isEmpty else { return (text, []) }
+        // Chosen fixes whose edits come in order (each fix's edits before the next fix's first, as nearly always) are
+        // applied as they are read; others are placed and sorted first.
+        var count = text.utf8.count
+        var lastStart = Int.min
+        var isInOrder = true
+        for position in chosen {
+            diagnostics.withStored(at: position) { stored in
+                for edit in stored.fix?.edits ?? StoredDiagnostic.Edits.none {
+                    let range = edit.range.utf8Offsets
+                    isInOrder = isInOrder && range.lowerBound > lastStart
+                    lastStart = range.lowerBound
+                    count += edit.replacement.count - range.count
+                }
+            }
+        }
+        if isInOrder {
+            let fixed = EditApplication.apply(to: text, count: count) { replace in
+                for position in chosen {
+                    diagnostics.withStored(at: position) { stored in
+                        for edit in stored.fix?.edits ?? StoredDiagnostic.Edits.none { replace(edit.range.utf8Offsets, edit.replacement) }
+                    }
+                }
+            }
+            return (fixed, chosen)
+        }
         var edits: [EditApplication.PlacedEdit] = []
         for position in chosen {
             diagnostics.withStored(at: position) { stored in

@@ -34,6 +34,9 @@ package struct StoredDiagnostic {
         fileprivate let reader: DiagnosticBytes.Reader
         package let count: Int
 
+        /// No edits: what a diagnostic without a fix has to iterate.
+        package static var none: Edits { Edits(reader: DiagnosticBytes.Reader(bytes: UnsafeBufferPointer(start: nil, count: 0), offset: 0), count: 0) }
+
         init(reader: DiagnosticBytes.Reader, count: Int) {
             self.reader = reader
             self.count = count
