@@ -195,6 +195,24 @@ import Testing
         store.withStored(at: 0) { stored in #expect(stored.range == here) }
     }
 
+    /// The byte of flags holds up to six notes' count, and says when a fix's first edit has the diagnostic's range
+    /// (then not written again): any count of notes, and fixes whose first, second or no edit has that range, come back.
+    @Test(arguments: [0, 6, 7, 8, 300])
+    func givesBackNotesAndEditsAroundTheFlags(noteCount: Int) {
+        let own = Self.place(10, 14)
+        let notes = (0..<noteCount).map { DiagnosticNote("note \($0)", range: $0.isMultiple(of: 2) ? Self.place($0, $0 + 1) : nil) }
+        let fixes = [
+            Fix(summary: "own range first", edits: [TextEdit(range: own, replacement: "é"), TextEdit(range: Self.place(20, 21), replacement: "")], safety: .safe),
+            Fix(summary: "own range second", edits: [TextEdit(range: Self.place(2, 3), replacement: "x"), TextEdit(range: own, replacement: "y")], safety: .suggestion),
+            Fix(summary: "no edits", edits: [], safety: .safe),
+        ]
+        let diagnostics = fixes.map { Diagnostic(ruleID: "mojibake", severity: .warning, message: "m", range: own, notes: notes, fix: $0) }
+            + [Diagnostic(ruleID: "mojibake", severity: .info, message: "no fix", range: own, notes: notes)]
+        let store = DiagnosticStore(diagnostics)
+        #expect(Array(store) == diagnostics)
+        #expect(store.indices.map { Self.fix(in: store, at: $0) } == diagnostics.map(\.fix))
+    }
+
     /// A rule that says a dozen things in turn (each mangled word of a paragraph, paragraph after paragraph) keeps each
     /// text once in a piece: the store of 12,000 such diagnostics is smaller than one that writes every text whole by
     /// nearly all of their bytes.

@@ -5,7 +5,8 @@ import NewsletterCore
 /// variable-length integers, text as its length and UTF-8 bytes, absent values as a zero byte.
 ///
 /// The store's index of the diagnostic's rule comes first, then its range, as its start's line and column and its
-/// end relative to its start; the
+/// end relative to its start, then a byte of flags (severity, whether it has a fix and whether that is safe, whether
+/// the fix's first edit has the diagnostic's own range and so is not written again, and up to six notes' count); the
 /// ranges of its notes and edits are written relative to that start too. Most are a few bytes from it, so that a
 /// range takes a byte or two per number rather than four (a draft of 64 MiB has offsets of 26 bits).
 ///
@@ -74,26 +75,70 @@ enum DiagnosticBytes {
         writer.integer(origin.line)
         writer.integer(origin.column)
         writer.location(diagnostic.range.end, from: origin)
-        writer.severity(diagnostic.severity)
+        let fix = diagnostic.fix
+        let editsOwnRange = fix?.edits.first?.range == diagnostic.range
+        writer.bytes.append(Flags(
+            severity: diagnostic.severity, hasFix: fix != nil, isSafe: fix?.safety == .safe,
+            firstEditHasOwnRange: editsOwnRange, noteCount: diagnostic.notes.count
+        ).byte)
+        if diagnostic.notes.count >= Flags.manyNotes { writer.integer(diagnostic.notes.count - Flags.manyNotes) }
         writer.text(diagnostic.message, at: base, recent: &recent, isSummary: false, in: piece)
-        writer.integer(diagnostic.notes.count)
         for note in diagnostic.notes {
             writer.text(note.message)
             writer.optionalRange(note.range, from: origin)
         }
-        if let fix = diagnostic.fix {
-            writer.integer(1)
+        if let fix {
             writer.text(fix.summary, at: base, recent: &recent, isSummary: true, in: piece)
-            writer.integer(fix.safety == .safe ? 1 : 0)
             writer.integer(fix.edits.count)
-            for edit in fix.edits {
-                writer.range(edit.range, from: origin)
+            for (index, edit) in fix.edits.enumerated() {
+                if index > 0 || !editsOwnRange { writer.range(edit.range, from: origin) }
                 writer.text(edit.replacement)
             }
-        } else {
-            writer.integer(0)
         }
         bytes = writer.bytes
+    }
+
+    /// The byte after a diagnostic's range: its severity (bits 0-1), whether it has a fix (bit 2) and whether the fix
+    /// is safe (bit 3), whether the fix's first edit has the diagnostic's range (bit 4), and how many notes it has
+    /// (bits 5-7), up to ``manyNotes``, which means that the count less that follows as a number.
+    struct Flags {
+        static let manyNotes = 7
+
+        var severity: Severity
+        var hasFix: Bool
+        var isSafe: Bool
+        var firstEditHasOwnRange: Bool
+        var noteCount: Int
+
+        init(severity: Severity, hasFix: Bool, isSafe: Bool, firstEditHasOwnRange: Bool, noteCount: Int) {
+            self.severity = severity
+            self.hasFix = hasFix
+            self.isSafe = isSafe
+            self.firstEditHasOwnRange = firstEditHasOwnRange
+            self.noteCount = noteCount
+        }
+
+        init(byte: UInt8) {
+            severity = switch byte & 3 {
+            case 0: .info
+            case 1: .warning
+            default: .error
+            }
+            hasFix = byte & 4 != 0
+            isSafe = byte & 8 != 0
+            firstEditHasOwnRange = byte & 16 != 0
+            noteCount = Int(byte >> 5)
+        }
+
+        var byte: UInt8 {
+            let severityBits: UInt8 = switch severity {
+            case .info: 0
+            case .warning: 1
+            case .error: 2
+            }
+            return severityBits | (hasFix ? 4 : 0) | (isSafe ? 8 : 0) | (firstEditHasOwnRange ? 16 : 0)
+                | UInt8(min(noteCount, Self.manyNotes)) << 5
+        }
     }
 
     struct Writer {
@@ -139,14 +184,6 @@ enum DiagnosticBytes {
             bytes.append(contentsOf: value.utf8)
         }
 
-        mutating func severity(_ value: Severity) {
-            switch value {
-            case .info: integer(0)
-            case .warning: integer(1)
-            case .error: integer(2)
-            }
-        }
-
         /// `value` as the distance from `origin`: its offset's, its line's, and its column's on the same line or its
         /// column on another. Wrapping, so that any numbers a caller made come back whole.
         mutating func location(_ value: SourceLocation, from origin: SourceLocation) {
@@ -175,6 +212,8 @@ enum DiagnosticBytes {
         /// The start of the diagnostic being read, which its end and the ranges of its notes and edits are written
         /// from; its line and column are known once its range is read.
         private var origin: SourceLocation
+        /// The range of the next edit read when the fix's first edit has the diagnostic's own range (not written again).
+        private var pendingOwnRange: SourceRange?
 
         /// A reader at `offset` in `bytes`: where the bytes of a diagnostic starting at the UTF-8 offset `start`
         /// begin, its rule's index first (or a text, when `start` does not matter).
@@ -194,26 +233,36 @@ enum DiagnosticBytes {
 
         mutating func diagnostic(ruleID: String) -> Diagnostic {
             let place = diagnosticRange()
-            let severity = severity()
+            let flags = flags()
             let message = text()
-            let notes = (0..<integer()).map { _ in DiagnosticNote(text(), range: optionalRange()) }
-            return Diagnostic(ruleID: ruleID, severity: severity, message: message, range: place, notes: notes, fix: fix())
+            let notes = (0..<flags.noteCount).map { _ in DiagnosticNote(text(), range: optionalRange()) }
+            return Diagnostic(
+                ruleID: ruleID, severity: flags.severity, message: message, range: place, notes: notes, fix: fix(flags, range: place)
+            )
         }
 
         /// The diagnostic whose bytes start here, its texts read in place and its notes skipped.
         mutating func stored(ruleID: String) -> StoredDiagnostic {
             let place = diagnosticRange()
-            let severity = severity()
+            let flags = flags()
             let message = textBytes()
-            skipNotes()
-            guard let header = fixHeader() else {
-                return StoredDiagnostic(ruleID: ruleID, severity: severity, message: message, range: place, fix: nil)
+            skipNotes(flags.noteCount)
+            guard let header = fixHeader(flags, range: place) else {
+                return StoredDiagnostic(ruleID: ruleID, severity: flags.severity, message: message, range: place, fix: nil)
             }
             let edits = StoredDiagnostic.Edits(reader: self, count: header.editCount)
             return StoredDiagnostic(
-                ruleID: ruleID, severity: severity, message: message, range: place,
-                fix: StoredDiagnostic.StoredFix(summary: header.summary, isSafe: header.isSafe, edits: edits)
+                ruleID: ruleID, severity: flags.severity, message: message, range: place,
+                fix: StoredDiagnostic.StoredFix(summary: header.summary, isSafe: flags.isSafe, edits: edits)
             )
+        }
+
+        /// The flags after the diagnostic's range, with the count of notes past ``Flags/manyNotes`` read.
+        private mutating func flags() -> Flags {
+            var flags = Flags(byte: bytes[offset])
+            offset += 1
+            if flags.noteCount == Flags.manyNotes { flags.noteCount += integer() }
+            return flags
         }
 
         /// The diagnostic's own range, which its other ranges are read from.
@@ -223,16 +272,24 @@ enum DiagnosticBytes {
             return SourceRange(start: origin, end: location(from: origin))
         }
 
-        /// The start of a fix: its summary, safety and number of edits, or `nil` for a diagnostic without one.
-        mutating func fixHeader() -> (summary: UnsafeBufferPointer<UInt8>, isSafe: Bool, editCount: Int)? {
-            guard integer() == 1 else { return nil }
+        /// The start of a fix: its summary and number of edits, or `nil` for a diagnostic without one. The first
+        /// edit read next has the diagnostic's `range` when the flags say so.
+        private mutating func fixHeader(_ flags: Flags, range: SourceRange) -> (summary: UnsafeBufferPointer<UInt8>, editCount: Int)? {
+            guard flags.hasFix else { return nil }
             let summary = textBytes()
-            let isSafe = integer() == 1
-            return (summary, isSafe, integer())
+            if flags.firstEditHasOwnRange { pendingOwnRange = range }
+            return (summary, integer())
         }
 
-        mutating func skipNotes() {
-            for _ in 0..<integer() {
+        /// The next edit of a fix: its range and its replacement's bytes.
+        mutating func edit() -> (range: SourceRange, replacement: UnsafeBufferPointer<UInt8>) {
+            let range = pendingOwnRange ?? range()
+            pendingOwnRange = nil
+            return (range, textBytes())
+        }
+
+        private mutating func skipNotes(_ count: Int) {
+            for _ in 0..<count {
                 skipText()
                 if integer() == 1 { skipRange() }
             }
@@ -242,13 +299,13 @@ enum DiagnosticBytes {
             for _ in 0..<6 { _ = integer() }
         }
 
-        mutating func fix() -> Fix? {
-            guard let header = fixHeader() else { return nil }
-            let edits = (0..<header.editCount).map { _ in TextEdit(range: range(), replacement: text()) }
-            return Fix(
-                summary: String(decoding: header.summary, as: UTF8.self), edits: edits,
-                safety: header.isSafe ? .safe : .suggestion
-            )
+        private mutating func fix(_ flags: Flags, range: SourceRange) -> Fix? {
+            guard let header = fixHeader(flags, range: range) else { return nil }
+            let edits = (0..<header.editCount).map { _ in
+                let edit = edit()
+                return TextEdit(range: edit.range, replacement: String(decoding: edit.replacement, as: UTF8.self))
+            }
+            return Fix(summary: String(decoding: header.summary, as: UTF8.self), edits: edits, safety: flags.isSafe ? .safe : .suggestion)
         }
 
         mutating func textBytes() -> UnsafeBufferPointer<UInt8> {
@@ -282,14 +339,6 @@ enum DiagnosticBytes {
 
         mutating func text() -> String {
             String(decoding: textBytes(), as: UTF8.self)
-        }
-
-        mutating func severity() -> Severity {
-            switch integer() {
-            case 0: .info
-            case 1: .warning
-            default: .error
-            }
         }
 
         mutating func location(from origin: SourceLocation) -> SourceLocation {

@@ -26,8 +26,8 @@ package struct StoredDiagnostic {
             package mutating func next() -> Edit? {
                 guard remaining > 0 else { return nil }
                 remaining -= 1
-                let range = reader.range()
-                return Edit(range: range, replacement: reader.textBytes())
+                let edit = reader.edit()
+                return Edit(range: edit.range, replacement: edit.replacement)
             }
         }
 
