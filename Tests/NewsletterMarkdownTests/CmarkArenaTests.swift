@@ -71,6 +71,33 @@ import Testing
         arena.rewind(to: start)
     }
 
+    /// A large allocation (a long paragraph's text) is the system's: zeroed, grown keeping its bytes, and freed when
+    /// released or when its document is given back, the outer document's kept.
+    @Test func largeAllocationsAreResizedAndFreedOneByOne() {
+        let arena = CmarkArena()
+        let start = arena.mark()
+        let small = arena.allocate(64)
+        small.initializeMemory(as: UInt8.self, repeating: 3, count: 64)
+        let outer = arena.reallocate(small, to: CmarkArena.largeSize)
+        #expect(arena.largeAllocationCount == 1)
+        #expect(UnsafeRawBufferPointer(start: outer, count: 64).allSatisfy { $0 == 3 })
+        #expect(UnsafeRawBufferPointer(start: outer + 64, count: CmarkArena.largeSize - 64).allSatisfy { $0 == 0 })
+        let inner = arena.mark()
+        var grown = arena.allocate(CmarkArena.largeSize + 1)
+        grown.initializeMemory(as: UInt8.self, repeating: 5, count: CmarkArena.largeSize + 1)
+        grown = arena.reallocate(grown, to: 6 * CmarkArena.largeSize)
+        #expect(UnsafeRawBufferPointer(start: grown, count: CmarkArena.largeSize + 1).allSatisfy { $0 == 5 })
+        let released = arena.allocate(2 * CmarkArena.largeSize)
+        #expect(arena.largeAllocationCount == 3)
+        arena.release(released)
+        #expect(arena.largeAllocationCount == 2)
+        arena.rewind(to: inner)
+        #expect(arena.largeAllocationCount == 1)
+        #expect(UnsafeRawBufferPointer(start: outer, count: 64).allSatisfy { $0 == 3 })
+        arena.rewind(to: start)
+        #expect(arena.largeAllocationCount == 0)
+    }
+
     /// Drafts parsed on four threads at once read exactly as parsed one after another.
     @Test func draftsParsedAtOnceOnSeveralThreadsReadAsParsedAlone() throws {
         var generator = AdversarialMarkdown(seed: 7)

@@ -9,7 +9,8 @@ import Foundation
 /// is the latest allocation, which is taken back), and ``rewind(to:)`` zeroes what was used so that the next document
 /// gets zeroed memory without a call to the system. What cmark-gfm frees while parsing (delimiters, a string that
 /// grew) stays until the document is done: at most a few times the document's own tree, which is bounded by the markup
-/// limits of ``MarkdownDocument``.
+/// limits of ``MarkdownDocument``. Allocations of ``largeSize`` and more (a long paragraph's text) are the system's,
+/// resized and freed there.
 ///
 /// cmark-gfm's allocator (`cmark_mem`) carries no context, so its functions find the arena of the calling thread.
 /// Documents on one thread nest (a document read may parse a small one, see `CharacterReferences`): each is given
@@ -19,6 +20,7 @@ final class CmarkArena {
     struct Mark {
         fileprivate let chunk: Int
         fileprivate let used: Int
+        fileprivate let largeMade: Int
     }
 
     private struct Chunk {
@@ -46,6 +48,14 @@ final class CmarkArena {
     private static let largestChunkSize = 8 * 1024 * 1024
     /// What an arena keeps once no document is left in it; more is returned to the system.
     private static let retainedSize = 4 * 1024 * 1024
+    /// Allocations of at least this many bytes come from the system one by one, and are resized and freed there:
+    /// cmark-gfm grows a paragraph's text by reallocation, and in the arena each growth left the copy before it
+    /// behind (a paragraph of 64 MiB held about four times its size).
+    static let largeSize = 1 << 20
+    /// The large allocations held, by their header's address, with the order they were made in (see ``rewind(to:)``).
+    @exclusivity(unchecked) private var large: [UnsafeMutableRawPointer: Int] = [:]
+    /// How many large allocations were ever made: the order of the next.
+    @exclusivity(unchecked) private var largeMade = 0
 
     /// The allocator to hand `cmark_parser_new_with_mem`; its functions use the calling thread's arena.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
@@ -84,15 +94,23 @@ final class CmarkArena {
 
     deinit {
         for chunk in chunks { free(chunk.base) }
+        for header in large.keys { free(header) }
     }
+
+    /// How many large allocations are held (see ``largeSize``).
+    var largeAllocationCount: Int { large.count }
 
     /// Where the arena stands now, to give back everything allocated after it with ``rewind(to:)``.
     func mark() -> Mark {
-        Mark(chunk: currentChunk, used: chunks.isEmpty ? 0 : chunks[currentChunk].used)
+        Mark(chunk: currentChunk, used: chunks.isEmpty ? 0 : chunks[currentChunk].used, largeMade: largeMade)
     }
 
     /// Gives back everything allocated since `mark`, zeroed for the next document.
     func rewind(to mark: Mark) {
+        for (header, order) in large where order >= mark.largeMade {
+            free(header)
+            large[header] = nil
+        }
         guard !chunks.isEmpty else { return }
         for index in mark.chunk...currentChunk {
             let keep = index == mark.chunk ? mark.used : 0
@@ -117,6 +135,7 @@ final class CmarkArena {
 
     /// `size` zeroed bytes.
     func allocate(_ size: Int) -> UnsafeMutableRawPointer {
+        if size >= Self.largeSize { return allocateLarge(size) }
         let sizeClass = Self.rounded(size) >> 3
         if sizeClass <= Self.smallSizes, let reused = freed[sizeClass] {
             freed[sizeClass] = reused.load(as: UnsafeMutableRawPointer?.self)
@@ -139,8 +158,9 @@ final class CmarkArena {
     func reallocate(_ pointer: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer {
         guard let pointer else { return allocate(size) }
         let oldSize = pointer.load(fromByteOffset: -Self.headerSize, as: Int.self)
+        if oldSize < 0 { return reallocateLarge(pointer, from: -oldSize, to: size) }
         if size <= oldSize { return pointer }
-        if pointer == latest {
+        if size < Self.largeSize, pointer == latest {
             let start = pointer - Self.headerSize - chunks[currentChunk].base
             let needed = Self.headerSize + Self.rounded(size)
             if start + needed <= chunks[currentChunk].capacity {
@@ -151,12 +171,37 @@ final class CmarkArena {
         }
         let moved = allocate(size)
         moved.copyMemory(from: pointer, byteCount: oldSize)
+        release(pointer)
         return moved
+    }
+
+    /// A large allocation: its header holds its size negated, which tells it from the arena's own.
+    private func allocateLarge(_ size: Int) -> UnsafeMutableRawPointer {
+        guard let header = calloc(1, Self.headerSize + size) else { fatalError("cmark-gfm's arena could not get \(size) bytes") }
+        header.storeBytes(of: -size, as: Int.self)
+        large[header] = largeMade
+        largeMade += 1
+        return header + Self.headerSize
+    }
+
+    private func reallocateLarge(_ pointer: UnsafeMutableRawPointer, from oldSize: Int, to size: Int) -> UnsafeMutableRawPointer {
+        if size <= oldSize { return pointer }
+        let header = pointer - Self.headerSize
+        guard let moved = realloc(header, Self.headerSize + size) else { fatalError("cmark-gfm's arena could not get \(size) bytes") }
+        moved.storeBytes(of: -size, as: Int.self)
+        if moved != header, let order = large.removeValue(forKey: header) { large[moved] = order }
+        return moved + Self.headerSize
     }
 
     /// Takes back the latest allocation, keeps a small one for reuse; any other stays until its document is given back.
     func release(_ pointer: UnsafeMutableRawPointer?) {
         guard let pointer else { return }
+        if pointer.load(fromByteOffset: -Self.headerSize, as: Int.self) < 0 {
+            let header = pointer - Self.headerSize
+            large[header] = nil
+            free(header)
+            return
+        }
         guard pointer == latest else {
             let sizeClass = Self.rounded(pointer.load(fromByteOffset: -Self.headerSize, as: Int.self)) >> 3
             guard sizeClass >= 1 && sizeClass <= Self.smallSizes else { return }
