@@ -24,6 +24,31 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         var byteOffset: Int { Int(place & 0xFFFF_FFFF) }
     }
 
+    /// The entries, in pieces of a fixed count once past the first, so that growing never copies them nor holds up
+    /// to twice their count's room (one array of six million entries had room for eight and a half).
+    private struct Entries: Sendable {
+        private static let pieceShift = 16
+        private static let pieceMask = (1 << pieceShift) - 1
+        private var pieces: [[Entry]] = []
+        private(set) var count = 0
+
+        subscript(index: Int) -> Entry {
+            get { pieces[index >> Self.pieceShift][index & Self.pieceMask] }
+            set { pieces[index >> Self.pieceShift][index & Self.pieceMask] = newValue }
+        }
+
+        mutating func append(_ entry: Entry) {
+            if count == pieces.count << Self.pieceShift {
+                var piece: [Entry] = []
+                // The first grows as it fills: most drafts have a few problems, each checked in a store of its own.
+                if !pieces.isEmpty { piece.reserveCapacity(Self.pieceMask + 1) }
+                pieces.append(piece)
+            }
+            pieces[pieces.count - 1].append(entry)
+            count += 1
+        }
+    }
+
     /// The bytes are kept in pieces of about this size, so that growing never copies what is held (a single array
     /// would, at its last doubling, need three times the bytes at once).
     private static let chunkSize = 1 << 20
@@ -57,7 +82,7 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     package private(set) var counts = Counts()
     private var chunks: [[UInt8]] = []
     private var scratch: [UInt8] = []
-    private var entries: [Entry] = []
+    private var entries = Entries()
     private var ruleIDs: [String] = []
     private var ruleIndices: [String: Int] = [:]
     private var lastRule: (id: String, index: Int)?
@@ -166,15 +191,13 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     package mutating func sortByPosition() {
         let ranks = ruleRanks()
         var order = [UInt32](0..<UInt32(entries.count))
-        entries.withUnsafeBufferPointer { entries in
-            order.sort { lhsIndex, rhsIndex in
-                let (lhs, rhs) = (entries[Int(lhsIndex)], entries[Int(rhsIndex)])
-                if lhs.start != rhs.start { return lhs.start < rhs.start }
-                let (lhsTie, rhsTie) = (ruleAndEnd(of: lhs), ruleAndEnd(of: rhs))
-                if lhsTie.rule != rhsTie.rule { return ranks[lhsTie.rule] < ranks[rhsTie.rule] }
-                if lhsTie.end != rhsTie.end { return lhsTie.end < rhsTie.end }
-                return lhs.place < rhs.place
-            }
+        order.sort { lhsIndex, rhsIndex in
+            let (lhs, rhs) = (entries[Int(lhsIndex)], entries[Int(rhsIndex)])
+            if lhs.start != rhs.start { return lhs.start < rhs.start }
+            let (lhsTie, rhsTie) = (ruleAndEnd(of: lhs), ruleAndEnd(of: rhs))
+            if lhsTie.rule != rhsTie.rule { return ranks[lhsTie.rule] < ranks[rhsTie.rule] }
+            if lhsTie.end != rhsTie.end { return lhsTie.end < rhsTie.end }
+            return lhs.place < rhs.place
         }
         // `order[i]` is where the entry that belongs at `i` stands; a place is marked done once filled.
         let done = UInt32.max
