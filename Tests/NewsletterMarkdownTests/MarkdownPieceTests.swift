@@ -2,10 +2,10 @@ import NewsletterCore
 @testable import NewsletterMarkdown
 import Testing
 
-/// Parsing a body in pieces must give exactly what one parse of the whole body gives: the same headings and the same
-/// links, with the same ranges. Tiny piece sizes put a cut before nearly every heading that allows one.
+/// Parsing a body in pieces must give exactly what one parse of the whole body gives: the same tree, headings and
+/// links, with the same ranges. Tiny piece sizes put a cut before nearly every heading or paragraph that allows one.
 @Suite struct MarkdownPieceTests {
-    /// Blocks that try to carry state across a blank line followed by a heading.
+    /// Blocks that try to carry state across a blank line followed by a heading or a paragraph.
     private static let blocks: [String] = [
         "## **🧰 Tools**\n",
         "### Picks\n",
@@ -28,6 +28,15 @@ import Testing
         "####### seven marks\n",
         "\r\n## CRLF heading\r\n\r\nBody [x](https://crlf.example)\r\n",
         "`code with https://code.example` and ![img](https://img.example/i.png)\n",
+        "- loose item\n\n- second item [l](https://l2.example)\n",
+        "1. first\n\n2. second\n",
+        "- item\n\n  continued in the item\n",
+        "> quoted\n\nafter the quote\n",
+        "> quoted\nlazy line of the quote\n",
+        "- item\n  ```\n  fence in the item\n\nafter the item\n",
+        "Para with *emphasis\n\nnot closed* across the blank line\n",
+        "Term\n: not a definition list\n",
+        "    indented\n\nthen text\n",
         "",
         "  \t\n",
     ]
@@ -47,9 +56,9 @@ import Testing
         return text
     }
 
-    private static func parse(_ text: String, pieceSize: Int) throws -> (headings: [MarkdownHeading], links: [Link]) {
+    private static func parse(_ text: String, pieceSize: Int) throws -> (headings: [MarkdownHeading], links: [Link], nodes: [MarkdownNode]) {
         let document = try MarkdownDocument(parsing: SourceText(text), bodyRange: nil, pieceSize: pieceSize)
-        return (document.headings, document.links)
+        return (document.headings, document.links, Array(document.tree.nodes))
     }
 
     @Test(arguments: 0..<300)
@@ -60,7 +69,24 @@ import Testing
             let pieces = try Self.parse(text, pieceSize: pieceSize)
             #expect(pieces.headings == whole.headings, "seed \(seed), piece size \(pieceSize)")
             #expect(pieces.links == whole.links, "seed \(seed), piece size \(pieceSize)")
+            #expect(pieces.nodes == whole.nodes, "seed \(seed), piece size \(pieceSize)")
         }
+    }
+
+    /// A draft of paragraphs alone (no headings) is cut before paragraphs: the pieces read as the whole.
+    @Test func paragraphsAfterBlankLinesStartPieces() throws {
+        let text = (0..<50).map { "Paragraph \($0) with [a link](https://p\($0).example) and caf\u{E9}.\n" }.joined(separator: "\n")
+        let whole = try Self.parse(text, pieceSize: Int.max)
+        let pieces = try Self.parse(text, pieceSize: 1)
+        #expect(pieces.links.count == 50)
+        #expect(pieces.links.map { "\($0.range!)" } == whole.links.map { "\($0.range!)" })
+        #expect(pieces.links[49].range.map { "\($0)" } == "99:19-99:48")
+        #expect(pieces.nodes == whole.nodes)
+        // The first piece ends where the second paragraph starts, after the blank line.
+        let firstEnd = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            MarkdownChunks(bytes: bytes, body: 0..<bytes.count, pieceSize: 1).end(ofPieceStartingAt: 0)
+        }
+        #expect(firstEnd == "Paragraph 0 with [a link](https://p0.example) and caf\u{E9}.\n\n".utf8.count)
     }
 
     @Test func aHeadingAfterABlankLineStartsAPiece() throws {

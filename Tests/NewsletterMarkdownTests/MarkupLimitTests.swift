@@ -5,15 +5,16 @@ import Testing
 /// cmark-gfm makes a node for nearly every line break and inline marker and holds the nodes of the text it parses at
 /// once; a count before it bounds the memory crafted text takes.
 @Suite struct MarkupLimitTests {
-    /// One-letter lines after an ordinary first section: the stretch from their heading holds one line break more
-    /// than the limit, and the error is at that heading, before cmark-gfm reads the stretch.
+    /// One-letter lines after an ordinary first section (one long paragraph, so that the heading is the first place a
+    /// piece can start): the stretch from their heading holds one line break more than the limit, and the error is at
+    /// that heading, before cmark-gfm reads the stretch.
     @Test func aStretchWithMoreLineBreaksThanTheLimitIsAnErrorAtItsHeading() {
-        let first = "# Notes\n\n" + String(repeating: "An ordinary paragraph of the first section.\n\n", count: 500)
+        let first = "# Notes\n\n" + String(repeating: "An ordinary line of the first section's one paragraph.\n", count: 500) + "\n"
         let dense = "## Picks\n\n" + String(repeating: "a\n", count: MarkdownDocument.maximumMarkupMarkersBetweenHeadings)
         let source = SourceText(first + dense, path: "dense.md")
         #expect(throws: NewsletterError(
             .limitExceeded,
-            "the text from here to the next heading holds more than 1048576 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed at once",
+            "the text from here to the next heading or paragraph after a blank line holds more than 1048576 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed at once",
             at: source.location(atUTF8Offset: first.utf8.count),
             in: source
         )) {

@@ -7,13 +7,15 @@ import Foundation
 /// in the processor cache while it is read, and caps the memory the C tree takes at one piece instead of 15 times
 /// the whole document: reading a 1 MB issue this way takes about half the time of walking one big tree.
 ///
-/// A piece ends just before an ATX heading (`#` to `######` at the start of a line) that follows a blank line.
-/// Nothing can carry the Markdown state across such a line except two things, both handled:
+/// A piece ends just before an ATX heading (`#` to `######` at the start of a line) or a line starting with an ASCII
+/// letter (a paragraph's first line, in a draft without headings) that follows a blank line. Nothing can carry the
+/// Markdown state across such a line except two things, both handled:
 /// - link reference definitions, which apply to the whole document: a body holding `]:` anywhere is parsed whole;
 /// - a fenced code block or a type 1-5 HTML block (`<!--`, `<pre>`, ...) still open at the blank line, which would
 ///   swallow the heading: ``isSafeEnd(of:)`` checks the parsed piece, and when it ends that way the
 ///   rest of the body is parsed in one go.
-/// Every other block ends at the blank line or at the unindented heading (lists and quotes included).
+/// Every other block ends at the blank line or at the unindented line (lists and quotes included: a list marker, a
+/// digit that may start one, `>` or indentation could continue them, and none is a letter).
 struct MarkdownChunks {
     /// The size a piece grows to before it looks for its end: small enough for the cache, large enough that
     /// per-parse set-up does not count.
@@ -35,15 +37,15 @@ struct MarkdownChunks {
         return true
     }
 
-    /// Where the piece that starts at `start` ends: the first safe heading line at least ``pieceSize`` bytes on,
-    /// or the body's end.
+    /// Where the piece that starts at `start` ends: the first safe heading or paragraph line at least ``pieceSize``
+    /// bytes on, or the body's end.
     func end(ofPieceStartingAt start: Int) -> Int {
         guard let base = bytes.baseAddress else { return body.upperBound }
         var index = start + pieceSize
         while index < body.upperBound {
             guard let found = memchr(base + index, 0x0A, body.upperBound - index) else { break }
             let lineStart = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            if startsHeading(lineStart), followsBlankLine(lineStart) { return lineStart }
+            if startsHeading(lineStart) || startsWithLetter(lineStart), followsBlankLine(lineStart) { return lineStart }
             index = lineStart
         }
         return body.upperBound
@@ -69,6 +71,13 @@ struct MarkdownChunks {
         guard index < body.upperBound else { return true }
         let next = bytes[index]
         return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == 0x0A || next == 0x0D
+    }
+
+    /// An ASCII letter at the very start of the line: a paragraph, as no other block starts so.
+    private func startsWithLetter(_ lineStart: Int) -> Bool {
+        guard lineStart < body.upperBound else { return false }
+        let byte = bytes[lineStart] | 0x20
+        return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }
 
     /// Whether the line before `lineStart` holds only spaces and tabs (and it is not the body's first line).

@@ -34,9 +34,10 @@ public struct MarkdownDocument: Sendable {
     /// thirty bytes: within the input limit of 64 MiB, only a draft made mostly of markup reaches it.
     public static let maximumMarkupMarkers = 1 << 23
 
-    /// How many line breaks and inline markers the text between two headings may hold: cmark-gfm parses it at once,
-    /// and holds its nodes together (two megabytes of `a*`, a million markers, take it 400 MB). A newsletter's
-    /// section holds a few thousand.
+    /// How many line breaks and inline markers the text between two headings may hold, or between a heading or a
+    /// paragraph after a blank line and the next (the stretches cmark-gfm is given at once, and whose nodes it holds
+    /// together: two megabytes of `a*`, a million markers, take it 400 MB). A newsletter's section holds a few
+    /// thousand.
     public static let maximumMarkupMarkersBetweenHeadings = 1 << 20
 
     /// The whole file.

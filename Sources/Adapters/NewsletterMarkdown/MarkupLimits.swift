@@ -6,8 +6,9 @@ import NewsletterCore
 /// `` ` ``, `<`, `&`, `!`, `\`, `~`): two megabytes of `a*` or of one-letter lines take it 400 MB, and at the input
 /// limit of 64 MiB such text would take more memory than a machine has. Real drafts hold one such byte in ten to
 /// thirty. The count stops a draft with more than ``MarkdownDocument/maximumMarkupMarkers`` of them in all, or
-/// more than ``MarkdownDocument/maximumMarkupMarkersBetweenHeadings`` in the stretch between two headings that
-/// cmark-gfm parses at once, with ``NewsletterError/Kind/limitExceeded`` where the stretch starts.
+/// more than ``MarkdownDocument/maximumMarkupMarkersBetweenHeadings`` in a stretch that cmark-gfm parses at once
+/// (see ``MarkdownChunks``: a stretch ends before a heading or a paragraph after a blank line), with
+/// ``NewsletterError/Kind/limitExceeded`` where the stretch starts.
 enum MarkupLimits {
     /// The bytes counted: a line feed, or the start of an inline construct for cmark-gfm or its extensions.
     private static let counted: [Bool] = (0..<256).map { byte in
@@ -23,7 +24,7 @@ enum MarkupLimits {
     static func checkPiece(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: SourceText) throws(NewsletterError) {
         try check(
             bytes, range, limit: MarkdownDocument.maximumMarkupMarkersBetweenHeadings, source: source,
-            what: "the text from here to the next heading holds", atOnce: true
+            what: "the text from here to the next heading or paragraph after a blank line holds", atOnce: true
         )
     }
 
