@@ -43,6 +43,33 @@ extension EditApplication {
         Fix(summary: "test", edits: edits, safety: .safe)
     }
 
+    /// Ranges that end before every fix still to come are forgotten as fixes are chosen in order; an insertion where
+    /// an earlier one stands, or inside a later fix's own far edit, is still refused after thousands of fixes, sorted
+    /// or listed.
+    @Test(arguments: [true, false])
+    func fixesChosenInOrderStillMeetEarlierRanges(sorted: Bool) {
+        // Per k: a replacement of 10k..<10k+3, an insertion right after it (compatible), a second insertion there
+        // (refused), and every 500th k a fix whose second edit lies far ahead, inside what a later replacement edits.
+        var fixes: [[Range<Int>]] = []
+        var expected: [Int] = []
+        for k in 0..<3_000 {
+            expected += [fixes.count, fixes.count + 1]
+            fixes += [[10 * k..<10 * k + 3], [10 * k + 3..<10 * k + 3], [10 * k + 3..<10 * k + 3]]
+            if k % 500 == 0 {
+                expected.append(fixes.count)
+                fixes.append([10 * k + 5..<10 * k + 6, 10 * (k + 7) + 1..<10 * (k + 7) + 2])
+            }
+        }
+        let candidates = fixes.indices.map { (start: fixes[$0][0].lowerBound, key: $0) }
+        let chosen = sorted
+            ? EditApplication.compatibleKeys(sorted: candidates) { fixes[$0] }
+            : EditApplication.compatibleKeys(candidates.reversed()) { fixes[$0] }
+        // The replacements of k = 7, 507, ... meet the far edits chosen before them and are refused.
+        let refused = Set(fixes.indices.filter { index in fixes[index].count == 1 && fixes[index][0].count == 3 && (fixes[index][0].lowerBound / 10) % 500 == 7 })
+        #expect(refused.count == 6)
+        #expect(chosen == expected.filter { !refused.contains($0) })
+    }
+
     @Test func editsApplyFromAnyOrderAndKeepOtherBytes() {
         // "🤌" is bytes 2..<6; replace it, insert before "e" (offset 9) and delete "d" (offset 7).
         let text = EditApplication.apply([edit(9..<9, "X"), edit(2..<6, "!"), edit(7..<8, "")], to: source.text)

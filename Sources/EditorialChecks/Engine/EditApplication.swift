@@ -9,9 +9,17 @@ enum EditApplication {
     /// edit with every edit taken was quadratic: a megabyte of mangled text took a minute to fix.)
     static func compatibleKeys(_ candidates: consuming [(start: Int, key: Int)], ranges: (Int) -> [Range<Int>]) -> [Int] {
         candidates.sort { $0 < $1 }
+        return compatibleKeys(sorted: candidates, ranges: ranges)
+    }
+
+    /// ``compatibleKeys(_:ranges:)`` of candidates that come sorted by start, then key, as a store's fixes nearly
+    /// always do: they can be read as they are chosen, without a list of them.
+    static func compatibleKeys(sorted candidates: some Sequence<(start: Int, key: Int)>, ranges: (Int) -> [Range<Int>]) -> [Int] {
         var taken = TakenRanges()
         var chosen: [Int] = []
-        for (_, key) in candidates {
+        for (start, key) in candidates {
+            // No edit of this fix or a later one starts before `start`: ranges that end before it are done with.
+            taken.forget(endingBefore: start)
             let ranges = ranges(key)
             guard !ranges.contains(where: taken.conflicts) else { continue }
             for range in ranges { taken.insert(range) }
@@ -34,12 +42,16 @@ enum EditApplication {
     /// start at the same byte and each ends at or before the next one's start. A range therefore conflicts with one
     /// of them exactly when it conflicts with its neighbours: the last starting at or before it and the first starting
     /// after it.
+    ///
+    /// Ranges that end before every edit still to come are forgotten (from `first` on are those kept; the array is
+    /// cut when half of it is forgotten), so that a pass over millions of fixes holds a few ranges, not all.
     private struct TakenRanges {
         private var ranges: [Range<Int>] = []
+        private var first = 0
 
         func conflicts(_ range: Range<Int>) -> Bool {
             let next = firstIndex(startingAfter: range.lowerBound)
-            if next > 0 && conflict(range, ranges[next - 1]) { return true }
+            if next > first && conflict(range, ranges[next - 1]) { return true }
             return next < ranges.count && conflict(range, ranges[next])
         }
 
@@ -52,8 +64,18 @@ enum EditApplication {
             }
         }
 
+        /// Forgets the ranges that end before `offset`: none can conflict with an edit starting at or after it (an
+        /// empty range at `offset` itself still can, as two insertions at one place do).
+        mutating func forget(endingBefore offset: Int) {
+            while first < ranges.count, ranges[first].upperBound < offset { first += 1 }
+            if first >= 1024, first * 2 >= ranges.count {
+                ranges.removeFirst(first)
+                first = 0
+            }
+        }
+
         private func firstIndex(startingAfter offset: Int) -> Int {
-            var low = 0
+            var low = first
             var high = ranges.count
             while low < high {
                 let middle = (low + high) / 2

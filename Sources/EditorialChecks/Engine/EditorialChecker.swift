@@ -218,17 +218,27 @@ public struct EditorialChecker: Sendable {
     private static func applyingCompatibleFixes(
         of diagnostics: DiagnosticStore, to text: String, minimumSafety: FixSafety
     ) -> (text: String, chosen: [Int]) {
-        var candidates: [(start: Int, key: Int)] = []
-        for position in diagnostics.indices {
+        // A fix is a candidate at the first byte it edits; the store's order (by position) is nearly always theirs too,
+        // and then they are chosen as they are read rather than listed and sorted.
+        func candidate(at position: Int) -> (start: Int, key: Int)? {
             diagnostics.withStored(at: position) { stored in
                 guard let fix = stored.fix, isFixable(fix, minimumSafety: minimumSafety),
-                      let start = fix.edits.lazy.map(\.range.start.offset).min() else { return }
-                candidates.append((start, position))
+                      let start = fix.edits.lazy.map(\.range.start.offset).min() else { return nil }
+                return (start, position)
             }
         }
-        let chosen = EditApplication.compatibleKeys(consume candidates) { position in
+        func ranges(of position: Int) -> [Range<Int>] {
             diagnostics.withStored(at: position) { $0.fix?.edits.map(\.range.utf8Offsets) ?? [] }
         }
+        var previousStart = Int.min
+        let isSorted = diagnostics.indices.allSatisfy { position in
+            guard let start = candidate(at: position)?.start else { return true }
+            defer { previousStart = start }
+            return start >= previousStart
+        }
+        let chosen = isSorted
+            ? EditApplication.compatibleKeys(sorted: diagnostics.indices.lazy.compactMap(candidate), ranges: ranges)
+            : EditApplication.compatibleKeys(diagnostics.indices.compactMap(candidate), ranges: ranges)
         guard !chosen.isEmpty else { return (text, []) }
         // Chosen fixes whose edits come in order (each fix's edits before the next fix's first, as nearly always) are
         // applied as they are read; others are placed and sorted first.
