@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `duplicate-link`: the same destination linked more than once.
-public struct DuplicateLinkRule: Rule {
+public struct DuplicateLinkRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -23,24 +23,26 @@ public struct DuplicateLinkRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
         let placeholders = LinkSelection.destinationPlaceholders(context)
         // The index of the first link to each destination.
         var first: [String: Int] = [:]
         // Most destinations are linked once: sized up front, the table is never rehashed while it fills.
         first.reserveCapacity(links.count)
-        var diagnostics: [Diagnostic] = []
         for index in links.indices where links[index].kind != .image && placeholders[index] == nil {
             guard let original = first[links[index].destination] else {
                 first[links[index].destination] = index
                 continue
             }
-            diagnostics.append(context.diagnostic(
+            report(context.diagnostic(
                 "'\(links[index].destination)' is already linked",
                 at: LinkSelection.destinationRange(of: index, in: links, context),
                 notes: [DiagnosticNote("first linked here", range: links[original].destinationRange ?? links[original].range)]
             ))
         }
-        return diagnostics
     }
 }

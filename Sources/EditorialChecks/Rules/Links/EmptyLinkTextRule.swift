@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `empty-link-text`: a link with nothing to click on.
-public struct EmptyLinkTextRule: Rule {
+public struct EmptyLinkTextRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -24,17 +24,19 @@ public struct EmptyLinkTextRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
-        var diagnostics: [Diagnostic] = []
         for index in links.indices where LinkSelection.hasWrittenText(index, in: links) {
             guard LinkSelection.isBlank(links[index].text),
                   // An image inside the link speaks for it.
                   !(links[index].range.map { context.source[$0].contains(links[index].kind == .html ? "<img" : "![") } ?? false)
             else { continue }
-            diagnostics.append(context.diagnostic(
+            report(context.diagnostic(
                 "link to '\(links[index].destination)' has no text", at: LinkSelection.range(of: index, in: links, context)
             ))
         }
-        return diagnostics
     }
 }

@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `image-alt-text`: an image without alt text.
-public struct ImageAltTextRule: Rule {
+public struct ImageAltTextRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -23,13 +23,15 @@ public struct ImageAltTextRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
-        var diagnostics: [Diagnostic] = []
         for index in links.indices where links[index].kind == .image && LinkSelection.isBlank(links[index].text) {
-            diagnostics.append(context.diagnostic(
+            report(context.diagnostic(
                 "image '\(links[index].destination)' has no alt text", at: LinkSelection.range(of: index, in: links, context)
             ))
         }
-        return diagnostics
     }
 }

@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `malformed-url`: a link destination that is not a usable URL.
-public struct MalformedURLRule: Rule {
+public struct MalformedURLRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -50,20 +50,23 @@ public struct MalformedURLRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let unparsed = UnparsedLinkScanner.scan(context)
         let unparsedStarts = Set(unparsed.map(\.range.start.offset))
         let shape = URLShape(allowedSchemes: context.configuration.links.allowedSchemes)
         let links = LinkSelection.links(context)
         let placeholders = LinkSelection.destinationPlaceholders(context)
-        var diagnostics = unparsed
+        unparsed.forEach(report)
         for index in links.indices where placeholders[index] == nil {
             guard unparsedStarts.isEmpty || !unparsedStarts.contains(links[index].range?.start.offset ?? -1),
                   let problem = shape.problem(links[index].destination)
             else { continue }
             let range = LinkSelection.destinationRange(of: index, in: links, context)
-            diagnostics.append(context.diagnostic(problem.message, at: range, fix: fix(for: problem, at: range, context)))
+            report(context.diagnostic(problem.message, at: range, fix: fix(for: problem, at: range, context)))
         }
-        return diagnostics
     }
 
     private func fix(for problem: URLShape.Problem, at range: SourceRange, _ context: CheckContext) -> Fix? {

@@ -2,7 +2,7 @@ import NewsletterCore
 import Foundation
 
 /// `non-descriptive-link-text`: link text such as "here" or "read more" that says nothing about where it leads.
-public struct NonDescriptiveLinkTextRule: Rule {
+public struct NonDescriptiveLinkTextRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -40,21 +40,23 @@ public struct NonDescriptiveLinkTextRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let phrases = Set(context.options.strings("phrases").map { $0.lowercased() })
         let longest = phrases.map(\.utf8.count).max() ?? 0
         let lengths = Set(phrases.map(\.utf8.count))
         let links = LinkSelection.links(context)
-        var diagnostics: [Diagnostic] = []
         for index in links.indices where LinkSelection.hasWrittenText(index, in: links) {
             // Surrounding punctuation and space aside, a longer text cannot be one of the phrases.
             guard links[index].text.utf8.count <= longest + 8,
                   let comparable = Self.comparable(links[index].text, ofLengthIn: lengths), phrases.contains(comparable)
             else { continue }
-            diagnostics.append(context.diagnostic(
+            report(context.diagnostic(
                 "link text '\(links[index].text)' does not say where the link leads", at: LinkSelection.range(of: index, in: links, context)
             ))
         }
-        return diagnostics
     }
 
     /// The text lower-cased, without surrounding white space and punctuation; `nil` for an ASCII text whose length,

@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `placeholder-link`: a link whose destination or text was never filled in.
-public struct PlaceholderLinkRule: Rule {
+public struct PlaceholderLinkRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -41,10 +41,13 @@ public struct PlaceholderLinkRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let detector = LinkSelection.placeholders(context)
         let links = LinkSelection.links(context)
         let placeholders = LinkSelection.destinationPlaceholders(context)
-        var diagnostics: [Diagnostic] = []
         for index in links.indices {
             if let found = placeholders[index] {
                 let message = switch found {
@@ -52,14 +55,13 @@ public struct PlaceholderLinkRule: Rule {
                 case "#": "link destination is only '#'"
                 default: "link destination contains the placeholder '\(found)'"
                 }
-                diagnostics.append(context.diagnostic(message, at: LinkSelection.destinationRange(of: index, in: links, context)))
+                report(context.diagnostic(message, at: LinkSelection.destinationRange(of: index, in: links, context)))
             } else if links[index].kind != .autolink && links[index].kind != .bareURL,
                       let found = detector.placeholder(inText: links[index].text) {
-                diagnostics.append(context.diagnostic(
+                report(context.diagnostic(
                     "link text contains the placeholder '\(found)'", at: LinkSelection.range(of: index, in: links, context)
                 ))
             }
         }
-        return diagnostics
     }
 }

@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `heading-increment`: a section heading more than one level below the one before it.
-public struct HeadingIncrementRule: Rule {
+public struct HeadingIncrementRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -27,14 +27,18 @@ public struct HeadingIncrementRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let sections = context.issue.sections
-        return zip(sections, sections.dropFirst()).compactMap { previous, section in
-            guard section.level > previous.level + 1, let range = section.headingRange else { return nil }
-            return context.diagnostic(
+        for (previous, section) in zip(sections, sections.dropFirst()) {
+            guard section.level > previous.level + 1, let range = section.headingRange else { continue }
+            report(context.diagnostic(
                 "heading level jumps from \(previous.level) to \(section.level)",
                 at: range,
                 notes: [DiagnosticNote("the previous section heading is level \(previous.level)", range: previous.headingRange)]
-            )
+            ))
         }
     }
 }

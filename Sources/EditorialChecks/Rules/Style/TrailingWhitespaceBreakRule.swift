@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `trailing-whitespace-break`: a hard line break written as two trailing spaces.
-public struct TrailingWhitespaceBreakRule: Rule {
+public struct TrailingWhitespaceBreakRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -37,9 +37,12 @@ public struct TrailingWhitespaceBreakRule: Rule {
 
     /// Finds the problems this rule is about in one draft: the hard-break nodes of the syntax tree written with spaces.
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        guard let tree = context.markdown else { return [] }
-        return context.source.text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
-            var diagnostics: [Diagnostic] = []
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
+        guard let tree = context.markdown else { return }
+        _ = context.source.text.utf8.withContiguousStorageIfAvailable { bytes in
             for index in 0..<tree.count where tree.kind(at: index) == .hardBreak {
                 let node = tree.range(at: index)
                 var spacesEnd = node.lowerBound
@@ -48,13 +51,12 @@ public struct TrailingWhitespaceBreakRule: Rule {
                 }
                 guard spacesEnd > node.lowerBound else { continue }
                 let range = context.range(node.lowerBound..<spacesEnd)
-                diagnostics.append(context.diagnostic(
+                report(context.diagnostic(
                     "line break written as trailing spaces; use a backslash",
                     at: range,
                     fix: Fix(summary: "replace the trailing spaces with '\\'", edits: [TextEdit(range: range, replacement: "\\")], safety: .safe)
                 ))
             }
-            return diagnostics
-        } ?? []
+        }
     }
 }
