@@ -159,7 +159,11 @@ import Testing
         (#"{"links": [{"text": "t"}]}"#, #"links[0]: missing "url""#, 12),
         (#"{"links": [{"url": "u", "kind": "link"}]}"#, #"links[0].kind: expected one of inline, reference, autolink, bareURL, image, dataField, html, found "link""#, 33),
         (#"{"links": [{"url": "u", "range": {"line": 1}}]}"#, #"links[0].range: missing "column""#, 34),
-        (#"{"links": [{"url": "u", "range": {"line": 0}}]}"#, "links[0].range.line: expected an integer of at least 1, found 0", 43),
+        (#"{"links": [{"url": "u", "range": {"line": 0}}]}"#, "links[0].range.line: expected an integer from 1 to 4294967295, found 0", 43),
+        (
+            #"{"links": [{"url": "u", "range": {"offset": 4294967296}}]}"#,
+            "links[0].range.offset: expected an integer from 0 to 4294967295, found 4294967296", 45
+        ),
         (
             #"{"links": [{"url": "u", "range": {"line": 1, "column": 1, "offset": 5, "endLine": 1, "endColumn": 1, "endOffset": 2}}]}"#,
             "links[0].range: the range ends before it starts", 34

@@ -226,8 +226,11 @@ struct IssueJSONDecoder {
             }
             let number = try integer(member.value, memberPath())
             let smallest = member.key.hasSuffix("ffset") ? 0 : 1
-            guard number >= smallest else {
-                throw failure(memberPath(), "expected an integer of at least \(smallest), found \(number)", at: member.value)
+            guard number >= smallest, number <= SourceLocation.largestCoordinate else {
+                throw failure(
+                    memberPath(), "expected an integer from \(smallest) to \(SourceLocation.largestCoordinate), found \(number)",
+                    at: member.value
+                )
             }
             numbers[slot] = number
         }

@@ -114,6 +114,15 @@ public struct CheckContext: Sendable {
         check.declaredProseRanges ?? check.markdown?.proseRanges ?? []
     }
 
+    /// Calls `body` with each of ``proseRanges`` in order, without listing the Markdown tree's.
+    package func forEachProseRange(_ body: (Range<Int>) throws -> Void) rethrows {
+        if let declared = check.declaredProseRanges {
+            try declared.forEach(body)
+        } else {
+            try check.markdown?.forEachProseRange(body)
+        }
+    }
+
     /// The range of the given UTF-8 offsets in ``source``.
     public func range(_ offsets: Range<Int>) -> SourceRange {
         source.range(utf8Offsets: offsets)

@@ -80,7 +80,7 @@ public struct CustomRule: Sendable, Equatable {
         for scope in scopes {
             switch scope {
             case .prose:
-                for range in context.proseRanges {
+                context.forEachProseRange { range in
                     report(in: String(context.source.slice(range)), at: range.lowerBound, context, into: &diagnostics)
                 }
             case .linkDestination:

@@ -129,14 +129,23 @@ public struct MarkdownTree: Sendable {
     /// ```
     public var proseRanges: [Range<Int>] {
         var ranges: [Range<Int>] = []
+        forEachProseRange { ranges.append($0) }
+        return ranges
+    }
+
+    /// Calls `body` with each of ``proseRanges`` in order, without listing them: a dense draft has about as many
+    /// as it has links.
+    package func forEachProseRange(_ body: (Range<Int>) throws -> Void) rethrows {
+        var pending: Range<Int>?
         for stored in storage where stored.kind == .text && stored.start < stored.end {
-            if let last = ranges.last, last.upperBound == stored.start {
-                ranges[ranges.count - 1] = last.lowerBound..<stored.end
+            if let last = pending, last.upperBound == stored.start {
+                pending = last.lowerBound..<stored.end
             } else {
-                ranges.append(stored.start..<stored.end)
+                if let last = pending { try body(last) }
+                pending = stored.start..<stored.end
             }
         }
-        return ranges
+        if let last = pending { try body(last) }
     }
 
     // MARK: Building

@@ -18,6 +18,10 @@ public struct SourceText: Sendable, Equatable {
     /// The default largest input accepted by ``init(data:path:maximumSize:)``: 64 MiB.
     public static let defaultMaximumSize = 64 * 1024 * 1024
 
+    /// The largest text a `SourceText` holds, whatever the `maximumSize` asked for: 4 GiB less a byte, so that every
+    /// position in it fits a ``SourceLocation``.
+    public static let largestSize = SourceLocation.largestCoordinate
+
     /// The text exactly as read, byte order mark and line endings included.
     public let text: String
     /// Where the text came from, used to name the file in errors and diagnostics.
@@ -31,7 +35,11 @@ public struct SourceText: Sendable, Equatable {
     private static let scalarBlockSize = 1024
 
     /// Wraps text that is already a `String` (and so already valid Unicode).
+    ///
+    /// - Precondition: The text is at most ``largestSize`` bytes of UTF-8; ``init(data:path:maximumSize:)`` refuses a
+    ///   larger input with an error.
     public init(_ text: String, path: String? = nil) {
+        precondition(text.utf8.count <= Self.largestSize, "a source text holds at most \(Self.largestSize) bytes")
         var contiguous = text
         contiguous.makeContiguousUTF8()
         self.text = contiguous
@@ -43,11 +51,13 @@ public struct SourceText: Sendable, Equatable {
         } ?? []
     }
 
-    /// Reads bytes as UTF-8, refusing input that is not valid UTF-8 or is larger than `maximumSize`.
+    /// Reads bytes as UTF-8, refusing input that is not valid UTF-8 or is larger than `maximumSize` (or than
+    /// ``largestSize``).
     ///
     /// - Throws: ``NewsletterError`` of kind ``NewsletterError/Kind/invalidEncoding`` naming the line and
     ///   column of the first byte that is not UTF-8, or ``NewsletterError/Kind/limitExceeded``.
     public init(data: Data, path: String? = nil, maximumSize: Int = SourceText.defaultMaximumSize) throws(NewsletterError) {
+        let maximumSize = min(maximumSize, Self.largestSize)
         guard data.count <= maximumSize else {
             throw NewsletterError(
                 .limitExceeded,

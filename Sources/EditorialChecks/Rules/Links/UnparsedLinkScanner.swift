@@ -29,9 +29,13 @@ enum UnparsedLinkScanner {
     static func scan(_ context: CheckContext) -> [Diagnostic] {
         guard let tree = context.markdown else { return [] }
         return context.source.text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
-            tree.proseRanges.flatMap { prose in
-                problems(in: bytes, prose).map { context.diagnostic($0.problem.message, at: context.range($0.start..<$0.start)) }
+            var diagnostics: [Diagnostic] = []
+            tree.forEachProseRange { prose in
+                for found in problems(in: bytes, prose) {
+                    diagnostics.append(context.diagnostic(found.problem.message, at: context.range(found.start..<found.start)))
+                }
             }
+            return diagnostics
         } ?? []
     }
 
