@@ -129,8 +129,6 @@ public struct MarkdownNode: Sendable, Hashable {
 
 /// What a link-like node points at, as the parser resolved it and as it is written.
 public struct MarkdownLinkDetails: Sendable, Hashable {
-    /// How the destination is written.
-    public let form: MarkdownNode.LinkForm
     /// The destination as the parser resolved it: escapes and entities decoded, a reference looked up, a `www.` bare
     /// URL given `http://`, an e-mail autolink given `mailto:`.
     public let destination: String
@@ -138,17 +136,28 @@ public struct MarkdownLinkDetails: Sendable, Hashable {
     public let title: String?
     /// Where the destination is written: inside the parentheses, the angle brackets, the definition of a reference
     /// link, or the bare URL itself; `nil` when it could not be found (a reference whose definition is elsewhere).
-    public let destinationRange: Range<Int>?
+    public var destinationRange: Range<Int>? {
+        hasDestinationRange ? Int(destinationStart)..<Int(destinationEnd) : nil
+    }
     /// The link's text as plain text (an image's alt text): the literals of its text and code, a space for a soft
     /// break, a line feed for a hard one; an image inside a link gives its alt text to the link's text.
     public let text: String
+    /// How the destination is written.
+    public let form: MarkdownNode.LinkForm
+
+    // The destination's range in 32 bits, as every offset of a tree (64 bytes a link rather than 80).
+    private let destinationStart: UInt32
+    private let destinationEnd: UInt32
+    private let hasDestinationRange: Bool
 
     /// Creates link details; parsers do this.
     package init(form: MarkdownNode.LinkForm, destination: String, title: String?, destinationRange: Range<Int>?, text: String) {
         self.form = form
         self.destination = destination
         self.title = title
-        self.destinationRange = destinationRange
         self.text = text
+        destinationStart = UInt32(destinationRange?.lowerBound ?? 0)
+        destinationEnd = UInt32(destinationRange?.upperBound ?? 0)
+        hasDestinationRange = destinationRange != nil
     }
 }

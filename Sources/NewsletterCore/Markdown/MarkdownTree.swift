@@ -6,21 +6,44 @@
 /// Parsers build trees (`NewsletterMarkdown` reads cmark-gfm's); rules and third-party code read them, through
 /// ``walk(_:)``, ``children(of:)`` or ``nodes``.
 public struct MarkdownTree: Sendable {
-    /// One stored node; the public view is ``MarkdownNode``.
+    /// One stored node; the public view is ``MarkdownNode``. Offsets are kept in 32 bits, as a ``SourceText`` holds at
+    /// most 4 GiB: a node is 24 bytes, and a dense draft has a node for every dozen bytes or so.
     private struct Storage: Sendable {
         var kind: MarkdownNode.Kind
         var headingLevel: UInt8
         var parent: Int32
         var subtreeEnd: Int32
         var link: Int32
-        var start: Int
-        var end: Int
+        private var storedStart: UInt32
+        private var storedEnd: UInt32
+
+        init(kind: MarkdownNode.Kind, headingLevel: UInt8, parent: Int32, subtreeEnd: Int32, link: Int32, start: Int, end: Int) {
+            self.kind = kind
+            self.headingLevel = headingLevel
+            self.parent = parent
+            self.subtreeEnd = subtreeEnd
+            self.link = link
+            storedStart = UInt32(start)
+            storedEnd = UInt32(end)
+        }
+
+        var start: Int {
+            get { Int(storedStart) }
+            set { storedStart = UInt32(newValue) }
+        }
+
+        var end: Int {
+            get { Int(storedEnd) }
+            set { storedEnd = UInt32(newValue) }
+        }
     }
 
     private var storage: [Storage]
     private var links: [MarkdownLinkDetails]
 
     /// A tree holding only a document node over `range`.
+    ///
+    /// - Precondition: `range` lies between 0 and ``SourceText/largestSize``, as every offset of a tree does.
     public init(emptyDocumentAt range: Range<Int>) {
         storage = [Storage(kind: .document, headingLevel: 0, parent: -1, subtreeEnd: 1, link: -1, start: range.lowerBound, end: range.upperBound)]
         links = []

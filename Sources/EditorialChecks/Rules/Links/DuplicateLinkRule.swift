@@ -29,15 +29,9 @@ public struct DuplicateLinkRule: Rule, StreamedRule {
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
         let placeholders = LinkSelection.destinationPlaceholders(context)
-        // The index of the first link to each destination.
-        var first: [String: Int] = [:]
-        // Most destinations are linked once: sized up front, the table is never rehashed while it fills.
-        first.reserveCapacity(links.count)
+        var first = FirstLinkTable(count: links.count)
         for index in links.indices where links[index].kind != .image && placeholders[index] == nil {
-            guard let original = first[links[index].destination] else {
-                first[links[index].destination] = index
-                continue
-            }
+            guard let original = first.firstIndex(insertingIfNew: index, of: links) else { continue }
             report(context.diagnostic(
                 "'\(links[index].destination)' is already linked",
                 at: LinkSelection.destinationRange(of: index, in: links, context),
