@@ -70,11 +70,12 @@ struct FixCommand: AsyncParsableCommand {
         }
         let draft = try workspace.decode(SourceText(data: consume data, path: path == "-" ? "<stdin>" : path), path: path)
         let (source, format) = (draft.source, draft.format)
-        // The decoded draft is handed on, not kept: the fix's first pass checks it, and it is gone before the next
-        // pass decodes the fixed text.
+        // The decoded draft and the text are handed on, not kept: the fix's first pass checks the draft, and both are
+        // gone before the next pass decodes the fixed text. Only a dry run's diff needs the text as it was.
         let decoded = (consume draft).decoded
+        let original = dryRun ? source.text : nil
         let result = try workspace.checker(forDraftAt: path).fixStored(
-            source,
+            consume source,
             format: format,
             minimumSafety: includeGuesses ? .suggestion : .safe,
             decoded: consume decoded,
@@ -86,10 +87,10 @@ struct FixCommand: AsyncParsableCommand {
             Terminal.write(result.text)
             return errorsRemain
         }
-        guard result.text != source.text else { return errorsRemain }
+        guard !result.applied.isEmpty else { return errorsRemain }
 
-        if dryRun {
-            Terminal.write(UnifiedDiff(oldName: "a/\(path)", newName: "b/\(path)").render(old: source.text, new: result.text))
+        if let original {
+            Terminal.write(UnifiedDiff(oldName: "a/\(path)", newName: "b/\(path)").render(old: original, new: result.text))
             return errorsRemain
         }
         let notes = try AtomicFileWriter.replace(path, with: result.text, expecting: snapshot)

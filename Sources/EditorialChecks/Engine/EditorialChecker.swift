@@ -157,7 +157,7 @@ public struct EditorialChecker: Sendable {
     ///     severity, range, and the fix's summary and safety; no message, notes or edits), a fraction of its bytes:
     ///     what the command-line tool prints. ``StoredFixResult/values`` then has fixes without edits.
     package func fixStored(
-        _ source: SourceText,
+        _ source: consuming SourceText,
         format: String,
         minimumSafety: FixSafety = .safe,
         maximumPasses: Int = EditorialChecker.defaultMaximumPasses,
@@ -165,7 +165,9 @@ public struct EditorialChecker: Sendable {
         keepingAppliedInFull: Bool = true,
         decode: (SourceText) throws(NewsletterError) -> DecodedDraft
     ) throws(NewsletterError) -> StoredFixResult {
-        var current = source
+        let path = source.path
+        // Owned, so that the text given is let go after the first pass when the caller has no other use for it.
+        var current = consume source
         var applied = DiagnosticStore()
         var appliedCountsByPass: [Int] = []
         var diagnostics = if let draft = decoded.take() {
@@ -185,7 +187,7 @@ public struct EditorialChecker: Sendable {
                 applied.append(keepingAppliedInFull ? diagnostic : Self.reportOfFix(diagnostic))
             }
             appliedCountsByPass.append(applied.count)
-            current = SourceText(text, path: source.path)
+            current = SourceText(text, path: path)
             // This pass's diagnostics are done with: let them go before the fixed text's are made.
             diagnostics = DiagnosticStore()
             diagnostics = checkStored(current, draft: try decode(current), format: format)
