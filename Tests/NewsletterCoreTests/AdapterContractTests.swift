@@ -101,12 +101,6 @@ struct LegacyAdapter: FormatAdapter {
             "links[0].range ends (offset 4) before it starts (offset 10)"
         ),
         (
-            Issue(links: [AdapterContractTests.link(range: SourceRange(
-                start: SourceLocation(offset: -1, line: 1, column: 1), end: SourceLocation(offset: 4, line: 1, column: 5)
-            ))]),
-            "links[0].range (offsets -1..<4) is outside the text, which has 12 bytes"
-        ),
-        (
             Issue(sections: [Section(heading: "ab", title: "ab", level: 2, links: [
                 AdapterContractTests.link(range: nil, destinationRange: SourceRange(
                     start: SourceLocation(offset: 9, line: 1, column: 10), end: SourceLocation(offset: 11, line: 2, column: 3)

@@ -67,17 +67,17 @@ import Testing
     }
 
     @Test func locationsEncodeTheirThreeCoordinatesAndAreTwelveBytes() throws {
-        let location = SourceLocation(offset: 4_294_967_295, line: 2, column: 9)
+        let location = NewsletterCore.SourceLocation(offset: 4_294_967_295, line: 2, column: 9)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(location), as: UTF8.self)
         #expect(json == #"{"column":9,"line":2,"offset":4294967295}"#)
-        #expect(try JSONDecoder().decode(SourceLocation.self, from: Data(json.utf8)) == location)
-        #expect(MemoryLayout<SourceLocation>.size == 12)
+        #expect(try JSONDecoder().decode(NewsletterCore.SourceLocation.self, from: Data(json.utf8)) == location)
+        #expect(MemoryLayout<NewsletterCore.SourceLocation>.size == 12)
     }
 
     @Test(arguments: [#"{"offset":4294967296,"line":1,"column":1}"#, #"{"offset":0,"line":-1,"column":1}"#])
     func decodingACoordinateOutOfRangeIsAnError(json: String) {
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SourceLocation.self, from: Data(json.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(NewsletterCore.SourceLocation.self, from: Data(json.utf8)) }
     }
 }
