@@ -7,21 +7,24 @@ import NewsletterCore
 /// of its text and a few of its numbers (about a fifth of that), and a reporter turns one back into a `Diagnostic`
 /// only while it writes it.
 package struct DiagnosticStore: RandomAccessCollection, Sendable {
-    /// Where one diagnostic's bytes are, with its start, which it is sorted by first: 16 bytes, as a draft may have
+    /// Where one diagnostic's bytes are, with its start, which it is sorted by first: 8 bytes, as a draft may have
     /// millions. Its rule and end, which break ties of start, are read from its bytes.
     private struct Entry: Sendable {
-        var start: Int
-        /// The piece in the high 32 bits, the offset in it in the low 32 (a piece is at most ``chunkSize`` unless a
-        /// single diagnostic is larger; then it starts at 0): so that places compare in the order they were written.
-        var place: UInt64
+        /// The start's offset: 32 bits, as every ``SourceLocation``'s.
+        private let storedStart: UInt32
+        /// The piece in the high 12 bits, the offset in it in the low 20 (a diagnostic starts in a piece only while
+        /// it holds less than ``chunkSize`` bytes): so that places compare in the order they were written.
+        let place: UInt32
 
         init(start: Int, chunk: Int, byteOffset: Int) {
-            self.start = start
-            place = UInt64(chunk) << 32 | UInt64(byteOffset)
+            precondition(chunk < DiagnosticStore.largestChunkCount, "a diagnostic store holds at most 4 GiB of diagnostics")
+            storedStart = UInt32(start)
+            place = UInt32(chunk) << DiagnosticStore.chunkShift | UInt32(byteOffset)
         }
 
-        var chunk: Int { Int(place >> 32) }
-        var byteOffset: Int { Int(place & 0xFFFF_FFFF) }
+        var start: Int { Int(storedStart) }
+        var chunk: Int { Int(place >> DiagnosticStore.chunkShift) }
+        var byteOffset: Int { Int(place & UInt32(DiagnosticStore.chunkSize - 1)) }
     }
 
     /// The entries, in pieces of a fixed count once past the first, so that growing never copies them nor holds up
@@ -51,7 +54,11 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
 
     /// The bytes are kept in pieces of about this size, so that growing never copies what is held (a single array
     /// would, at its last doubling, need three times the bytes at once).
-    private static let chunkSize = 1 << 20
+    private static let chunkShift = 20
+    private static let chunkSize = 1 << chunkShift
+    /// The pieces an entry can name: 4 GiB of diagnostics, a hundred million or more (a draft of 64 MiB, the tool's
+    /// limit, makes at most about 150 MB of them).
+    private static let largestChunkCount = 1 << (32 - chunkShift)
     private static let firstChunkSize = 4 << 10
 
     /// How many diagnostics have each severity, and how many carry a safe fix: what a report's summary needs,
@@ -149,7 +156,10 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         // Written for the current piece, referring to the rule's texts there; written again, whole, if it must go
         // into a new piece.
         write(diagnostic, rule: rule, recent: &recent)
-        if chunks[chunks.count - 1].count + scratch.count > chunks[chunks.count - 1].capacity {
+        // A piece is full past its room or at the piece size (its room may be larger), so that every diagnostic
+        // starts at an offset an entry holds.
+        let (held, room) = (chunks[chunks.count - 1].count, chunks[chunks.count - 1].capacity)
+        if held + scratch.count > room || held >= Self.chunkSize {
             // Small at first (most drafts have a few problems, and each is checked in a store of its own), doubling
             // up to the piece size.
             chunks.append(Self.chunk(capacity: Swift.min(chunks[chunks.count - 1].capacity * 2, Self.chunkSize)))
@@ -186,8 +196,8 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     /// Puts the diagnostics in the engine's order: by position, then rule identifier, then end; diagnostics alike in
     /// all three keep the order they were added in.
     ///
-    /// The entries' places (4 bytes each) are sorted, and the entries then moved into that order in place, cycle by
-    /// cycle: sorting the 16-byte entries themselves took their size twice over again in copies and merge space.
+    /// The entries' indices (4 bytes each) are sorted, and the entries then moved into that order in place, cycle by
+    /// cycle: sorting the entries themselves took their size twice over again in copies and merge space.
     package mutating func sortByPosition() {
         let ranks = ruleRanks()
         var order = [UInt32](0..<UInt32(entries.count))

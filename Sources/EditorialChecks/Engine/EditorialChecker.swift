@@ -182,7 +182,8 @@ public struct EditorialChecker: Sendable {
                     text: current.text, applied: applied, appliedCountsByPass: appliedCountsByPass, remaining: diagnostics, isStable: true
                 )
             }
-            for position in chosen {
+            // Consumed: the list is let go before the fixed text is checked.
+            for position in consume chosen {
                 let diagnostic = diagnostics[position]
                 applied.append(keepingAppliedInFull ? diagnostic : Self.reportOfFix(diagnostic))
             }
