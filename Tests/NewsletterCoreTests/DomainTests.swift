@@ -44,6 +44,14 @@ import Testing
         #expect(PublicationDate(parsing: "2024-02-16T09:30:00.25" + String(repeating: "6", count: 50) + "!6660Z").date == nil)
     }
 
+    /// A draft's first line of megabytes is not copied to find out that it is no date: past 4 KiB, blanks trimmed,
+    /// a text is not one.
+    @Test(arguments: [(4_075, true), (4_076, false)])
+    func aTextPast4KiBIsNoDate(fractionDigits: Int, isDate: Bool) {
+        let text = "  2024-02-16T09:30:00." + String(repeating: "6", count: fractionDigits) + "Z\t"
+        #expect((PublicationDate(parsing: text).date != nil) == isDate)
+    }
+
     @Test(arguments: [
         ("February 29, 2024", "2024-02-29"),
         ("Feb. 29 2024", "2024-02-29"),

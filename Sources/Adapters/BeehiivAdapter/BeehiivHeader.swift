@@ -63,8 +63,8 @@ struct BeehiivHeader {
             }
             date = nextLineDate
             end = Self.lineEnd(source, current + 1, body: body)
-        } else if case let lineDate = PublicationDate(parsing: String(text)), lineDate.date != nil {
-            date = lineDate
+        } else if let day = PublicationDate.date(parsing: text) {
+            date = PublicationDate(text: String(text), date: day)
             end = Self.lineEnd(source, current, body: body)
         }
     }

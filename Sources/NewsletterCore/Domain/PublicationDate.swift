@@ -17,9 +17,10 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     }
 
     /// Parses the forms newsletters use: ISO 8601 (`2024-02-16`, `2024-02-16T09:30:00Z`, with an offset or
-    /// fractional seconds) and the English long form `January 03, 2023` (also `Jan 3, 2023`).
+    /// fractional seconds) and the English long form `January 03, 2023` (also `Jan 3, 2023`). A text of more than
+    /// 4 KiB, blanks trimmed, is not read as a date.
     public init(parsing text: String) {
-        self.init(text: text, date: Self.parse(text))
+        self.init(text: text, date: Self.date(parsing: text[...]))
     }
 
     /// The date as `yyyy-MM-dd` when it falls on midnight UTC, or full ISO 8601 with `Z` otherwise.
@@ -48,8 +49,16 @@ public struct PublicationDate: Sendable, Equatable, Codable {
         "July", "August", "September", "October", "November", "December",
     ]
 
-    private static func parse(_ raw: String) -> Date? {
-        let text = String(trimmingBlanks(raw))
+    /// The longest text, blanks trimmed, read as a date. The longest form with nine digits of fraction and an offset is
+    /// under 40 bytes, and fractions of hundreds of digits are still read (the digits past nine ignored); a longer
+    /// text, such as a draft's first line of megabytes, is not a date, and is not copied to find that out.
+    package static let longestDateText = 4096
+
+    /// The date `raw` denotes in one of the forms of ``init(parsing:)``, without copying a text too long to be one.
+    package static func date(parsing raw: Substring) -> Date? {
+        let trimmed = trimmingBlanks(raw)
+        guard trimmed.utf8.count <= longestDateText else { return nil }
+        let text = String(trimmed)
         if let date = ISO8601Timestamp.date(from: text) { return date }
         return parseLongEnglish(text)
     }
@@ -57,7 +66,7 @@ public struct PublicationDate: Sendable, Equatable, Codable {
     /// `raw` without leading and trailing tabs and space separators (Unicode's Zs: what `CharacterSet.whitespaces`
     /// holds), read by scalar: Foundation's trimming bridges the string first, which cost more than the parse on the
     /// first line of every draft, a date or not.
-    private static func trimmingBlanks(_ raw: String) -> Substring {
+    private static func trimmingBlanks(_ raw: Substring) -> Substring {
         func isBlank(_ scalar: Unicode.Scalar) -> Bool {
             scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
         }
