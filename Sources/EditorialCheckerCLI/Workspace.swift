@@ -116,7 +116,9 @@ struct Workspace: Sendable {
         } else {
             data = try InputFile.contents(of: file.path, allowStreams: file.isNamed)
         }
-        return try decode(SourceText(data: data, path: file.path == "-" ? "<stdin>" : file.path), path: file.path)
+        // The bytes are let go before decoding: cmark-gfm's working set for a long paragraph is a few times its size.
+        let source = try SourceText(data: consume data, path: file.path == "-" ? "<stdin>" : file.path)
+        return try decode(source, path: file.path)
     }
 
     /// Decodes through the registry, which picks the adapter (named, else by extension and content) and reads the
