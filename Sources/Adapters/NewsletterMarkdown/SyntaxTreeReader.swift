@@ -41,6 +41,7 @@ struct SyntaxTreeReader {
     /// Closes the document node once every piece is read.
     mutating func finish() {
         tree.close(0, end: body.upperBound)
+        tree.shrinkToFit()
     }
 
     private mutating func readBlock(

@@ -199,6 +199,21 @@ public struct MarkdownTree: Sendable {
         storage[index].link = Int32(links.count - 1)
     }
 
+    /// Gives back the room the nodes and link details grew into beyond their counts (up to half of it, as arrays
+    /// double), once the tree is complete: in a dense draft they are a large part of what is held while rules run.
+    package mutating func shrinkToFit() {
+        storage = Self.fitted(storage)
+        links = Self.fitted(links)
+    }
+
+    private static func fitted<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity - array.count > array.count / 16 else { return array }
+        var fitted: [Element] = []
+        fitted.reserveCapacity(array.count)
+        fitted.append(contentsOf: array)
+        return fitted
+    }
+
     /// Makes room for `nodes` more nodes.
     package mutating func reserveCapacity(_ nodes: Int) {
         storage.reserveCapacity(nodes)
