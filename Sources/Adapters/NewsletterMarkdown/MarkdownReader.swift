@@ -20,7 +20,7 @@ struct MarkdownReader {
         try TableLimits.check(bytes: bytes, body: body, source: source)
         try MarkupLimits.checkDraft(bytes, body, source: source)
         let reader = try readTree()
-        let tree = reader.tree
+        var tree = reader.tree
         let locations = LocationCache(bytes: bytes, source: source)
         var headings: [MarkdownHeading] = []
         var links: [Link] = []
@@ -38,6 +38,7 @@ struct MarkdownReader {
                 links.append(link(tree[index], locations))
             }
         }
+        tree.shareLinks(links)
         return Result(tree: tree, headings: headings, links: links, inexactBlocks: reader.inexactBlocks)
     }
 

@@ -7,24 +7,26 @@
 /// ``walk(_:)``, ``children(of:)`` or ``nodes``.
 public struct MarkdownTree: Sendable {
     /// One stored node; the public view is ``MarkdownNode``. Offsets are kept in 32 bits, as a ``SourceText`` holds at
-    /// most 4 GiB: a node is 24 bytes, and a dense draft has a node for every dozen bytes or so.
+    /// most 4 GiB, and the parent as a distance back: a node is 16 bytes, and a dense draft has a node for every dozen
+    /// bytes or so.
     private struct Storage: Sendable {
         var kind: MarkdownNode.Kind
-        var headingLevel: UInt8
-        var parent: Int32
+        /// A heading's level; a link-like node's ``MarkdownNode/LinkForm``, or ``MarkdownTree/noLinkDetails``.
+        var detail: UInt8
+        /// How many nodes back the parent is; 0 for the root and for a parent further back than `UInt16.max` nodes,
+        /// which ``MarkdownTree/distantParents`` holds.
+        var parentDistance: UInt16
         var subtreeEnd: Int32
-        var link: Int32
         private var storedStart: UInt32
         private var storedEnd: UInt32
 
-        init(kind: MarkdownNode.Kind, headingLevel: UInt8, parent: Int32, subtreeEnd: Int32, link: Int32, start: Int, end: Int) {
+        init(kind: MarkdownNode.Kind, detail: UInt8, parentDistance: UInt16, start: Int) {
             self.kind = kind
-            self.headingLevel = headingLevel
-            self.parent = parent
-            self.subtreeEnd = subtreeEnd
-            self.link = link
+            self.detail = detail
+            self.parentDistance = parentDistance
+            subtreeEnd = -1
             storedStart = UInt32(start)
-            storedEnd = UInt32(end)
+            storedEnd = UInt32(start)
         }
 
         var start: Int {
@@ -38,15 +40,41 @@ public struct MarkdownTree: Sendable {
         }
     }
 
+    /// A node whose parent is more than `UInt16.max` nodes back (a top-level block of a long document).
+    private struct DistantParent: Sendable {
+        var node: UInt32
+        var parent: UInt32
+    }
+
+    /// Where link details are read: as the parser recorded them while the tree is built, then from the links the
+    /// adapter made of them (``shareLinks(_:)``), which the issue holds too, so they are not held twice.
+    private enum LinkRecords: Sendable {
+        case parsed([MarkdownLinkDetails])
+        case shared([Link])
+    }
+
+    /// The ``Storage/detail`` of a link-like node the parser gave no details.
+    private static let noLinkDetails = UInt8.max
+
     private var storage: [Storage]
-    private var links: [MarkdownLinkDetails]
+    /// Sorted by node.
+    private var distantParents: [DistantParent]
+    /// The nodes the entries of `linkRecords` belong to, in order: those given details while parsed, every link-like
+    /// node once shared.
+    private var linkNodes: [UInt32]
+    private var linkRecords: LinkRecords
 
     /// A tree holding only a document node over `range`.
     ///
     /// - Precondition: `range` lies between 0 and ``SourceText/largestSize``, as every offset of a tree does.
     public init(emptyDocumentAt range: Range<Int>) {
-        storage = [Storage(kind: .document, headingLevel: 0, parent: -1, subtreeEnd: 1, link: -1, start: range.lowerBound, end: range.upperBound)]
-        links = []
+        var document = Storage(kind: .document, detail: 0, parentDistance: 0, start: range.lowerBound)
+        document.end = range.upperBound
+        document.subtreeEnd = 1
+        storage = [document]
+        distantParents = []
+        linkNodes = []
+        linkRecords = .parsed([])
     }
 
     /// The number of nodes, the document included.
@@ -62,10 +90,10 @@ public struct MarkdownTree: Sendable {
             index: index,
             kind: stored.kind,
             range: stored.start..<stored.end,
-            parentIndex: stored.parent < 0 ? nil : Int(stored.parent),
+            parentIndex: parentIndex(of: index),
             subtreeEnd: Int(stored.subtreeEnd),
-            headingLevel: stored.kind == .heading ? Int(stored.headingLevel) : nil,
-            link: stored.link < 0 ? nil : links[Int(stored.link)]
+            headingLevel: stored.kind == .heading ? Int(stored.detail) : nil,
+            link: linkDetails(of: index)
         )
     }
 
@@ -96,10 +124,10 @@ public struct MarkdownTree: Sendable {
 
     /// Whether any node enclosing `node` is of one of `kinds`.
     public func isInside(_ node: MarkdownNode, anyOf kinds: Set<MarkdownNode.Kind>) -> Bool {
-        var parent = storage[node.index].parent
-        while parent >= 0 {
-            if kinds.contains(storage[Int(parent)].kind) { return true }
-            parent = storage[Int(parent)].parent
+        var parent = parentIndex(of: node.index)
+        while let index = parent {
+            if kinds.contains(storage[index].kind) { return true }
+            parent = parentIndex(of: index)
         }
         return false
     }
@@ -129,10 +157,10 @@ public struct MarkdownTree: Sendable {
     /// and the written destinations of links and images. A fix that is not about one of these never edits them.
     public var verbatimRanges: [Range<Int>] {
         var ranges: [Range<Int>] = []
-        for stored in storage {
+        for (index, stored) in storage.enumerated() {
             if stored.kind.isVerbatim {
                 ranges.append(stored.start..<stored.end)
-            } else if stored.link >= 0, stored.kind != .bareURL, let destination = links[Int(stored.link)].destinationRange,
+            } else if stored.kind.isLinkLike, stored.kind != .bareURL, let destination = linkDetails(of: index)?.destinationRange,
                       destination.lowerBound >= stored.start, destination.upperBound <= stored.end {
                 ranges.append(destination)
             }
@@ -171,14 +199,57 @@ public struct MarkdownTree: Sendable {
         if let last = pending { try body(last) }
     }
 
+    // MARK: Reading stored nodes
+
+    private func parentIndex(of index: Int) -> Int? {
+        guard index > 0 else { return nil }
+        let distance = storage[index].parentDistance
+        if distance > 0 { return index - Int(distance) }
+        let position = Self.firstPosition(in: distantParents.count) { Int(distantParents[$0].node) >= index }
+        return Int(distantParents[position].parent)
+    }
+
+    private func linkDetails(of index: Int) -> MarkdownLinkDetails? {
+        let stored = storage[index]
+        guard stored.kind.isLinkLike, stored.detail != Self.noLinkDetails else { return nil }
+        let position = Self.firstPosition(in: linkNodes.count) { Int(linkNodes[$0]) >= index }
+        switch linkRecords {
+        case .parsed(let details):
+            return details[position]
+        case .shared(let links):
+            let link = links[position]
+            return MarkdownLinkDetails(
+                form: MarkdownNode.LinkForm(rawValue: stored.detail) ?? .inline,
+                destination: link.destination,
+                title: link.title,
+                destinationRange: link.destinationRange?.utf8Offsets,
+                text: link.text
+            )
+        }
+    }
+
+    /// The first position below `count` where `isAtOrPast` holds, which is false before it and true from it on.
+    private static func firstPosition(in count: Int, where isAtOrPast: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if isAtOrPast(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     // MARK: Building
 
     /// Opens a node whose end is not known yet; returns its index for ``close(_:end:)``.
     package mutating func open(_ kind: MarkdownNode.Kind, start: Int, parent: Int, headingLevel: Int = 0) -> Int {
-        storage.append(Storage(
-            kind: kind, headingLevel: UInt8(clamping: headingLevel), parent: Int32(parent), subtreeEnd: -1, link: -1, start: start, end: start
-        ))
-        return storage.count - 1
+        let index = storage.count
+        let distance = index - parent
+        let isNear = distance <= Int(UInt16.max)
+        if !isNear { distantParents.append(DistantParent(node: UInt32(index), parent: UInt32(parent))) }
+        let detail = kind.isLinkLike ? Self.noLinkDetails : kind == .heading ? UInt8(clamping: headingLevel) : 0
+        storage.append(Storage(kind: kind, detail: detail, parentDistance: isNear ? UInt16(distance) : 0, start: start))
+        return index
     }
 
     /// Closes the node at `index`: its subtree ends here and its range at `end`.
@@ -193,17 +264,42 @@ public struct MarkdownTree: Sendable {
         if storage[index].end < start { storage[index].end = start }
     }
 
-    /// Attaches link details to the node at `index`.
+    /// Attaches link details to the link-like node at `index`, which comes after every node given details so far.
+    ///
+    /// - Precondition: The tree's links are not shared yet (``shareLinks(_:)``).
     package mutating func setLink(_ index: Int, _ details: MarkdownLinkDetails) {
-        links.append(details)
-        storage[index].link = Int32(links.count - 1)
+        guard case .parsed(var recorded) = linkRecords else { preconditionFailure("link details set on a tree whose links are shared") }
+        precondition(storage[index].kind.isLinkLike && linkNodes.last.map { Int($0) < index } ?? true)
+        // Emptied while appended to, so that the array is not copied.
+        linkRecords = .parsed([])
+        recorded.append(details)
+        linkRecords = .parsed(recorded)
+        linkNodes.append(UInt32(index))
+        storage[index].detail = details.form.rawValue
+    }
+
+    /// Reads link details from `links` from now on: the links an adapter made of this tree, one for every link-like
+    /// node in document order. The issue holds them as well, and the tree no longer holds the same strings and ranges
+    /// a second time (a link every 64 bytes makes them as large as the text).
+    ///
+    /// - Precondition: `links` has one link for each link-like node, and each link's destination range is the one
+    ///   the node's details give, with its text, title and destination.
+    package mutating func shareLinks(_ links: [Link]) {
+        var nodes: [UInt32] = []
+        nodes.reserveCapacity(links.count)
+        for (index, stored) in storage.enumerated() where stored.kind.isLinkLike { nodes.append(UInt32(index)) }
+        precondition(nodes.count == links.count, "a tree with \(nodes.count) link-like nodes shares \(links.count) links")
+        linkNodes = nodes
+        linkRecords = .shared(links)
     }
 
     /// Gives back the room the nodes and link details grew into beyond their counts (up to half of it, as arrays
     /// double), once the tree is complete: in a dense draft they are a large part of what is held while rules run.
     package mutating func shrinkToFit() {
         storage = Self.fitted(storage)
-        links = Self.fitted(links)
+        distantParents = Self.fitted(distantParents)
+        linkNodes = Self.fitted(linkNodes)
+        if case .parsed(let details) = linkRecords { linkRecords = .parsed(Self.fitted(details)) }
     }
 
     private static func fitted<Element>(_ array: [Element]) -> [Element] {
