@@ -17,7 +17,7 @@ extension EditApplication {
         for (index, fix) in fixes.enumerated() {
             if let start = fix.edits.lazy.map(\.range.start.offset).min() { candidates.append((start, index)) }
         }
-        return compatibleKeys(candidates) { fixes[$0].edits.map(\.range.utf8Offsets) }
+        return compatibleKeys(candidates) { fixes[$0].edits.map(\.range.utf8Offsets) }.map(Int.init)
     }
 
     /// Applies non-conflicting edits to `text`.
@@ -67,7 +67,7 @@ extension EditApplication {
         // The replacements of k = 7, 507, ... meet the far edits chosen before them and are refused.
         let refused = Set(fixes.indices.filter { index in fixes[index].count == 1 && fixes[index][0].count == 3 && (fixes[index][0].lowerBound / 10) % 500 == 7 })
         #expect(refused.count == 6)
-        #expect(chosen == expected.filter { !refused.contains($0) })
+        #expect(chosen.map(Int.init) == expected.filter { !refused.contains($0) })
     }
 
     @Test func editsApplyFromAnyOrderAndKeepOtherBytes() {

@@ -7,23 +7,25 @@ enum EditApplication {
     ///
     /// One sort, then a binary search per edit among the edits already taken: O(N log N) for N edits. (Comparing each
     /// edit with every edit taken was quadratic: a megabyte of mangled text took a minute to fix.)
-    static func compatibleKeys(_ candidates: consuming [(start: Int, key: Int)], ranges: (Int) -> [Range<Int>]) -> [Int] {
+    ///
+    /// Keys are returned in 32 bits, as a store's positions fit in them: 64 MiB of mojibake can make six million fixes.
+    static func compatibleKeys(_ candidates: consuming [(start: Int, key: Int)], ranges: (Int) -> [Range<Int>]) -> [UInt32] {
         candidates.sort { $0 < $1 }
         return compatibleKeys(sorted: candidates, ranges: ranges)
     }
 
     /// ``compatibleKeys(_:ranges:)`` of candidates that come sorted by start, then key, as a store's fixes nearly
     /// always do: they can be read as they are chosen, without a list of them.
-    static func compatibleKeys(sorted candidates: some Sequence<(start: Int, key: Int)>, ranges: (Int) -> [Range<Int>]) -> [Int] {
+    static func compatibleKeys(sorted candidates: some Sequence<(start: Int, key: Int)>, ranges: (Int) -> [Range<Int>]) -> [UInt32] {
         var taken = TakenRanges()
-        var chosen: [Int] = []
+        var chosen: [UInt32] = []
         for (start, key) in candidates {
             // No edit of this fix or a later one starts before `start`: ranges that end before it are done with.
             taken.forget(endingBefore: start)
             let ranges = ranges(key)
             guard !ranges.contains(where: taken.conflicts) else { continue }
             for range in ranges { taken.insert(range) }
-            chosen.append(key)
+            chosen.append(UInt32(key))
         }
         return chosen
     }

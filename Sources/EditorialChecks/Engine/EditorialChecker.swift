@@ -184,7 +184,7 @@ public struct EditorialChecker: Sendable {
             }
             // Consumed: the list is let go before the fixed text is checked.
             for position in consume chosen {
-                let diagnostic = diagnostics[position]
+                let diagnostic = diagnostics[Int(position)]
                 applied.append(keepingAppliedInFull ? diagnostic : Self.reportOfFix(diagnostic))
             }
             appliedCountsByPass.append(applied.count)
@@ -220,7 +220,7 @@ public struct EditorialChecker: Sendable {
     /// numbers per fix, not the fixes and their edits as values, and those only until the text is written.
     private static func applyingCompatibleFixes(
         of diagnostics: DiagnosticStore, to text: String, minimumSafety: FixSafety
-    ) -> (text: String, chosen: [Int]) {
+    ) -> (text: String, chosen: [UInt32]) {
         // A fix is a candidate at the first byte it edits; the store's order (by position) is nearly always theirs too,
         // and then they are chosen as they are read rather than listed and sorted.
         func candidate(at position: Int) -> (start: Int, key: Int)? {
@@ -249,7 +249,7 @@ public struct EditorialChecker: Sendable {
         var lastStart = Int.min
         var isInOrder = true
         for position in chosen {
-            diagnostics.withStored(at: position) { stored in
+            diagnostics.withStored(at: Int(position)) { stored in
                 for edit in stored.fix?.edits ?? StoredDiagnostic.Edits.none {
                     let range = edit.range.utf8Offsets
                     isInOrder = isInOrder && range.lowerBound > lastStart
@@ -261,7 +261,7 @@ public struct EditorialChecker: Sendable {
         if isInOrder {
             let fixed = EditApplication.apply(to: text, count: count) { replace in
                 for position in chosen {
-                    diagnostics.withStored(at: position) { stored in
+                    diagnostics.withStored(at: Int(position)) { stored in
                         for edit in stored.fix?.edits ?? StoredDiagnostic.Edits.none { replace(edit.range.utf8Offsets, edit.replacement) }
                     }
                 }
@@ -269,7 +269,7 @@ public struct EditorialChecker: Sendable {
             return (fixed, chosen)
         }
         var edits: [EditApplication.PlacedEdit] = []
-        for position in chosen {
+        for position in chosen.lazy.map(Int.init) {
             diagnostics.withStored(at: position) { stored in
                 guard let fix = stored.fix else { return }
                 for (index, edit) in fix.edits.enumerated() {
