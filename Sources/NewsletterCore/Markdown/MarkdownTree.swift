@@ -285,21 +285,26 @@ public struct MarkdownTree: Sendable {
     /// - Precondition: `links` has one link for each link-like node, and each link's destination range is the one
     ///   the node's details give, with its text, title and destination.
     package mutating func shareLinks(_ links: [Link]) {
-        var nodes: [UInt32] = []
-        nodes.reserveCapacity(links.count)
-        for (index, stored) in storage.enumerated() where stored.kind.isLinkLike { nodes.append(UInt32(index)) }
-        precondition(nodes.count == links.count, "a tree with \(nodes.count) link-like nodes shares \(links.count) links")
-        linkNodes = nodes
+        let linkLikeCount = storage.lazy.filter(\.kind.isLinkLike).count
+        precondition(linkLikeCount == links.count, "a tree with \(linkLikeCount) link-like nodes shares \(links.count) links")
+        // The nodes given details are nearly always all of them; otherwise every link-like node is listed now.
+        if linkNodes.count == linkLikeCount {
+            linkNodes = Self.fitted(linkNodes)
+        } else {
+            var nodes: [UInt32] = []
+            nodes.reserveCapacity(linkLikeCount)
+            for (index, stored) in storage.enumerated() where stored.kind.isLinkLike { nodes.append(UInt32(index)) }
+            linkNodes = nodes
+        }
         linkRecords = .shared(links)
     }
 
-    /// Gives back the room the nodes and link details grew into beyond their counts (up to half of it, as arrays
-    /// double), once the tree is complete: in a dense draft they are a large part of what is held while rules run.
+    /// Gives back the room the nodes grew into beyond their count (up to half of it, as arrays double), once the tree
+    /// is complete: in a dense draft they are a large part of what is held while rules run. The link details are
+    /// not copied to fit: ``shareLinks(_:)`` lets them go.
     package mutating func shrinkToFit() {
         storage = Self.fitted(storage)
         distantParents = Self.fitted(distantParents)
-        linkNodes = Self.fitted(linkNodes)
-        if case .parsed(let details) = linkRecords { linkRecords = .parsed(Self.fitted(details)) }
     }
 
     private static func fitted<Element>(_ array: [Element]) -> [Element] {
