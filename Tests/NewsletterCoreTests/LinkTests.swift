@@ -10,8 +10,29 @@ import Testing
         end: NewsletterCore.SourceLocation(offset: 30, line: 1, column: 31)
     )
 
-    @Test func aLinkIsNinetySixBytes() {
-        #expect(MemoryLayout<Link>.size == 96)
+    @Test func aLinkIsOneHundredTwelveBytes() {
+        #expect(MemoryLayout<Link>.size == 112)
+    }
+
+    /// An adapter's link keeps its destination as a slice of the source: it reads, compares, changes and encodes as
+    /// the same link made from strings.
+    @Test func aDestinationSlicedFromTheSourceIsTheSameLink() throws {
+        let source = SourceText("see [a](https://a.example/long/path) now\n")
+        let slice = source.slice(8..<35)
+        var sliced = Link(text: "a", sourceDestination: slice, title: "T", kind: .inline, range: Self.range, destinationRange: nil)
+        let built = Link(text: "a", destination: "https://a.example/long/path", title: "T", kind: .inline, range: Self.range)
+        #expect(sliced.destination == "https://a.example/long/path")
+        #expect(sliced.rawDestination == "https://a.example/long/path")
+        #expect(sliced.destinationText == "https://a.example/long/path")
+        #expect(sliced == built)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(sliced) == encoder.encode(built))
+        sliced.destination = "https://b.example/"
+        #expect(sliced.rawDestination == "https://a.example/long/path")
+        #expect(sliced.title == "T")
+        #expect(sliced.destinationText == "https://b.example/")
+        #expect(source.text == "see [a](https://a.example/long/path) now\n")
     }
 
     @Test func rawDestinationDefaultsToTheDestinationAndStaysWhenTheDestinationChanges() {

@@ -75,23 +75,25 @@ struct MarkdownReader {
         default: details.form == .reference ? .reference : .inline
         }
         let destinationRange = details.destinationRange
-        // Most destinations are written as they resolve: share the string then.
-        let raw = destinationRange.map { written in
-            MarkdownEscapes.equal(details.destination, bytes, written)
-                ? details.destination
-                : String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
-        }
+        // Asked for in document order, which the location cache makes cheap.
         let start = locations.location(node.range.lowerBound)
-        let destination = destinationRange.map { (start: locations.location($0.lowerBound), end: locations.location($0.upperBound)) }
+        let destination = destinationRange.map { SourceRange(start: locations.location($0.lowerBound), end: locations.location($0.upperBound)) }
         let end = locations.location(node.range.upperBound)
+        // Most destinations are written as they resolve: the link then keeps the source's slice, not a copy.
+        if let written = destinationRange, MarkdownEscapes.equal(details.destination, bytes, written) {
+            return Link(
+                text: details.text, sourceDestination: source.slice(written), title: details.title, kind: kind,
+                range: SourceRange(start: start, end: end), destinationRange: destination
+            )
+        }
         return Link(
             text: details.text,
             destination: details.destination,
-            rawDestination: raw ?? details.destination,
+            rawDestination: destinationRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) },
             title: details.title,
             kind: kind,
             range: SourceRange(start: start, end: end),
-            destinationRange: destination.map { SourceRange(start: $0.start, end: $0.end) }
+            destinationRange: destination
         )
     }
 

@@ -20,11 +20,11 @@ struct FirstLinkTable {
     /// The index of the first link inserted before with the destination of `links[index]`; when there is none,
     /// `index` is inserted and the answer is `nil`.
     mutating func firstIndex(insertingIfNew index: Int, of links: [Link]) -> Int? {
-        let destination = links[index].destination
+        let destination = links[index].destinationText
         var slot = destination.hashValue & mask
         while slots[slot] >= 0 {
             let stored = Int(slots[slot])
-            if links[stored].destination == destination { return stored }
+            if links[stored].destinationText == destination { return stored }
             slot = (slot + 1) & mask
         }
         slots[slot] = Int32(index)

@@ -40,7 +40,7 @@ public struct InsecureLinkRule: Rule, StreamedRule {
 
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
-        for index in links.indices where Self.isPlainHTTP(links[index].destination) {
+        for index in links.indices where Self.isPlainHTTP(links[index].destinationText) {
             guard let host = PlaceholderDetector.host(of: links[index].destination)?.lowercased(),
                   !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host)
             else { continue }
@@ -58,7 +58,7 @@ public struct InsecureLinkRule: Rule, StreamedRule {
 
     /// Whether the destination starts with `http://` in any case, read on its first bytes rather than by lower-casing
     /// it all.
-    private static func isPlainHTTP(_ destination: String) -> Bool {
+    private static func isPlainHTTP(_ destination: Substring) -> Bool {
         let bytes = destination.utf8
         guard bytes.count >= plainHTTP.count, zip(bytes, plainHTTP).allSatisfy({ $0 == $1 || ($1 >= 0x61 && $0 | 0x20 == $1) }) else { return false }
         // A combining mark after the slash would make it part of another character.
