@@ -168,7 +168,7 @@ public struct EditorialChecker: Sendable {
         let path = source.path
         // Owned, so that the text given is let go after the first pass when the caller has no other use for it.
         var current = consume source
-        var applied = DiagnosticStore()
+        var applied = AppliedFixLog(keepingInFull: keepingAppliedInFull)
         var appliedCountsByPass: [Int] = []
         var diagnostics = if let draft = decoded.take() {
             checkStored(current, draft: draft, format: format)
@@ -183,10 +183,7 @@ public struct EditorialChecker: Sendable {
                 )
             }
             // Consumed: the list is let go before the fixed text is checked.
-            for position in consume chosen {
-                let diagnostic = diagnostics[Int(position)]
-                applied.append(keepingAppliedInFull ? diagnostic : Self.reportOfFix(diagnostic))
-            }
+            for position in consume chosen { applied.append(Int(position), of: diagnostics) }
             appliedCountsByPass.append(applied.count)
             current = SourceText(text, path: path)
             // This pass's diagnostics are done with: let them go before the fixed text's are made.
@@ -198,14 +195,6 @@ public struct EditorialChecker: Sendable {
         }
         return StoredFixResult(
             text: current.text, applied: applied, appliedCountsByPass: appliedCountsByPass, remaining: diagnostics, isStable: stable
-        )
-    }
-
-    /// What a report of the applied fix of `diagnostic` says: its rule, severity, range, and the fix's summary and safety.
-    private static func reportOfFix(_ diagnostic: Diagnostic) -> Diagnostic {
-        Diagnostic(
-            ruleID: diagnostic.ruleID, severity: diagnostic.severity, message: "", range: diagnostic.range,
-            fix: diagnostic.fix.map { Fix(summary: $0.summary, edits: [], safety: $0.safety) }
         )
     }
 

@@ -5,7 +5,7 @@ package struct StoredFixResult: Sendable {
     package var text: String
     /// The diagnostics whose fixes were applied, in the order ``FixResult/applied`` lists them (or what a report of
     /// each fix says of it, see `EditorialChecker.fixStored(_:format:minimumSafety:maximumPasses:decoded:keepingAppliedInFull:decode:)`).
-    package var applied: DiagnosticStore
+    package var applied: AppliedFixLog
     /// How many of `applied` were applied by the end of each pass, the first pass first: a number per pass rather
     /// than per fix.
     package var appliedCountsByPass: [Int]
