@@ -26,4 +26,23 @@ import Testing
         #expect(diagnostics.map { $0.notes.first?.range?.start.line } == (0..<count).map { 3 + (count - 1 - $0) })
         #expect(diagnostics.last?.message == "'https://acme.dev/p0' is already linked")
     }
+
+    /// Destinations are the same when they are the same text, however written: `é` as one scalar or as `e` and a
+    /// combining accent, the Kelvin sign and `K`. ASCII-only destinations are compared as bytes, the others as text.
+    @Test(arguments: [
+        ("https://acme.dev/caf\u{E9}", "https://acme.dev/cafe\u{301}"),
+        ("https://acme.dev/\u{212A}", "https://acme.dev/K"),
+        ("https://acme.dev/K", "https://acme.dev/\u{212A}"),
+        ("https://acme.dev/K", "https://acme.dev/K"),
+    ])
+    func equivalentDestinationsAreOneDestination(first: String, again: String) throws {
+        let diagnostics = try Self.check("# Notes\n\n[a](\(first)) and [b](https://acme.dev/other)\n\n[c](\(again))\n")
+        #expect(diagnostics.map(\.range.start.line) == [5])
+        #expect(diagnostics.map { $0.notes.first?.range?.start.line } == [3])
+    }
+
+    @Test func differentDestinationsAreNotRepeats() throws {
+        let diagnostics = try Self.check("# Notes\n\n[a](https://acme.dev/k) [b](https://acme.dev/K) [c](https://acme.dev/caf\u{E9}s)\n")
+        #expect(diagnostics.isEmpty)
+    }
 }

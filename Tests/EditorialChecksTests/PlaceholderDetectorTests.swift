@@ -24,7 +24,7 @@ import Testing
         ("  ", ""),
     ])
     func placeholders(destination: String, found: String) {
-        #expect(detector.placeholder(inDestination: destination) == found)
+        #expect(detector.placeholder(inDestination: destination[...]) == found)
     }
 
     @Test(arguments: [
@@ -32,7 +32,7 @@ import Testing
         "https://acme.dev/placeholder-images", "#section", "mailto:ada@acme.dev",
     ])
     func realDestinations(destination: String) {
-        #expect(detector.placeholder(inDestination: destination) == nil)
+        #expect(detector.placeholder(inDestination: destination[...]) == nil)
     }
 
     @Test(arguments: [
@@ -49,7 +49,7 @@ import Testing
         ("naïveTODO", nil),
     ] as [(String, String?)])
     func precedenceInText(text: String, found: String?) {
-        #expect(detector.placeholder(inText: text) == found)
+        #expect(detector.placeholder(inText: text[...]) == found)
     }
 
     /// The one-pass search finds what one search per pattern, in the order of precedence, finds; texts of up to 60
@@ -62,7 +62,7 @@ import Testing
             var text = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...60, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
             let string = String(text)
-            #expect(plain.placeholder(inText: string) == Self.searchPerPattern(string), "\(string)")
+            #expect(plain.placeholder(inText: string[...]) == Self.searchPerPattern(string), "\(string)")
         }
     }
 
@@ -76,7 +76,7 @@ import Testing
         ("mailto:ada@acme.dev", nil),
     ] as [(String, String?)])
     func host(destination: String, host: String?) {
-        #expect(PlaceholderDetector.host(of: destination).map(String.init) == host)
+        #expect(PlaceholderDetector.host(of: destination[...]).map(String.init) == host)
     }
 
     /// What the built-in patterns find, one search per pattern in the order of precedence: the specification the

@@ -23,8 +23,8 @@ struct InlineSourceReader {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The parsed body, where reference definitions are looked for.
     let body: Range<Int>
-    /// The line starts of the whole file.
-    let lineStarts: [Int]
+    /// The whole file: its line starts, and its slices hold the destinations written as they resolve.
+    let source: SourceText
     /// Where the block's text ends; nothing is read at or past it.
     private(set) var limit = 0
     /// How many `>` markers may stand before a continuation line's text.
@@ -58,10 +58,10 @@ struct InlineSourceReader {
     private var definitions: ReferenceDefinitions?
 
     /// A reader for the blocks of one body; its buffers are reused from block to block.
-    init(bytes: UnsafeBufferPointer<UInt8>, body: Range<Int>, lineStarts: [Int]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, body: Range<Int>, source: SourceText) {
         self.bytes = bytes
         self.body = body
-        self.lineStarts = lineStarts
+        self.source = source
         self.cursor = body.lowerBound
     }
 
@@ -84,7 +84,7 @@ struct InlineSourceReader {
     /// The body's link reference definitions, found the first time a reference link needs one.
     private mutating func referenceDefinitions() -> ReferenceDefinitions {
         if let definitions { return definitions }
-        let found = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + lineStarts.drop { $0 <= body.lowerBound }, body: body)
+        let found = ReferenceDefinitions(bytes: bytes, lineStarts: [body.lowerBound] + source.lineStarts.drop { $0 <= body.lowerBound }, body: body)
         definitions = found
         return found
     }
@@ -244,12 +244,21 @@ struct InlineSourceReader {
         entries[index].range = start..<cursor
         entries[index].link = MarkdownLinkDetails(
             form: form,
-            destination: String(cString: cmark_node_get_url(node)),
+            destinationText: destination(cmark_node_get_url(node), writtenAt: destinationRange),
             title: title,
             destinationRange: destinationRange,
             text: String(decoding: plainText[textStart...], as: UTF8.self)
         )
         return true
+    }
+
+    /// The destination cmark-gfm resolved: the source's slice when it is written there as it resolves (most are).
+    private func destination(_ url: UnsafePointer<CChar>, writtenAt range: Range<Int>?) -> Substring {
+        let count = strlen(url)
+        if let range, range.count == count, count == 0 || memcmp(url, bytes.baseAddress! + range.lowerBound, count) == 0 {
+            return source.slice(range)
+        }
+        return Substring(String(cString: url))
     }
 
     // MARK: Matching at the cursor

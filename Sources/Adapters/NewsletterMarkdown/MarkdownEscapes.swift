@@ -9,7 +9,7 @@ enum MarkdownEscapes {
     }
 
     /// Whether `string`'s UTF-8 is exactly the bytes at `range`, compared as memory rather than element by element.
-    static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func equal(_ string: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard string.utf8.count == range.count else { return false }
         guard let base = bytes.baseAddress, !range.isEmpty else { return true }
         var copy = string

@@ -80,7 +80,7 @@ struct MarkdownReader {
         let destination = destinationRange.map { SourceRange(start: locations.location($0.lowerBound), end: locations.location($0.upperBound)) }
         let end = locations.location(node.range.upperBound)
         // Most destinations are written as they resolve: the link then keeps the source's slice, not a copy.
-        if let written = destinationRange, MarkdownEscapes.equal(details.destination, bytes, written) {
+        if let written = destinationRange, MarkdownEscapes.equal(details.destinationText, bytes, written) {
             return Link(
                 text: details.text, sourceDestination: source.slice(written), title: details.title, kind: kind,
                 range: SourceRange(start: start, end: end), destinationRange: destination

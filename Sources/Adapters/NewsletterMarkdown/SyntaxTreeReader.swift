@@ -26,7 +26,7 @@ struct SyntaxTreeReader {
         self.source = source
         self.body = body
         tree = MarkdownTree(emptyDocumentAt: body)
-        inlines = InlineSourceReader(bytes: bytes, body: body, lineStarts: source.lineStarts)
+        inlines = InlineSourceReader(bytes: bytes, body: body, source: source)
     }
 
     /// Adds the blocks of one piece (see ``MarkdownChunks``) as children of the document.

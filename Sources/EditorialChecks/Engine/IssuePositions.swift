@@ -49,7 +49,7 @@ enum IssuePositions {
         guard let range = links[index].destinationRange else { return true }
         guard fits(range, source) else { return false }
         let written = source[range]
-        return holds(written, links[index].rawDestination) || holds(written, links[index].destination)
+        return holds(written, links[index].rawDestinationText) || holds(written, links[index].destinationText)
     }
 
     private static func dropPositions(of link: inout Link) {
@@ -59,7 +59,7 @@ enum IssuePositions {
 
     /// Whether `written` is `expected`: the same bytes, which is the usual case and cheap to confirm, or else the
     /// same text by `String` comparison (canonically equivalent characters).
-    private static func holds(_ written: Substring, _ expected: String) -> Bool {
+    private static func holds(_ written: Substring, _ expected: Substring) -> Bool {
         let sameBytes = written.utf8.withContiguousStorageIfAvailable { writtenBytes in
             expected.utf8.withContiguousStorageIfAvailable { expectedBytes in
                 writtenBytes.count == expectedBytes.count

@@ -30,7 +30,7 @@ package final class LinkFacts: Sendable {
             let detector = PlaceholderDetector(extraPatterns: context.configuration.links.placeholderPatterns)
             let links = Self.selected(&state, context)
             // By index: mapping over the links would copy each one.
-            let found = links.indices.map { detector.placeholder(inDestination: links[$0].destination) }
+            let found = links.indices.map { detector.placeholder(inDestination: links[$0].destinationText) }
             state.destinationPlaceholders = found
             return found
         }

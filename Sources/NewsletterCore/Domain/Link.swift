@@ -39,6 +39,8 @@ public struct Link: Sendable, Equatable, Codable {
     }
     /// ``destination`` without making a `String` of it: for code that compares or hashes many destinations.
     package var destinationText: Substring { storedDestination }
+    /// ``rawDestination`` without making a `String` of it.
+    package var rawDestinationText: Substring { written?.rawDestination.map { Substring($0) } ?? storedDestination }
 
     /// The destination exactly as written in the source.
     public var rawDestination: String {

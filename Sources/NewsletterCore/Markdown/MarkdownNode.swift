@@ -131,7 +131,10 @@ public struct MarkdownNode: Sendable, Hashable {
 public struct MarkdownLinkDetails: Sendable, Hashable {
     /// The destination as the parser resolved it: escapes and entities decoded, a reference looked up, a `www.` bare
     /// URL given `http://`, an e-mail autolink given `mailto:`.
-    public let destination: String
+    public var destination: String { String(destinationText) }
+    /// ``destination`` without making a `String` of it: a slice of the source text when the destination is written
+    /// there as it resolves (most are), so that reading a dense draft does not make a string per link.
+    package let destinationText: Substring
     /// The title, if the link has one.
     public let title: String?
     /// Where the destination is written: inside the parentheses, the angle brackets, the definition of a reference
@@ -145,15 +148,20 @@ public struct MarkdownLinkDetails: Sendable, Hashable {
     /// How the destination is written.
     public let form: MarkdownNode.LinkForm
 
-    // The destination's range in 32 bits, as every offset of a tree (64 bytes a link rather than 80).
+    // The destination's range in 32 bits, as every offset of a tree (80 bytes a link rather than 96).
     private let destinationStart: UInt32
     private let destinationEnd: UInt32
     private let hasDestinationRange: Bool
 
     /// Creates link details; parsers do this.
     package init(form: MarkdownNode.LinkForm, destination: String, title: String?, destinationRange: Range<Int>?, text: String) {
+        self.init(form: form, destinationText: Substring(destination), title: title, destinationRange: destinationRange, text: text)
+    }
+
+    /// Creates link details whose destination is `destinationText`, often a slice of the source.
+    package init(form: MarkdownNode.LinkForm, destinationText: Substring, title: String?, destinationRange: Range<Int>?, text: String) {
         self.form = form
-        self.destination = destination
+        self.destinationText = destinationText
         self.title = title
         self.text = text
         destinationStart = UInt32(destinationRange?.lowerBound ?? 0)

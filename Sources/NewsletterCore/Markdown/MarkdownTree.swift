@@ -220,7 +220,7 @@ public struct MarkdownTree: Sendable {
             let link = links[position]
             return MarkdownLinkDetails(
                 form: MarkdownNode.LinkForm(rawValue: stored.detail) ?? .inline,
-                destination: link.destination,
+                destinationText: link.destinationText,
                 title: link.title,
                 destinationRange: link.destinationRange?.utf8Offsets,
                 text: link.text

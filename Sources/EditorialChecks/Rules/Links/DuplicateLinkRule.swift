@@ -29,7 +29,7 @@ public struct DuplicateLinkRule: Rule, StreamedRule {
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
         let placeholders = LinkSelection.destinationPlaceholders(context)
-        var first = FirstLinkTable(count: links.count)
+        var first = FirstLinkTable(for: links)
         for index in links.indices where links[index].kind != .image && placeholders[index] == nil {
             guard let original = first.firstIndex(insertingIfNew: index, of: links) else { continue }
             report(context.diagnostic(

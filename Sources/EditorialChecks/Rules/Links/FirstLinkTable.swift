@@ -8,26 +8,47 @@ import NewsletterCore
 struct FirstLinkTable {
     private var slots: [Int32]
     private let mask: Int
+    /// Whether every destination is ASCII. Destinations are equal as strings (canonical equivalence: `é` written as
+    /// one scalar or two); when all are ASCII that is equality of bytes, which are hashed as they are, where hashing
+    /// a destination as a string checks its normal form first (a third of the rule on export-shaped drafts).
+    private let comparesBytes: Bool
 
-    /// A table with room for `count` links.
-    init(count: Int) {
+    /// A table with room for the destinations of `links`.
+    init(for links: [Link]) {
         var size = 16
-        while size < count * 2 { size *= 2 }
+        while size < links.count * 2 { size *= 2 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
+        comparesBytes = links.indices.allSatisfy { Self.isASCII(links[$0].destinationText) }
     }
 
     /// The index of the first link inserted before with the destination of `links[index]`; when there is none,
     /// `index` is inserted and the answer is `nil`.
     mutating func firstIndex(insertingIfNew index: Int, of links: [Link]) -> Int? {
         let destination = links[index].destinationText
-        var slot = destination.hashValue & mask
+        var slot = hash(destination) & mask
         while slots[slot] >= 0 {
             let stored = Int(slots[slot])
-            if links[stored].destinationText == destination { return stored }
+            if equal(links[stored].destinationText, destination) { return stored }
             slot = (slot + 1) & mask
         }
         slots[slot] = Int32(index)
         return nil
+    }
+
+    private func hash(_ destination: Substring) -> Int {
+        guard comparesBytes else { return destination.hashValue }
+        var hasher = Hasher()
+        destination.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            ?? destination.utf8.forEach { hasher.combine($0) }
+        return hasher.finalize()
+    }
+
+    private func equal(_ lhs: Substring, _ rhs: Substring) -> Bool {
+        comparesBytes ? lhs.utf8.elementsEqual(rhs.utf8) : lhs == rhs
+    }
+
+    private static func isASCII(_ text: Substring) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }

@@ -41,7 +41,7 @@ public struct InsecureLinkRule: Rule, StreamedRule {
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let links = LinkSelection.links(context)
         for index in links.indices where Self.isPlainHTTP(links[index].destinationText) {
-            guard let host = PlaceholderDetector.host(of: links[index].destination)?.lowercased(),
+            guard let host = PlaceholderDetector.host(of: links[index].destinationText)?.lowercased(),
                   !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host)
             else { continue }
             let range = LinkSelection.destinationRange(of: index, in: links, context)

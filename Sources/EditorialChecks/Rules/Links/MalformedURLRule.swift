@@ -62,7 +62,7 @@ public struct MalformedURLRule: Rule, StreamedRule {
         unparsed.forEach(report)
         for index in links.indices where placeholders[index] == nil {
             guard unparsedStarts.isEmpty || !unparsedStarts.contains(links[index].range?.start.offset ?? -1),
-                  let problem = shape.problem(links[index].destination)
+                  let problem = shape.problem(links[index].destinationText)
             else { continue }
             let range = LinkSelection.destinationRange(of: index, in: links, context)
             report(context.diagnostic(problem.message, at: range, fix: fix(for: problem, at: range, context)))

@@ -16,13 +16,13 @@ struct PlaceholderDetector {
     let extraPatterns: [TextPattern]
 
     /// The placeholder found in a destination, or `nil`.
-    func placeholder(inDestination destination: String) -> String? {
+    func placeholder(inDestination destination: Substring) -> String? {
         let trimmed = destination.utf8.drop { $0 == 0x20 || $0 == 0x09 }
         if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return "" }
         if trimmed.elementsEqual("#".utf8) { return "#" }
         if let found = placeholder(inText: destination) { return found }
         if Self.containsPercentSign(destination), let decoded = destination.removingPercentEncoding, decoded != destination,
-           let found = placeholder(inText: decoded) {
+           let found = placeholder(inText: decoded[...]) {
             return found
         }
         if let host = Self.host(of: destination),
@@ -33,11 +33,13 @@ struct PlaceholderDetector {
     }
 
     /// The placeholder found in free text (link text), or `nil`.
-    func placeholder(inText text: String) -> String? {
+    func placeholder(inText text: Substring) -> String? {
         let found: String? = text.utf8.withContiguousStorageIfAvailable(Self.builtInPlaceholder) ?? nil
         if let found { return found }
+        guard !extraPatterns.isEmpty else { return nil }
+        let whole = String(text)
         for pattern in extraPatterns {
-            if let range = pattern.firstMatch(in: text) { return String(text[range]) }
+            if let range = pattern.firstMatch(in: whole) { return String(whole[range]) }
         }
         return nil
     }
@@ -120,7 +122,7 @@ struct PlaceholderDetector {
     }
 
     /// Whether the text holds a `%`, looked for with `memchr`: most destinations hold none.
-    private static func containsPercentSign(_ text: String) -> Bool {
+    private static func containsPercentSign(_ text: Substring) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil
@@ -135,7 +137,7 @@ struct PlaceholderDetector {
     }
 
     /// The host of an absolute URL with an authority (`scheme://host...`), without user info or port.
-    static func host(of destination: String) -> Substring? {
+    static func host(of destination: Substring) -> Substring? {
         let found = destination.utf8.withContiguousStorageIfAvailable(hostBounds) ?? Array(destination.utf8).withUnsafeBufferPointer(hostBounds)
         guard let (start, end, isASCII) = found else { return nil }
         let utf8 = destination.utf8

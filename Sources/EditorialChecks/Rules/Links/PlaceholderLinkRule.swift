@@ -57,7 +57,7 @@ public struct PlaceholderLinkRule: Rule, StreamedRule {
                 }
                 report(context.diagnostic(message, at: LinkSelection.destinationRange(of: index, in: links, context)))
             } else if links[index].kind != .autolink && links[index].kind != .bareURL,
-                      let found = detector.placeholder(inText: links[index].text) {
+                      let found = detector.placeholder(inText: links[index].text[...]) {
                 report(context.diagnostic(
                     "link text contains the placeholder '\(found)'", at: LinkSelection.range(of: index, in: links, context)
                 ))

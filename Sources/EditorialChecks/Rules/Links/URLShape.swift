@@ -16,7 +16,7 @@ struct URLShape {
     let allowedSchemes: [String]
 
     /// The first problem of `destination`, or `nil` when it is well-formed or relative.
-    func problem(_ destination: String) -> Problem? {
+    func problem(_ destination: Substring) -> Problem? {
         // The first byte tells most destinations apart without breaking the text into characters.
         if let byte = destination.utf8.first, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?"),
            let first = destination.first, first == "#" || first == "/" || first == "." || first == "?" {
@@ -82,14 +82,14 @@ struct URLShape {
 
     /// Whether exactly `//` follows the scheme's colon, read on bytes; `false` also when a character beyond ASCII
     /// follows, which the caller then reads by character.
-    private static func hasTwoSlashes(_ destination: String, afterSchemeOf length: Int) -> Bool {
+    private static func hasTwoSlashes(_ destination: Substring, afterSchemeOf length: Int) -> Bool {
         let bytes = destination.utf8.dropFirst(length + 1).prefix(3)
         guard bytes.count >= 2, bytes.starts(with: "//".utf8) else { return false }
         guard let next = bytes.dropFirst(2).first else { return true }
         return next < 0x80 && next != UInt8(ascii: "/") && next != UInt8(ascii: "\\")
     }
 
-    private func schemelessProblem(_ destination: String) -> Problem? {
+    private func schemelessProblem(_ destination: Substring) -> Problem? {
         let lower = destination.lowercased()
         for scheme in ["https", "http"] where lower.hasPrefix(scheme + "//") {
             let written = String(destination.prefix(scheme.count + 2))
@@ -104,7 +104,7 @@ struct URLShape {
         return Problem(message: "link destination '\(destination)' has no scheme and will be read as a relative path", prefixRepair: ("", "https://"))
     }
 
-    private func hostProblem(_ destination: String) -> Problem? {
+    private func hostProblem(_ destination: Substring) -> Problem? {
         guard var host = PlaceholderDetector.host(of: destination) else { return nil }
         guard !host.isEmpty else { return Problem(message: "URL '\(destination)' has no host") }
         // An IPv6 literal: the brackets were removed and only it holds colons.
@@ -134,7 +134,7 @@ struct URLShape {
     ///
     /// Read on UTF-8 bytes: a scheme is ASCII, and it ends at the first colon, so that the rest of the destination is
     /// not looked at.
-    static func scheme(of destination: String) -> Substring? {
+    static func scheme(of destination: Substring) -> Substring? {
         let utf8 = destination.utf8
         guard let first = utf8.first, isASCIILetter(first) else { return nil }
         var index = utf8.index(after: utf8.startIndex)
