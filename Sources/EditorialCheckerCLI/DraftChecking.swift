@@ -58,10 +58,14 @@ struct DraftChecking: Sendable {
         do throws(NewsletterError) {
             let draft = try workspace.read(file)
             let checker = try workspace.checker(forDraftAt: file.path)
-            let diagnostics = offline
-                ? checker.checkStored(draft.source, draft: draft.decoded, format: draft.format)
-                : await checker.checkIncludingAsyncRulesStored(draft.source, draft: draft.decoded, format: draft.format)
-            return .checked(path: draft.path, source: draft.source, diagnostics)
+            let (path, source, format) = (draft.path, draft.source, draft.format)
+            // The decoded draft is handed over, so that the checker can let it go before it sorts the diagnostics.
+            let diagnostics = if offline {
+                checker.checkStored(source, draft: (consume draft).decoded, format: format)
+            } else {
+                await checker.checkIncludingAsyncRulesStored(source, draft: draft.decoded, format: format)
+            }
+            return .checked(path: path, source: source, diagnostics)
         } catch {
             return .failed(error)
         }

@@ -79,8 +79,8 @@ public struct EditorialChecker: Sendable {
 
     /// ``check(_:draft:format:)``, its diagnostics kept compactly: what the command-line tool reports from, so that a
     /// draft with a million problems does not hold a million `Diagnostic` values.
-    package func checkStored(_ source: SourceText, draft decoded: DecodedDraft, format: String) -> DiagnosticStore {
-        let draft = verified(decoded, against: source)
+    package func checkStored(_ source: SourceText, draft decoded: consuming DecodedDraft, format: String) -> DiagnosticStore {
+        let draft = verified(consume decoded, against: source)
         var kept = Kept(source: source, markdown: draft.markdown)
         let check = CheckContext.Check(source: source, draft: draft, format: format, configuration: configuration, linkFacts: LinkFacts())
         for planned in plan {
@@ -98,6 +98,10 @@ public struct EditorialChecker: Sendable {
                 kept.add(rule.check(context))
             }
         }
+        // The draft (a caller that hands it over keeps no other reference) is let go before the diagnostics are sorted:
+        // its model is most of the memory in use, and the sort's order of positions would add to it.
+        _ = consume check
+        _ = consume draft
         return (consume kept).sorted()
     }
 

@@ -10,7 +10,7 @@ import Synchronization
 package final class LinkFacts: Sendable {
     private struct State {
         var selected: [Link]?
-        var destinationPlaceholders: [String?]?
+        var destinationPlaceholders: DestinationPlaceholders?
     }
 
     private let state = Mutex(State())
@@ -24,13 +24,13 @@ package final class LinkFacts: Sendable {
     }
 
     /// The placeholder in each destination of ``links(_:)`` (same order), `nil` where there is none.
-    package func destinationPlaceholders(_ context: CheckContext) -> [String?] {
+    package func destinationPlaceholders(_ context: CheckContext) -> DestinationPlaceholders {
         state.withLock { state in
             if let found = state.destinationPlaceholders { return found }
             let detector = PlaceholderDetector(extraPatterns: context.configuration.links.placeholderPatterns)
             let links = Self.selected(&state, context)
             // By index: mapping over the links would copy each one.
-            let found = links.indices.map { detector.placeholder(inDestination: links[$0].destinationText) }
+            let found = DestinationPlaceholders(count: links.count) { detector.placeholder(inDestination: links[$0].destinationText) }
             state.destinationPlaceholders = found
             return found
         }

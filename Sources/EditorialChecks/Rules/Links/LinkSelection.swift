@@ -12,7 +12,7 @@ enum LinkSelection {
 
     /// The placeholder found in each destination of ``links(_:)`` (same order), `nil` where there is none, looked for
     /// once per check whichever rules ask.
-    static func destinationPlaceholders(_ context: CheckContext) -> [String?] {
+    static func destinationPlaceholders(_ context: CheckContext) -> DestinationPlaceholders {
         context.linkFacts.destinationPlaceholders(context)
     }
 
