@@ -67,4 +67,21 @@ import Testing
     func scheme(destination: String, scheme: String?) {
         #expect(URLShape.scheme(of: destination[...]).map(String.init) == scheme)
     }
+
+    /// A space, tab, line break or lone parenthesis is found wherever it stands in a long destination: in the first
+    /// sixteen bytes, across the blocks of sixteen read at once, or in the last few.
+    @Test(arguments: [(" ", "contains white space"), ("\t", "contains white space"), ("\n", "contains white space"),
+                      ("(", "unbalanced parentheses"), (")", "unbalanced parentheses")])
+    func findsOneByteAnywhereInALongDestination(byte: String, wording: String) {
+        let path = String(repeating: "abcdefgh", count: 8)
+        let clean = "https://acme.dev/" + path
+        for position in 0...clean.utf8.count {
+            var destination = clean
+            destination.insert(contentsOf: byte, at: destination.index(destination.startIndex, offsetBy: position))
+            #expect(shape.problem(destination[...])?.message.contains(wording) == true, "\(byte.debugDescription) at \(position)")
+        }
+        #expect(shape.problem(("https://acme.dev/" + path)[...]) == nil)
+        #expect(shape.problem(("https://acme.dev/(" + path + ")")[...]) == nil)
+    }
 }
+

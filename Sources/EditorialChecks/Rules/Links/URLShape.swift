@@ -69,15 +69,30 @@ struct URLShape {
     /// most are fine.
     private static func whiteSpaceAndParentheses(in bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
         var hasWhiteSpace = false, parenthesisBalance = 0
-        for byte in bytes {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D: hasWhiteSpace = true
-            case UInt8(ascii: "("): parenthesisBalance += 1
-            case UInt8(ascii: ")"): parenthesisBalance -= 1
-            default: break
+        var index = 0
+        while index < bytes.count {
+            // Sixteen bytes at a time are passed over when none is white space or a parenthesis, as in nearly all of a URL.
+            if index + 16 <= bytes.count, let base = bytes.baseAddress,
+               !any(Self.isWhiteSpaceOrParenthesis(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))) {
+                index += 16
+                continue
             }
+            for byte in bytes[index..<min(index + 16, bytes.count)] {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D: hasWhiteSpace = true
+                case UInt8(ascii: "("): parenthesisBalance += 1
+                case UInt8(ascii: ")"): parenthesisBalance -= 1
+                default: break
+                }
+            }
+            index += 16
         }
         return (hasWhiteSpace, parenthesisBalance)
+    }
+
+    private static func isWhiteSpaceOrParenthesis(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        bytes .== SIMD16(repeating: 0x20) .| bytes .== SIMD16(repeating: 0x09) .| bytes .== SIMD16(repeating: 0x0A)
+            .| bytes .== SIMD16(repeating: 0x0D) .| (bytes & SIMD16(repeating: 0xFE)) .== SIMD16(repeating: UInt8(ascii: "("))
     }
 
     /// Whether exactly `//` follows the scheme's colon, read on bytes; `false` also when a character beyond ASCII

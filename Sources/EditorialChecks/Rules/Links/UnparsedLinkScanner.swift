@@ -67,6 +67,13 @@ enum UnparsedLinkScanner {
         var spacesEnd = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
+            // With no destination open, nothing before the next `](` matters: a later destination measures depth from
+            // where it starts, and the byte after `(` is never escaped. Prose rarely holds one, so most is passed over.
+            if oldest == open.count {
+                guard let next = nextDestinationStart(in: bytes, from: index, range) else { break }
+                index = next
+                escaped = false
+            }
             if index >= range.lowerBound + 2 && bytes[index - 2] == UInt8(ascii: "]") && bytes[index - 1] == UInt8(ascii: "(")
                 && (index - 2 == range.lowerBound || bytes[index - 3] != UInt8(ascii: "\\")) && bytes[index] != UInt8(ascii: "<") {
                 // The destinations that have ended are dropped from the front now and then, at a cost their number repays.
@@ -114,5 +121,18 @@ enum UnparsedLinkScanner {
         }
         found.sort { $0.start < $1.start }
         return found
+    }
+
+    /// The first offset at or after `index` (and two or more into `range`) that follows `](`, found with `memchr`.
+    private static func nextDestinationStart(in bytes: UnsafeBufferPointer<UInt8>, from index: Int, _ range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var bracket = max(index - 2, range.lowerBound)
+        while bracket + 1 < range.upperBound {
+            guard let found = memchr(base + bracket, Int32(UInt8(ascii: "]")), range.upperBound - 1 - bracket) else { return nil }
+            bracket = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if bytes[bracket + 1] == UInt8(ascii: "(") && bracket + 2 < range.upperBound { return bracket + 2 }
+            bracket += 1
+        }
+        return nil
     }
 }
