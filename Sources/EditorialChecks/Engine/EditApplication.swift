@@ -77,13 +77,7 @@ enum EditApplication {
         }
 
         private func firstIndex(startingAfter offset: Int) -> Int {
-            var low = first
-            var high = ranges.count
-            while low < high {
-                let middle = (low + high) / 2
-                if ranges[middle].lowerBound <= offset { low = middle + 1 } else { high = middle }
-            }
-            return low
+            ranges[first...].partitioningIndex { $0.lowerBound > offset }
         }
     }
 

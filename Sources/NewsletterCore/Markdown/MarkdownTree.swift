@@ -205,14 +205,14 @@ public struct MarkdownTree: Sendable {
         guard index > 0 else { return nil }
         let distance = storage[index].parentDistance
         if distance > 0 { return index - Int(distance) }
-        let position = Self.firstPosition(in: distantParents.count) { Int(distantParents[$0].node) >= index }
+        let position = distantParents.partitioningIndex { Int($0.node) >= index }
         return Int(distantParents[position].parent)
     }
 
     private func linkDetails(of index: Int) -> MarkdownLinkDetails? {
         let stored = storage[index]
         guard stored.kind.isLinkLike, stored.detail != Self.noLinkDetails else { return nil }
-        let position = Self.firstPosition(in: linkNodes.count) { Int(linkNodes[$0]) >= index }
+        let position = linkNodes.partitioningIndex { Int($0) >= index }
         switch linkRecords {
         case .parsed(let details):
             return details[position]
@@ -226,17 +226,6 @@ public struct MarkdownTree: Sendable {
                 text: link.text
             )
         }
-    }
-
-    /// The first position below `count` where `isAtOrPast` holds, which is false before it and true from it on.
-    private static func firstPosition(in count: Int, where isAtOrPast: (Int) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = low + (high - low) / 2
-            if isAtOrPast(middle) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 
     // MARK: Building

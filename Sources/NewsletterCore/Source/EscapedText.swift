@@ -90,14 +90,8 @@ public struct EscapedText: Sendable, Hashable, Codable {
     /// The source offset of a decoded offset; inside an escape, its start (or end when `roundingUp`).
     private func sourceOffset(ofDecoded offset: Int, roundingUp: Bool) -> Int {
         // The last escape starting at or before the offset decides: inside it, or the literal run after it.
-        var low = 0
-        var high = escapes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if escapes[middle].decoded.lowerBound <= offset { low = middle + 1 } else { high = middle }
-        }
         // An escape that starts exactly at an end offset is not part of the range that ends there.
-        var index = low - 1
+        var index = escapes.partitioningIndex { $0.decoded.lowerBound > offset } - 1
         if roundingUp && index >= 0 && escapes[index].decoded.lowerBound == offset { index -= 1 }
         guard index >= 0 else { return sourceStart + offset }
         let escape = escapes[index]

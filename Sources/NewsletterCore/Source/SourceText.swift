@@ -197,13 +197,7 @@ public struct SourceText: Sendable, Equatable {
     /// The 0-based index in ``lineStarts`` of the line holding the UTF-8 `offset`.
     @inlinable
     public func lineIndex(containing offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
     }
 
     private func lineEndOffset(_ lineIndex: Int, includingTerminator: Bool) -> Int {

@@ -105,13 +105,8 @@ public struct MojibakeRule: Rule, StreamedRule {
 
     /// Whether `range` overlaps one of `ranges` (in order and apart): a binary search, as a draft may hold many of both.
     private static func overlapsAny(_ ranges: [Range<Int>], _ range: Range<Int>) -> Bool {
-        var low = 0
-        var high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ranges[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < ranges.count && ranges[low].overlaps(range)
+        let first = ranges.partitioningIndex { $0.upperBound > range.lowerBound }
+        return first < ranges.count && ranges[first].overlaps(range)
     }
 
     private func diagnostic(
