@@ -111,7 +111,7 @@ struct LegacyAdapter: FormatAdapter {
         (
             // The section's links are a part of a longer list (as a Markdown adapter's are): named from the part's start.
             Issue(sections: [Section(
-                heading: "ab", title: "ab", emoji: nil, level: 2, bodyText: "",
+                headingText: "ab", title: "ab", emoji: nil, level: 2, bodyText: "",
                 linkList: [AdapterContractTests.link(range: nil), AdapterContractTests.link(range: nil, destinationRange: SourceRange(
                     start: SourceLocation(offset: 2, line: 1, column: 3), end: SourceLocation(offset: 30, line: 1, column: 31)
                 ))][1...], range: nil, headingRange: nil

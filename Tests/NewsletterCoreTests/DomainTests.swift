@@ -157,7 +157,8 @@ import Testing
         let links = [Link(text: "a", destination: "https://a.example", kind: .inline), Link(text: "b", destination: "https://b.example", kind: .inline)]
         let text = "## B\nSee [b](https://b.example).\n"
         let part = Section(
-            heading: "## B", title: "B", emoji: nil, level: 2, bodyText: text.dropFirst(5), linkList: links[1...], range: nil, headingRange: nil
+            headingText: text.prefix(4), title: "B", emoji: nil, level: 2, bodyText: text.dropFirst(5), linkList: links[1...], range: nil,
+            headingRange: nil
         )
         var whole = Section(heading: "## B", title: "B", level: 2, body: "See [b](https://b.example).\n", links: [links[1]])
         #expect(part == whole)

@@ -26,12 +26,12 @@ struct BeehiivHeader {
 
         var line = Self.firstContentLine(source, from: end, body: body)
         if let line, let heading = headingStarting(onLine: line), heading.level == 1, !heading.isSetext {
-            title = Self.atxContent(heading.source)
+            title = String(Self.atxContent(heading.sourceText))
             end = heading.contentStartOffset
             let next = Self.firstContentLine(source, from: end, body: body)
             if let next, let subtitleHeading = headingStarting(onLine: next),
                subtitleHeading.level == 3, !subtitleHeading.isSetext, !BeehiivSectionHeading.looksLikeSection(subtitleHeading) {
-                subtitle = Self.atxContent(subtitleHeading.source)
+                subtitle = String(Self.atxContent(subtitleHeading.sourceText))
                 end = subtitleHeading.contentStartOffset
             }
         }
@@ -97,8 +97,8 @@ struct BeehiivHeader {
     }
 
     /// An ATX heading's text as written: the markers, the spaces after them and a closing `#` run removed.
-    static func atxContent(_ heading: String) -> String {
-        var content = Substring(heading)
+    static func atxContent(_ heading: Substring) -> Substring {
+        var content = heading
         content = content.drop { $0 == " " }
         content = content.drop { $0 == "#" }
         content = content.drop { $0 == " " || $0 == "\t" }
@@ -111,6 +111,6 @@ struct BeehiivHeader {
             content = closing
             while content.last == " " || content.last == "\t" { content = content.dropLast() }
         }
-        return String(content)
+        return content
     }
 }

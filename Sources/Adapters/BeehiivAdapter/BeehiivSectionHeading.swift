@@ -6,7 +6,7 @@ enum BeehiivSectionHeading {
     /// Whether a heading has the shape of a section heading (`### **🤌 Ben's Picks**`, `## <mark>...</mark>`, a
     /// leading emoji) rather than of a subtitle.
     static func looksLikeSection(_ heading: MarkdownHeading) -> Bool {
-        let content = BeehiivHeader.atxContent(heading.source)
+        let content = BeehiivHeader.atxContent(heading.sourceText)
         return content.hasPrefix("**") || content.hasPrefix("__") || content.hasPrefix("<mark>")
             || HeadingTitle.split(heading.plainText).emoji != nil
     }

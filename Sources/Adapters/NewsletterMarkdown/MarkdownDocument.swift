@@ -118,7 +118,7 @@ public struct MarkdownDocument: Sendable {
             let bodyStart = min(heading.contentStartOffset, end.offset)
             let (emoji, title) = splitter.split(heading.plainText)
             sections.append(Section(
-                heading: heading.source,
+                headingText: heading.sourceText,
                 title: title,
                 emoji: emoji,
                 level: heading.level,

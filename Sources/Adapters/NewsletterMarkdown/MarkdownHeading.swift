@@ -8,7 +8,12 @@ public struct MarkdownHeading: Sendable, Equatable {
     public var level: Int
     /// The heading exactly as written: its whole line from the line start (ATX, `### **🤌 Ben's Picks**`),
     /// or its text and underline lines (setext), without the final line ending.
-    public var source: String
+    public var source: String {
+        get { String(sourceText) }
+        set { sourceText = Substring(newValue) }
+    }
+    /// ``source`` as stored: a slice of the document's text, so that a heading holds no copy of its line.
+    package var sourceText: Substring
     /// The heading's text with Markdown markup and inline HTML removed (`🤌 Ben's Picks`); link text is kept.
     public var plainText: String
     /// The range of ``source``.
@@ -20,8 +25,13 @@ public struct MarkdownHeading: Sendable, Equatable {
 
     /// Creates a heading; ``MarkdownDocument`` is the usual way to get one.
     public init(level: Int, source: String, plainText: String, range: SourceRange, isSetext: Bool, contentStartOffset: Int) {
+        self.init(level: level, sourceText: Substring(source), plainText: plainText, range: range, isSetext: isSetext, contentStartOffset: contentStartOffset)
+    }
+
+    /// Creates a heading whose line is a slice of the document's text.
+    package init(level: Int, sourceText: Substring, plainText: String, range: SourceRange, isSetext: Bool, contentStartOffset: Int) {
         self.level = level
-        self.source = source
+        self.sourceText = sourceText
         self.plainText = plainText
         self.range = range
         self.isSetext = isSetext

@@ -103,7 +103,7 @@ struct MarkdownReader {
         let contentStart = lineIndex + 1 < source.lineStarts.count ? source.lineStarts[lineIndex + 1] : source.utf8Count
         return MarkdownHeading(
             level: node.headingLevel ?? 1,
-            source: String(source.slice(range)),
+            sourceText: source.slice(range),
             plainText: plainText,
             range: locations.range(range),
             isSetext: bytes[range.lowerBound..<range.upperBound].first { $0 != UInt8(ascii: " ") } != UInt8(ascii: "#"),

@@ -39,7 +39,7 @@ enum IssuePositions {
     private static func fits(_ sections: [Section], _ index: Int, _ source: SourceText) -> Bool {
         if let range = sections[index].range, !fits(range, source) { return false }
         guard let range = sections[index].headingRange else { return true }
-        return fits(range, source) && source[range] == sections[index].heading
+        return fits(range, source) && source[range] == sections[index].headingText
     }
 
     /// Whether the link at `index` has no destination position, or one that holds its destination; read in place,

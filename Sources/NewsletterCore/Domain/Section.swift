@@ -4,7 +4,10 @@
 /// as peers, so a tree built from levels would nest sections that the writer meant as siblings.
 public struct Section: Sendable, Equatable, Codable {
     /// The heading exactly as written in the source, markers included: `### **🤌 Ben's Picks**`.
-    public var heading: String
+    public var heading: String {
+        get { String(headingText) }
+        set { headingText = Substring(newValue) }
+    }
     /// The plain title: markup and the leading emoji or symbol run removed: `Ben's Picks`.
     public var title: String
     /// The leading emoji or symbol run as written (possibly mangled), or `nil` when the heading has none.
@@ -25,6 +28,8 @@ public struct Section: Sendable, Equatable, Codable {
     public var range: SourceRange?
     /// The heading line(s) alone.
     public var headingRange: SourceRange?
+    /// ``heading`` as stored: a section an adapter reads keeps its heading line as a slice of the draft's text.
+    package var headingText: Substring
     /// ``body`` as stored: the sections an adapter reads share the draft's text rather than each hold a copy.
     package var bodyText: Substring
     /// ``links`` as stored: the sections an adapter reads share the list rather than each hold a copy.
@@ -42,14 +47,14 @@ public struct Section: Sendable, Equatable, Codable {
         headingRange: SourceRange? = nil
     ) {
         self.init(
-            heading: heading, title: title, emoji: emoji, level: level, bodyText: Substring(body), linkList: links[...], range: range,
-            headingRange: headingRange
+            headingText: Substring(heading), title: title, emoji: emoji, level: level, bodyText: Substring(body), linkList: links[...],
+            range: range, headingRange: headingRange
         )
     }
 
-    /// Creates a section whose body and links are parts of the draft's text and of the list.
+    /// Creates a section whose heading, body and links are parts of the draft's text and of the list.
     package init(
-        heading: String,
+        headingText: Substring,
         title: String,
         emoji: String?,
         level: Int,
@@ -58,7 +63,7 @@ public struct Section: Sendable, Equatable, Codable {
         range: SourceRange?,
         headingRange: SourceRange?
     ) {
-        self.heading = heading
+        self.headingText = headingText
         self.title = title
         self.emoji = emoji
         self.level = level
