@@ -31,7 +31,7 @@ public enum Mojibake {
 
     /// Windows-1252, Latin-1 and Mac OS Roman explain nearly all newsletter mojibake: by default the other
     /// pages are tried only on runs these leave unexplained.
-    private static let defaultScanner = MojibakeScanner(pages: defaultCodePages, primaryPageCount: 3)
+    private static let defaultScanner = MojibakeScanner(pages: defaultCodePages, primaryPageCount: 3, keepsSpareLines: true)
 
     /// Every mangled span in `text`, in order; spans never overlap.
     ///

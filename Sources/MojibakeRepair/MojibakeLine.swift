@@ -6,7 +6,9 @@
 /// that borrows it, called from one that mutates it, is handed a copy of all of them (a call to copy memory
 /// each time); a mutating one is handed its address.
 struct MojibakeLine: ~Copyable {
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The text whose lines are looked at: set by each scan, since a line is kept from scan to scan with its buffers
+    /// and the texts it has made (``MojibakeScanner``'s spare lines).
+    var bytes: UnsafeBufferPointer<UInt8>
     let scanner: MojibakeScanner
     // Buffers reused from line to line and run to run.
     private var scalars = ScratchBuffer<UInt32>()

@@ -49,9 +49,13 @@ final class MojibakeScanner: @unchecked Sendable {
     static let defaultSegmentSize = 64 * 1024
 
     /// A scanner of `pages`, the first `primaryPageCount` of them (all by default) tried on every run.
-    init(pages: [CodePage], primaryPageCount: Int? = nil, segmentSize: Int = defaultSegmentSize) {
+    ///
+    /// - Parameter keepsSpareLines: whether finished scans leave their lines for the next (``spareLines``): for a
+    ///   scanner that lives as long as the process, since a kept line holds its scanner.
+    init(pages: [CodePage], primaryPageCount: Int? = nil, segmentSize: Int = defaultSegmentSize, keepsSpareLines: Bool = false) {
         precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
         self.segmentSize = max(segmentSize, 1)
+        self.spareLineLimit = keepsSpareLines ? 8 : 0
         self.primaryPageCount = min(primaryPageCount ?? pages.count, pages.count)
         let stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
         let lossyBytes = pages.map { $0.bytesLostByStrictDecoders.map(Int.init) }
@@ -300,7 +304,9 @@ final class MojibakeScanner: @unchecked Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool, emit: (MojibakeSpan) -> Void
     ) -> [Int] {
         var linesToScanAgain: [Int] = []
-        var line = MojibakeLine(bytes: bytes, scanner: self)
+        let spare = spareLines.withLock { $0.popLast() } ?? SpareLine(MojibakeLine(bytes: bytes, scanner: self))
+        var line = spare.line.take()!
+        line.bytes = bytes
         var runs = ScratchBuffer<Run>()
         var lineHasCandidate = false
         let count = range.upperBound
@@ -390,7 +396,27 @@ final class MojibakeScanner: @unchecked Sendable {
             floor = index
         }
         if lineHasCandidate { resolve(&line, runs, of: lineStart, includingGuesses, emit, &linesToScanAgain) }
+        spare.line = consume line
+        spareLines.withLock { spares in
+            if spares.count < spareLineLimit { spares.append(spare) }
+        }
         return linesToScanAgain
+    }
+
+    /// Lines left by finished scans, with their buffers and span texts, for the next scans to take: making a line
+    /// (some thirty buffers, copies of the pages' facts, a table of texts) for each draft of a folder, and making
+    /// the same few span texts again for each, cost about as much as the scan of a clean draft.
+    private let spareLines = Mutex<[SpareLine]>([])
+    /// How many lines are kept: as many as threads scan at once on most machines, or none.
+    private let spareLineLimit: Int
+
+    /// A line between two scans. Only the scan that took it from ``spareLines`` reads or writes it.
+    private final class SpareLine: @unchecked Sendable {
+        var line: MojibakeLine?
+
+        init(_ line: consuming MojibakeLine) {
+            self.line = consume line
+        }
     }
 
     /// Resolves the runs of a segment of the line starting at `lineStart`, and notes the line for another pass if the
