@@ -1,5 +1,6 @@
-import NewsletterCore
 import Foundation
+import NewsletterCore
+import Synchronization
 
 /// `non-descriptive-link-text`: link text such as "here" or "read more" that says nothing about where it leads.
 public struct NonDescriptiveLinkTextRule: Rule, StreamedRule {
@@ -44,9 +45,7 @@ public struct NonDescriptiveLinkTextRule: Rule, StreamedRule {
     }
 
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
-        let phrases = Set(context.options.strings("phrases").map { $0.lowercased() })
-        let longest = phrases.map(\.utf8.count).max() ?? 0
-        let lengths = Set(phrases.map(\.utf8.count))
+        let (phrases, longest, lengths) = Self.phrases(context.options.strings("phrases")).lookup
         let links = LinkSelection.links(context)
         for index in links.indices where LinkSelection.hasWrittenText(index, in: links) {
             // Surrounding punctuation and space aside, a longer text cannot be one of the phrases.
@@ -57,6 +56,30 @@ public struct NonDescriptiveLinkTextRule: Rule, StreamedRule {
                 "link text '\(links[index].text)' does not say where the link leads", at: LinkSelection.range(of: index, in: links, context)
             ))
         }
+    }
+
+    /// A list of phrases as the rule compares link texts with them.
+    private struct Phrases: Sendable {
+        let list: [String]
+        /// The phrases lower-cased, the longest one's length in bytes, and every length they have.
+        let lookup: (phrases: Set<String>, longest: Int, lengths: Set<Int>)
+
+        init(_ list: [String]) {
+            self.list = list
+            let phrases = Set(list.map { $0.lowercased() })
+            lookup = (phrases, phrases.map(\.utf8.count).max() ?? 0, Set(phrases.map(\.utf8.count)))
+        }
+    }
+
+    /// The last list of phrases prepared: the drafts of a folder share a configuration, and preparing the list
+    /// again for each was a draft's largest cost in this rule.
+    private static let lastPhrases = Mutex<Phrases?>(nil)
+
+    private static func phrases(_ list: [String]) -> Phrases {
+        if let last = lastPhrases.withLock({ $0 }), last.list == list { return last }
+        let phrases = Phrases(list)
+        lastPhrases.withLock { $0 = phrases }
+        return phrases
     }
 
     /// The text lower-cased, without surrounding white space and punctuation; `nil` for an ASCII text whose length,
