@@ -1,4 +1,5 @@
 import Foundation
+import EditorialChecks
 import NewsletterKit
 import Testing
 
@@ -74,6 +75,18 @@ private struct SlowLinkRule: AsyncRule {
 }
 
 @Suite struct EngineTests {
+    /// The built-in registry names each rule's streamed form without a cast: it must be exactly what a cast finds.
+    @Test func builtInRulesStreamExactlyWhenTheyConformToStreamedRule() {
+        let registry = RuleRegistry.builtIn
+        #expect(registry.rules.count == 20)
+        #expect(registry.streamedRules.count == registry.rules.count)
+        for (rule, streamed) in zip(registry.rules, registry.streamedRules) {
+            #expect((streamed != nil) == (rule as? any StreamedRule != nil), "\(type(of: rule).description.id)")
+            #expect(streamed.map { type(of: $0).description.id } ?? type(of: rule).description.id == type(of: rule).description.id)
+        }
+        #expect(registry.streamedRules.count { $0 != nil } == 12)
+    }
+
     let draft = "# Notes\n\nTeam synergy and [a link](https://acme.dev/a).\n\n<!-- newsletterlint-disable-next-line slow-link -->\nAgain [b](https://acme.dev/b) synergy.\n"
 
     func registry() throws -> RuleRegistry {

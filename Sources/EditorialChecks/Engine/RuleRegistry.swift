@@ -24,11 +24,32 @@ public struct RuleRegistry: Sendable {
         for rule in asyncRules { try register(rule) }
     }
 
+    /// A registry of rules whose streamed forms are known without a cast (see ``Entry``).
+    package init(entries: [Entry]) throws(NewsletterError) {
+        try self.init()
+        for entry in entries { try register(entry) }
+    }
+
     /// Adds an offline rule.
     public mutating func register(_ rule: any Rule) throws(NewsletterError) {
-        try validate(type(of: rule).description.id)
-        rules.append(rule)
-        streamedRules.append(rule as? any StreamedRule)
+        try register(Entry(rule: rule, streamed: rule as? any StreamedRule))
+    }
+
+    private mutating func register(_ entry: Entry) throws(NewsletterError) {
+        try validate(type(of: entry.rule).description.id)
+        rules.append(entry.rule)
+        streamedRules.append(entry.streamed)
+    }
+
+    /// An offline rule with its ``StreamedRule`` form, if it has one, found by the compiler rather than by a cast.
+    package struct Entry: Sendable {
+        let rule: any Rule
+        let streamed: (any StreamedRule)?
+
+        /// A rule that reports its diagnostics as it finds them.
+        package static func streamed(_ rule: some StreamedRule) -> Entry { Entry(rule: rule, streamed: rule) }
+        /// A rule that returns its diagnostics together.
+        package static func plain(_ rule: some Rule) -> Entry { Entry(rule: rule, streamed: nil) }
     }
 
     /// Adds an asynchronous rule.

@@ -14,6 +14,10 @@ public struct MissingSectionRule: Rule {
             - title: See ya
         """
 
+    /// ``configuration`` with the sections in any order. Made without Foundation: every rule's description, and so
+    /// its examples, is made at each start of the tool.
+    static let unorderedConfiguration = "required_sections:\n  ordered: false\n" + configuration.dropFirst("required_sections:\n".count)
+
     /// The rule's identity, documentation and examples.
     public static let description = RuleDescription(
         id: "missing-section",

@@ -21,7 +21,7 @@ public struct SectionOrderRule: Rule {
             RuleExample("# Notes\n\n## **Cool Tools**\n\nA.\n\n## **Extra**\n\nX.\n\n### **PICKS**\n\nB.\n\n## See ya\n\nC.\n", configuration: MissingSectionRule.configuration),
             RuleExample(
                 "# Notes\n\n## See ya\n\nC.\n\n## **Cool Tools**\n\nA.\n",
-                configuration: MissingSectionRule.configuration.replacingOccurrences(of: "required_sections:\n", with: "required_sections:\n  ordered: false\n")
+                configuration: MissingSectionRule.unorderedConfiguration
             ),
         ],
         triggeringExamples: [
