@@ -11,12 +11,24 @@ package enum DisplayWidth {
     /// that is too wide is known so after the first `limit` cells, not after all of its characters are formed.
     package static func fits<S: StringProtocol>(_ text: S, in limit: Int) -> Bool {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count <= limit }
+        if cellBound(text.utf8) <= limit { return true }
         var cells = 0
         for character in text {
             cells += of(character)
             if cells > limit { return false }
         }
         return true
+    }
+
+    /// At least the cells `text` takes, counted on its bytes: no character takes more than two cells, nor more than
+    /// one when it is a single ASCII scalar. Settles most short lines that hold a few emoji or accents without forming
+    /// their characters, which was most of the time a text report spent measuring lines.
+    static func cellBound(_ utf8: some Collection<UInt8>) -> Int {
+        func bound(_ bytes: some Sequence<UInt8>) -> Int {
+            // ASCII counts one, a lead byte two, a continuation byte nothing.
+            bytes.reduce(0) { $0 + ($1 < 0x80 ? 1 : $1 >= 0xC0 ? 2 : 0) }
+        }
+        return utf8.withContiguousStorageIfAvailable(bound) ?? bound(utf8)
     }
 
     /// What goes before a caret under the end of `text` (already escaped): a space per cell, a tab for a tab.
