@@ -52,6 +52,29 @@ struct InputCauseTests {
         #expect(result.errors == "./pipe.md: error: cannot read the file: not a regular file (a named pipe); name it on its own to read it as a stream\n")
     }
 
+    @Test("a socket met in a folder walk, which cannot be opened, is named for what it is")
+    func socketInWalk() throws {
+        let folder = try FixtureFolder()
+        try folder.write(FixtureDrafts.clean, to: "a-clean.md")
+        let path = folder.path("b-socket.md")
+        let socketDescriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(socketDescriptor >= 0)
+        defer { close(socketDescriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let pathBytes = Array(path.utf8CString)
+        try #require(pathBytes.count <= MemoryLayout.size(ofValue: address.sun_path))
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: pathBytes.map { UInt8(bitPattern: $0) }) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0)
+        let result = try folder.run("--offline", ".")
+        #expect(result.status == 2)
+        #expect(result.errors == "./b-socket.md: error: cannot read the file: not a regular file (a socket)\n")
+        #expect(result.output.hasSuffix("in 1 file\n"))
+    }
+
     @Test("a named pipe named on the command line is read as a stream")
     func namedPipe() throws {
         let folder = try FixtureFolder()

@@ -23,6 +23,10 @@ enum InputFile {
         guard stat(path, &status) == 0 else {
             throw NewsletterError(.io, reason(errno: errno), path: path)
         }
+        return kind(status)
+    }
+
+    private static func kind(_ status: stat) -> Kind {
         switch status.st_mode & S_IFMT {
         case S_IFREG: return .regular
         case S_IFDIR: return .folder
@@ -39,9 +43,10 @@ enum InputFile {
     /// - Throws: `NewsletterError` of kind `io` naming the cause: `is a folder`, `not a regular file (a named pipe)`,
     ///   `a loop of symbolic links`, `no such file`, `permission denied`; `limitExceeded` past 64 MiB.
     static func contents(of path: String, allowStreams: Bool) throws(NewsletterError) -> Data {
-        let descriptor = try open(path, allowStreams: allowStreams)
+        let (descriptor, status) = try openLooking(path, allowStreams: allowStreams)
         defer { close(descriptor) }
-        return try read(descriptor, path: path)
+        let size = status.map(expectedSize(of:)) ?? expectedSize(of: descriptor)
+        return try read(descriptor, path: path, after: buffer(count: size.map { $0 + 1 } ?? 1 << 16), count: 0)
     }
 
     /// Refuses what is not a file to read: a folder, a socket, a device; a named pipe or character device unless
@@ -53,6 +58,10 @@ enum InputFile {
         } catch {
             throw NewsletterError(.io, "cannot read the file: \(error.message)", path: path)
         }
+        try refuseUnreadable(kind, path: path, allowStreams: allowStreams)
+    }
+
+    private static func refuseUnreadable(_ kind: Kind, path: String, allowStreams: Bool) throws(NewsletterError) {
         switch kind {
         case .regular: break
         case .folder: throw NewsletterError(.io, "cannot read the file: is a folder", path: path)
@@ -64,13 +73,45 @@ enum InputFile {
     }
 
     /// Opens `path` to read it, after ``contents(of:allowStreams:)``'s checks of what it is.
+    ///
+    /// What is read only if it is a regular file (a folder's drafts) is opened first, without waiting for a writer or
+    /// taking a terminal, and looked at through the descriptor: one look-up of the path, not two, for each draft of a
+    /// folder. What may be read as a stream is looked at first, since opening a pipe to look would end it for its
+    /// writer.
     static func open(_ path: String, allowStreams: Bool) throws(NewsletterError) -> Int32 {
-        try checkReadable(path, allowStreams: allowStreams)
-        return try open(path)
+        try openLooking(path, allowStreams: allowStreams).descriptor
     }
 
-    private static func open(_ path: String) throws(NewsletterError) -> Int32 {
-        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+    /// ``open(_:allowStreams:)``, with what the descriptor was found to be when it was looked at after opening.
+    private static func openLooking(_ path: String, allowStreams: Bool) throws(NewsletterError) -> (descriptor: Int32, status: stat?) {
+        guard !allowStreams else {
+            try checkReadable(path, allowStreams: true)
+            return (try open(path, flags: 0), nil)
+        }
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else {
+            let code = errno
+            // A socket cannot be opened (ENXIO): looked at by its path, to say what it is.
+            if code == ENXIO { try checkReadable(path, allowStreams: false) }
+            throw NewsletterError(.io, "cannot read the file: \(reason(errno: code))", path: path)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let cause = reason(errno: errno)
+            close(descriptor)
+            throw NewsletterError(.io, "cannot read the file: \(cause)", path: path)
+        }
+        do {
+            try refuseUnreadable(kind(status), path: path, allowStreams: false)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        return (descriptor, status)
+    }
+
+    private static func open(_ path: String, flags: Int32) throws(NewsletterError) -> Int32 {
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC | flags)
         guard descriptor >= 0 else {
             throw NewsletterError(.io, "cannot read the file: \(reason(errno: errno))", path: path)
         }
@@ -122,7 +163,12 @@ enum InputFile {
     /// stream, whose size is known only at its end.
     static func expectedSize(of descriptor: Int32) -> Int? {
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return expectedSize(of: status)
+    }
+
+    private static func expectedSize(of status: stat) -> Int? {
+        guard status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
         return min(Int(status.st_size), SourceText.defaultMaximumSize)
     }
 
