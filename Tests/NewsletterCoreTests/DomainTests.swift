@@ -114,6 +114,24 @@ import Testing
         #expect(split.title == title)
     }
 
+    /// The title ends at its last character that is not white space, read from the end: ASCII and other white space
+    /// (no-break, ideographic, em spaces, line separators) is dropped, characters of every length before it kept.
+    @Test(arguments: [
+        ("🤌 Ben's Picks \u{3000}\u{A0} ", "🤌", "Ben's Picks"),
+        ("Picks\u{2003}é", nil, "Picks\u{2003}é"),
+        ("🔥 Hot \u{2028}🔥", "🔥", "Hot \u{2028}🔥"),
+        ("  News  \t\u{205F}", nil, "News"),
+        ("🤌 \u{3000} ", "🤌", ""),
+        ("\u{A0}\u{3000}", nil, ""),
+        ("A 北京\u{200A}", nil, "A 北京"),
+        ("Notes 𝄞", nil, "Notes 𝄞"),
+    ] as [(String, String?, String)])
+    func dropsTrailingWhiteSpaceOfEveryLength(plain: String, emoji: String?, title: String) {
+        let split = HeadingTitle.split(plain)
+        #expect(split.emoji == emoji)
+        #expect(split.title == title)
+    }
+
     @Test(arguments: ["Ångström News", "Über alles", "北京 Notes", "2024 in Review", "See ya", "ü-Bahn notes", "ÉTÉ 2024"])
     func leavesWordsAlone(plain: String) {
         let split = HeadingTitle.split(plain)

@@ -57,14 +57,7 @@ public enum HeadingTitle {
                 end = skipWhitespace(bytes, from: end)
             }
             let titleStart = skipWhitespace(bytes, from: tokenEnd)
-            var titleEnd = titleStart
-            var index = titleStart
-            while index < bytes.count {
-                let space = whitespaceLength(bytes, at: index)
-                index += max(space, 1)
-                if space == 0 { titleEnd = index }
-            }
-            let title = string(titleStart..<titleEnd)
+            let title = string(titleStart..<max(titleStart, trailingWhitespaceStart(bytes)))
             guard tokenEnd > start else { return (nil, title) }
             return (string(start..<tokenEnd), title)
         }
@@ -74,6 +67,19 @@ public enum HeadingTitle {
         var index = start
         while index < bytes.count, case let length = whitespaceLength(bytes, at: index), length > 0 { index += length }
         return index
+    }
+
+    /// Where the white space that ends `bytes` starts, read from the end: a long title (a tagline heading of many
+    /// links) is not walked character by character to find its last.
+    private static func trailingWhitespaceStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = bytes.count
+        while end > 0 {
+            var start = end - 1
+            while start > 0 && end - start < 4 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            guard whitespaceLength(bytes, at: start) == end - start else { break }
+            end = start
+        }
+        return end
     }
 
     /// The length in bytes of the white-space character at `index`, or 0 when another character (or a
