@@ -254,8 +254,8 @@ struct InlineSourceReader {
 
     /// The destination cmark-gfm resolved: the source's slice when it is written there as it resolves (most are).
     private func destination(_ url: UnsafePointer<CChar>, writtenAt range: Range<Int>?) -> Substring {
-        let count = strlen(url)
-        if let range, range.count == count, count == 0 || memcmp(url, bytes.baseAddress! + range.lowerBound, count) == 0 {
+        let resolved = UnsafeBufferPointer(start: UnsafeRawPointer(url).assumingMemoryBound(to: UInt8.self), count: strlen(url))
+        if let range, resolved.hasSameBytes(as: UnsafeBufferPointer(rebasing: bytes[range])) {
             return source.slice(range)
         }
         return Substring(String(cString: url))

@@ -1,4 +1,4 @@
-import Foundation
+import NewsletterCore
 
 /// Resolves what CommonMark resolves inside a destination written in the source: backslash escapes of ASCII
 /// punctuation (`a\&b` is `a&b`) and character references (`&amp;`, `&#38;`, `&#x26;`).
@@ -11,9 +11,8 @@ enum MarkdownEscapes {
     /// Whether `string`'s UTF-8 is exactly the bytes at `range`, compared as memory rather than element by element.
     static func equal(_ string: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard string.utf8.count == range.count else { return false }
-        guard let base = bytes.baseAddress, !range.isEmpty else { return true }
         var copy = string
-        return copy.withUTF8 { memcmp($0.baseAddress!, base + range.lowerBound, range.count) == 0 }
+        return copy.withUTF8 { $0.hasSameBytes(as: UnsafeBufferPointer(rebasing: bytes[range])) }
     }
 
     /// The text of `bytes` with escapes and the common character references resolved.

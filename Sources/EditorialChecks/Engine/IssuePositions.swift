@@ -1,4 +1,3 @@
-import Foundation
 import NewsletterCore
 
 /// Makes sure the positions in a decoded issue point into the text being checked.
@@ -60,13 +59,7 @@ enum IssuePositions {
     /// Whether `written` is `expected`: the same bytes, which is the usual case and cheap to confirm, or else the
     /// same text by `String` comparison (canonically equivalent characters).
     private static func holds(_ written: Substring, _ expected: Substring) -> Bool {
-        let sameBytes = written.utf8.withContiguousStorageIfAvailable { writtenBytes in
-            expected.utf8.withContiguousStorageIfAvailable { expectedBytes in
-                writtenBytes.count == expectedBytes.count
-                    && (writtenBytes.isEmpty || memcmp(writtenBytes.baseAddress!, expectedBytes.baseAddress!, writtenBytes.count) == 0)
-            }
-        }
-        return sameBytes == true || written == expected
+        written.hasSameUTF8(as: expected) == true || written == expected
     }
 
     private static func fits(_ range: SourceRange, _ source: SourceText) -> Bool {

@@ -1,4 +1,3 @@
-import Foundation
 import NewsletterCore
 
 /// The first link to each destination among a draft's links, found by the destination's hash.
@@ -47,13 +46,7 @@ struct FirstLinkTable {
 
     private func equal(_ lhs: Substring, _ rhs: Substring) -> Bool {
         guard comparesBytes else { return lhs == rhs }
-        guard lhs.utf8.count == rhs.utf8.count else { return false }
-        let same = lhs.utf8.withContiguousStorageIfAvailable { left in
-            rhs.utf8.withContiguousStorageIfAvailable { right in
-                left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
-            }
-        }
-        return (same ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
+        return lhs.hasSameUTF8(as: rhs) ?? lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// Read eight and more bytes at a time by the validator's ASCII path (a byte at a time, this test was a third of
