@@ -50,11 +50,27 @@ public struct CheckContext: Sendable {
     /// Where a missing metadata field would be written (see `DecodedDraft.metadataInsertionOffset`).
     public var metadataInsertionOffset: Int? { check.metadataInsertionOffset }
     /// The rule being run.
-    public let rule: RuleDescription
+    public var rule: RuleDescription { inEffect.description }
     /// The rule's effective severity.
-    public let severity: Severity
+    public var severity: Severity { inEffect.severity }
     /// The rule's options, configured or default.
-    public let options: RuleOptions
+    public var options: RuleOptions { inEffect.options }
+    private let inEffect: RuleInEffect
+
+    /// A rule as a configuration runs it. One object, shared by the contexts of the rule for every draft: a context
+    /// that held the description and options itself retained a dozen strings and arrays each time it was made, and
+    /// the threads checking a folder's drafts contended for their reference counts.
+    package final class RuleInEffect: Sendable {
+        let description: RuleDescription
+        let severity: Severity
+        let options: RuleOptions
+
+        package init(_ description: RuleDescription, severity: Severity, options: RuleOptions) {
+            self.description = description
+            self.severity = severity
+            self.options = options
+        }
+    }
     /// What the link rules of this check share, so that each link is looked at once per check.
     package var linkFacts: LinkFacts { check.linkFacts }
 
@@ -83,20 +99,19 @@ public struct CheckContext: Sendable {
 
     /// Creates a context for one rule of `check`.
     package init(_ check: Check, rule: RuleDescription) {
-        self.init(check, rule: rule, severity: check.configuration.severity(of: rule), options: check.configuration.options(of: rule))
+        let inEffect = RuleInEffect(rule, severity: check.configuration.severity(of: rule), options: check.configuration.options(of: rule))
+        self.init(check, rule: inEffect)
     }
 
     /// A context whose rule's severity and options are already known.
-    package init(_ check: Check, rule: RuleDescription, severity: Severity, options: RuleOptions) {
+    package init(_ check: Check, rule: RuleInEffect) {
         self.check = check
-        self.rule = rule
-        self.severity = severity
-        self.options = options
+        self.inEffect = rule
     }
 
     /// A diagnostic of this rule at its effective severity.
     public func diagnostic(_ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], fix: Fix? = nil) -> Diagnostic {
-        Diagnostic(ruleID: rule.id, severity: severity, message: message, range: range, notes: notes, fix: fix)
+        Diagnostic(ruleID: inEffect.description.id, severity: inEffect.severity, message: message, range: range, notes: notes, fix: fix)
     }
 
     /// The UTF-8 ranges of ``source`` that hold prose, sorted and not overlapping

@@ -27,17 +27,21 @@ public struct EditorialChecker: Sendable {
     /// several of its rules.
     private var plan: [PlannedRule]
 
-    /// An enabled rule as the checker runs it.
-    private struct PlannedRule: Sendable {
+    /// An enabled rule as the checker runs it: an object, so that running it for a draft retains one reference,
+    /// not each of its description's strings and arrays (which the threads checking a folder's drafts contended for).
+    private final class PlannedRule: Sendable {
         enum Check: Sendable {
             case rule(any Rule, streamed: (any StreamedRule)?)
             case custom(CustomRule)
         }
 
         let check: Check
-        let description: RuleDescription
-        let severity: Severity
-        let options: RuleOptions
+        let inEffect: CheckContext.RuleInEffect
+
+        init(check: Check, inEffect: CheckContext.RuleInEffect) {
+            self.check = check
+            self.inEffect = inEffect
+        }
     }
 
     /// Creates a checker.
@@ -51,8 +55,8 @@ public struct EditorialChecker: Sendable {
         func planned(_ check: PlannedRule.Check, _ description: RuleDescription) -> PlannedRule? {
             guard configuration.isEnabled(description) else { return nil }
             return PlannedRule(
-                check: check, description: description,
-                severity: configuration.severity(of: description), options: configuration.options(of: description)
+                check: check,
+                inEffect: CheckContext.RuleInEffect(description, severity: configuration.severity(of: description), options: configuration.options(of: description))
             )
         }
         let rules = zip(registry.rules, registry.streamedRules).compactMap { rule, streamed in
@@ -85,8 +89,8 @@ public struct EditorialChecker: Sendable {
         let check = CheckContext.Check(source: source, draft: draft, format: format, configuration: configuration, linkFacts: LinkFacts())
         for planned in plan {
             // A rule runs only on the kinds of text it declares; a custom rule's patterns, on any.
-            if case .rule = planned.check, !planned.description.textKinds.contains(draft.textKind) { continue }
-            let context = CheckContext(check, rule: planned.description, severity: planned.severity, options: planned.options)
+            if case .rule = planned.check, !planned.inEffect.description.textKinds.contains(draft.textKind) { continue }
+            let context = CheckContext(check, rule: planned.inEffect)
             switch planned.check {
             case .rule(let rule, let streamed):
                 if let streamed {
