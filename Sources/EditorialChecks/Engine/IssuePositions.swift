@@ -14,11 +14,12 @@ enum IssuePositions {
         // and section cost as much as a rule. The misfits are found first, so that an issue where everything fits is
         // not copied at all (a write inside the loop let the compiler copy the whole array ahead of it).
         var verified = issue
-        for index in issue.links.indices.filter({ !fits(issue.links, $0, source) }) {
+        for index in issue.links.indices.filter({ !fits(issue.links[...], $0, source) }) {
             dropPositions(of: &verified.links[index])
         }
+        // A section's links are read as its part of the issue's list (`linkList`): its public `links` is a copy.
         let sectionMisfits = issue.sections.indices.filter { sectionIndex in
-            let links = issue.sections[sectionIndex].links
+            let links = issue.sections[sectionIndex].linkList
             return !fits(issue.sections, sectionIndex, source) || links.indices.contains { !fits(links, $0, source) }
         }
         for sectionIndex in sectionMisfits {
@@ -27,7 +28,7 @@ enum IssuePositions {
                 verified.sections[sectionIndex].headingRange = nil
             }
             let links = issue.sections[sectionIndex].links
-            for index in links.indices where !fits(links, index, source) {
+            for index in links.indices where !fits(links[...], index, source) {
                 dropPositions(of: &verified.sections[sectionIndex].links[index])
             }
         }
@@ -43,7 +44,7 @@ enum IssuePositions {
 
     /// Whether the link at `index` has no destination position, or one that holds its destination; read in place,
     /// as passing the link itself would copy it.
-    private static func fits(_ links: [Link], _ index: Int, _ source: SourceText) -> Bool {
+    private static func fits(_ links: ArraySlice<Link>, _ index: Int, _ source: SourceText) -> Bool {
         if let range = links[index].range, !fits(range, source) { return false }
         guard let range = links[index].destinationRange else { return true }
         guard fits(range, source) else { return false }

@@ -37,8 +37,9 @@ public struct Link: Sendable, Equatable, Codable {
             storedDestination = Substring(newValue)
         }
     }
-    /// ``destination`` without making a `String` of it: for code that compares or hashes many destinations.
-    package var destinationText: Substring { storedDestination }
+    /// ``destination`` without making a `String` of it: for code that compares or hashes many destinations. Inlinable, so
+    /// that a rule reading it from a list of links reads the field rather than copy the link to call a getter.
+    @inlinable package var destinationText: Substring { storedDestination }
     /// ``rawDestination`` without making a `String` of it.
     package var rawDestinationText: Substring { written?.rawDestination.map { Substring($0) } ?? storedDestination }
 
@@ -61,7 +62,7 @@ public struct Link: Sendable, Equatable, Codable {
 
     /// A slice of the source text when an adapter found the destination there as it resolves (the `package`
     /// initialiser taking `sourceDestination`): most destinations are longer than a `String` holds inline.
-    private var storedDestination: Substring
+    @usableFromInline var storedDestination: Substring
     /// What most links do not have: a title, or a destination written otherwise than it resolves. Kept aside, so that
     /// a link is 112 bytes rather than 144 (a dense draft has a link every 64 bytes).
     private var written: Written?
