@@ -27,6 +27,8 @@ struct PlainNotesAdapter: FormatAdapter {
         (BeehiivFixtures.crlfWithTwoSpaceBreak, .certain),
         (BeehiivFixtures.laterIssue, .likely),
         ("Intro\n\n## **🔥 Hot**\n", .likely),
+        ("Intro\r\r## **🔥 Hot**\r", .likely),
+        ("# Héllo 🤌\r### Sub\r\rText ü§å\r![Author](a.png)", .certain),
         ("Just some text.\n", .possible),
         ("", .possible),
         ("---\ntitle: Hello\n---\n# Hello\n", .none),

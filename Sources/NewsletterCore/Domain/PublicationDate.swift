@@ -48,6 +48,8 @@ public struct PublicationDate: Sendable, Equatable, Codable {
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
     ]
+    /// Lower-cased once: the header of every draft of a folder is read for a date.
+    private static let lowercasedMonthNames = monthNames.map { $0.lowercased() }
 
     /// The longest text, blanks trimmed, read as a date. The longest form with nine digits of fraction and an offset is
     /// under 40 bytes, and fractions of hundreds of digits are still read (the digits past nine ignored); a longer
@@ -82,7 +84,7 @@ public struct PublicationDate: Sendable, Equatable, Codable {
         guard let (monthName, day, year) = LongEnglishDate.fields(of: text) else { return nil }
         let name = monthName.lowercased()
         guard name.count >= 3,
-              let month = monthNames.firstIndex(where: { $0.lowercased().hasPrefix(name) && (name.count == 3 || $0.lowercased() == name) })
+              let month = lowercasedMonthNames.firstIndex(where: { $0.hasPrefix(name) && (name.count == 3 || $0 == name) })
         else { return nil }
         return UTCDay.midnight(year: year, month: month + 1, day: day)
     }
