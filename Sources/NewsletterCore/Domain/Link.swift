@@ -40,8 +40,8 @@ public struct Link: Sendable, Equatable, Codable {
     /// ``destination`` without making a `String` of it: for code that compares or hashes many destinations. Inlinable, so
     /// that a rule reading it from a list of links reads the field rather than copy the link to call a getter.
     @inlinable package var destinationText: Substring { storedDestination }
-    /// ``rawDestination`` without making a `String` of it.
-    package var rawDestinationText: Substring { written?.rawDestination.map { Substring($0) } ?? storedDestination }
+    /// ``rawDestination`` without making a `String` of it; inlinable for the same reason as ``destinationText``.
+    @inlinable package var rawDestinationText: Substring { written?.rawDestination.map { Substring($0) } ?? storedDestination }
 
     /// The destination exactly as written in the source.
     public var rawDestination: String {
@@ -65,11 +65,11 @@ public struct Link: Sendable, Equatable, Codable {
     @usableFromInline var storedDestination: Substring
     /// What most links do not have: a title, or a destination written otherwise than it resolves. Kept aside, so that
     /// a link is 112 bytes rather than 144 (a dense draft has a link every 64 bytes).
-    private var written: Written?
+    @usableFromInline var written: Written?
 
     /// The rarer parts of a link; replaced whole when one changes, so that copies of a link never share a change.
-    private final class Written: Sendable {
-        let rawDestination: String?
+    @usableFromInline final class Written: Sendable {
+        @usableFromInline let rawDestination: String?
         let title: String?
 
         init(rawDestination: String?, title: String?) {
