@@ -48,6 +48,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // glibc's allocator settings, which the checker's process sets (part of the C library: nothing to install).
+        .systemLibrary(name: "CGlibcMalloc"),
 
         // The shared Markdown layer over cmark-gfm: headings, links and sections with exact source ranges.
         .target(
@@ -121,7 +123,7 @@ let package = Package(
             name: "EditorialCheckerCLI",
             dependencies: [
                 "NewsletterKit", "MojibakeRepair", "LinkCheckRules", "DiagnosticReporting", "EditorialLanguageServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CGlibcMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The editorial checker command-line tool: `EditorialCheckTool` with the standard formats and rules.
@@ -180,7 +182,7 @@ let package = Package(
             name: "EditorialCheckerTests",
             dependencies: [
                 "editorial-check", "EditorialCheckerCLI", "DiagnosticReporting", "EditorialChecks", "NewsletterCore",
-                "TestSupport", "FixtureHTTPServer", "JSONRPC",
+                "TestSupport", "FixtureHTTPServer", "JSONRPC", "CGlibcMalloc",
             ],
             exclude: ["Golden"]
         ),

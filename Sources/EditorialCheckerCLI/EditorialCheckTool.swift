@@ -92,7 +92,11 @@ public struct EditorialCheckTool: Sendable {
     }
 
     /// Runs the command line the process was started with and ends the process with the tool's exit status.
+    ///
+    /// As it owns the process, it also has the C allocator give large blocks (a mebibyte or more) pages of their own,
+    /// returned as soon as they are freed, so that a large draft's memory is given back before the next is read.
     public func run() async -> Never {
+        ProcessMemory.returnLargeBlocksWhenFreed()
         let status = await run(arguments: Array(CommandLine.arguments.dropFirst()))
         exit(status)
     }
