@@ -95,6 +95,30 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     private var lastRule: (id: String, index: Int)?
     /// Per rule, where some of its texts stand in the piece its latest diagnostic went into.
     private var recentTexts: [DiagnosticBytes.RecentTexts] = []
+    /// Where full pieces go (see ``init(spillingPast:folder:)``); `nil` when they stay.
+    private var spill: Spill?
+
+    /// A piece written out: its index, and where its bytes stand in the file.
+    private struct SpilledPiece: Sendable {
+        let piece: Int
+        let offset: Int
+        let count: Int
+    }
+
+    /// The state of writing full pieces out.
+    private struct Spill: Sendable {
+        /// Bytes of full pieces held past which they are written out.
+        let threshold: Int
+        let folder: String
+        /// Made when the first piece is written out.
+        var file: DiagnosticSpillFile?
+        /// The pieces written out and not read back yet.
+        var pieces: [SpilledPiece] = []
+        /// The first piece not written out nor read back: those before it are done with.
+        var next = 0
+        /// Set when the file could not be written: pieces are no longer written out (those written are still read back).
+        var isStopped = false
+    }
 
     /// An empty store.
     package init() {}
@@ -104,8 +128,55 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         append(contentsOf: diagnostics)
     }
 
+    /// An empty store that writes its full pieces to a temporary file in `folder` once they hold more than
+    /// `threshold` bytes, and reads them back in ``restoreSpilledPieces()``, which must come before any is read.
+    ///
+    /// The engine's store while rules run: the draft's model is held then, and a draft with millions of problems
+    /// held their bytes beside it (a fifth of the peak for a 50 MB draft where every rule fires). Where no file can be
+    /// made or written, the pieces stay in memory.
+    package init(spillingPast threshold: Int, folder: String = DiagnosticSpillFile.defaultFolder) {
+        spill = Spill(threshold: threshold, folder: folder)
+    }
+
+    /// How many pieces are written out now (for tests).
+    package var spilledPieceCount: Int { spill?.pieces.count ?? 0 }
+
+    /// Reads back every piece written out, so that the store can be read; it keeps writing out full pieces as it
+    /// grows again.
+    package mutating func restoreSpilledPieces() {
+        guard var current = spill, let file = current.file, !current.pieces.isEmpty else { return }
+        for spilled in current.pieces { chunks[spilled.piece] = file.read(count: spilled.count, at: spilled.offset) }
+        current.pieces = []
+        current.next = chunks.count - 1
+        spill = current
+    }
+
+    /// Writes out the full pieces held once they are more than the threshold; stops writing out for good when the
+    /// file cannot be made or written.
+    private mutating func spillFullPieces() {
+        guard var current = spill, !current.isStopped else { return }
+        let last = chunks.count - 1
+        guard chunks[current.next..<last].reduce(0, { $0 + $1.count }) > current.threshold else { return }
+        if current.file == nil { current.file = DiagnosticSpillFile(folder: current.folder) }
+        if let file = current.file {
+            while current.next < last {
+                let piece = current.next
+                guard let offset = chunks[piece].withUnsafeBufferPointer({ file.append($0) }) else {
+                    current.isStopped = true
+                    break
+                }
+                current.pieces.append(SpilledPiece(piece: piece, offset: offset, count: chunks[piece].count))
+                chunks[piece] = []
+                current.next += 1
+            }
+        } else {
+            current.isStopped = true
+        }
+        spill = current
+    }
+
     /// The bytes the diagnostics' texts and numbers take (not counting their places in the order).
-    package var byteCount: Int { chunks.reduce(0) { $0 + $1.count } }
+    package var byteCount: Int { chunks.reduce(0) { $0 + $1.count } + (spill?.pieces.reduce(0) { $0 + $1.count } ?? 0) }
 
     package var startIndex: Int { 0 }
     package var endIndex: Int { entries.count }
@@ -125,6 +196,8 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
         at position: Int, _ body: (inout DiagnosticBytes.Reader, String) throws -> Result
     ) rethrows -> Result {
         let entry = entries[position]
+        // A piece an entry names holds at least that entry's bytes unless it was written out.
+        precondition(!chunks[entry.chunk].isEmpty, "a diagnostic read while written out: restoreSpilledPieces() first")
         return try chunks[entry.chunk].withUnsafeBufferPointer { bytes in
             var reader = DiagnosticBytes.Reader(bytes: bytes, offset: entry.byteOffset, start: entry.start)
             let rule = reader.integer()
@@ -163,6 +236,7 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
             // Small at first (most drafts have a few problems, and each is checked in a store of its own), doubling
             // up to the piece size.
             chunks.append(Self.chunk(capacity: Swift.min(chunks[chunks.count - 1].capacity * 2, Self.chunkSize)))
+            if spill != nil { spillFullPieces() }
             write(diagnostic, rule: rule, recent: &recent)
             if scratch.count > chunks[chunks.count - 1].capacity { chunks[chunks.count - 1].reserveCapacity(scratch.count) }
         }
@@ -228,7 +302,8 @@ package struct DiagnosticStore: RandomAccessCollection, Sendable {
     }
 
     private func ruleAndEnd(of entry: Entry) -> (rule: Int, end: Int) {
-        chunks[entry.chunk].withUnsafeBufferPointer { bytes in
+        precondition(!chunks[entry.chunk].isEmpty, "diagnostics sorted while written out: restoreSpilledPieces() first")
+        return chunks[entry.chunk].withUnsafeBufferPointer { bytes in
             DiagnosticBytes.Reader.ruleAndEnd(in: bytes, at: entry.byteOffset, start: entry.start)
         }
     }

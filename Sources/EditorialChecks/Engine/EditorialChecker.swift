@@ -284,11 +284,18 @@ public struct EditorialChecker: Sendable {
 
     /// The diagnostics the rules return, less those an inline comment suppresses. Its ``sorted()`` is given a `kept` that
     /// is consumed (`(consume kept).sorted()`): a store still referenced by the caller would be copied whole by the sort.
+    /// How many bytes of diagnostics a check holds beside the draft's model before it writes them to a temporary
+    /// file until the model is let go: more than nearly every draft makes, a few percent of the largest's model.
+    package static let heldDiagnosticBytes = 4 << 20
+
     private struct Kept {
         let suppressions: InlineSuppressions
         var store: DiagnosticStore
 
-        init(source: SourceText, markdown: MarkdownTree?, store: DiagnosticStore = DiagnosticStore()) {
+        init(
+            source: SourceText, markdown: MarkdownTree?,
+            store: DiagnosticStore = DiagnosticStore(spillingPast: EditorialChecker.heldDiagnosticBytes)
+        ) {
             suppressions = InlineSuppressions(source: source, markdown: markdown)
             self.store = store
         }
@@ -302,7 +309,9 @@ public struct EditorialChecker: Sendable {
             store.append(diagnostic)
         }
 
+        /// Called once the draft is let go.
         consuming func sorted() -> DiagnosticStore {
+            store.restoreSpilledPieces()
             store.sortByPosition()
             return store
         }
