@@ -96,7 +96,9 @@ public struct MarkdownDocument: Sendable {
     ///     to the next section heading, so a heading that is not a section stays in the body of the one before.
     public func outline(from start: Int? = nil, isSection: (MarkdownHeading) -> Bool) -> MarkdownOutline {
         let from = min(max(start ?? bodyRange.lowerBound, bodyRange.lowerBound), bodyRange.upperBound)
-        let sectionHeadings = headings.filter { $0.range.start.offset >= from && isSection($0) }
+        // Indices rather than a filtered copy: a dense draft's headings are tens of megabytes while its model is made.
+        let sectionHeadings = headings.indices.filter { headings[$0].range.start.offset >= from && isSection(headings[$0]) }
+            .lazy.map { headings[$0] }
         let allLinks = self.links
         let firstLink = allLinks.firstIndex { ($0.range?.start.offset ?? Int.max) >= from } ?? allLinks.endIndex
         var linkIndex = firstLink

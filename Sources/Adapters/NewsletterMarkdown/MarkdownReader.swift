@@ -19,31 +19,25 @@ struct MarkdownReader {
     func read() throws(NewsletterError) -> Result {
         try TableLimits.check(bytes: bytes, body: body, source: source)
         try MarkupLimits.checkDraft(bytes, body, source: source)
-        let reader = try readTree()
+        var made = Made(locations: LocationCache(bytes: bytes, source: source))
+        let reader = try readTree(making: &made)
         var tree = reader.tree
-        let locations = LocationCache(bytes: bytes, source: source)
-        var headings: [MarkdownHeading] = []
-        var links: [Link] = []
-        // Counted first: a link is large, and growing the array by doubling held up to three times the links at once.
-        links.reserveCapacity((0..<tree.count).count { tree.kind(at: $0).isLinkLike })
-        // Headings and links come out in document order, which the location cache makes cheap.
-        var headingTexts = reader.headingTexts.makeIterator()
-        for index in 0..<tree.count {
-            let kind = tree.kind(at: index)
-            if kind == .heading {
-                let node = tree[index]
-                guard node.parentIndex == 0 else { continue }
-                headings.append(heading(node, plainText: headingTexts.next() ?? "", locations))
-            } else if kind.isLinkLike {
-                links.append(link(tree[index], locations))
-            }
-        }
-        tree.shareLinks(links)
-        return Result(tree: tree, headings: headings, links: links, inexactBlocks: reader.inexactBlocks)
+        tree.shareLinks(made.links)
+        return Result(tree: tree, headings: made.headings, links: made.links, inexactBlocks: reader.inexactBlocks)
     }
 
-    /// Parses the body piece by piece (see ``MarkdownChunks``) and reads every piece's tree while it is still in cache.
-    private func readTree() throws(NewsletterError) -> SyntaxTreeReader {
+    /// The headings and links made of the nodes read so far.
+    private struct Made {
+        let locations: LocationCache
+        var headings: [MarkdownHeading] = []
+        var links: [Link] = []
+        /// The first node not looked at yet.
+        var nextNode = 0
+    }
+
+    /// Parses the body piece by piece (see ``MarkdownChunks``) and reads every piece's tree while it is still in cache;
+    /// the headings and links of each piece are made as soon as it is read.
+    private func readTree(making made: inout Made) throws(NewsletterError) -> SyntaxTreeReader {
         var reader = SyntaxTreeReader(bytes: bytes, source: source, body: body)
         let chunks = MarkdownChunks(bytes: bytes, body: body, pieceSize: pieceSize)
         var isSplitting = chunks.isSplittable
@@ -60,10 +54,64 @@ struct MarkdownReader {
                     return true
                 }
             }.get()
-            if isRead { start = end } else { isSplitting = false }
+            if isRead {
+                start = end
+                make(from: &reader, into: &made, read: end - body.lowerBound)
+            } else {
+                isSplitting = false
+            }
         }
         reader.finish()
         return reader
+    }
+
+    /// Makes the headings and links of the nodes read since the last call, in document order (which the location cache
+    /// makes cheap), and has the reader let go of what it recorded for them: a dense draft's link details are nearly as
+    /// large as its links, and so only a piece's are held at once, not the whole body's.
+    ///
+    /// The tree, the links and the headings are given room for the whole body as soon as the part read so far
+    /// suggests it: grown by doubling, each copied itself late, when large, and held its old and new buffers at once.
+    private func make(from reader: inout SyntaxTreeReader, into made: inout Made, read: Int) {
+        // The tree is complete after the last piece: room made then would only be a copy.
+        let expectedNodes = Self.expected(reader.tree.count, read: read, of: body.count)
+        if read < body.count, expectedNodes > reader.tree.nodeCapacity { reader.reserveNodes(expectedNodes) }
+        make(from: reader.tree, headingTexts: reader.headingTexts, into: &made, read: read)
+        reader.releaseRecords()
+    }
+
+    /// The nodes of `tree` from `made.nextNode` on made headings and links; the tree borrowed, not copied per node.
+    private func make(from tree: MarkdownTree, headingTexts: [String], into made: inout Made, read: Int) {
+        let pieceNodes = made.nextNode..<tree.count
+        let pieceLinks = pieceNodes.count { tree.kind(at: $0).isLinkLike }
+        Self.makeRoom(in: &made.links, for: pieceLinks, read: read, of: body.count)
+        Self.makeRoom(in: &made.headings, for: headingTexts.count, read: read, of: body.count)
+        var headingTexts = headingTexts.makeIterator()
+        for index in pieceNodes {
+            let kind = tree.kind(at: index)
+            if kind == .heading {
+                let node = tree[index]
+                guard node.parentIndex == 0 else { continue }
+                made.headings.append(heading(node, plainText: headingTexts.next() ?? "", made.locations))
+            } else if kind.isLinkLike {
+                made.links.append(link(tree[index], made.locations))
+            }
+        }
+        made.nextNode = tree.count
+    }
+
+    /// How many a whole body of `total` bytes holds, judged from the `count` its first `read` bytes hold, and a
+    /// sixteenth more.
+    private static func expected(_ count: Int, read: Int, of total: Int) -> Int {
+        let expected = count * total / max(read, 1)
+        return expected + expected / 16
+    }
+
+    /// Gives `array` room for the body's elements as judged so far, once the `more` to be appended do not fit: at
+    /// least half again its room, so that a body denser at its end still grows in few steps.
+    private static func makeRoom<Element>(in array: inout [Element], for more: Int, read: Int, of total: Int) {
+        let needed = array.count + more
+        guard needed > array.capacity else { return }
+        array.reserveCapacity(max(expected(needed, read: read, of: total), array.capacity + array.capacity / 2, needed))
     }
 
     private func link(_ node: MarkdownNode, _ locations: LocationCache) -> Link {

@@ -14,7 +14,7 @@ struct SyntaxTreeReader {
     let source: SourceText
     let body: Range<Int>
     private(set) var tree: MarkdownTree
-    /// The plain text of every top-level heading, in document order.
+    /// The plain text of every top-level heading, in document order, since the last ``releaseRecords()``.
     private(set) var headingTexts: [String] = []
     /// Leaf blocks whose source did not match cmark-gfm's reading; their inlines are placed at the block. Tests
     /// require none.
@@ -38,10 +38,20 @@ struct SyntaxTreeReader {
         }
     }
 
+    /// Lets go of the link details and heading texts recorded so far, once headings and links are made of them.
+    mutating func releaseRecords() {
+        tree.releaseLinkDetails()
+        headingTexts.removeAll(keepingCapacity: true)
+    }
+
+    /// Makes room for `nodes` nodes in all.
+    mutating func reserveNodes(_ nodes: Int) {
+        tree.reserveCapacity(nodes)
+    }
+
     /// Closes the document node once every piece is read.
     mutating func finish() {
         tree.close(0, end: body.upperBound)
-        tree.shrinkToFit()
     }
 
     private mutating func readBlock(

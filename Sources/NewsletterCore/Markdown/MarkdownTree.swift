@@ -49,7 +49,9 @@ public struct MarkdownTree: Sendable {
     /// Where link details are read: as the parser recorded them while the tree is built, then from the links the
     /// adapter made of them (``shareLinks(_:)``), which the issue holds too, so they are not held twice.
     private enum LinkRecords: Sendable {
-        case parsed([MarkdownLinkDetails])
+        /// The details of the entries of `linkNodes` from `first` on; those before were let go
+        /// (``releaseLinkDetails()``) once the adapter made links of them.
+        case parsed([MarkdownLinkDetails], first: Int)
         case shared([Link])
     }
 
@@ -74,7 +76,7 @@ public struct MarkdownTree: Sendable {
         storage = [document]
         distantParents = []
         linkNodes = []
-        linkRecords = .parsed([])
+        linkRecords = .parsed([], first: 0)
     }
 
     /// The number of nodes, the document included.
@@ -214,8 +216,9 @@ public struct MarkdownTree: Sendable {
         guard stored.kind.isLinkLike, stored.detail != Self.noLinkDetails else { return nil }
         let position = linkNodes.partitioningIndex { Int($0) >= index }
         switch linkRecords {
-        case .parsed(let details):
-            return details[position]
+        case .parsed(let details, let first):
+            precondition(position >= first, "link details read after they were let go")
+            return details[position - first]
         case .shared(let links):
             let link = links[position]
             return MarkdownLinkDetails(
@@ -257,14 +260,26 @@ public struct MarkdownTree: Sendable {
     ///
     /// - Precondition: The tree's links are not shared yet (``shareLinks(_:)``).
     package mutating func setLink(_ index: Int, _ details: MarkdownLinkDetails) {
-        guard case .parsed(var recorded) = linkRecords else { preconditionFailure("link details set on a tree whose links are shared") }
+        guard case .parsed(var recorded, let first) = linkRecords else { preconditionFailure("link details set on a tree whose links are shared") }
         precondition(storage[index].kind.isLinkLike && linkNodes.last.map { Int($0) < index } ?? true)
         // Emptied while appended to, so that the array is not copied.
-        linkRecords = .parsed([])
+        linkRecords = .parsed([], first: first)
         recorded.append(details)
-        linkRecords = .parsed(recorded)
+        linkRecords = .parsed(recorded, first: first)
         linkNodes.append(UInt32(index))
         storage[index].detail = details.form.rawValue
+    }
+
+    /// Lets go of the link details recorded so far, once the adapter has made links of them: a dense draft's details
+    /// are nearly as large as its links, and a body is read piece by piece, so that only a piece's are held at once.
+    /// The details of those nodes are read again only once the links are shared (``shareLinks(_:)``).
+    ///
+    /// - Precondition: The tree's links are not shared yet.
+    package mutating func releaseLinkDetails() {
+        guard case .parsed(var recorded, _) = linkRecords else { preconditionFailure("link details let go on a tree whose links are shared") }
+        linkRecords = .parsed([], first: linkNodes.count)
+        recorded.removeAll(keepingCapacity: true)
+        linkRecords = .parsed(recorded, first: linkNodes.count)
     }
 
     /// Reads link details from `links` from now on: the links an adapter made of this tree, one for every link-like
@@ -288,14 +303,6 @@ public struct MarkdownTree: Sendable {
         linkRecords = .shared(links)
     }
 
-    /// Gives back the room the nodes grew into beyond their count (up to half of it, as arrays double), once the tree
-    /// is complete: in a dense draft they are a large part of what is held while rules run. The link details are
-    /// not copied to fit: ``shareLinks(_:)`` lets them go.
-    package mutating func shrinkToFit() {
-        storage = Self.fitted(storage)
-        distantParents = Self.fitted(distantParents)
-    }
-
     private static func fitted<Element>(_ array: [Element]) -> [Element] {
         guard array.capacity - array.count > array.count / 16 else { return array }
         var fitted: [Element] = []
@@ -304,7 +311,10 @@ public struct MarkdownTree: Sendable {
         return fitted
     }
 
-    /// Makes room for `nodes` more nodes.
+    /// How many nodes the tree has room for before it grows.
+    package var nodeCapacity: Int { storage.capacity }
+
+    /// Makes room for `nodes` nodes in all.
     package mutating func reserveCapacity(_ nodes: Int) {
         storage.reserveCapacity(nodes)
     }
