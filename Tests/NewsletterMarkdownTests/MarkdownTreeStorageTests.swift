@@ -27,6 +27,27 @@ import Testing
         #expect(document.tree.verbatimRanges == [17..<36, 63..<82, 117..<140])
     }
 
+    /// While a tree is built, details let go (once the adapter has made links of them) leave later nodes' details
+    /// at their nodes; once links are shared, every link node reads its own.
+    @Test func detailsRecordedAfterSomeAreLetGoStayWithTheirNodes() {
+        var tree = MarkdownTree(emptyDocumentAt: 0..<30)
+        func details(_ index: Int) -> MarkdownLinkDetails {
+            MarkdownLinkDetails(form: .inline, destination: "https://x.example/\(index)", title: nil, destinationRange: nil, text: "link \(index)")
+        }
+        var nodes: [Int] = []
+        for index in 0..<3 {
+            let node = tree.open(.link, start: index * 10, parent: 0)
+            tree.setLink(node, details(index))
+            tree.close(node, end: index * 10 + 9)
+            nodes.append(node)
+            if index == 1 { tree.releaseLinkDetails() }
+        }
+        #expect(tree[nodes[2]].link == details(2))
+        let links = (0..<3).map { Link(text: "link \($0)", destination: "https://x.example/\($0)", kind: .inline) }
+        tree.shareLinks(links)
+        #expect(nodes.map { tree[$0].link } == (0..<3).map(details))
+    }
+
     /// 40,000 lines make a paragraph of 79,999 children: from the 65,536th on, a child's parent is further back than
     /// 16 bits count, and so is the document from the paragraph after it.
     @Test func parentsFurtherBackThanADistanceCanSayAreExact() throws {
