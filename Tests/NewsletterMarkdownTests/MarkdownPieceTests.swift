@@ -89,6 +89,16 @@ import Testing
         #expect(firstEnd == "Paragraph 0 with [a link](https://p0.example) and caf\u{E9}.\n\n".utf8.count)
     }
 
+    /// The room made for links is judged from the pieces read so far, but a dense start is not taken for the whole
+    /// body: a first piece of 2,000 links before a megabyte without any reserves a few times those, not 64 times.
+    @Test func aDenseStartDoesNotReserveRoomForTheWholeBody() throws {
+        let links = (0..<2_000).map { "[l\($0)](https://d.example/\($0))" }.joined(separator: " ") + "\n\n"
+        let prose = String(repeating: "Plain words without any markup at all, line after line of them.\n\n", count: 16_000)
+        let document = try MarkdownDocument(parsing: SourceText(links + prose))
+        #expect(document.links.count == 2_000)
+        #expect(document.links.capacity < 20_000)
+    }
+
     @Test func aHeadingAfterABlankLineStartsAPiece() throws {
         let text = "Intro [a](https://a.example)\n\n## One\n\nBody [b](https://b.example)\n\n## Two\nText\n"
         let pieces = try Self.parse(text, pieceSize: 1)

@@ -100,9 +100,10 @@ struct MarkdownReader {
     }
 
     /// How many a whole body of `total` bytes holds, judged from the `count` its first `read` bytes hold, and a
-    /// sixteenth more.
+    /// sixteenth more; at most eight times `count`, so that a dense start (a header of links, or a hostile first
+    /// piece) does not reserve far more than the rest needs: a body grows in a few steps, each early and small.
     private static func expected(_ count: Int, read: Int, of total: Int) -> Int {
-        let expected = count * total / max(read, 1)
+        let expected = min(count * total / max(read, 1), count * 8)
         return expected + expected / 16
     }
 
