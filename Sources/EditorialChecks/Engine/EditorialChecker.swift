@@ -282,12 +282,12 @@ public struct EditorialChecker: Sendable {
         return (fixed, chosen)
     }
 
-    /// The diagnostics the rules return, less those an inline comment suppresses. Its ``sorted()`` is given a `kept` that
-    /// is consumed (`(consume kept).sorted()`): a store still referenced by the caller would be copied whole by the sort.
     /// How many bytes of diagnostics a check holds beside the draft's model before it writes them to a temporary
     /// file until the model is let go: more than nearly every draft makes, a few percent of the largest's model.
     package static let heldDiagnosticBytes = 4 << 20
 
+    /// The diagnostics the rules return, less those an inline comment suppresses. Its ``sorted()`` is given a `kept` that
+    /// is consumed (`(consume kept).sorted()`): a store still referenced by the caller would be copied whole by the sort.
     private struct Kept {
         let suppressions: InlineSuppressions
         var store: DiagnosticStore
