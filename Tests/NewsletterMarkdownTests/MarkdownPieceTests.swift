@@ -37,6 +37,31 @@ import Testing
         "Para with *emphasis\n\nnot closed* across the blank line\n",
         "Term\n: not a definition list\n",
         "    indented\n\nthen text\n",
+        "**Bold lead** then [a link](https://bold.example) and *more*\n",
+        "\u{1F90C} emoji lead with _emphasis_ and `code`\n",
+        "[Read more](https://more.example) | [Share](https://share.example)\n",
+        "![alt](https://img.example/a.png)\n",
+        "* star item [s](https://s.example)\n",
+        "* star item\n\n* second star item\n",
+        "+ plus item\n",
+        "-dash lead is a paragraph\n",
+        "***\n",
+        "* * *\n",
+        "2024 was a year\n",
+        "3) item\n",
+        "12. item [t](https://t.example)\n",
+        "> - item in a quote\n",
+        "> ```\n> fence in a quote\n",
+        "- item\n\n> quote after the item\n",
+        "_emphasis lead_ and text\n",
+        "| x | y |\n|---|---|\n| 1 | 2 |\n",
+        "| not a table row\n",
+        "<div>\nhtml block [h](https://h.example)\n",
+        "`code span lead` text\n",
+        "\"Quoted lead\" text\n",
+        "=== not an underline\n",
+        "--- \n",
+        "\u{0C}form feed lead\n",
         "",
         "  \t\n",
     ]
@@ -71,6 +96,24 @@ import Testing
             #expect(pieces.links == whole.links, "seed \(seed), piece size \(pieceSize)")
             #expect(pieces.nodes == whole.nodes, "seed \(seed), piece size \(pieceSize)")
         }
+    }
+
+    /// A draft without headings whose paragraphs start with markup, an emoji or a link, as exports often do, is cut
+    /// before each of them, and before a quote and a table; not before a list item, which could continue a list.
+    @Test func blocksAfterBlankLinesStartPieces() throws {
+        let text = "**One** [a](https://a.example)\n\n\u{1F90C} two\n\n[three](https://c.example)\n\n> four\n\n| five |\n|---|\n\n"
+            + "- six\n\n* seven\n\n1. eight\n\n  nine\n\n2024 ten\n"
+        let ends = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            let chunks = MarkdownChunks(bytes: bytes, body: 0..<bytes.count, pieceSize: 1)
+            return sequence(first: 0) { $0 < bytes.count ? chunks.end(ofPieceStartingAt: $0) : nil }.dropFirst().map { end in
+                end < bytes.count ? String(decoding: bytes[end..<min(end + 4, bytes.count)], as: UTF8.self) : "end"
+            }
+        }
+        #expect(ends == ["\u{1F90C}", "[thr", "> fo", "| fi", "2024", "end"])
+        let whole = try Self.parse(text, pieceSize: Int.max)
+        let pieces = try Self.parse(text, pieceSize: 1)
+        #expect(pieces.nodes == whole.nodes)
+        #expect(pieces.links.map { "\($0.range!)" } == ["1:9-1:31", "5:1-5:27"])
     }
 
     /// A draft of paragraphs alone (no headings) is cut before paragraphs: the pieces read as the whole.

@@ -14,7 +14,7 @@ import Testing
         let source = SourceText(first + dense, path: "dense.md")
         #expect(throws: NewsletterError(
             .limitExceeded,
-            "the text from here to the next heading or paragraph after a blank line holds more than 1048576 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed at once",
+            "the text from here to the next blank line before an unindented block holds more than 262144 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed at once",
             at: source.location(atUTF8Offset: first.utf8.count),
             in: source
         )) {

@@ -7,15 +7,20 @@ import Foundation
 /// in the processor cache while it is read, and caps the memory the C tree takes at one piece instead of 15 times
 /// the whole document: reading a 1 MB issue this way takes about half the time of walking one big tree.
 ///
-/// A piece ends just before an ATX heading (`#` to `######` at the start of a line) or a line starting with an ASCII
-/// letter (a paragraph's first line, in a draft without headings) that follows a blank line. Nothing can carry the
-/// Markdown state across such a line except two things, both handled:
+/// A piece ends just before a line that follows a blank line and starts a block that cannot belong to anything open
+/// above it: a line whose first byte is printable and not a space or tab (indentation could continue a list item or
+/// make code) and that does not start a list item (`-`, `+` or `*` followed by a space, a tab or the line's end; digits
+/// followed by `.` or `)`), which could continue a list the blank line left open. So headings, paragraphs (whatever
+/// they start with: a letter, `**`, an emoji, a link), quotes, tables, HTML and fences all start pieces; a draft of
+/// paragraphs without headings is cut as finely as one with them. Nothing can carry the Markdown state across such a
+/// line except two things, both handled:
 /// - link reference definitions, which apply to the whole document: a body holding `]:` anywhere is parsed whole;
 /// - a fenced code block or a type 1-5 HTML block (`<!--`, `<pre>`, ...) still open at the blank line, which would
-///   swallow the heading: ``isSafeEnd(of:)`` checks the parsed piece, and when it ends that way the
-///   rest of the body is parsed in one go.
-/// Every other block ends at the blank line or at the unindented line (lists and quotes included: a list marker, a
-/// digit that may start one, `>` or indentation could continue them, and none is a letter).
+///   swallow the line: ``isSafeEnd(of:)`` checks the parsed piece, and when it ends that way the rest of the body is
+///   parsed in one go.
+/// Every other block ends at the blank line or at the unindented line: a blank line closes quotes, tables, paragraphs
+/// and HTML blocks of types 6 and 7, and a list left open (with any fence inside it) is closed by an unindented line
+/// that does not start an item, as by the end of the piece.
 struct MarkdownChunks {
     /// The size a piece grows to before it looks for its end: small enough for the cache, large enough that
     /// per-parse set-up does not count.
@@ -37,15 +42,15 @@ struct MarkdownChunks {
         return true
     }
 
-    /// Where the piece that starts at `start` ends: the first safe heading or paragraph line at least ``pieceSize``
-    /// bytes on, or the body's end.
+    /// Where the piece that starts at `start` ends: the first line at least ``pieceSize`` bytes on that starts a block
+    /// after a blank line (see the type's description), or the body's end.
     func end(ofPieceStartingAt start: Int) -> Int {
         guard let base = bytes.baseAddress else { return body.upperBound }
         var index = start + pieceSize
         while index < body.upperBound {
             guard let found = memchr(base + index, 0x0A, body.upperBound - index) else { break }
             let lineStart = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            if startsHeading(lineStart) || startsWithLetter(lineStart), followsBlankLine(lineStart) { return lineStart }
+            if startsUnattachedBlock(lineStart), followsBlankLine(lineStart) { return lineStart }
             index = lineStart
         }
         return body.upperBound
@@ -62,22 +67,29 @@ struct MarkdownChunks {
         return cmark_node_get_end_line(last) < cmark_node_get_end_line(document)
     }
 
-    /// `#` to `######` followed by a space, a tab or the line's end, at the very start of the line.
-    private func startsHeading(_ lineStart: Int) -> Bool {
-        var index = lineStart
-        while index < body.upperBound, index - lineStart < 7, bytes[index] == UInt8(ascii: "#") { index += 1 }
-        let marks = index - lineStart
-        guard marks >= 1, marks <= 6 else { return false }
+    /// A printable first byte, not a space or a tab, that does not open a list item: the line starts a block that
+    /// nothing above a blank line can take in.
+    private func startsUnattachedBlock(_ lineStart: Int) -> Bool {
+        guard lineStart < body.upperBound else { return false }
+        let first = bytes[lineStart]
+        guard first > UInt8(ascii: " "), first != 0x7F else { return false }
+        switch first {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"):
+            return !endsMarker(at: lineStart + 1)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var index = lineStart + 1
+            while index < body.upperBound, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index < body.upperBound && bytes[index] != UInt8(ascii: ".") && bytes[index] != UInt8(ascii: ")")
+        default:
+            return true
+        }
+    }
+
+    /// Whether a list marker ending before `index` is one: it is followed by a space, a tab or the line's end.
+    private func endsMarker(at index: Int) -> Bool {
         guard index < body.upperBound else { return true }
         let next = bytes[index]
         return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == 0x0A || next == 0x0D
-    }
-
-    /// An ASCII letter at the very start of the line: a paragraph, as no other block starts so.
-    private func startsWithLetter(_ lineStart: Int) -> Bool {
-        guard lineStart < body.upperBound else { return false }
-        let byte = bytes[lineStart] | 0x20
-        return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }
 
     /// Whether the line before `lineStart` holds only spaces and tabs (and it is not the body's first line).

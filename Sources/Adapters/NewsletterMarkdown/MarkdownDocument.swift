@@ -34,11 +34,13 @@ public struct MarkdownDocument: Sendable {
     /// thirty bytes: within the input limit of 64 MiB, only a draft made mostly of markup reaches it.
     public static let maximumMarkupMarkers = 1 << 23
 
-    /// How many line breaks and inline markers the text between two headings may hold, or between a heading or a
-    /// paragraph after a blank line and the next (the stretches cmark-gfm is given at once, and whose nodes it holds
-    /// together: two megabytes of `a*`, a million markers, take it 400 MB). A newsletter's section holds a few
-    /// thousand.
-    public static let maximumMarkupMarkersBetweenHeadings = 1 << 20
+    /// How many line breaks and inline markers a stretch that cmark-gfm is given at once may hold: the text between
+    /// two blank lines that each come before an unindented block (see ``maximumMarkupMarkers`` for the markers). Its
+    /// inline parser holds a node of 168 bytes for each marker of a paragraph until the paragraph is done, and more
+    /// for some (`[a](` repeated takes four nodes and a bracket: 180 bytes a byte), so this bounds what one stretch
+    /// takes to about 100 MB, whatever the draft's size. A newsletter's paragraph, list or table holds a few hundred;
+    /// only a single block of several megabytes reaches it.
+    public static let maximumMarkupMarkersBetweenHeadings = 1 << 18
 
     /// The whole file.
     public let source: SourceText

@@ -7,7 +7,7 @@ import NewsletterCore
 /// limit of 64 MiB such text would take more memory than a machine has. Real drafts hold one such byte in ten to
 /// thirty. The count stops a draft with more than ``MarkdownDocument/maximumMarkupMarkers`` of them in all, or
 /// more than ``MarkdownDocument/maximumMarkupMarkersBetweenHeadings`` in a stretch that cmark-gfm parses at once
-/// (see ``MarkdownChunks``: a stretch ends before a heading or a paragraph after a blank line), with
+/// (see ``MarkdownChunks``: a stretch ends at a blank line before a block that starts unindented), with
 /// ``NewsletterError/Kind/limitExceeded`` where the stretch starts.
 enum MarkupLimits {
     /// The bytes counted: a line feed, or the start of an inline construct for cmark-gfm or its extensions.
@@ -24,7 +24,7 @@ enum MarkupLimits {
     static func checkPiece(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: SourceText) throws(NewsletterError) {
         try check(
             bytes, range, limit: MarkdownDocument.maximumMarkupMarkersBetweenHeadings, source: source,
-            what: "the text from here to the next heading or paragraph after a blank line holds", atOnce: true
+            what: "the text from here to the next blank line before an unindented block holds", atOnce: true
         )
     }
 
