@@ -84,7 +84,7 @@ private struct SlowLinkRule: AsyncRule {
             #expect((streamed != nil) == (rule as? any StreamedRule != nil), "\(type(of: rule).description.id)")
             #expect(streamed.map { type(of: $0).description.id } ?? type(of: rule).description.id == type(of: rule).description.id)
         }
-        #expect(registry.streamedRules.count { $0 != nil } == 12)
+        #expect(registry.streamedRules.count { $0 != nil } == 14)
     }
 
     let draft = "# Notes\n\nTeam synergy and [a link](https://acme.dev/a).\n\n<!-- newsletterlint-disable-next-line slow-link -->\nAgain [b](https://acme.dev/b) synergy.\n"

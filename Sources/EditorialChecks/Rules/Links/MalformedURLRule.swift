@@ -54,19 +54,24 @@ public struct MalformedURLRule: Rule, StreamedRule {
     }
 
     package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
-        let unparsed = UnparsedLinkScanner.scan(context)
-        let unparsedStarts = Set(unparsed.map(\.range.start.offset))
+        let unparsedStarts = UnparsedLinkScanner.scan(context, reporting: report)
         let shape = URLShape(allowedSchemes: context.configuration.links.allowedSchemes)
         let links = LinkSelection.links(context)
         let placeholders = LinkSelection.destinationPlaceholders(context)
-        unparsed.forEach(report)
         for index in links.indices where placeholders[index] == nil {
-            guard unparsedStarts.isEmpty || !unparsedStarts.contains(links[index].range?.start.offset ?? -1),
+            guard unparsedStarts.isEmpty || !Self.contains(links[index].range?.start.offset, in: unparsedStarts),
                   let problem = shape.problem(links[index].destinationText)
             else { continue }
             let range = LinkSelection.destinationRange(of: index, in: links, context)
             report(context.diagnostic(problem.message, at: range, fix: fix(for: problem, at: range, context)))
         }
+    }
+
+    /// Whether `offset` is one of `starts`, which are in order.
+    private static func contains(_ offset: Int?, in starts: [Int]) -> Bool {
+        guard let offset else { return false }
+        let index = starts.partitioningIndex { $0 >= offset }
+        return index < starts.count && starts[index] == offset
     }
 
     private func fix(for problem: URLShape.Problem, at range: SourceRange, _ context: CheckContext) -> Fix? {

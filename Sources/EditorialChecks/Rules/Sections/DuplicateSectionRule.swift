@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `duplicate-section`: a required section that appears more than once.
-public struct DuplicateSectionRule: Rule {
+public struct DuplicateSectionRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -23,20 +23,22 @@ public struct DuplicateSectionRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let required = context.configuration.requiredSections.sections
         let sections = context.issue.sections
         let matching = SectionMatching(context)
-        var diagnostics: [Diagnostic] = []
         for (requirement, indices) in matching.matches.enumerated() where indices.count > 1 {
             let first = SectionMatching.headingRange(of: sections[indices[0]], context)
             for index in indices.dropFirst() {
-                diagnostics.append(context.diagnostic(
+                report(context.diagnostic(
                     "duplicate section '\(required[requirement].title)'",
                     at: SectionMatching.headingRange(of: sections[index], context),
                     notes: [DiagnosticNote("first '\(required[requirement].title)' section is here", range: first)]
                 ))
             }
         }
-        return diagnostics
     }
 }

@@ -1,7 +1,7 @@
 import NewsletterCore
 
 /// `empty-section`: a section heading with no content under it.
-public struct EmptySectionRule: Rule {
+public struct EmptySectionRule: Rule, StreamedRule {
     /// Creates the rule.
     public init() {}
 
@@ -30,15 +30,19 @@ public struct EmptySectionRule: Rule {
 
     /// Finds the problems this rule is about in one draft.
     public func check(_ context: CheckContext) -> [Diagnostic] {
+        collected(context)
+    }
+
+    package func check(_ context: CheckContext, reporting report: (Diagnostic) -> Void) {
         let sections = context.issue.sections
         let required = context.configuration.requiredSections.sections
         let matching = SectionMatching(context)
-        return sections.indices.compactMap { index in
+        for index in sections.indices {
             let section = sections[index]
-            guard section.body.allSatisfy(\.isWhitespace) else { return nil }
-            if index + 1 < sections.count && sections[index + 1].level > section.level { return nil }
-            if let requirement = matching.requirementOfSection[index], required[requirement].allowsEmpty { return nil }
-            return context.diagnostic("section '\(section.title)' is empty", at: SectionMatching.headingRange(of: section, context))
+            guard section.body.allSatisfy(\.isWhitespace) else { continue }
+            if index + 1 < sections.count && sections[index + 1].level > section.level { continue }
+            if let requirement = matching.requirementOfSection[index], required[requirement].allowsEmpty { continue }
+            report(context.diagnostic("section '\(section.title)' is empty", at: SectionMatching.headingRange(of: section, context)))
         }
     }
 }
