@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 binary=""
 timeout_seconds=120
 memory_limit=12288
-shapes="mojibake-line link-openers widest-table over-wide-table mangled-paragraphs emphasis-spacing every-rule"
+shapes="mojibake-line link-openers widest-table over-wide-table mangled-paragraphs emphasis-spacing empty-sections every-rule"
 scales=()
 while [ $# -gt 0 ]; do
     case "$1" in

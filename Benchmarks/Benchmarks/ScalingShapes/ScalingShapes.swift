@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
     for shape in ScalingShape.allCases {
         let divisor = switch shape {
         case .everyRule: 16
-        case .mojibakeLine, .linkOpeners: 4
+        case .mojibakeLine, .linkOpeners, .emptySections: 4
         default: 1
         }
         for scale in [1, 4, 16] {

@@ -5,7 +5,9 @@
 public enum ScalingShape: String, CaseIterable, Sendable {
     /// 16,000 mojibake tokens (`ü§å`, about 11 bytes each with their word) on one 176 KB line, per scale.
     case mojibakeLine = "mojibake-line"
-    /// `[a](` 32,000 times on one line, per scale: link openers that never close.
+    /// `[a](` 32,000 times on one line, a paragraph of them per scale: link openers that never close. One line of
+    /// them all holds more markup than a stretch may (`MarkdownDocument.maximumMarkupMarkersBetweenHeadings`) from
+    /// scale 5 on, and is refused before it is parsed.
     case linkOpeners = "link-openers"
     /// A table as wide as the limit allows (256 columns), every cell a link, 16 rows per scale.
     case widestTable = "widest-table"
@@ -15,6 +17,9 @@ public enum ScalingShape: String, CaseIterable, Sendable {
     case mangledParagraphs = "mangled-paragraphs"
     /// 64 KB of `a**b**c` emphasis that runs into its words per scale: two spacing fixes each, for `fix`.
     case emphasisSpacing = "emphasis-spacing"
+    /// `## Heading N` and a blank line, 64,000 per scale: a section every 12 bytes, each one empty (so the outline and
+    /// `empty-section` fire on every line).
+    case emptySections = "empty-sections"
     /// About 3.2 MB per scale of blocks where every offline rule fires, about 30 problems per KB
     /// (scale 16 is the 50 MB draft with a million problems and more).
     case everyRule = "every-rule"
@@ -30,7 +35,8 @@ public enum ScalingShape: String, CaseIterable, Sendable {
         case .mojibakeLine:
             return "# Notes\n\n" + String(repeating: "ü§å and ", count: units) + "\n"
         case .linkOpeners:
-            return "# Notes\n\n" + String(repeating: "[a](", count: units) + "\n"
+            let line = String(repeating: "[a](", count: max(baseUnits / max(divisor, 1), 1)) + "\n"
+            return "# Notes\n\n" + Array(repeating: line, count: scale).joined(separator: "\n")
         case .widestTable:
             let row = "|" + (0..<256).map { " [c\($0)](https://acme.dev/\($0)) |" }.joined() + "\n"
             let delimiter = "|" + String(repeating: " --- |", count: 256) + "\n"
@@ -42,6 +48,8 @@ public enum ScalingShape: String, CaseIterable, Sendable {
             return "# Notes\n\n" + Self.repeated(Self.mangledParagraph, toBytes: units)
         case .emphasisSpacing:
             return "# Notes\n\n" + Self.repeated(Self.emphasisParagraph, toBytes: units)
+        case .emptySections:
+            return "# Notes\n\n" + (0..<units).map { "## Heading \($0)\n\n" }.joined()
         case .everyRule:
             return "# Notes\n\n" + Self.repeated(Self.everyRuleBlock, toBytes: units)
         }
@@ -55,6 +63,7 @@ public enum ScalingShape: String, CaseIterable, Sendable {
         case .widestTable: 16
         case .overWideTable: 10_000
         case .mangledParagraphs, .emphasisSpacing: 64 * 1024
+        case .emptySections: 64_000
         case .everyRule: 3_200_000
         }
     }
