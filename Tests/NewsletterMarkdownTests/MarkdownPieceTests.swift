@@ -62,6 +62,12 @@ import Testing
         "=== not an underline\n",
         "--- \n",
         "\u{0C}form feed lead\n",
+        "````\n```\n\n# a shorter fence does not close\n````\n",
+        "```\n\n    ```\n\n# four spaces do not close\n```\n",
+        "<?php\n\n# processing instruction\n?>\n",
+        "<!DOCTYPE html\n\n# declaration\n>\n",
+        "<![CDATA[\n\n# character data\n]]>\n",
+        "<SCRIPT>\n\n# script\n</Pre>\n",
         "",
         "  \t\n",
     ]
@@ -155,6 +161,55 @@ import Testing
         let pieces = try Self.parse(text, pieceSize: 1)
         #expect(pieces.headings.isEmpty)
         #expect(pieces.links.isEmpty)
+    }
+
+    /// A code sample with blank lines in every section puts most places where a piece could end inside one; each
+    /// piece is parsed again past the fence that closes it, and the body is still cut into pieces: its sections hold
+    /// more markup together than one stretch may, each far less.
+    @Test func codeBlocksInEverySectionLeaveTheBodyInPieces() throws {
+        let code = "```\n" + String(repeating: "let a = 1\n\n", count: 200) + "```\n\n"
+        let sections = (0..<300).map { "## S\($0)\n\n" + code + String(repeating: "a\n", count: 1_000) + "\n" }.joined()
+        let document = try MarkdownDocument(parsing: SourceText(sections))
+        #expect(document.headings.count == 300)
+        #expect(document.headings.last.map { "\($0.source) \($0.range)" } == "## S299 \(1 + 299 * 1_406):1-\(1 + 299 * 1_406):8")
+        #expect(document.tree.nodes.count { $0.kind == .fencedCode } == 300)
+    }
+
+    /// A fence that no line closes makes the rest of the body one code block, which holds no inline markup: it is
+    /// parsed whatever its count of line breaks.
+    @Test func anUnclosedFenceMakesTheRestOneBlockWhateverItsLength() throws {
+        let text = "## Code\n\n```\n" + String(repeating: "x\n\n", count: 300_000)
+        let document = try MarkdownDocument(parsing: SourceText(text))
+        #expect(document.headings.map(\.source) == ["## Code"])
+        #expect(document.tree.nodes.map { "\($0.kind)" } == ["document", "heading", "text", "fencedCode"])
+        #expect(document.tree.nodes.last?.range == 9..<text.utf8.count - 1)
+    }
+
+    /// Where a block left open at a piece's end is closed is read off the text, for each kind of block a line closes:
+    /// `closing` is the index in `rest` of the line that closes it, `nil` when none does and the block runs to the end.
+    @Test(arguments: [
+        ("```", ["```"], 0),
+        ("````", ["```", "````"], 1),
+        ("~~~", ["```", "~~~~  "], 1),
+        ("```", ["    ```", "   ```"], 1),
+        ("<!--", ["a --> b"], 0),
+        ("<?php", ["echo 1;", "?>"], 1),
+        ("<!DOCTYPE html", [">"], 0),
+        ("<![CDATA[", ["x", "]]>"], 1),
+        ("<SCRIPT>", ["</Pre>"], 0),
+        ("```", ["no close", "at all"], nil),
+    ] as [(String, [String], Int?)])
+    func theLineClosingABlockLeftOpenIsFoundInTheText(opening: String, rest: [String], closing: Int?) throws {
+        let piece = opening + "\nx\n\n"
+        let text = piece + rest.map { $0 + "\n" }.joined() + "\nafter\n"
+        let expected = closing.map { piece.utf8.count + rest[...$0].map { $0.utf8.count + 1 }.reduce(0, +) } ?? text.utf8.count
+        let found = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            let chunks = MarkdownChunks(bytes: bytes, body: 0..<bytes.count, pieceSize: 1)
+            return CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[..<piece.utf8.count])) { document in
+                MarkdownChunks.isSafeEnd(of: document) ? nil : chunks.endOfBlockLeftOpen(by: document, pieceStart: 0)
+            }
+        }
+        #expect(found == expected)
     }
 
     @Test func aReferenceDefinitionAnywhereMeansOneParse() throws {

@@ -16,8 +16,8 @@ import Foundation
 /// line except two things, both handled:
 /// - link reference definitions, which apply to the whole document: a body holding `]:` anywhere is parsed whole;
 /// - a fenced code block or a type 1-5 HTML block (`<!--`, `<pre>`, ...) still open at the blank line, which would
-///   swallow the line: ``isSafeEnd(of:)`` checks the parsed piece, and when it ends that way the rest of the body is
-///   parsed in one go.
+///   swallow the line: ``isSafeEnd(of:)`` checks the parsed piece, and when it ends that way the reader parses a
+///   piece twice as long from the same start.
 /// Every other block ends at the blank line or at the unindented line: a blank line closes quotes, tables, paragraphs
 /// and HTML blocks of types 6 and 7, and a list left open (with any fence inside it) is closed by an unindented line
 /// that does not start an item, as by the end of the piece.
@@ -42,11 +42,13 @@ struct MarkdownChunks {
         return true
     }
 
-    /// Where the piece that starts at `start` ends: the first line at least ``pieceSize`` bytes on that starts a block
-    /// after a blank line (see the type's description), or the body's end.
-    func end(ofPieceStartingAt start: Int) -> Int {
+    /// Where the piece that starts at `start` ends: the first line at least `length` bytes on (``pieceSize`` unless
+    /// given) that starts a block after a blank line (see the type's description), or the body's end.
+    func end(ofPieceStartingAt start: Int, length: Int? = nil) -> Int {
         guard let base = bytes.baseAddress else { return body.upperBound }
-        var index = start + pieceSize
+        let length = length ?? pieceSize
+        guard length < body.upperBound - start else { return body.upperBound }
+        var index = start + length
         while index < body.upperBound {
             guard let found = memchr(base + index, 0x0A, body.upperBound - index) else { break }
             let lineStart = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1

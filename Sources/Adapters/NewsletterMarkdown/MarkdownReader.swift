@@ -26,6 +26,13 @@ struct MarkdownReader {
         return Result(tree: tree, headings: made.headings, links: made.links, inexactBlocks: reader.inexactBlocks)
     }
 
+    /// What became of a piece parsed: read, or left for a longer one because it ends inside a code or HTML block, which
+    /// ends where `blockEnd` says (see ``MarkdownChunks/endOfBlockLeftOpen(by:pieceStart:)``).
+    private enum PieceOutcome {
+        case read
+        case leftOpen(blockEnd: Int?)
+    }
+
     /// The headings and links made of the nodes read so far.
     private struct Made {
         let locations: LocationCache
@@ -40,25 +47,43 @@ struct MarkdownReader {
     private func readTree(making made: inout Made) throws(NewsletterError) -> SyntaxTreeReader {
         var reader = SyntaxTreeReader(bytes: bytes, source: source, body: body)
         let chunks = MarkdownChunks(bytes: bytes, body: body, pieceSize: pieceSize)
-        var isSplitting = chunks.isSplittable
+        let isSplitting = chunks.isSplittable
         var start = body.lowerBound
+        // How long the next piece is at least. A piece that leaves a fenced code or HTML block open (a code sample with
+        // blank lines across its end) is parsed again from the same start past the line that closes the block, or,
+        // where no line marks its end, at twice its length; after four tries at one start it doubles in any case, so
+        // that the tries add up to a few times the piece's final length, and the body after it is still cut in pieces.
+        var length = pieceSize
+        var tries = 0
+        // Set when the rest of the body is one code or HTML block that no line closes: it holds no inline markup, and
+        // the text before it was counted in the previous try.
+        var restIsOneBlock = false
         while start < body.upperBound {
-            let end = isSplitting ? chunks.end(ofPieceStartingAt: start) : body.upperBound
-            try MarkupLimits.checkPiece(bytes, start..<end, source: source)
+            let end = isSplitting ? chunks.end(ofPieceStartingAt: start, length: length) : body.upperBound
+            if !restIsOneBlock { try MarkupLimits.checkPiece(bytes, start..<end, source: source) }
             let positions = BodyPositions(source: source, bodyRange: start..<body.upperBound)
-            let isRead = try CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<end])) { document in
-                // A piece that leaves a code or HTML block open is read again with the rest of the body, in one piece.
-                guard end == body.upperBound || MarkdownChunks.isSafeEnd(of: document) else { return Swift.Result<Bool, NewsletterError>.success(false) }
+            let outcome = try CmarkParser.withDocument(UnsafeBufferPointer(rebasing: bytes[start..<end])) { document in
+                guard end == body.upperBound || MarkdownChunks.isSafeEnd(of: document) else {
+                    return Swift.Result<PieceOutcome, NewsletterError>.success(
+                        .leftOpen(blockEnd: chunks.endOfBlockLeftOpen(by: document, pieceStart: start))
+                    )
+                }
                 return Swift.Result { () throws(NewsletterError) in
                     try reader.read(document: document, positions: positions, maximumDepth: MarkdownDocument.maximumNestingDepth)
-                    return true
+                    return .read
                 }
             }.get()
-            if isRead {
+            switch outcome {
+            case .read:
                 start = end
+                length = pieceSize
+                tries = 0
                 make(from: &reader, into: &made, read: end - body.lowerBound)
-            } else {
-                isSplitting = false
+            case .leftOpen(let blockEnd):
+                tries += 1
+                restIsOneBlock = blockEnd == body.upperBound
+                let doubled = 2 * (end - start)
+                length = max(blockEnd.map { $0 - start } ?? doubled, tries > 4 ? doubled : end - start + 1)
             }
         }
         reader.finish()
