@@ -7,18 +7,31 @@ import Testing
 @Suite struct MarkupLimitTests {
     /// One-letter lines after an ordinary first section (one long paragraph, so that the heading is the first place a
     /// piece can start): the stretch from their heading holds one line break more than the limit, and the error is at
-    /// that heading, before cmark-gfm reads the stretch.
-    @Test func aStretchWithMoreLineBreaksThanTheLimitIsAnErrorAtItsHeading() {
+    /// the start of their paragraph, before cmark-gfm reads the stretch.
+    @Test func aStretchWithMoreLineBreaksThanTheLimitIsAnErrorAtTheBlockThatPassesIt() {
         let first = "# Notes\n\n" + String(repeating: "An ordinary line of the first section's one paragraph.\n", count: 500) + "\n"
         let dense = "## Picks\n\n" + String(repeating: "a\n", count: MarkdownDocument.maximumMarkupMarkersBetweenHeadings)
         let source = SourceText(first + dense, path: "dense.md")
         #expect(throws: NewsletterError(
             .limitExceeded,
-            "the text from here to the next blank line before an unindented block holds more than 262144 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed at once",
-            at: source.location(atUTF8Offset: first.utf8.count),
+            "the text parsed together with this block (from a blank line before an unindented block to the next) holds more than 262144 line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed at once",
+            at: source.location(atUTF8Offset: first.utf8.count + "## Picks\n\n".utf8.count),
             in: source
         )) {
             try MarkdownDocument(parsing: source)
+        }
+    }
+
+    /// A stretch runs at least 16 KB from where it starts, here the draft's first line: the error names the line of
+    /// link openers, where the count passes the limit, not the heading above it.
+    @Test func aDenseLineIsNamedRatherThanTheStartOfItsStretch() throws {
+        let source = SourceText("# Notes\n\nIntro.\n\n" + String(repeating: "[a](", count: 140_000) + "\n", path: "openers.md")
+        do {
+            _ = try MarkdownDocument(parsing: source)
+            Testing.Issue.record("a line of 280,000 markers was parsed")
+        } catch {
+            #expect(error.kind == .limitExceeded)
+            #expect(error.location.map { "\($0.line):\($0.column)" } == "5:1")
         }
     }
 

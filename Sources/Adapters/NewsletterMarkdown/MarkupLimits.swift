@@ -8,7 +8,7 @@ import NewsletterCore
 /// thirty. The count stops a draft with more than ``MarkdownDocument/maximumMarkupMarkers`` of them in all, or
 /// more than ``MarkdownDocument/maximumMarkupMarkersBetweenHeadings`` in a stretch that cmark-gfm parses at once
 /// (see ``MarkdownChunks``: a stretch ends at a blank line before a block that starts unindented), with
-/// ``NewsletterError/Kind/limitExceeded`` where the stretch starts.
+/// ``NewsletterError/Kind/limitExceeded`` at the draft's start or at the start of the block where a stretch passes it.
 enum MarkupLimits {
     /// The bytes counted: a line feed, or the start of an inline construct for cmark-gfm or its extensions.
     private static let counted: [Bool] = (0..<256).map { byte in
@@ -24,7 +24,8 @@ enum MarkupLimits {
     static func checkPiece(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: SourceText) throws(NewsletterError) {
         try check(
             bytes, range, limit: MarkdownDocument.maximumMarkupMarkersBetweenHeadings, source: source,
-            what: "the text from here to the next blank line before an unindented block holds", atOnce: true
+            what: "the text parsed together with this block (from a blank line before an unindented block to the next) holds",
+            atOnce: true
         )
     }
 
@@ -40,10 +41,27 @@ enum MarkupLimits {
                 throw NewsletterError(
                     .limitExceeded,
                     "\(what) more than \(limit) line breaks and inline markers (* _ [ ] ` < & ! \\ ~), the most that is parsed\(atOnce ? " at once" : "")",
-                    at: source.location(atUTF8Offset: range.lowerBound),
+                    at: source.location(atUTF8Offset: atOnce ? blockStart(holding: index, in: bytes, range) : range.lowerBound),
                     in: source
                 )
             }
         }
+    }
+
+    /// The start of the line after the last blank line before `index` in `range`, or the range's start: where the
+    /// block in which the count passed the limit starts, rather than the start of a stretch that may begin many
+    /// blocks above it (a stretch runs at least 16 KB, see ``MarkdownChunks``).
+    private static func blockStart(holding index: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var lineStart = index
+        while lineStart > range.lowerBound && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineStart > range.lowerBound {
+            var previous = lineStart - 1
+            while previous > range.lowerBound && bytes[previous - 1] != 0x0A { previous -= 1 }
+            if bytes[previous..<lineStart - 1].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x0D }) {
+                return lineStart
+            }
+            lineStart = previous
+        }
+        return range.lowerBound
     }
 }
