@@ -48,6 +48,8 @@ public struct MarkdownDocument: Sendable {
     public let bodyRange: Range<Int>
     /// The headings that are direct children of the document, in order; headings in lists, quotes and tables are not here.
     public let headings: [MarkdownHeading]
+    /// What ``headings`` are views of, and what the outline's sections are made from.
+    package let headingTable: HeadingTable
     /// Every link and image in the body, in document order of their start.
     public let links: [Link]
     /// The syntax tree of the body: every node with its exact UTF-8 range in the whole file.
@@ -83,7 +85,8 @@ public struct MarkdownDocument: Sendable {
         } ?? .failure(NewsletterError(.malformedInput, "the text is not stored contiguously", path: source.path))
         let result = try parsed.get()
         self.bodyRange = result.body
-        self.headings = result.read.headings
+        self.headingTable = result.read.headings
+        self.headings = result.read.headings.entries.indices.map { MarkdownHeading(table: result.read.headings, index: $0) }
         self.links = result.read.links
         self.tree = result.read.tree
         self.inexactBlocks = result.read.inexactBlocks
@@ -98,40 +101,30 @@ public struct MarkdownDocument: Sendable {
     ///     to the next section heading, so a heading that is not a section stays in the body of the one before.
     public func outline(from start: Int? = nil, isSection: (MarkdownHeading) -> Bool) -> MarkdownOutline {
         let from = min(max(start ?? bodyRange.lowerBound, bodyRange.lowerBound), bodyRange.upperBound)
-        // Indices rather than a filtered copy: a dense draft's headings are tens of megabytes while its model is made.
-        let sectionHeadings = headings.indices.filter { headings[$0].range.start.offset >= from && isSection(headings[$0]) }
-            .lazy.map { headings[$0] }
+        let table = headingTable
         let allLinks = self.links
         let firstLink = allLinks.firstIndex { ($0.range?.start.offset ?? Int.max) >= from } ?? allLinks.endIndex
         var linkIndex = firstLink
-        // A section's links and body are parts of the document's list and text, not copies.
-        func links(before end: Int) -> ArraySlice<Link> {
-            let first = linkIndex
+        // A section's links are a run of the document's list, found by walking it once beside the headings.
+        func linksStart(before end: Int) -> Int {
             while linkIndex < allLinks.count, (allLinks[linkIndex].range?.start.offset ?? Int.max) < end { linkIndex += 1 }
-            return allLinks[first..<linkIndex]
+            return linkIndex
         }
-        // Section ends are the next section's heading start, whose location is already known.
-        let bodyEnd = source.location(atUTF8Offset: bodyRange.upperBound)
-        let preambleEnd = sectionHeadings.first?.range.start ?? bodyEnd
-        _ = links(before: preambleEnd.offset)
-        var sections: [Section] = []
-        sections.reserveCapacity(sectionHeadings.count)
+        var entries: [SectionTable.Entry] = []
+        entries.reserveCapacity(headings.count)
         var splitter = HeadingTitle.Splitter()
-        for (index, heading) in sectionHeadings.enumerated() {
-            let end = index + 1 < sectionHeadings.count ? sectionHeadings[index + 1].range.start : bodyEnd
-            let bodyStart = min(heading.contentStartOffset, end.offset)
-            let (emoji, title) = splitter.split(heading.plainText)
-            sections.append(Section(
-                headingText: heading.sourceText,
-                title: title,
-                emoji: emoji,
-                level: heading.level,
-                bodyText: source.slice(bodyStart..<end.offset),
-                linkList: links(before: end.offset),
-                range: SourceRange(start: heading.range.start, end: end),
-                headingRange: heading.range
-            ))
+        for (index, heading) in headings.enumerated() where table.entries[index].range.start.offset >= from && isSection(heading) {
+            let start = linksStart(before: table.entries[index].range.start.offset)
+            let (emoji, title) = table.withPlainText(at: index) { splitter.ranges(in: $0) }
+            entries.append(SectionTable.Entry(heading: index, linkStart: start, emoji: emoji, title: title))
         }
+        // Sections end at the next section's heading, whose location is already known.
+        let bodyEnd = source.location(atUTF8Offset: bodyRange.upperBound)
+        let preambleEnd = entries.first.map { table.entries[Int($0.heading)].range.start } ?? bodyEnd
+        let sectionTable = SectionTable(
+            headings: table, links: allLinks, entries: entries, end: bodyEnd, linkEnd: linksStart(before: bodyEnd.offset)
+        )
+        let sections = entries.indices.map { sectionTable.section(at: $0) }
         return MarkdownOutline(
             preamble: source.slice(from..<preambleEnd.offset),
             preambleRange: SourceRange(start: source.location(atUTF8Offset: from), end: preambleEnd),

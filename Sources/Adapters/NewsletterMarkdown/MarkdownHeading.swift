@@ -5,7 +5,10 @@ import NewsletterCore
 /// Only top-level headings can start a section: a `###` line inside a poll table or a list item is content.
 public struct MarkdownHeading: Sendable, Equatable {
     /// The level, 1 to 6.
-    public var level: Int
+    public var level: Int {
+        get { read { Int($0.entries[$1].level) } written: { $0.level } }
+        set { change { $0.level = newValue } }
+    }
     /// The heading exactly as written: its whole line from the line start (ATX, `### **🤌 Ben's Picks**`),
     /// or its text and underline lines (setext), without the final line ending.
     public var source: String {
@@ -13,31 +16,91 @@ public struct MarkdownHeading: Sendable, Equatable {
         set { sourceText = Substring(newValue) }
     }
     /// ``source`` as stored: a slice of the document's text, so that a heading holds no copy of its line.
-    package var sourceText: Substring
+    package var sourceText: Substring {
+        get { read { $0.sourceText(at: $1) } written: { $0.sourceText } }
+        set { change { $0.sourceText = newValue } }
+    }
     /// The heading's text with Markdown markup and inline HTML removed (`🤌 Ben's Picks`); link text is kept.
-    public var plainText: String
+    public var plainText: String {
+        get { read { $0.plainText(at: $1) } written: { $0.plainText } }
+        set { change { $0.plainText = newValue } }
+    }
     /// The range of ``source``.
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { read { $0.entries[$1].range } written: { $0.range } }
+        set { change { $0.range = newValue } }
+    }
     /// Whether the heading is written with an underline (`Title` then `===`) rather than `#` markers.
-    public var isSetext: Bool
+    public var isSetext: Bool {
+        get { read { $0.entries[$1].isSetext } written: { $0.isSetext } }
+        set { change { $0.isSetext = newValue } }
+    }
     /// The UTF-8 offset just past the heading's line ending, where content after the heading starts.
-    public var contentStartOffset: Int
+    public var contentStartOffset: Int {
+        get { read { Int($0.entries[$1].contentStart) } written: { $0.contentStartOffset } }
+        set { change { $0.contentStartOffset = newValue } }
+    }
+
+    /// A heading a document read is a view of its entry in the document's heading table, until it is changed (see
+    /// ``NewsletterCore/Section`` for why).
+    private enum Storage: Sendable {
+        case read(HeadingTable, index: UInt32)
+        case written(ValueBox<Parts>)
+    }
+
+    private struct Parts: Sendable, Equatable {
+        var level: Int
+        var sourceText: Substring
+        var plainText: String
+        var range: SourceRange
+        var isSetext: Bool
+        var contentStartOffset: Int
+    }
+
+    private var storage: Storage
 
     /// Creates a heading; ``MarkdownDocument`` is the usual way to get one.
     public init(level: Int, source: String, plainText: String, range: SourceRange, isSetext: Bool, contentStartOffset: Int) {
-        self.init(level: level, sourceText: Substring(source), plainText: plainText, range: range, isSetext: isSetext, contentStartOffset: contentStartOffset)
+        storage = .written(ValueBox(Parts(
+            level: level, sourceText: Substring(source), plainText: plainText, range: range, isSetext: isSetext,
+            contentStartOffset: contentStartOffset
+        )))
     }
 
-    /// Creates a heading whose line is a slice of the document's text.
-    package init(level: Int, sourceText: Substring, plainText: String, range: SourceRange, isSetext: Bool, contentStartOffset: Int) {
-        self.level = level
-        self.sourceText = sourceText
-        self.plainText = plainText
-        self.range = range
-        self.isSetext = isSetext
-        self.contentStartOffset = contentStartOffset
+    /// The heading at `index` in `table`, as a view of it.
+    init(table: HeadingTable, index: Int) {
+        storage = .read(table, index: UInt32(index))
     }
 
     /// The leading emoji or symbol run and the title, as ``HeadingTitle/split(_:)`` finds them in ``plainText``.
     public var title: (emoji: String?, title: String) { HeadingTitle.split(plainText) }
+
+    private func read<Value>(_ fromTable: (HeadingTable, Int) -> Value, written: (Parts) -> Value) -> Value {
+        switch storage {
+        case let .read(table, index): fromTable(table, Int(index))
+        case let .written(box): written(box.value)
+        }
+    }
+
+    private var parts: Parts {
+        Parts(
+            level: level, sourceText: sourceText, plainText: plainText, range: range, isSetext: isSetext,
+            contentStartOffset: contentStartOffset
+        )
+    }
+
+    private mutating func change(_ body: (inout Parts) -> Void) {
+        var parts = self.parts
+        body(&parts)
+        storage = .written(ValueBox(parts))
+    }
+
+    /// Whether two headings have the same parts; two views of the same entry are equal without reading them.
+    public static func == (lhs: MarkdownHeading, rhs: MarkdownHeading) -> Bool {
+        if case let .read(left, leftIndex) = lhs.storage, case let .read(right, rightIndex) = rhs.storage,
+           left === right, leftIndex == rightIndex {
+            return true
+        }
+        return lhs.parts == rhs.parts
+    }
 }

@@ -11,7 +11,7 @@ struct MarkdownReader {
 
     struct Result {
         var tree: MarkdownTree
-        var headings: [MarkdownHeading]
+        var headings: HeadingTable
         var links: [Link]
         var inexactBlocks: [InexactBlock]
     }
@@ -23,7 +23,7 @@ struct MarkdownReader {
         let reader = try readTree(making: &made)
         var tree = reader.tree
         tree.shareLinks(made.links)
-        return Result(tree: tree, headings: made.headings, links: made.links, inexactBlocks: reader.inexactBlocks)
+        return Result(tree: tree, headings: HeadingTable(source: source, made.headings), links: made.links, inexactBlocks: reader.inexactBlocks)
     }
 
     /// What became of a piece parsed: read, or left for a longer one because it ends inside a code or HTML block, which
@@ -36,7 +36,7 @@ struct MarkdownReader {
     /// The headings and links made of the nodes read so far.
     private struct Made {
         let locations: LocationCache
-        var headings: [MarkdownHeading] = []
+        var headings = HeadingTable.Builder()
         var links: [Link] = []
         /// The first node not looked at yet.
         var nextNode = 0
@@ -108,15 +108,19 @@ struct MarkdownReader {
     private func make(from tree: MarkdownTree, headingTexts: [String], into made: inout Made, read: Int) {
         let pieceNodes = made.nextNode..<tree.count
         let pieceLinks = pieceNodes.count { tree.kind(at: $0).isLinkLike }
-        Self.makeRoom(in: &made.links, for: pieceLinks, read: read, of: body.count)
-        Self.makeRoom(in: &made.headings, for: headingTexts.count, read: read, of: body.count)
+        if let room = room(for: pieceLinks, count: made.links.count, capacity: made.links.capacity, read: read) {
+            made.links.reserveCapacity(room)
+        }
+        if let room = room(for: headingTexts.count, count: made.headings.count, capacity: made.headings.capacity, read: read) {
+            made.headings.reserveCapacity(room)
+        }
         var headingTexts = headingTexts.makeIterator()
         for index in pieceNodes {
             let kind = tree.kind(at: index)
             if kind == .heading {
                 let node = tree[index]
                 guard node.parentIndex == 0 else { continue }
-                made.headings.append(heading(node, plainText: headingTexts.next() ?? "", made.locations))
+                appendHeading(node, plainText: headingTexts.next() ?? "", to: &made)
             } else if kind.isLinkLike {
                 made.links.append(link(tree[index], made.locations))
             }
@@ -132,12 +136,13 @@ struct MarkdownReader {
         return expected + expected / 16
     }
 
-    /// Gives `array` room for the body's elements as judged so far, once the `more` to be appended do not fit: at
-    /// least half again its room, so that a body denser at its end still grows in few steps.
-    private static func makeRoom<Element>(in array: inout [Element], for more: Int, read: Int, of total: Int) {
-        let needed = array.count + more
-        guard needed > array.capacity else { return }
-        array.reserveCapacity(max(expected(needed, read: read, of: total), array.capacity + array.capacity / 2, needed))
+    /// The room to give a list of `count` elements (`capacity` now) for the body's elements as judged so far, once the
+    /// `more` to be appended do not fit: at least half again its room, so that a body denser at its end still grows in
+    /// few steps; `nil` while they fit.
+    private func room(for more: Int, count: Int, capacity: Int, read: Int) -> Int? {
+        let needed = count + more
+        guard needed > capacity else { return nil }
+        return max(Self.expected(needed, read: read, of: body.count), capacity + capacity / 2, needed)
     }
 
     private func link(_ node: MarkdownNode, _ locations: LocationCache) -> Link {
@@ -171,17 +176,16 @@ struct MarkdownReader {
         )
     }
 
-    private func heading(_ node: MarkdownNode, plainText: String, _ locations: LocationCache) -> MarkdownHeading {
+    private func appendHeading(_ node: MarkdownNode, plainText: String, to made: inout Made) {
         let range = node.range
         let lineIndex = source.lineIndex(containing: max(range.upperBound - 1, range.lowerBound))
         let contentStart = lineIndex + 1 < source.lineStarts.count ? source.lineStarts[lineIndex + 1] : source.utf8Count
-        return MarkdownHeading(
+        made.headings.append(
+            range: made.locations.range(range),
+            contentStart: min(max(range.upperBound, contentStart), body.upperBound),
             level: node.headingLevel ?? 1,
-            sourceText: source.slice(range),
-            plainText: plainText,
-            range: locations.range(range),
             isSetext: bytes[range.lowerBound..<range.upperBound].first { $0 != UInt8(ascii: " ") } != UInt8(ascii: "#"),
-            contentStartOffset: min(max(range.upperBound, contentStart), body.upperBound)
+            plainText: plainText
         )
     }
 }

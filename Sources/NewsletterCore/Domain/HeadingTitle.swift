@@ -20,7 +20,16 @@ public enum HeadingTitle {
 
         /// The same result as ``HeadingTitle/split(_:)``.
         package mutating func split(_ plainText: String) -> (emoji: String?, title: String) {
-            HeadingTitle.split(plainText) { token in
+            var text = plainText
+            return text.withUTF8 { bytes in
+                let (emoji, title) = ranges(in: bytes)
+                return (emoji.map { HeadingTitle.string(bytes, $0) }, HeadingTitle.string(bytes, title))
+            }
+        }
+
+        /// Where ``split(_:)`` finds the emoji and the title in the UTF-8 bytes of a plain text.
+        package mutating func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> (emoji: Range<Int>?, title: Range<Int>) {
+            HeadingTitle.ranges(in: bytes) { token in
                 if let verdict = verdicts[token] { return verdict }
                 let verdict = HeadingTitle.isDecoration(Substring(token))
                 verdicts[token] = verdict
@@ -37,30 +46,39 @@ public enum HeadingTitle {
     ) -> (emoji: String?, title: String) {
         var text = plainText
         return text.withUTF8 { bytes in
-            func string(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            let start = skipWhitespace(bytes, from: 0)
-            var end = start
-            var tokenEnd = start
-            // The decoration may be several tokens ("🔥 🔥 Hot"), each checked on its own. A token of ASCII
-            // characters alone is never one: it has no emoji, no symbol beyond ASCII and nothing to repair.
-            while end < bytes.count {
-                let tokenStart = end
-                var isASCII = true
-                while end < bytes.count, whitespaceLength(bytes, at: end) == 0 {
-                    isASCII = isASCII && bytes[end] < 0x80
-                    end += 1
-                }
-                guard !isASCII, isDecoration(string(tokenStart..<end)) else { break }
-                tokenEnd = end
-                end = skipWhitespace(bytes, from: end)
-            }
-            let titleStart = skipWhitespace(bytes, from: tokenEnd)
-            let title = string(titleStart..<max(titleStart, trailingWhitespaceStart(bytes)))
-            guard tokenEnd > start else { return (nil, title) }
-            return (string(start..<tokenEnd), title)
+            let (emoji, title) = ranges(in: bytes, isDecoration: isDecoration)
+            return (emoji.map { string(bytes, $0) }, string(bytes, title))
         }
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    private static func ranges(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        isDecoration: (String) -> Bool
+    ) -> (emoji: Range<Int>?, title: Range<Int>) {
+        let start = skipWhitespace(bytes, from: 0)
+        var end = start
+        var tokenEnd = start
+        // The decoration may be several tokens ("🔥 🔥 Hot"), each checked on its own. A token of ASCII
+        // characters alone is never one: it has no emoji, no symbol beyond ASCII and nothing to repair.
+        while end < bytes.count {
+            let tokenStart = end
+            var isASCII = true
+            while end < bytes.count, whitespaceLength(bytes, at: end) == 0 {
+                isASCII = isASCII && bytes[end] < 0x80
+                end += 1
+            }
+            guard !isASCII, isDecoration(string(bytes, tokenStart..<end)) else { break }
+            tokenEnd = end
+            end = skipWhitespace(bytes, from: end)
+        }
+        let titleStart = skipWhitespace(bytes, from: tokenEnd)
+        let title = titleStart..<max(titleStart, trailingWhitespaceStart(bytes))
+        guard tokenEnd > start else { return (nil, title) }
+        return (start..<tokenEnd, title)
     }
 
     private static func skipWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

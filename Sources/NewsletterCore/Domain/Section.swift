@@ -9,11 +9,20 @@ public struct Section: Sendable, Equatable, Codable {
         set { headingText = Substring(newValue) }
     }
     /// The plain title: markup and the leading emoji or symbol run removed: `Ben's Picks`.
-    public var title: String
+    public var title: String {
+        get { read { $0.title(at: $1) } written: { $0.title } }
+        set { change { $0.title = newValue } }
+    }
     /// The leading emoji or symbol run as written (possibly mangled), or `nil` when the heading has none.
-    public var emoji: String?
+    public var emoji: String? {
+        get { read { $0.emoji(at: $1) } written: { $0.emoji } }
+        set { change { $0.emoji = newValue } }
+    }
     /// The heading level, 1 to 6.
-    public var level: Int
+    public var level: Int {
+        get { read { $0.level(at: $1) } written: { $0.level } }
+        set { change { $0.level = newValue } }
+    }
     /// The content after the heading up to the next section, exactly as written.
     public var body: String {
         get { String(bodyText) }
@@ -25,15 +34,50 @@ public struct Section: Sendable, Equatable, Codable {
         set { linkList = newValue[...] }
     }
     /// From the heading's first character to the end of the body.
-    public var range: SourceRange?
+    public var range: SourceRange? {
+        get { read { $0.range(at: $1) } written: { $0.range } }
+        set { change { $0.range = newValue } }
+    }
     /// The heading line(s) alone.
-    public var headingRange: SourceRange?
+    public var headingRange: SourceRange? {
+        get { read { $0.headingRange(at: $1) } written: { $0.headingRange } }
+        set { change { $0.headingRange = newValue } }
+    }
     /// ``heading`` as stored: a section an adapter reads keeps its heading line as a slice of the draft's text.
-    package var headingText: Substring
+    package var headingText: Substring {
+        get { read { $0.headingText(at: $1) } written: { $0.headingText } }
+        set { change { $0.headingText = newValue } }
+    }
     /// ``body`` as stored: the sections an adapter reads share the draft's text rather than each hold a copy.
-    package var bodyText: Substring
+    package var bodyText: Substring {
+        get { read { $0.bodyText(at: $1) } written: { $0.bodyText } }
+        set { change { $0.bodyText = newValue } }
+    }
     /// ``links`` as stored: the sections an adapter reads share the list rather than each hold a copy.
-    package var linkList: ArraySlice<Link>
+    package var linkList: ArraySlice<Link> {
+        get { read { $0.linkList(at: $1) } written: { $0.linkList } }
+        set { change { $0.linkList = newValue } }
+    }
+
+    /// A section is a view of an entry in the table its draft's sections share, until it is changed; then it holds
+    /// its own parts, boxed, so that an array of sections stays an array of small views.
+    private enum Storage: Sendable {
+        case outlined(SectionTable, index: UInt32)
+        case written(ValueBox<Parts>)
+    }
+
+    private struct Parts: Sendable {
+        var headingText: Substring
+        var title: String
+        var emoji: String?
+        var level: Int
+        var bodyText: Substring
+        var linkList: ArraySlice<Link>
+        var range: SourceRange?
+        var headingRange: SourceRange?
+    }
+
+    private var storage: Storage
 
     /// Creates a section.
     public init(
@@ -63,14 +107,49 @@ public struct Section: Sendable, Equatable, Codable {
         range: SourceRange?,
         headingRange: SourceRange?
     ) {
-        self.headingText = headingText
-        self.title = title
-        self.emoji = emoji
-        self.level = level
-        self.bodyText = bodyText
-        self.linkList = linkList
-        self.range = range
-        self.headingRange = headingRange
+        storage = .written(ValueBox(Parts(
+            headingText: headingText, title: title, emoji: emoji, level: level, bodyText: bodyText, linkList: linkList,
+            range: range, headingRange: headingRange
+        )))
+    }
+
+    /// The section at `index` in `table`, as a view of it.
+    init(table: SectionTable, index: Int) {
+        storage = .outlined(table, index: UInt32(index))
+    }
+
+    private func read<Value>(_ outlined: (SectionTable, Int) -> Value, written: (Parts) -> Value) -> Value {
+        switch storage {
+        case let .outlined(table, index): outlined(table, Int(index))
+        case let .written(box): written(box.value)
+        }
+    }
+
+    private var parts: Parts {
+        read { table, index in
+            Parts(
+                headingText: table.headingText(at: index), title: table.title(at: index), emoji: table.emoji(at: index),
+                level: table.level(at: index), bodyText: table.bodyText(at: index), linkList: table.linkList(at: index),
+                range: table.range(at: index), headingRange: table.headingRange(at: index)
+            )
+        } written: { $0 }
+    }
+
+    private mutating func change(_ body: (inout Parts) -> Void) {
+        var parts = self.parts
+        body(&parts)
+        storage = .written(ValueBox(parts))
+    }
+
+    /// Whether two sections have the same parts; two views of the same entry are equal without reading them.
+    public static func == (lhs: Section, rhs: Section) -> Bool {
+        if case let .outlined(left, leftIndex) = lhs.storage, case let .outlined(right, rightIndex) = rhs.storage,
+           left === right, leftIndex == rightIndex {
+            return true
+        }
+        return lhs.title == rhs.title && lhs.emoji == rhs.emoji && lhs.level == rhs.level && lhs.range == rhs.range
+            && lhs.headingRange == rhs.headingRange && lhs.headingText == rhs.headingText && lhs.bodyText == rhs.bodyText
+            && lhs.linkList == rhs.linkList
     }
 
     private enum CodingKeys: String, CodingKey {
