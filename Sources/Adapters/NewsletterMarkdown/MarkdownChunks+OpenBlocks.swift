@@ -12,7 +12,7 @@ extension MarkdownChunks {
         guard let block = cmark_node_last_child(document) else { return nil }
         var firstLine = start
         for _ in 1..<max(Int(cmark_node_get_start_line(block)), 1) where firstLine < body.upperBound {
-            firstLine = lineEnd(from: firstLine)
+            firstLine = lines.lineEnd(from: firstLine)
         }
         guard firstLine < body.upperBound else { return nil }
         let closes: (Range<Int>) -> Bool
@@ -29,21 +29,13 @@ extension MarkdownChunks {
         default:
             return nil
         }
-        var line = lineEnd(from: firstLine)
+        var line = lines.lineEnd(from: firstLine)
         while line < body.upperBound {
-            let next = lineEnd(from: line)
+            let next = lines.lineEnd(from: line)
             if closes(line..<next) { return next }
             line = next
         }
         return body.upperBound
-    }
-
-    /// Just past the line feed that ends the line at `index`, or the body's end.
-    private func lineEnd(from index: Int) -> Int {
-        guard let base = bytes.baseAddress, index < body.upperBound,
-              let found = memchr(base + index, 0x0A, body.upperBound - index)
-        else { return body.upperBound }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
     }
 
     /// Up to three spaces, at least `length` of the `fence` character, then only spaces and tabs.
@@ -52,11 +44,7 @@ extension MarkdownChunks {
         while index < line.upperBound, index - line.lowerBound < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
         let run = index
         while index < line.upperBound, bytes[index] == fence { index += 1 }
-        guard index - run >= length else { return false }
-        while index < line.upperBound, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") || bytes[index] == 0x0D {
-            index += 1
-        }
-        return index == line.upperBound || bytes[index] == 0x0A
+        return index - run >= length && lines.isBlank(index..<line.upperBound)
     }
 
     /// The texts one of which on a line ends the HTML block whose first line starts at `lineStart` (CommonMark's
@@ -64,7 +52,7 @@ extension MarkdownChunks {
     private func htmlClosers(openedAt lineStart: Int) -> [[UInt8]]? {
         var index = lineStart
         while index < body.upperBound, index - lineStart < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
-        let line = index..<lineEnd(from: index)
+        let line = index..<lines.lineEnd(from: index)
         if starts(line, with: "<!--") { return [Array("-->".utf8)] }
         if starts(line, with: "<?") { return [Array("?>".utf8)] }
         if starts(line, with: "<![CDATA[") { return [Array("]]>".utf8)] }

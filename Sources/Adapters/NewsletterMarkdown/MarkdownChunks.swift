@@ -30,6 +30,9 @@ struct MarkdownChunks {
     let body: Range<Int>
     let pieceSize: Int
 
+    /// The body's lines.
+    var lines: MarkdownLines { MarkdownLines(bytes: bytes, range: body) }
+
     /// Whether the body may be parsed in pieces at all.
     var isSplittable: Bool {
         guard body.count > pieceSize, let base = bytes.baseAddress else { return false }
@@ -45,15 +48,12 @@ struct MarkdownChunks {
     /// Where the piece that starts at `start` ends: the first line at least `length` bytes on (``pieceSize`` unless
     /// given) that starts a block after a blank line (see the type's description), or the body's end.
     func end(ofPieceStartingAt start: Int, length: Int? = nil) -> Int {
-        guard let base = bytes.baseAddress else { return body.upperBound }
         let length = length ?? pieceSize
         guard length < body.upperBound - start else { return body.upperBound }
-        var index = start + length
-        while index < body.upperBound {
-            guard let found = memchr(base + index, 0x0A, body.upperBound - index) else { break }
-            let lineStart = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        var lineStart = lines.lineEnd(from: start + length)
+        while lineStart < body.upperBound {
             if startsUnattachedBlock(lineStart), followsBlankLine(lineStart) { return lineStart }
-            index = lineStart
+            lineStart = lines.lineEnd(from: lineStart)
         }
         return body.upperBound
     }
@@ -89,16 +89,12 @@ struct MarkdownChunks {
 
     /// Whether a list marker ending before `index` is one: it is followed by a space, a tab or the line's end.
     private func endsMarker(at index: Int) -> Bool {
-        guard index < body.upperBound else { return true }
-        let next = bytes[index]
-        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == 0x0A || next == 0x0D
+        index >= body.upperBound || MarkdownLines.isBlank(bytes[index])
     }
 
-    /// Whether the line before `lineStart` holds only spaces and tabs (and it is not the body's first line).
+    /// Whether the line before `lineStart` is blank (and it is not the body's first line).
     private func followsBlankLine(_ lineStart: Int) -> Bool {
-        var index = lineStart - 2
-        if index >= body.lowerBound, bytes[index] == 0x0D { index -= 1 }
-        while index >= body.lowerBound, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index -= 1 }
-        return index >= body.lowerBound && bytes[index] == 0x0A
+        guard let blankStart = lines.blankLineStart(before: lineStart) else { return false }
+        return blankStart > body.lowerBound
     }
 }

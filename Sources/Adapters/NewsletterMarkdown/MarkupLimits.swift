@@ -52,15 +52,11 @@ enum MarkupLimits {
     /// block in which the count passed the limit starts, rather than the start of a stretch that may begin many
     /// blocks above it (a stretch runs at least 16 KB, see ``MarkdownChunks``).
     private static func blockStart(holding index: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var lineStart = index
-        while lineStart > range.lowerBound && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let lines = MarkdownLines(bytes: bytes, range: range)
+        var lineStart = lines.lineStart(holding: index)
         while lineStart > range.lowerBound {
-            var previous = lineStart - 1
-            while previous > range.lowerBound && bytes[previous - 1] != 0x0A { previous -= 1 }
-            if bytes[previous..<lineStart - 1].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x0D }) {
-                return lineStart
-            }
-            lineStart = previous
+            if lines.blankLineStart(before: lineStart) != nil { return lineStart }
+            lineStart = lines.lineStart(holding: lineStart - 1)
         }
         return range.lowerBound
     }
