@@ -41,7 +41,7 @@ public struct EmptySectionRule: Rule, StreamedRule {
             let section = sections[index]
             guard section.body.allSatisfy(\.isWhitespace) else { continue }
             if index + 1 < sections.count && sections[index + 1].level > section.level { continue }
-            if let requirement = matching.requirementOfSection[index], required[requirement].allowsEmpty { continue }
+            if let requirement = matching.requirement(ofSection: index), required[requirement].allowsEmpty { continue }
             report(context.diagnostic("section '\(section.title)' is empty", at: SectionMatching.headingRange(of: section, context)))
         }
     }

@@ -4,13 +4,14 @@ import NewsletterCore
 struct SectionMatching {
     /// For each required section (by index in the configuration), the indices of the issue's sections that match it, in document order.
     let matches: [[Int]]
-    /// For each of the issue's sections, the required section it matches, if any.
-    let requirementOfSection: [Int?]
+    /// The required section that each matching section of the issue is, by the section's index; sections that match
+    /// none are not here, so that a draft of many sections holds nothing for them.
+    private let requirementBySection: [Int: Int]
 
     init(sections: [Section], required: [RequiredSection]) {
         guard !required.isEmpty else {
             matches = []
-            requirementOfSection = Array(repeating: nil, count: sections.count)
+            requirementBySection = [:]
             return
         }
         var keyToRequirement: [String: Int] = [:]
@@ -21,14 +22,20 @@ struct SectionMatching {
             }
         }
         var matches = Array(repeating: [Int](), count: required.count)
-        var requirementOfSection: [Int?] = []
+        var requirementBySection: [Int: Int] = [:]
         for (index, section) in sections.enumerated() {
-            let requirement = keyToRequirement[SectionTitleKey.key(section.title.isEmpty ? section.heading : section.title)]
-            requirementOfSection.append(requirement)
-            if let requirement { matches[requirement].append(index) }
+            guard let requirement = keyToRequirement[SectionTitleKey.key(section.title.isEmpty ? section.heading : section.title)]
+            else { continue }
+            requirementBySection[index] = requirement
+            matches[requirement].append(index)
         }
         self.matches = matches
-        self.requirementOfSection = requirementOfSection
+        self.requirementBySection = requirementBySection
+    }
+
+    /// The required section (by index in the configuration) that the issue's section at `index` matches, if any.
+    func requirement(ofSection index: Int) -> Int? {
+        requirementBySection[index]
     }
 
     /// Matches the issue of `context` against the configured required sections.
