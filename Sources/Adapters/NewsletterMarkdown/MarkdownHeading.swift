@@ -41,13 +41,6 @@ public struct MarkdownHeading: Sendable, Equatable {
         set { change { $0.contentStartOffset = newValue } }
     }
 
-    /// A heading a document read is a view of its entry in the document's heading table, until it is changed (see
-    /// ``NewsletterCore/Section`` for why).
-    private enum Storage: Sendable {
-        case read(HeadingTable, index: UInt32)
-        case written(ValueBox<Parts>)
-    }
-
     private struct Parts: Sendable, Equatable {
         var level: Int
         var sourceText: Substring
@@ -57,29 +50,27 @@ public struct MarkdownHeading: Sendable, Equatable {
         var contentStartOffset: Int
     }
 
-    private var storage: Storage
+    /// A view of an entry in the document's heading table, until it is changed (see ``NewsletterCore/Section``).
+    private var storage: ViewOrValue<HeadingTable, Parts>
 
     /// Creates a heading; ``MarkdownDocument`` is the usual way to get one.
     public init(level: Int, source: String, plainText: String, range: SourceRange, isSetext: Bool, contentStartOffset: Int) {
-        storage = .written(ValueBox(Parts(
+        storage = ViewOrValue(Parts(
             level: level, sourceText: Substring(source), plainText: plainText, range: range, isSetext: isSetext,
             contentStartOffset: contentStartOffset
-        )))
+        ))
     }
 
     /// The heading at `index` in `table`, as a view of it.
     init(table: HeadingTable, index: Int) {
-        storage = .read(table, index: UInt32(index))
+        storage = ViewOrValue(table, index: index)
     }
 
     /// The leading emoji or symbol run and the title, as ``HeadingTitle/split(_:)`` finds them in ``plainText``.
     public var title: (emoji: String?, title: String) { HeadingTitle.split(plainText) }
 
-    private func read<Value>(_ fromTable: (HeadingTable, Int) -> Value, written: (Parts) -> Value) -> Value {
-        switch storage {
-        case let .read(table, index): fromTable(table, Int(index))
-        case let .written(box): written(box.value)
-        }
+    private func read<Value>(_ view: (HeadingTable, Int) -> Value, written: (Parts) -> Value) -> Value {
+        storage.read(view, value: written)
     }
 
     private var parts: Parts {
@@ -90,17 +81,13 @@ public struct MarkdownHeading: Sendable, Equatable {
     }
 
     private mutating func change(_ body: (inout Parts) -> Void) {
-        var parts = self.parts
-        body(&parts)
-        storage = .written(ValueBox(parts))
+        let parts = self.parts
+        storage.change(reading: { _, _ in parts }, body)
     }
 
     /// Whether two headings have the same parts; two views of the same entry are equal without reading them.
     public static func == (lhs: MarkdownHeading, rhs: MarkdownHeading) -> Bool {
-        if case let .read(left, leftIndex) = lhs.storage, case let .read(right, rightIndex) = rhs.storage,
-           left === right, leftIndex == rightIndex {
-            return true
-        }
+        if lhs.storage.isSameEntry(as: rhs.storage) { return true }
         return lhs.parts == rhs.parts
     }
 }

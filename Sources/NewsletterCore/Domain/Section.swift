@@ -59,13 +59,6 @@ public struct Section: Sendable, Equatable, Codable {
         set { change { $0.linkList = newValue } }
     }
 
-    /// A section is a view of an entry in the table its draft's sections share, until it is changed; then it holds
-    /// its own parts, boxed, so that an array of sections stays an array of small views.
-    private enum Storage: Sendable {
-        case outlined(SectionTable, index: UInt32)
-        case written(ValueBox<Parts>)
-    }
-
     private struct Parts: Sendable {
         var headingText: Substring
         var title: String
@@ -77,7 +70,8 @@ public struct Section: Sendable, Equatable, Codable {
         var headingRange: SourceRange?
     }
 
-    private var storage: Storage
+    /// A view of an entry in the table its draft's sections share, until it is changed.
+    private var storage: ViewOrValue<SectionTable, Parts>
 
     /// Creates a section.
     public init(
@@ -107,46 +101,34 @@ public struct Section: Sendable, Equatable, Codable {
         range: SourceRange?,
         headingRange: SourceRange?
     ) {
-        storage = .written(ValueBox(Parts(
+        storage = ViewOrValue(Parts(
             headingText: headingText, title: title, emoji: emoji, level: level, bodyText: bodyText, linkList: linkList,
             range: range, headingRange: headingRange
-        )))
+        ))
     }
 
     /// The section at `index` in `table`, as a view of it.
     init(table: SectionTable, index: Int) {
-        storage = .outlined(table, index: UInt32(index))
+        storage = ViewOrValue(table, index: index)
     }
 
-    private func read<Value>(_ outlined: (SectionTable, Int) -> Value, written: (Parts) -> Value) -> Value {
-        switch storage {
-        case let .outlined(table, index): outlined(table, Int(index))
-        case let .written(box): written(box.value)
-        }
+    private func read<Value>(_ view: (SectionTable, Int) -> Value, written: (Parts) -> Value) -> Value {
+        storage.read(view, value: written)
     }
 
-    private var parts: Parts {
-        read { table, index in
+    private mutating func change(_ body: (inout Parts) -> Void) {
+        storage.change(reading: { table, index in
             Parts(
                 headingText: table.headingText(at: index), title: table.title(at: index), emoji: table.emoji(at: index),
                 level: table.level(at: index), bodyText: table.bodyText(at: index), linkList: table.linkList(at: index),
                 range: table.range(at: index), headingRange: table.headingRange(at: index)
             )
-        } written: { $0 }
-    }
-
-    private mutating func change(_ body: (inout Parts) -> Void) {
-        var parts = self.parts
-        body(&parts)
-        storage = .written(ValueBox(parts))
+        }, body)
     }
 
     /// Whether two sections have the same parts; two views of the same entry are equal without reading them.
     public static func == (lhs: Section, rhs: Section) -> Bool {
-        if case let .outlined(left, leftIndex) = lhs.storage, case let .outlined(right, rightIndex) = rhs.storage,
-           left === right, leftIndex == rightIndex {
-            return true
-        }
+        if lhs.storage.isSameEntry(as: rhs.storage) { return true }
         return lhs.title == rhs.title && lhs.emoji == rhs.emoji && lhs.level == rhs.level && lhs.range == rhs.range
             && lhs.headingRange == rhs.headingRange && lhs.headingText == rhs.headingText && lhs.bodyText == rhs.bodyText
             && lhs.linkList == rhs.linkList
