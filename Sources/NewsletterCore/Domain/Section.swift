@@ -2,6 +2,10 @@
 ///
 /// Sections are flat, in document order, each with its heading ``level``: exports mix `##` and `###`
 /// as peers, so a tree built from levels would nest sections that the writer meant as siblings.
+///
+/// The sections a Markdown adapter reads are small views of a table the draft's sections share (a draft may hold a
+/// heading every few bytes): reading a part makes it from the table, and setting one makes the section a value of its
+/// own, equal to what it was but for that part.
 public struct Section: Sendable, Equatable, Codable {
     /// The heading exactly as written in the source, markers included: `### **🤌 Ben's Picks**`.
     public var heading: String {
