@@ -61,16 +61,24 @@ extension Mojibake {
     ) {
         // Only read, by every worker.
         nonisolated(unsafe) let text = bytes
+        // The buffers of repaired pieces already written, for the next pieces: a new megabyte per piece costs the
+        // system's zeroing of its pages, as much as the copy into it.
+        let spareBuffers = Mutex<[PieceBytes]>([])
         scanner.scan(bytes, pieces: pieces, startingAt: starts, includingGuesses: includeGuesses, threads: threads) { range, scanned in
             scanned.spans.isEmpty
                 ? .unchanged(range)
-                : repairing(text, in: range, scanned: scanned, includeGuesses: includeGuesses, codePages: codePages)
+                : repairing(
+                    text, in: range, scanned: scanned, includeGuesses: includeGuesses, codePages: codePages,
+                    into: spareBuffers.withLock { $0.popLast() } ?? PieceBytes()
+                )
         } consuming: { piece in
             switch piece {
             case .unchanged(let range):
                 write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[range])), [])
-            case .repairedOnce(let bytes, let edits):
-                bytes.withUnsafeBytes { write($0, edits) }
+            case .repairedOnce(let repaired, let edits):
+                repaired.bytes.withUnsafeBytes { write($0, edits) }
+                repaired.bytes.removeAll(keepingCapacity: true)
+                spareBuffers.withLock { $0.append(repaired) }
             case .repairedAgain(var repaired):
                 repaired.text.withUTF8 { write(UnsafeRawBufferPointer($0), repaired.edits) }
             }
@@ -82,8 +90,15 @@ extension Mojibake {
     /// own passes. Edits have ranges in the whole input.
     private enum StreamedPiece: Sendable {
         case unchanged(Range<Int>)
-        case repairedOnce([UInt8], edits: [MojibakeSpan])
+        case repairedOnce(PieceBytes, edits: [MojibakeSpan])
         case repairedAgain(RepairedText)
+    }
+
+    /// The bytes of a repaired piece, in a reference so that, once written, their memory goes to the next piece:
+    /// an array the delivered piece still held would be copied, not emptied in place. Only the worker that fills it
+    /// and then the one that writes it touch it, one after the other.
+    private final class PieceBytes: @unchecked Sendable {
+        var bytes: [UInt8] = []
     }
 
     /// The piece of `bytes` at `range` with its first pass's spans applied, and repaired to its fixed point as
@@ -91,25 +106,24 @@ extension Mojibake {
     ///
     /// Another pass can find something only on a line the first pass says may change again
     /// (``MojibakeScanner/ScannedLines/linesToScanAgain``). A piece without such a line, nearly every one, is built
-    /// as bytes: no `String` is made, so its bytes are not validated again.
+    /// as bytes, into `buffer` (empty, its memory reused): no `String` is made, so its bytes are not validated again.
     private static func repairing(
         _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, scanned: MojibakeScanner.ScannedLines, includeGuesses: Bool,
-        codePages: [CodePage]
+        codePages: [CodePage], into buffer: PieceBytes
     ) -> StreamedPiece {
         let spans = scanned.spans
         guard !scanned.linesToScanAgain.isEmpty else {
-            var repaired: [UInt8] = []
             // Repairs mostly shorten text; a little room is left for the few that lengthen it.
-            repaired.reserveCapacity(range.count + range.count / 64)
+            buffer.bytes.reserveCapacity(range.count + range.count / 64)
             var copied = range.lowerBound
             for span in spans {
-                repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<span.utf8Range.lowerBound]))
+                buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<span.utf8Range.lowerBound]))
                 var replacement = span.replacement
-                replacement.withUTF8 { repaired.append(contentsOf: $0) }
+                replacement.withUTF8 { buffer.bytes.append(contentsOf: $0) }
                 copied = span.utf8Range.upperBound
             }
-            repaired.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.upperBound]))
-            return .repairedOnce(repaired, edits: spans)
+            buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.upperBound]))
+            return .repairedOnce(buffer, edits: spans)
         }
         let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         let edits = spans.map { span in span.shifted(by: -range.lowerBound) }
