@@ -53,6 +53,8 @@ struct MojibakeLine: ~Copyable {
     private var layeredMisreadings: [(peeledPages: UInt32, layers: Int, misreadings: [CodePage])] = []
     /// The spans' original and replacement texts made so far, shared between spans.
     private var texts = SpanTextCache()
+    /// What runs analysed before held, kept from line to line and, with the line, from scan to scan.
+    private var runAnalyses = RunAnalysisCache()
     /// Stands for U+FFFD in `codes`: a byte the decoder replaced.
     private static let replacedByte = -2
 
@@ -99,12 +101,14 @@ struct MojibakeLine: ~Copyable {
     private let settledByWindows1252: UInt32
     /// The pages (one bit each) in which byte A0 is a no-break space.
     private let noBreakSpacePages: UInt32
+    private let cachesRunAnalyses: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, scanner: MojibakeScanner) {
         self.bytes = bytes
         self.scanner = scanner
         self.pageCount = scanner.pages.count
         self.primaryPageCount = scanner.primaryPageCount
+        self.cachesRunAnalyses = scanner.cachesRunAnalyses
         self.stripsAppleLogo = scanner.stripsAppleLogo.map { $0 }
         self.lossyBytes = scanner.lossyBytes.map { $0.map { $0 } }
         self.lossyPages = scanner.lossyBytes.indices.reduce(0) { pages, pageIndex in
@@ -704,8 +708,31 @@ struct MojibakeLine: ~Copyable {
     }
 
     /// Adds the run's findings for the pages in the bit set `pages`; with `onlyTwoByteLeads`, only the
-    /// dropped continuation bytes after two-byte leads.
+    /// dropped continuation bytes after two-byte leads. A run met before is not analysed again (``runAnalyses``).
     private mutating func analyse(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool = false) {
+        let key = onlyTwoByteLeads ? pages | 1 << 31 : pages
+        guard cachesRunAnalyses, run.count <= RunAnalysisCache.longestRun else { return analyseAfresh(run, pages: pages, onlyTwoByteLeads: onlyTwoByteLeads) }
+        let runBytes = UnsafeBufferPointer(rebasing: bytes[run])
+        let hash = RunAnalysisCache.hash(runBytes, pages: key)
+        if let slot = runAnalyses.slot(of: runBytes, pages: key, hash: hash) {
+            runAnalyses.replay(
+                slot, at: run, findings: &findings, replacements: &replacements, twoByteLosses: &pendingTwoByteLosses,
+                lostBytes: &pendingLostBytes, lostItems: &lostItems
+            )
+            return
+        }
+        let (firstFinding, firstReplacement, firstTwoByteLoss, firstLostByte, firstLostItem) =
+            (findings.count, replacements.count, pendingTwoByteLosses.count, pendingLostBytes.count, lostItems.count)
+        analyseAfresh(run, pages: pages, onlyTwoByteLeads: onlyTwoByteLeads)
+        runAnalyses.keep(
+            run, of: bytes, pages: key, hash: hash, findings: findings, from: firstFinding, replacements: replacements, from: firstReplacement,
+            twoByteLosses: pendingTwoByteLosses, from: firstTwoByteLoss, lostBytes: pendingLostBytes, from: firstLostByte,
+            lostItems: lostItems, from: firstLostItem
+        )
+    }
+
+    /// ``analyse(_:pages:onlyTwoByteLeads:)`` of a run not met before.
+    private mutating func analyseAfresh(_ run: Range<Int>, pages: UInt32, onlyTwoByteLeads: Bool) {
         load(run)
         var analysed: UInt32 = 0
         let firstFinding = findings.count

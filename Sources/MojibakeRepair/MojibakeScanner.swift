@@ -44,17 +44,26 @@ final class MojibakeScanner: @unchecked Sendable {
 
     /// About how many bytes of a line's runs are resolved together (``scan(_:in:includingGuesses:emit:)``).
     let segmentSize: Int
+    /// Whether lines keep what they found in runs, for the same runs met again.
+    let cachesRunAnalyses: Bool
     /// A line's runs resolved together by default: support from 64 KiB away means little, and a line of any length
     /// needs only this much of it looked at in memory at once.
     static let defaultSegmentSize = 64 * 1024
 
     /// A scanner of `pages`, the first `primaryPageCount` of them (all by default) tried on every run.
     ///
-    /// - Parameter keepsSpareLines: whether finished scans leave their lines for the next (``spareLines``): for a
-    ///   scanner that lives as long as the process, since a kept line holds its scanner.
-    init(pages: [CodePage], primaryPageCount: Int? = nil, segmentSize: Int = defaultSegmentSize, keepsSpareLines: Bool = false) {
+    /// - Parameters:
+    ///   - keepsSpareLines: whether finished scans leave their lines for the next (``spareLines``): for a scanner
+    ///     that lives as long as the process, since a kept line holds its scanner.
+    ///   - cachesRunAnalyses: whether lines keep what they found in runs for the runs met again (``RunAnalysisCache``);
+    ///     a scanner without is the reference the cache is tested against.
+    init(
+        pages: [CodePage], primaryPageCount: Int? = nil, segmentSize: Int = defaultSegmentSize, keepsSpareLines: Bool = false,
+        cachesRunAnalyses: Bool = true
+    ) {
         precondition(pages.count <= 8, "the scanner tracks at most eight code pages")
         self.segmentSize = max(segmentSize, 1)
+        self.cachesRunAnalyses = cachesRunAnalyses
         self.spareLineLimit = keepsSpareLines ? 8 : 0
         self.primaryPageCount = min(primaryPageCount ?? pages.count, pages.count)
         let stripsAppleLogo = pages.map { $0.character(forByte: 0xF0)?.value == ScalarTraits.appleLogo }
