@@ -8,7 +8,9 @@ import Foundation
 ///
 /// A direct-mapped table of 4,096 slots, each naming its run's bytes and its parts in six buffers of its own; a run
 /// whose slot another takes is analysed again when next met. Bounded: runs longer than ``longestRun`` are not kept,
-/// and once the buffers hold ``capacity`` bytes of runs or findings the table starts again empty.
+/// and once the buffers hold ``keyCapacity`` bytes of runs, or ``partCapacity`` findings, losses, replacement
+/// characters or lost bytes, the table starts again empty: a few megabytes at most, most often a few hundred
+/// kilobytes, for each line the scanner keeps.
 struct RunAnalysisCache: ~Copyable {
     /// Where one run's analysis is kept: its bytes, and each part's place in the buffers.
     struct Slot {
@@ -25,8 +27,10 @@ struct RunAnalysisCache: ~Copyable {
 
     /// The longest run kept, in bytes: a long run rarely comes again, and hashing it would cost for nothing.
     static let longestRun = 128
-    /// How many run bytes, or findings, are kept before the table starts again.
-    static let capacity = 1 << 16
+    /// How many bytes of runs are kept before the table starts again: about four thousand words of mojibake.
+    static let keyCapacity = 1 << 16
+    /// How many findings (or pending losses, replacement characters, lost bytes) are kept before the table starts again.
+    static let partCapacity = 1 << 14
     private static let slotBits = 12
 
     private var slots: UnsafeMutablePointer<Slot>?
@@ -83,9 +87,11 @@ struct RunAnalysisCache: ~Copyable {
         lostBytes lineLostBytes: borrowing ScratchBuffer<MojibakeLine.PendingLoss>, from firstLostByte: Int,
         lostItems lineLostItems: borrowing ScratchBuffer<Int>, from firstLostItem: Int
     ) {
-        if keys.count + run.count > Self.capacity || findings.count + lineFindings.count - firstFinding > Self.capacity
-            || replacements.count + lineReplacements.count - firstReplacement > Self.capacity
-            || lostItems.count + lineLostItems.count - firstLostItem > Self.capacity {
+        if keys.count + run.count > Self.keyCapacity || findings.count + lineFindings.count - firstFinding > Self.partCapacity
+            || replacements.count + lineReplacements.count - firstReplacement > Self.partCapacity
+            || twoByteLosses.count + lineTwoByteLosses.count - firstTwoByteLoss > Self.partCapacity
+            || lostBytes.count + lineLostBytes.count - firstLostByte > Self.partCapacity
+            || lostItems.count + lineLostItems.count - firstLostItem > Self.partCapacity {
             removeAll()
         }
         let slots = slots ?? {

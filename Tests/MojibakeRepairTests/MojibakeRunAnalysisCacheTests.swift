@@ -63,7 +63,7 @@ import Testing
             "\(mangled[index % mangled.count])\(index) then \(mangled[(index / 7) % mangled.count])x\(index % 300)"
         }
         let text = lines.joined(separator: "\n")
-        #expect(text.utf8.count > 2 * RunAnalysisCache.capacity)
+        #expect(text.utf8.count > 2 * RunAnalysisCache.keyCapacity)
         let expected = Self.spans(of: text, scanner: reference)
         #expect(expected.count >= 20_000)
         #expect(Self.spans(of: text, scanner: caching) == expected)
