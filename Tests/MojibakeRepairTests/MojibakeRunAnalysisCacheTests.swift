@@ -4,16 +4,6 @@ import Testing
 /// A line keeps what it found in each run (``RunAnalysisCache``) for the same run met again. Whatever was kept, and
 /// wherever the run stands, a scan must find exactly what a scanner keeping nothing finds.
 @Suite struct MojibakeRunAnalysisCacheTests {
-    /// The spans `scanner` gives `text`.
-    static func spans(of text: String, scanner: MojibakeScanner) -> [MojibakeSpan] {
-        var spans: [MojibakeSpan] = []
-        var contiguous = text
-        contiguous.withUTF8 { bytes in
-            _ = scanner.scan(bytes, in: 0..<bytes.count, includingGuesses: true) { spans.append($0) }
-        }
-        return spans
-    }
-
     static func scanners(pages: [CodePage], primaryPageCount: Int? = nil) -> (caching: MojibakeScanner, reference: MojibakeScanner) {
         (
             MojibakeScanner(pages: pages, primaryPageCount: primaryPageCount, keepsSpareLines: true),
@@ -46,9 +36,9 @@ import Testing
         var spanCount = 0
         // Each text twice through one caching scanner: the second time, every run is met again.
         for text in Self.texts + Self.texts {
-            let expected = Self.spans(of: text, scanner: reference)
+            let expected = reference.spans(of: text)
             spanCount += expected.count
-            #expect(Self.spans(of: text, scanner: caching) == expected)
+            #expect(caching.spans(of: text) == expected)
         }
         #expect(spanCount > 2_000)
     }
@@ -64,10 +54,10 @@ import Testing
         }
         let text = lines.joined(separator: "\n")
         #expect(text.utf8.count > 2 * RunAnalysisCache.keyCapacity)
-        let expected = Self.spans(of: text, scanner: reference)
+        let expected = reference.spans(of: text)
         #expect(expected.count >= 20_000)
-        #expect(Self.spans(of: text, scanner: caching) == expected)
-        #expect(Self.spans(of: text, scanner: caching) == expected)
+        #expect(caching.spans(of: text) == expected)
+        #expect(caching.spans(of: text) == expected)
     }
 
     /// A run of more than ``RunAnalysisCache/longestRun`` bytes is analysed each time, and found the same.
@@ -76,9 +66,9 @@ import Testing
         let long = String(repeating: "cafÃ©", count: 40)
         #expect(long.utf8.count > RunAnalysisCache.longestRun)
         let text = (0..<50).map { "\($0) \(long) end" }.joined(separator: "\n")
-        let expected = Self.spans(of: text, scanner: reference)
+        let expected = reference.spans(of: text)
         #expect(expected.count == 50)
-        #expect(Self.spans(of: text, scanner: caching) == expected)
+        #expect(caching.spans(of: text) == expected)
     }
 
     /// Runs with equal bytes but asked through other pages (a run's pages come from its characters, and the second

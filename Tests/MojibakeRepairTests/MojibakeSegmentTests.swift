@@ -14,13 +14,7 @@ import Testing
 
     /// The spans of `text` from a scanner of the default pages that resolves `segmentSize` bytes of runs together.
     static func spans(of text: String, segmentSize: Int) -> [MojibakeSpan] {
-        let scanner = MojibakeScanner(pages: Mojibake.defaultCodePages, primaryPageCount: 3, segmentSize: segmentSize)
-        var spans: [MojibakeSpan] = []
-        var contiguous = text
-        contiguous.withUTF8 { bytes in
-            _ = scanner.scan(bytes, in: 0..<bytes.count, includingGuesses: true) { spans.append($0) }
-        }
-        return spans
+        MojibakeScanner(pages: Mojibake.defaultCodePages, primaryPageCount: 3, segmentSize: segmentSize).spans(of: text)
     }
 
     @Test func theDefaultSegmentIs64KiB() {

@@ -15,25 +15,15 @@ import Testing
         }
     }()
 
-    /// The spans `scanner` gives `text`.
-    static func spans(of text: String, scanner: MojibakeScanner) -> [MojibakeSpan] {
-        var spans: [MojibakeSpan] = []
-        var contiguous = text
-        contiguous.withUTF8 { bytes in
-            _ = scanner.scan(bytes, in: 0..<bytes.count, includingGuesses: true) { spans.append($0) }
-        }
-        return spans
-    }
-
     /// What a line made for each text finds: a scanner that keeps no lines.
-    static let expected = texts.map { spans(of: $0, scanner: MojibakeScanner(pages: Mojibake.defaultCodePages, primaryPageCount: 3)) }
+    static let expected = texts.map { MojibakeScanner(pages: Mojibake.defaultCodePages, primaryPageCount: 3).spans(of: $0) }
 
     @Test func aKeptLineFindsWhatANewLineFinds() {
         let scanner = MojibakeScanner(pages: Mojibake.defaultCodePages, primaryPageCount: 3, keepsSpareLines: true)
         #expect(Self.expected.count { !$0.isEmpty } >= 100)
         // Each text twice, in another order the second time, so that each is scanned after texts of other shapes.
         for index in Self.texts.indices + Self.texts.indices.reversed() {
-            #expect(Self.spans(of: Self.texts[index], scanner: scanner) == Self.expected[index], "text \(index)")
+            #expect(scanner.spans(of: Self.texts[index]) == Self.expected[index], "text \(index)")
         }
     }
 
@@ -44,7 +34,7 @@ import Testing
             for task in 0..<8 {
                 group.addTask {
                     Self.texts.indices.filter { ($0 + task).isMultiple(of: 2) }.filter { index in
-                        Self.spans(of: Self.texts[index], scanner: scanner) != Self.expected[index]
+                        scanner.spans(of: Self.texts[index]) != Self.expected[index]
                     }
                 }
             }
