@@ -1,5 +1,5 @@
 import Foundation
-import NewsletterCore
+@_spi(NewsletterKitInternals) import NewsletterCore
 import Synchronization
 
 /// Finds mojibake in UTF-8 bytes in two speeds.
@@ -468,20 +468,8 @@ final class MojibakeScanner: @unchecked Sendable {
     /// is found from the character that shows it.
     func firstCloseLook(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> PieceCheck {
         let count = range.upperBound
-        // The end of the last character that is not ASCII, and the pages where it can start a sequence.
-        var previousEnd = -1
-        var previousStarts: UInt32 = 0
-        let outcome = UTF8Validation.visitCharacters(in: bytes, range) { index, length in
-            let role = role(of: Self.decodeScalar(bytes, at: index).value)
-            if previousEnd == index && previousStarts & (role >> 8) != 0 || role & Self.windows1252Control != 0
-                || Self.isByteC3BeforeSpace(bytes, at: index, count: count) {
-                return true
-            }
-            previousEnd = index + length
-            previousStarts = role & Self.allStarts
-            return false
-        }
-        switch outcome {
+        var finder = CloseLookFinder(scanner: self, bytes: bytes, count: count)
+        switch UTF8Validation.visitCharacters(in: bytes, range, &finder) {
         case .valid: return .valid(closeLookFrom: count)
         case .invalid(let offset): return .invalid(at: offset)
         case .stopped(let offset):
@@ -489,6 +477,29 @@ final class MojibakeScanner: @unchecked Sendable {
             var lineStart = offset
             while lineStart > range.lowerBound && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
             return .valid(closeLookFrom: lineStart)
+        }
+    }
+
+    /// What ``firstCloseLook(in:_:)`` shows each character that is not ASCII: it stops at the first that makes its
+    /// line worth a close look.
+    private struct CloseLookFinder: UTF8Validation.Visitor {
+        let scanner: MojibakeScanner
+        let bytes: UnsafeBufferPointer<UInt8>
+        let count: Int
+        /// The end of the last character that is not ASCII, and the pages where it can start a sequence.
+        var previousEnd = -1
+        var previousStarts: UInt32 = 0
+
+        @inline(__always)
+        mutating func visit(offset index: Int, length: Int) -> Bool {
+            let role = scanner.role(of: MojibakeScanner.decodeScalar(bytes, at: index).value)
+            if previousEnd == index && previousStarts & (role >> 8) != 0 || role & MojibakeScanner.windows1252Control != 0
+                || MojibakeScanner.isByteC3BeforeSpace(bytes, at: index, count: count) {
+                return true
+            }
+            previousEnd = index + length
+            previousStarts = role & MojibakeScanner.allStarts
+            return false
         }
     }
 

@@ -1,4 +1,4 @@
-import NewsletterCore
+@_spi(NewsletterKitInternals) import NewsletterCore
 import TestSupport
 import Testing
 

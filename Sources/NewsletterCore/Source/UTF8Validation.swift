@@ -7,9 +7,41 @@
 ///
 /// A reader that wants to look at the characters that are not ASCII anyway (the mojibake scan) does so in the same
 /// pass with ``visitCharacters(in:_:_:)``, so that the bytes are read once.
-package enum UTF8Validation {
+///
+/// SPI-public, not `package`: this compiler keeps the bodies of `@inlinable` functions for other modules only for
+/// public declarations, so a `package` generic pass is never specialized in the module that calls it, and its visits
+/// stay calls through a witness table. The SPI keeps it out of the public API all the same.
+@_spi(NewsletterKitInternals) public enum UTF8Validation {
+    /// What ``visitCharacters(in:_:_:)`` shows each character that is not ASCII. A type, not a closure: the pass is
+    /// specialized for each visitor type in the module that uses it, so the visit costs no call per character
+    /// (a closure argument left the pass an out-of-line function calling the closure through a context).
+    public protocol Visitor {
+        /// Looks at the well-formed character of `length` bytes at `offset`; `true` ends the pass there.
+        mutating func visit(offset: Int, length: Int) -> Bool
+    }
+
+    /// Looks at nothing: the pass only checks.
+    public struct CheckingOnly: Visitor {
+        /// A visitor that looks at nothing.
+        public init() {}
+
+        /// Never stops the pass.
+        @inlinable
+        public func visit(offset: Int, length: Int) -> Bool { false }
+    }
+
+    /// Stops at the first character that is not ASCII: a pass that ends ``Outcome/valid`` met ASCII only.
+    public struct StoppingAtNonASCII: Visitor {
+        /// A visitor that stops at the first character it is shown.
+        public init() {}
+
+        /// Stops the pass at this character.
+        @inlinable
+        public func visit(offset: Int, length: Int) -> Bool { true }
+    }
+
     /// How a pass of ``visitCharacters(in:_:_:)`` ended.
-    package enum Outcome: Equatable, Sendable {
+    public enum Outcome: Equatable, Sendable {
         /// Every byte of the range is UTF-8, and the visitor never asked to stop.
         case valid
         /// The character starting at this offset is not well formed; the ones before it are.
@@ -39,30 +71,29 @@ package enum UTF8Validation {
 
     /// The offset of the first byte that does not start a well-formed character (the lead of a broken or cut-off
     /// sequence, a stray continuation byte, a byte that is never UTF-8), or `nil` when all of `bytes` is UTF-8.
-    package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         firstInvalidOffset(in: bytes, 0..<bytes.count)
     }
 
     /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` of `bytes[range]`, as an offset in `bytes`: a
     /// character cut off at the end of `range` is not well formed.
-    package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        guard case .invalid(let offset) = visitCharacters(in: bytes, range, { _, _ in false }) else { return nil }
+    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var visitor = CheckingOnly()
+        guard case .invalid(let offset) = visitCharacters(in: bytes, range, &visitor) else { return nil }
         return offset
     }
 
     /// ``firstInvalidOffset(in:)-(UnsafeBufferPointer<UInt8>)`` over raw bytes.
-    package static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+    public static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
         firstInvalidOffset(in: bytes.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Checks `bytes[range]` (which starts at a character) in order, and calls `visit` with the offset and the
-    /// length of each character that is not ASCII once it is known to be well formed; a `visit` that returns
-    /// `true` ends the pass there. A character cut off at the end of `range` is not well formed.
-    ///
-    /// Inlined into its callers, so that the visitor costs no call per character.
-    @inlinable @inline(__always)
-    package static func visitCharacters(
-        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ visit: (_ offset: Int, _ length: Int) -> Bool
+    /// Checks `bytes[range]` (which starts at a character) in order, and shows `visitor` the offset and the length
+    /// of each character that is not ASCII once it is known to be well formed; a visit that returns `true` ends the
+    /// pass there. A character cut off at the end of `range` is not well formed.
+    @inlinable
+    public static func visitCharacters<SomeVisitor: Visitor>(
+        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ visitor: inout SomeVisitor
     ) -> Outcome {
         guard let base = bytes.baseAddress else { return .valid }
         return leads.withUnsafeBufferPointer { leads in
@@ -98,7 +129,7 @@ package enum UTF8Validation {
                     guard length != 0, (word >> 8 & 0xFF) &- lower <= (entry >> 16 & 0xFF) &- lower,
                           (word & 0xC0C0_0000) << shift == (0x8080_0000 as UInt32) << shift
                     else { return .invalid(at: index) }
-                    if visit(index, length) { return .stopped(at: index) }
+                    if visitor.visit(offset: index, length: length) { return .stopped(at: index) }
                     index += length
                 }
             }
@@ -116,7 +147,7 @@ package enum UTF8Validation {
                       UInt32(base[index + 1]) &- lower <= (entry >> 16 & 0xFF) &- lower
                 else { return .invalid(at: index) }
                 for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return .invalid(at: index) }
-                if visit(index, length) { return .stopped(at: index) }
+                if visitor.visit(offset: index, length: length) { return .stopped(at: index) }
                 index += length
             }
             return .valid

@@ -1,4 +1,4 @@
-import NewsletterCore
+@_spi(NewsletterKitInternals) import NewsletterCore
 
 /// The first link to each destination among a draft's links, found by the destination's hash.
 ///
@@ -53,7 +53,8 @@ struct FirstLinkTable {
     /// the rule on export-shaped drafts): stopping at the first character that is not ASCII.
     private static func isASCII(_ text: Substring) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            UTF8Validation.visitCharacters(in: bytes, bytes.indices) { _, _ in true } == .valid
+            var visitor = UTF8Validation.StoppingAtNonASCII()
+            return UTF8Validation.visitCharacters(in: bytes, bytes.indices, &visitor) == .valid
         } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }
