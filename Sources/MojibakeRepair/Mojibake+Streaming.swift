@@ -65,40 +65,71 @@ extension Mojibake {
         // system's zeroing of its pages, as much as the copy into it.
         let spareBuffers = Mutex<[PieceBytes]>([])
         scanner.scan(bytes, pieces: pieces, startingAt: starts, includingGuesses: includeGuesses, threads: threads) { range, scanned in
-            scanned.spans.isEmpty
-                ? .unchanged(range)
-                : repairing(
-                    text, in: range, scanned: scanned, includeGuesses: includeGuesses, codePages: codePages,
-                    into: spareBuffers.withLock { $0.popLast() } ?? PieceBytes()
-                )
+            piece(text, in: range, scanned: scanned, includeGuesses: includeGuesses, codePages: codePages, spareBuffers: spareBuffers)
         } consuming: { piece in
-            switch piece {
-            case .unchanged(let range):
-                write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[range])), [])
-            case .repairedOnce(let repaired, let edits):
-                repaired.bytes.withUnsafeBytes { write($0, edits) }
-                repaired.bytes.removeAll(keepingCapacity: true)
-                spareBuffers.withLock { $0.append(repaired) }
-            case .repairedAgain(var repaired):
-                repaired.text.withUTF8 { write(UnsafeRawBufferPointer($0), repaired.edits) }
-            }
+            piece.withBytes(of: text) { write($0, $1) }
+            piece.giveBack(to: spareBuffers)
         }
     }
 
     /// A piece of the input as it is handed over: unchanged, repaired in one pass (its bytes built from the input
     /// and the replacements), or repaired to its fixed point by ``repair(_:includeGuesses:codePages:parallelism:)``'s
-    /// own passes. Edits have ranges in the whole input.
-    private enum StreamedPiece: Sendable {
+    /// own passes. Edits have ranges in the bytes the piece was scanned in.
+    enum StreamedPiece: Sendable {
         case unchanged(Range<Int>)
         case repairedOnce(PieceBytes, edits: [MojibakeSpan])
         case repairedAgain(RepairedText)
+
+        /// Calls `body` with the piece's bytes (taken from `input`, the bytes it was scanned in, when unchanged) and
+        /// its edits.
+        func withBytes<Failure: Error>(
+            of input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeRawBufferPointer, [MojibakeSpan]) throws(Failure) -> Void
+        ) throws(Failure) {
+            // The standard library's `withUnsafeBytes` and `withUTF8` rethrow untyped errors: the error is carried out.
+            var failure: Failure?
+            switch self {
+            case .unchanged(let range):
+                try body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: input[range])), [])
+            case .repairedOnce(let repaired, let edits):
+                repaired.bytes.withUnsafeBytes { bytes in
+                    do throws(Failure) { try body(bytes, edits) } catch { failure = error }
+                }
+            case .repairedAgain(var repaired):
+                let edits = repaired.edits
+                repaired.text.withUTF8 { bytes in
+                    do throws(Failure) { try body(UnsafeRawBufferPointer(bytes), edits) } catch { failure = error }
+                }
+            }
+            if let failure { throw failure }
+        }
+
+        /// Once the piece is written: its buffer, emptied, for the next pieces.
+        func giveBack(to spareBuffers: borrowing Mutex<[PieceBytes]>) {
+            guard case .repairedOnce(let repaired, _) = self else { return }
+            repaired.bytes.removeAll(keepingCapacity: true)
+            spareBuffers.withLock { $0.append(repaired) }
+        }
     }
 
     /// The bytes of a repaired piece, in a reference so that, once written, their memory goes to the next piece:
     /// an array the delivered piece still held would be copied, not emptied in place. Only the worker that fills it
     /// and then the one that writes it touch it, one after the other.
-    private final class PieceBytes: @unchecked Sendable {
+    final class PieceBytes: @unchecked Sendable {
         var bytes: [UInt8] = []
+    }
+
+    /// The piece of `bytes` at `range` as its scan found it: unchanged without spans, else repaired (into one of
+    /// `spareBuffers` when there is one).
+    static func piece(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, scanned: MojibakeScanner.ScannedLines, includeGuesses: Bool,
+        codePages: [CodePage], spareBuffers: borrowing Mutex<[PieceBytes]>
+    ) -> StreamedPiece {
+        scanned.spans.isEmpty
+            ? .unchanged(range)
+            : repairing(
+                bytes, in: range, scanned: scanned, includeGuesses: includeGuesses, codePages: codePages,
+                into: spareBuffers.withLock { $0.popLast() } ?? PieceBytes()
+            )
     }
 
     /// The piece of `bytes` at `range` with its first pass's spans applied, and repaired to its fixed point as
@@ -183,7 +214,7 @@ extension Mojibake {
 
 extension MojibakeSpan {
     /// The span with its range moved by `offset` bytes.
-    fileprivate func shifted(by offset: Int) -> MojibakeSpan {
+    func shifted(by offset: Int) -> MojibakeSpan {
         var span = self
         span.utf8Range = span.utf8Range.lowerBound + offset..<span.utf8Range.upperBound + offset
         return span

@@ -210,10 +210,10 @@ final class MojibakeScanner: @unchecked Sendable {
             }
             return
         }
-        let delivery = Mutex(Delivery<Piece>(count: pieces.count))
+        let delivery = Mutex(OrderedDelivery<Piece>())
         let nextPiece = Atomic(0)
         withoutActuallyEscaping(consume) { consume in
-            // The text is only read, and `consume` is called by one thread at a time (see `Delivery`).
+            // The text is only read, and `consume` is called by one thread at a time (see `OrderedDelivery`).
             nonisolated(unsafe) let bytes = bytes
             nonisolated(unsafe) let consume = consume
             DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
@@ -228,39 +228,6 @@ final class MojibakeScanner: @unchecked Sendable {
                     }
                 }
             }
-        }
-    }
-
-    /// The pieces finished but not yet consumed. Whoever delivers the next piece in order takes every piece
-    /// ready from there and consumes them outside the lock, and keeps taking until none is ready; meanwhile
-    /// the others only leave theirs. So pieces are consumed in order, by one thread at a time.
-    private struct Delivery<Piece>: ~Copyable {
-        private var waiting: [Piece?]
-        private var next = 0
-        private var consuming = false
-
-        init(count: Int) {
-            waiting = Array(repeating: nil, count: count)
-        }
-
-        /// Leaves `piece`; the pieces the caller must now consume, in order (none if another thread is
-        /// consuming or an earlier piece is missing).
-        mutating func deliver(_ piece: Piece, at index: Int) -> [Piece] {
-            waiting[index] = piece
-            return consuming ? [] : takeReady()
-        }
-
-        /// For the consuming thread: the pieces ready in order from the next one; none, and the consuming
-        /// ends, when the next is not ready.
-        mutating func takeReady() -> [Piece] {
-            var ready: [Piece] = []
-            while next < waiting.count, let piece = waiting[next] {
-                ready.append(piece)
-                waiting[next] = nil
-                next += 1
-            }
-            consuming = !ready.isEmpty
-            return ready
         }
     }
 
@@ -285,7 +252,7 @@ final class MojibakeScanner: @unchecked Sendable {
 
     /// The spans of the lines in `range`, which starts at the beginning of a line and ends after a line
     /// feed or at the end of `bytes`.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> ScannedLines {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, includingGuesses: Bool) -> ScannedLines {
         var spans: [MojibakeSpan] = []
         let linesToScanAgain = scan(bytes, in: range, includingGuesses: includingGuesses) { span in
             if spans.count == spans.capacity {

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// `fix-mojibake` on inputs of several megabytes, repaired in pieces of about a megabyte on several threads and
-/// written as they are done: the output is exact whatever the cut, through each way input arrives (a named file
-/// and standard input redirected from a file are mapped, a pipe is read).
+/// `fix-mojibake` on inputs of several megabytes, read in pieces of whole lines, repaired on several threads and
+/// written as they are done: the output is exact whatever the cut, through each way input arrives (a named file,
+/// standard input redirected from a file, a pipe).
 @Suite("fix-mojibake as a filter")
 struct FixMojibakeFilterTests {
     enum Delivery: CaseIterable { case namedFile, redirectedFile, pipe }
@@ -45,9 +45,9 @@ struct FixMojibakeFilterTests {
         #expect(result.standardOutput == text)
     }
 
-    /// From 8 MiB a file is read into memory asked for in huge pages: the output is as exact there.
+    /// Nine megabytes: dozens of pieces, more than the buffers that go round, so each buffer is filled again.
     @Test(arguments: Delivery.allCases)
-    func fileReadIntoHugePages(delivery: Delivery) throws {
+    func moreInputThanTheBuffersHold(delivery: Delivery) throws {
         let block = String(repeating: "plain words and café, Ben’s picks\n", count: 999)
         let count = 9_000_000 / (block.utf8.count + 40)
         let input = String(repeating: block + "The cafÃ© reopens on Todayâ€™s tide.\n", count: count)
@@ -73,7 +73,8 @@ struct FixMojibakeFilterTests {
         #expect(result.errors == "")
     }
 
-    /// An invalid byte deep in a later piece: its line and column, and nothing written.
+    /// An invalid byte deep in a later piece: the lines before its line are written, repaired, as a filter
+    /// writes what it has done; then the error names the byte's line and column.
     @Test(arguments: Delivery.allCases)
     func invalidUTF8InALaterPiece(delivery: Delivery) throws {
         let line = Data("CafÃ© and café\r\n".utf8)
@@ -83,7 +84,7 @@ struct FixMojibakeFilterTests {
         for _ in 0..<1_000 { input += line }
         let result = try Self.run(input, delivery)
         #expect(result.status == 2)
-        #expect(result.standardOutput == Data())
+        #expect(result.standardOutput == Data(String(repeating: "Café and café\r\n", count: 200_000).utf8))
         let name = delivery == .namedFile ? "notes.txt" : "<stdin>"
         #expect(result.errors.prefix { $0 != "\n" } == "\(name):200001:10: error: invalid UTF-8: the byte sequence starting with 0xE2 is not a character")
     }

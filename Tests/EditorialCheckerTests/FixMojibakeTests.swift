@@ -44,12 +44,12 @@ struct FixMojibakeTests {
             """)
     }
 
-    @Test("input that is not UTF-8 is refused with its position and nothing on standard output")
+    @Test("input that is not UTF-8 stops the filter at the bad line, with its position; the lines before are written")
     func invalidInput() throws {
         let folder = try FixtureFolder()
-        let result = try folder.run("fix-mojibake", input: Data("line one\nbad ".utf8) + Data([0xFF, 0x0A]))
+        let result = try folder.run("fix-mojibake", input: Data("line cafÃ©\nbad ".utf8) + Data([0xFF, 0x0A]) + Data("after\n".utf8))
         #expect(result.status == 2)
-        #expect(result.output == "")
+        #expect(result.output == "line café\n")
         #expect(result.errors.prefix { $0 != "\n" } == "<stdin>:2:5: error: invalid UTF-8: the byte sequence starting with 0xFF is not a character")
     }
 }

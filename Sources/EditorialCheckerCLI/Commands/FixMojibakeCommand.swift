@@ -7,9 +7,12 @@ import NewsletterCore
 /// `fix-mojibake`: a pure text filter, like ftfy's command: repaired text on standard output, every byte
 /// outside the repaired spans unchanged. Works on any text, whatever its format.
 ///
-/// Built for throughput: the input is read into one buffer, checked as UTF-8 in place, and repaired in
-/// pieces on every processor; each piece is written as soon as it and those before it are done, a piece without
-/// mojibake straight from the input's own memory. Nothing is written for input that is not UTF-8.
+/// Built for throughput, as a filter: the input is read in pieces of a few hundred kilobytes of whole lines into a few
+/// buffers that go round, each piece checked as UTF-8 and repaired on a worker thread while the next is read, and
+/// written as soon as it and those before it are done (a piece without mojibake straight from the buffer it was read
+/// into). Memory stays that of a few pieces whatever the input's size. Input that is not UTF-8 stops the filter at
+/// the line holding the first bad byte: the lines before it are written, then the error names the line and column,
+/// as `iconv` does.
 struct FixMojibakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix-mojibake",
@@ -32,60 +35,28 @@ struct FixMojibakeCommand: AsyncParsableCommand {
             // Read, not mapped: a mapped file that another program shortens meanwhile would crash the process.
             let descriptor = try name.map { name throws(NewsletterError) in try InputFile.open(name, allowStreams: true) } ?? STDIN_FILENO
             defer { if name != nil { close(descriptor) } }
-            let (input, checked) = try Self.read(descriptor, path: shownPath)
-            let outcome = input.withUnsafeBytes { bytes in Result { () throws(NewsletterError) in
-                var edits: [MojibakeSpan] = []
-                var writeError: NewsletterError?
-                let write = { (repaired: UnsafeRawBufferPointer, pieceEdits: [MojibakeSpan]) in
-                    guard writeError == nil else { return }
-                    do throws(NewsletterError) {
-                        try Terminal.writeOutput(repaired)
-                    } catch {
-                        writeError = error
-                    }
-                    if verbose { edits += pieceEdits }
-                }
-                if let checked {
-                    Mojibake.repair(checked, in: bytes, includeGuesses: includeGuesses, threads: EditorialCheck.threads, writing: write)
-                } else {
-                    try Mojibake.repair(
-                        utf8: bytes, path: shownPath, includeGuesses: includeGuesses,
-                        parallelism: .concurrent(threads: EditorialCheck.threads), writing: write
-                    )
-                }
-                if let writeError { throw writeError }
-                guard verbose else { return }
-                var locator = LineLocator(bytes.assumingMemoryBound(to: UInt8.self))
-                for span in edits {
-                    let (line, column) = locator.position(of: span.utf8Range.lowerBound)
-                    Terminal.writeError(VisibleText.escaping("\(shownPath):\(line):\(column): \(span.explanation)") + "\n")
-                }
-            } }
-            try outcome.get()
+            try Mojibake.repair(
+                reading: { space throws(NewsletterError) in try InputFile.readSome(descriptor, into: space, path: shownPath) },
+                path: shownPath, includeGuesses: includeGuesses, threads: EditorialCheck.threads
+            ) { repaired, piece throws(NewsletterError) in
+                try Terminal.writeOutput(repaired)
+                if verbose, !piece.edits.isEmpty { Terminal.writeError(listing(piece, path: shownPath)) }
+            }
         } catch {
             Terminal.writeError(VisibleText.describe(error) + "\n")
             throw ExitStatus.inputError
         }
     }
-}
 
-extension FixMojibakeCommand {
-    /// The whole input. A regular file, whose size is known, is checked to be UTF-8 piece by piece while the rest is
-    /// read (the checked pieces come with it); a stream, or a file that grows while read, is read first and checked
-    /// by the repair.
-    private static func read(_ descriptor: Int32, path: String) throws(NewsletterError) -> (Data, Mojibake.CheckedInput?) {
-        guard let size = InputFile.expectedSize(of: descriptor) else { return (try InputFile.read(descriptor, path: path), nil) }
-        var data = InputFile.buffer(count: size + 1)
-        let checked = try data.withUnsafeMutableBytes { buffer in
-            Result { () throws(NewsletterError) in
-                try Mojibake.readChecking(into: buffer, path: path, threads: EditorialCheck.threads) { space throws(NewsletterError) in
-                    try InputFile.readSome(descriptor, into: space, path: path)
-                }
-            }
-        }.get()
-        guard checked.reachedEnd else { return (try InputFile.read(descriptor, path: path, after: data, count: checked.count), nil) }
-        data.count = checked.count
-        return (data, checked)
+    /// The `--verbose` lines of a piece's edits: position and explanation.
+    private func listing(_ piece: Mojibake.ReadPiece, path: String) -> String {
+        var locator = LineLocator(piece.original, firstLine: piece.firstLine)
+        var lines = ""
+        for span in piece.edits {
+            let (line, column) = locator.position(of: span.utf8Range.lowerBound - piece.offset)
+            lines += VisibleText.escaping("\(path):\(line):\(column): \(span.explanation)") + "\n"
+        }
+        return lines
     }
 }
 
@@ -94,11 +65,13 @@ extension FixMojibakeCommand {
 private struct LineLocator {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var scanned = 0
-    private var line = 1
+    private var line: Int
     private var lineStart = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// - Parameter firstLine: the number of the line `bytes` starts with.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
         self.bytes = bytes
+        line = firstLine
     }
 
     /// The 1-based line and column of `offset`, which is not before the last offset asked for.

@@ -173,7 +173,7 @@ enum InputFile {
     }
 
     /// Memory to read `count` bytes into: in huge pages from a few megabytes.
-    static func buffer(count: Int) -> Data {
+    private static func buffer(count: Int) -> Data {
         count >= hugePageInputSize ? hugePageBuffer(count: count) : Data(count: count)
     }
 

@@ -79,13 +79,19 @@ public struct SourceText: Sendable, Equatable {
     }
 
     /// The error for `bytes`, whose first byte that does not start a character is at `bad`.
-    package static func invalidEncoding(in bytes: UnsafeBufferPointer<UInt8>, at bad: Int, path: String?) -> NewsletterError {
+    ///
+    /// - Parameter start: where `bytes` stands in the input, when it is a part read on its own (starting at a line):
+    ///   its offset and the 1-based number of its first line.
+    package static func invalidEncoding(
+        in bytes: UnsafeBufferPointer<UInt8>, at bad: Int, path: String?, start: (offset: Int, line: Int) = (0, 1)
+    ) -> NewsletterError {
         let partial = SourceText(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<bad]), as: UTF8.self), path: path)
+        let location = partial.location(atUTF8Offset: bad)
         return NewsletterError(
             .invalidEncoding,
             "invalid UTF-8: the byte sequence starting with 0x\(String(bytes[min(bad, bytes.count - 1)], radix: 16, uppercase: true)) is not a character",
             path: path,
-            location: partial.location(atUTF8Offset: bad)
+            location: SourceLocation(offset: start.offset + location.offset, line: start.line - 1 + location.line, column: location.column)
         )
     }
 
