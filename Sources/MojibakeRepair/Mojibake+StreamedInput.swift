@@ -13,7 +13,8 @@ extension Mojibake {
         /// The 1-based number of its first line in the input, lines ending at `\n`, `\r\n` or a lone `\r` as
         /// `SourceText` counts them.
         package var firstLine: Int
-        /// The edits made in the piece, in order, with ranges in the whole input.
+        /// The edits made in the piece, in order, with ranges in `original` (not moved to the whole input's offsets:
+        /// a piece of dense mojibake holds hundreds of thousands, and a moved copy would double their memory).
         package var edits: [MojibakeSpan]
     }
 
@@ -195,7 +196,7 @@ extension Mojibake {
             do throws(NewsletterError) {
                 try repaired.output.withBytes(of: piece.bytes) { bytes, edits throws(NewsletterError) in
                     try write?(bytes, ReadPiece(
-                        original: piece.bytes, offset: piece.offset, firstLine: nextLine, edits: edits.map { $0.shifted(by: piece.offset) }
+                        original: piece.bytes, offset: piece.offset, firstLine: nextLine, edits: edits
                     ))
                 }
                 if let bad = repaired.invalidAt {

@@ -53,7 +53,7 @@ import Testing
                     throw NewsletterError(.io, "cannot write: broken pipe")
                 }
                 written.bytes += bytes
-                written.edits += piece.edits
+                written.edits += piece.edits.map { $0.shifted(by: piece.offset) }
                 written.pieces.append((piece.offset, piece.firstLine, piece.original.count))
             }
         } catch {

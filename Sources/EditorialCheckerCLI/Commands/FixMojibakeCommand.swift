@@ -53,7 +53,7 @@ struct FixMojibakeCommand: AsyncParsableCommand {
         var locator = LineLocator(piece.original, firstLine: piece.firstLine)
         var lines = ""
         for span in piece.edits {
-            let (line, column) = locator.position(of: span.utf8Range.lowerBound - piece.offset)
+            let (line, column) = locator.position(of: span.utf8Range.lowerBound)
             lines += VisibleText.escaping("\(path):\(line):\(column): \(span.explanation)") + "\n"
         }
         return lines
