@@ -20,14 +20,14 @@ extension Mojibake {
 
     /// How many pieces may be read and not yet written, per thread that repairs them.
     static let piecesInFlightPerThread = 2
-    /// The size a read piece is cut at: with a few per thread in flight, what was read is still in the processor's
-    /// caches when it is checked and written (pieces of a megabyte were about a tenth slower on 50 MB).
+    /// The size a read piece is cut at: small enough that, with a few per thread in flight, what was read is still in
+    /// the processor's caches when it is checked and written.
     static let readPieceSize = 1 << 18
 
-    /// Repairs text read through `read` as a filter does: in pieces of a few hundred kilobytes of whole lines, each checked to be
-    /// UTF-8 and repaired on one of up to `threads` threads while the calling thread reads the next, and handed to
-    /// `write` in order as soon as it and those before it are done. The memory is that of a few pieces whatever the
-    /// input's size, and reading, repairing and writing overlap.
+    /// Repairs text read through `read` as a filter does: in pieces of a few hundred kilobytes of whole lines, each
+    /// checked to be UTF-8 and repaired on one of up to `threads` threads while the calling thread reads the next, and
+    /// handed to `write` in order as soon as it and those before it are done. The memory is that of a few pieces
+    /// whatever the input's size, and reading, repairing and writing overlap.
     ///
     /// The result is exactly ``repair(_:includeGuesses:codePages:parallelism:)``'s on the whole input: lines are
     /// repaired on their own. Input that is not UTF-8 ends the repair at the line that holds its first bad byte: the
@@ -172,7 +172,9 @@ extension Mojibake {
             let output = Mojibake.piece(
                 bytes, in: range, scanned: scanned, includeGuesses: includeGuesses, codePages: codePages, spareBuffers: spareBuffers
             )
-            return Repaired(piece: piece, output: output, lineBreaks: invalidAt == nil ? Mojibake.lineBreaks(in: bytes) : 0, invalidAt: invalidAt)
+            // A piece with a bad byte is the last written: the lines after it are not counted.
+            let lineBreaks = invalidAt == nil ? Mojibake.lineBreaks(in: bytes) : 0
+            return Repaired(piece: piece, output: output, lineBreaks: lineBreaks, invalidAt: invalidAt)
         }
 
         /// Leaves a repaired piece, and writes it and those after it that are ready if it is the next in order and
