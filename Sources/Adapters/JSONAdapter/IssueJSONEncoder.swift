@@ -10,7 +10,10 @@ struct IssueJSONEncoder {
     private(set) var warnings: [ConversionWarning] = []
     private var recorded: RecordedPositions?
 
-    mutating func encode(_ issue: Issue) throws(NewsletterError) -> JSONValue {
+    /// Writes the issue's JSON form, pretty-printed as `JSONWriter` prints a value, ending in a newline. The sections
+    /// are written one at a time as each is built, so that a draft of a million sections never holds the tree of
+    /// them all beside its text.
+    mutating func write(_ issue: Issue, into output: inout [UInt8]) throws(NewsletterError) {
         recorded = issue.recordedPositions
         var fields: [(String, JSONValue)] = [
             ("format", string(JSONAdapter.formatName)),
@@ -23,19 +26,29 @@ struct IssueJSONEncoder {
         if let date = issue.date, date.text != date.iso8601 {
             fields.append(("dateText", string(date.text)))
         }
-        var sections: [JSONValue] = []
-        for (index, section) in issue.sections.enumerated() {
-            sections.append(try self.section(section, path: "sections[\(index)]"))
-        }
         fields += [
             ("slug", optional(issue.slug)),
             ("tags", JSONValue(.array(issue.tags.map(string)))),
             ("metadata", metadata(issue.metadata, path: "metadata")),
             ("preamble", string(issue.preamble)),
-            ("sections", JSONValue(.array(sections))),
-            ("links", links(issue.links, path: "links")),
         ]
-        return object(fields)
+        output.append(UInt8(ascii: "{"))
+        for (position, (key, value)) in fields.enumerated() {
+            JSONWriter.writeMember(key, value, indent: 2, first: position == 0, into: &output)
+        }
+        JSONWriter.writeKey("sections", indent: 2, first: false, into: &output)
+        if issue.sections.isEmpty {
+            output += "[]".utf8
+        } else {
+            output.append(UInt8(ascii: "["))
+            for (index, section) in issue.sections.enumerated() {
+                JSONWriter.writeElement(try self.section(section, path: "sections[\(index)]"), indent: 4, first: index == 0, into: &output)
+            }
+            JSONWriter.writeEnd("]", indent: 2, into: &output)
+        }
+        JSONWriter.writeMember("links", links(issue.links, path: "links"), indent: 2, first: false, into: &output)
+        JSONWriter.writeEnd("}", indent: 0, into: &output)
+        output.append(UInt8(ascii: "\n"))
     }
 
     private mutating func section(_ section: Section, path: String) throws(NewsletterError) -> JSONValue {

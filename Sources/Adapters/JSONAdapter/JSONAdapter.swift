@@ -101,8 +101,9 @@ public struct JSONAdapter: FormatAdapter {
     /// - Throws: `NewsletterError` of kind `unrepresentable` for a section level outside 1 to 6.
     public func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
         var encoder = IssueJSONEncoder()
-        let value = try encoder.encode(issue)
-        return EncodedIssue(text: JSONWriter.prettyPrinted(value), warnings: encoder.warnings)
+        var output: [UInt8] = []
+        try encoder.write(issue, into: &output)
+        return EncodedIssue(text: String(decoding: output, as: UTF8.self), warnings: encoder.warnings)
     }
 
     /// The first byte that is not JSON white space, after an optional byte order mark; `nil` for blank text.

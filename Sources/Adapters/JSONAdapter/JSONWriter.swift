@@ -26,6 +26,35 @@ package enum JSONWriter {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Writes the member `key: value` of an object whose members are indented by `indent`, after a comma when it
+    /// is not the object's first: for an object written a member at a time.
+    package static func writeMember(_ key: String, _ value: JSONValue, indent: Int, first: Bool, into output: inout [UInt8]) {
+        writeKey(key, indent: indent, first: first, into: &output)
+        write(value, indent: indent, into: &output)
+    }
+
+    /// Writes `key: ` of an object's member as ``writeMember(_:_:indent:first:into:)`` does, for a value written next
+    /// in parts (an array written an element at a time with ``writeElement(_:indent:first:into:)``).
+    package static func writeKey(_ key: String, indent: Int, first: Bool, into output: inout [UInt8]) {
+        startLine(afterFirst: !first, indent: indent, into: &output)
+        writeString(key, into: &output)
+        output += ": ".utf8
+    }
+
+    /// Writes an element of an array whose elements are indented by `indent`, after a comma when it is not the
+    /// array's first.
+    package static func writeElement(_ value: JSONValue, indent: Int, first: Bool, into output: inout [UInt8]) {
+        startLine(afterFirst: !first, indent: indent, into: &output)
+        write(value, indent: indent, into: &output)
+    }
+
+    /// Closes an object or array (`closing` is `}` or `]`) written a part at a time, on a line of its own at
+    /// `indent`; one that had no part is written `{}` or `[]` by the caller instead.
+    package static func writeEnd(_ closing: Character, indent: Int, into output: inout [UInt8]) {
+        startLine(afterFirst: false, indent: indent, into: &output)
+        output += closing.utf8
+    }
+
     // Output is built as UTF-8 bytes: appending to a byte array is several times faster than appending to a String.
     private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value.content {
