@@ -93,24 +93,36 @@ package enum JSONWriter {
 
     private static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += "\\\"".utf8
-            case UInt8(ascii: "\\"): output += "\\\\".utf8
-            case UInt8(ascii: "\n"): output += "\\n".utf8
-            case UInt8(ascii: "\r"): output += "\\r".utf8
-            case UInt8(ascii: "\t"): output += "\\t".utf8
-            case 0x08: output += "\\b".utf8
-            case 0x0C: output += "\\f".utf8
-            case 0x00...0x1F, 0x7F:
-                output += "\\u00".utf8
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            // Bytes of characters beyond ASCII are copied as they are: the output is UTF-8.
-            default: output.append(byte)
+        var string = string
+        // Stretches without a byte to escape, nearly all of most strings, are copied whole; bytes of characters beyond
+        // ASCII are copied as they are, since the output is UTF-8.
+        string.withUTF8 { bytes in
+            var copied = 0
+            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
+                writeEscape(of: byte, into: &output)
+                copied = offset + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape of a byte that JSON strings cannot hold as it is: `"`, `\`, and the control characters.
+    private static func writeEscape(of byte: UInt8, into output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output += "\\\"".utf8
+        case UInt8(ascii: "\\"): output += "\\\\".utf8
+        case UInt8(ascii: "\n"): output += "\\n".utf8
+        case UInt8(ascii: "\r"): output += "\\r".utf8
+        case UInt8(ascii: "\t"): output += "\\t".utf8
+        case 0x08: output += "\\b".utf8
+        case 0x0C: output += "\\f".utf8
+        default:
+            output += "\\u00".utf8
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0x0F)])
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
