@@ -45,8 +45,7 @@ enum InputFile {
     static func contents(of path: String, allowStreams: Bool) throws(NewsletterError) -> Data {
         let (descriptor, status) = try openLooking(path, allowStreams: allowStreams)
         defer { close(descriptor) }
-        let size = status.map(expectedSize(of:)) ?? expectedSize(of: descriptor)
-        return try read(descriptor, path: path, after: buffer(count: size.map { $0 + 1 } ?? 1 << 16), count: 0)
+        return try read(descriptor, path: path, expectedSize: status.map(expectedSize(of:)) ?? expectedSize(of: descriptor))
     }
 
     /// Refuses what is not a file to read: a folder, a socket, a device; a named pipe or character device unless
@@ -123,15 +122,15 @@ enum InputFile {
     /// The bytes are read straight into the result: a regular file into a buffer of its size (one more byte, to meet
     /// the end without growing it), a stream into one that doubles as it fills.
     static func read(_ descriptor: Int32, path: String) throws(NewsletterError) -> Data {
-        try read(descriptor, path: path, after: buffer(count: expectedSize(of: descriptor).map { $0 + 1 } ?? 1 << 16), count: 0)
+        try read(descriptor, path: path, expectedSize: expectedSize(of: descriptor))
     }
 
-    /// Reads to the end into `data`, whose first `count` bytes are already read, growing it as it fills; refuses
-    /// more than `SourceText.defaultMaximumSize` bytes.
-    static func read(_ descriptor: Int32, path: String, after data: consuming Data, count: Int) throws(NewsletterError) -> Data {
+    /// Reads to the end into a buffer of `expectedSize` and one byte (a stream's, of 64 KiB, when nil), growing it
+    /// as it fills; refuses more than `SourceText.defaultMaximumSize` bytes.
+    private static func read(_ descriptor: Int32, path: String, expectedSize: Int?) throws(NewsletterError) -> Data {
         let limit = SourceText.defaultMaximumSize
-        var data = data
-        var count = count
+        var data = buffer(count: expectedSize.map { $0 + 1 } ?? 1 << 16)
+        var count = 0
         while true {
             if count == data.count {
                 let grown = min(data.count * 2, limit + 1)
@@ -161,7 +160,7 @@ enum InputFile {
 
     /// The size of a regular file, at most `SourceText.defaultMaximumSize` (more is refused while reading); nil for a
     /// stream, whose size is known only at its end.
-    static func expectedSize(of descriptor: Int32) -> Int? {
+    private static func expectedSize(of descriptor: Int32) -> Int? {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         return expectedSize(of: status)
