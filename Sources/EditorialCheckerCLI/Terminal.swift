@@ -64,4 +64,11 @@ enum Terminal {
             remaining -= written
         }
     }
+
+    /// Encoded text written to standard output as it is produced, through ``writeOutput(_:)``.
+    struct Output: EncodedTextOutput {
+        mutating func write(_ utf8: UnsafeRawBufferPointer) throws(NewsletterError) {
+            try Terminal.writeOutput(utf8)
+        }
+    }
 }

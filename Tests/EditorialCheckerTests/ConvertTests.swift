@@ -45,6 +45,25 @@ struct ConvertTests {
         #expect(try folder.permissions(of: "converted.out") == 0o644)
     }
 
+    @Test("a JSON form many times the draft's size, written in parts, is whole and the same on standard output and in a file")
+    func largeOutputStreamed() throws {
+        let folder = try FixtureFolder()
+        let draft = "# Notes\n\n" + (0..<3_000).map { "## Part \($0)\n\nSee [more](https://example.com/\($0)).\n\n" }.joined()
+        try folder.write(draft, to: "notes.md")
+        let toStandardOutput = try folder.run("convert", "notes.md", "--to", "json")
+        try #require(toStandardOutput.status == 0, "\(toStandardOutput.errors)")
+        let toFile = try folder.run("convert", "notes.md", "--to", "json", "-o", "notes.json")
+        #expect(toFile.status == 0)
+        let written = try folder.read("notes.json")
+        #expect(written == toStandardOutput.standardOutput)
+        #expect(written.count > 2_000_000)
+        let form = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+        let sections = try #require(form["sections"] as? [[String: Any]])
+        #expect(sections.count == 3_000)
+        #expect(sections.last?["title"] as? String == "Part 2999")
+        #expect((form["links"] as? [Any])?.count == 3_000)
+    }
+
     @Test("-o over an existing file replaces it and keeps its permissions")
     func outputFileReplaced() throws {
         let folder = try FixtureFolder()

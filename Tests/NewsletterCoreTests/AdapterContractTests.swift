@@ -202,3 +202,43 @@ struct LegacyAdapter: FormatAdapter {
         #expect(registry.identifiers == [])
     }
 }
+
+/// The default `encode(_:to:)` of an adapter that writes its text whole.
+@Suite struct DefaultStreamedEncodingTests {
+    /// What an encoding wrote, a call at a time.
+    struct RecordedOutput: EncodedTextOutput {
+        var writes: [String] = []
+
+        mutating func write(_ utf8: UnsafeRawBufferPointer) throws(NewsletterError) {
+            writes.append(String(decoding: utf8, as: UTF8.self))
+        }
+    }
+
+    /// Encodes the preamble, and warns that it leaves out the sections.
+    struct PreambleAdapter: FormatAdapter {
+        let identifier = "preamble"
+        let name = "Preamble"
+        let fileExtensions = ["txt"]
+        func sniff(_ source: SourceText) -> FormatConfidence { .possible }
+        func decode(_ source: SourceText) throws(NewsletterError) -> Issue { Issue(preamble: source.text) }
+        func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
+            guard issue.title != "unwritable" else { throw NewsletterError(.unrepresentable, "title: cannot be written") }
+            return EncodedIssue(text: issue.preamble, warnings: issue.sections.isEmpty ? [] : [ConversionWarning(field: "sections", message: "left out")])
+        }
+    }
+
+    @Test func theWholeTextIsWrittenOnceWithTheWarnings() throws {
+        var output = RecordedOutput()
+        let warnings = try PreambleAdapter().encode(Issue(preamble: "Hallo, café ü\n", sections: [Section(heading: "# A", title: "A", level: 1)]), to: &output)
+        #expect(output.writes == ["Hallo, café ü\n"])
+        #expect(warnings == [ConversionWarning(field: "sections", message: "left out")])
+    }
+
+    @Test func anEncodingErrorWritesNothing() {
+        var output = RecordedOutput()
+        #expect(throws: NewsletterError(.unrepresentable, "title: cannot be written")) {
+            _ = try PreambleAdapter().encode(Issue(title: "unwritable", preamble: "text"), to: &output)
+        }
+        #expect(output.writes.isEmpty)
+    }
+}

@@ -10,10 +10,22 @@ struct IssueJSONEncoder {
     private(set) var warnings: [ConversionWarning] = []
     private var recorded: RecordedPositions?
 
-    /// Writes the issue's JSON form, pretty-printed as `JSONWriter` prints a value, ending in a newline. The sections
-    /// are written one at a time as each is built, so that a draft of a million sections never holds the tree of
-    /// them all beside its text.
-    mutating func write(_ issue: Issue, into output: inout [UInt8]) throws(NewsletterError) {
+    /// How much written text is gathered before it is handed to the output: a few system calls per megabyte.
+    static let flushSize = 1 << 16
+
+    /// Writes the issue's JSON form to `output`, pretty-printed as `JSONWriter` prints a value, ending in a newline.
+    /// Sections and links are written one at a time as each is built, and the text handed over whenever
+    /// ``flushSize`` bytes are gathered, so that a draft of a million sections holds neither the tree of them all
+    /// nor the whole text, which can be thirty times the draft.
+    ///
+    /// - Throws: `NewsletterError` of kind `unrepresentable` for a section level outside 1 to 6, before anything is
+    ///   written; what `output` throws.
+    mutating func write(_ issue: Issue, to output: inout some EncodedTextOutput) throws(NewsletterError) {
+        if let index = issue.sections.firstIndex(where: { !(1...6).contains($0.level) }) {
+            throw NewsletterError(
+                .unrepresentable, "sections[\(index)].level: \(issue.sections[index].level) is not a heading level (1 to 6)"
+            )
+        }
         recorded = issue.recordedPositions
         var fields: [(String, JSONValue)] = [
             ("format", string(JSONAdapter.formatName)),
@@ -32,29 +44,51 @@ struct IssueJSONEncoder {
             ("metadata", metadata(issue.metadata, path: "metadata")),
             ("preamble", string(issue.preamble)),
         ]
-        output.append(UInt8(ascii: "{"))
+        var text: [UInt8] = []
+        text.reserveCapacity(Self.flushSize * 2)
+        text.append(UInt8(ascii: "{"))
         for (position, (key, value)) in fields.enumerated() {
-            JSONWriter.writeMember(key, value, indent: 2, first: position == 0, into: &output)
+            JSONWriter.writeMember(key, value, indent: 2, first: position == 0, into: &text)
         }
-        JSONWriter.writeKey("sections", indent: 2, first: false, into: &output)
-        if issue.sections.isEmpty {
-            output += "[]".utf8
-        } else {
-            output.append(UInt8(ascii: "["))
-            for (index, section) in issue.sections.enumerated() {
-                JSONWriter.writeElement(try self.section(section, path: "sections[\(index)]"), indent: 4, first: index == 0, into: &output)
-            }
-            JSONWriter.writeEnd("]", indent: 2, into: &output)
+        JSONWriter.writeKey("sections", indent: 2, first: false, into: &text)
+        try writeArray(issue.sections, into: &text, output: &output) { encoder, section, index in
+            encoder.section(section, path: "sections[\(index)]")
         }
-        JSONWriter.writeMember("links", links(issue.links, path: "links"), indent: 2, first: false, into: &output)
-        JSONWriter.writeEnd("}", indent: 0, into: &output)
-        output.append(UInt8(ascii: "\n"))
+        JSONWriter.writeKey("links", indent: 2, first: false, into: &text)
+        try writeArray(issue.links, into: &text, output: &output) { encoder, link, index in
+            encoder.link(link, path: "links[\(index)]")
+        }
+        JSONWriter.writeEnd("}", indent: 0, into: &text)
+        text.append(UInt8(ascii: "\n"))
+        try Self.hand(&text, to: &output)
     }
 
-    private mutating func section(_ section: Section, path: String) throws(NewsletterError) -> JSONValue {
-        guard (1...6).contains(section.level) else {
-            throw NewsletterError(.unrepresentable, "\(path).level: \(section.level) is not a heading level (1 to 6)")
+    /// Writes `elements` as the value of a member at indentation 2, one at a time, handing the text over as it grows.
+    private mutating func writeArray<Element>(
+        _ elements: [Element], into text: inout [UInt8], output: inout some EncodedTextOutput,
+        value: (inout IssueJSONEncoder, Element, Int) -> JSONValue
+    ) throws(NewsletterError) {
+        guard !elements.isEmpty else {
+            text += "[]".utf8
+            return
         }
+        text.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            JSONWriter.writeElement(value(&self, element, index), indent: 4, first: index == 0, into: &text)
+            if text.count >= Self.flushSize { try Self.hand(&text, to: &output) }
+        }
+        JSONWriter.writeEnd("]", indent: 2, into: &text)
+    }
+
+    /// Hands `text` to `output` and empties it, keeping its memory for what comes next.
+    private static func hand(_ text: inout [UInt8], to output: inout some EncodedTextOutput) throws(NewsletterError) {
+        let written = text.withUnsafeBytes { bytes in Result { () throws(NewsletterError) in try output.write(bytes) } }
+        text.removeAll(keepingCapacity: true)
+        try written.get()
+    }
+
+    /// A section, its level already known to be 1 to 6.
+    private mutating func section(_ section: Section, path: String) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("title", string(section.title)),
             ("heading", string(section.heading)),

@@ -100,10 +100,29 @@ public struct JSONAdapter: FormatAdapter {
     ///
     /// - Throws: `NewsletterError` of kind `unrepresentable` for a section level outside 1 to 6.
     public func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
+        var collected = CollectedText()
+        let warnings = try encode(issue, to: &collected)
+        return EncodedIssue(text: String(decoding: collected.bytes, as: UTF8.self), warnings: warnings)
+    }
+
+    /// Writes the issue's JSON form to `output` as ``encode(_:)`` does, a few tens of kilobytes at a time: the form
+    /// of a draft of many short sections is some thirty times the draft, and is never held whole.
+    ///
+    /// - Throws: `NewsletterError` of kind `unrepresentable` for a section level outside 1 to 6, before anything is
+    ///   written; what `output` throws.
+    public func encode(_ issue: Issue, to output: inout some EncodedTextOutput) throws(NewsletterError) -> [ConversionWarning] {
         var encoder = IssueJSONEncoder()
-        var output: [UInt8] = []
-        try encoder.write(issue, into: &output)
-        return EncodedIssue(text: String(decoding: output, as: UTF8.self), warnings: encoder.warnings)
+        try encoder.write(issue, to: &output)
+        return encoder.warnings
+    }
+
+    /// The text of ``encode(_:)``, gathered.
+    private struct CollectedText: EncodedTextOutput {
+        var bytes: [UInt8] = []
+
+        mutating func write(_ utf8: UnsafeRawBufferPointer) throws(NewsletterError) {
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// The first byte that is not JSON white space, after an optional byte order mark; `nil` for blank text.

@@ -32,15 +32,24 @@ struct ConvertCommand: AsyncParsableCommand {
         do throws(NewsletterError) {
             let workspace = try Workspace(options: options)
             let draft = try workspace.read(DraftFinder.Found(path: path, isNamed: true))
-            let encoded = try workspace.formats.adapter(identifier: to).encode(draft.issue)
-            for warning in encoded.warnings {
+            let adapter = try workspace.formats.adapter(identifier: to)
+            // Written as it is produced: the target's text can be many times the draft (see `EncodedTextOutput`).
+            let warnings: [ConversionWarning]
+            var notes: [String] = []
+            if let outputPath {
+                var warned: [ConversionWarning] = []
+                notes = try AtomicFileWriter.create(outputPath) { output throws(NewsletterError) in
+                    warned = try adapter.encode(draft.issue, to: &output)
+                }
+                warnings = warned
+            } else {
+                var output = Terminal.Output()
+                warnings = try adapter.encode(draft.issue, to: &output)
+            }
+            for warning in warnings {
                 Terminal.writeError(VisibleText.escaping("\(draft.path): warning: \(to) cannot hold \(warning)") + "\n")
             }
-            guard let outputPath else {
-                Terminal.write(encoded.text)
-                return
-            }
-            for note in try AtomicFileWriter.create(outputPath, with: encoded.text) {
+            for note in notes {
                 Terminal.writeError(VisibleText.escaping(note) + "\n")
             }
         } catch {

@@ -70,7 +70,10 @@ enum AtomicFileWriter {
     static func replace(_ path: String, with text: String, expecting snapshot: Snapshot) throws(NewsletterError) -> [String] {
         try refuseReadOnly(path, permissions: snapshot.permissions)
         try refuseHardLinked(path, links: snapshot.links)
-        return try write(text, to: target(of: path), named: path, keeping: Ownership(snapshot)) { () throws(NewsletterError) in
+        let contents = { (output: inout TemporaryFile.Output) throws(NewsletterError) in
+            try TemporaryFile.write(text, to: output.descriptor, for: output.draft)
+        }
+        return try write(contents, to: target(of: path), named: path, keeping: Ownership(snapshot)) { () throws(NewsletterError) in
             guard (try? Snapshot(path: path)) == snapshot else {
                 throw NewsletterError(.io, "the file changed since it was read; not overwriting it", path: path)
             }
@@ -81,9 +84,18 @@ enum AtomicFileWriter {
     /// owner and group, and refusing a read-only file). Returns what could not be kept.
     @discardableResult
     static func create(_ path: String, with text: String) throws(NewsletterError) -> [String] {
+        try create(path) { output throws(NewsletterError) in try TemporaryFile.write(text, to: output.descriptor, for: output.draft) }
+    }
+
+    /// Writes to `path` what `contents` writes to the output it is given, as ``create(_:with:)`` writes a text, for a
+    /// text written as it is produced (a conversion many times the size of its draft) and never held whole.
+    @discardableResult
+    static func create(
+        _ path: String, writing contents: (inout TemporaryFile.Output) throws(NewsletterError) -> Void
+    ) throws(NewsletterError) -> [String] {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            return try write(text, to: path, named: path, keeping: nil) { () throws(NewsletterError) in }
+            return try write(contents, to: path, named: path, keeping: nil) { () throws(NewsletterError) in }
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw NewsletterError(.io, "cannot write the file: not a regular file", path: path)
@@ -91,7 +103,7 @@ enum AtomicFileWriter {
         let existing = Ownership(permissions: Int(status.st_mode & 0o7777), owner: status.st_uid, group: status.st_gid)
         try refuseReadOnly(path, permissions: existing.permissions)
         try refuseHardLinked(path, links: Int(status.st_nlink))
-        return try write(text, to: target(of: path), named: path, keeping: existing) { () throws(NewsletterError) in }
+        return try write(contents, to: target(of: path), named: path, keeping: existing) { () throws(NewsletterError) in }
     }
 
     /// The mode, owner and group a replacement keeps.
@@ -136,14 +148,14 @@ enum AtomicFileWriter {
     }
 
     private static func write(
-        _ text: String,
+        _ contents: (inout TemporaryFile.Output) throws(NewsletterError) -> Void,
         to path: String,
         named: String,
         keeping ownership: Ownership?,
         beforeRename check: () throws(NewsletterError) -> Void
     ) throws(NewsletterError) -> [String] {
         try InterruptCleanup.oneReplacementAtATime { () throws(NewsletterError) -> [String] in
-            try writeAndRename(path, named: named, with: text, keeping: ownership, beforeRename: check)
+            try writeAndRename(path, named: named, with: contents, keeping: ownership, beforeRename: check)
         }
     }
 
@@ -151,7 +163,7 @@ enum AtomicFileWriter {
     private static func writeAndRename(
         _ path: String,
         named: String,
-        with text: String,
+        with contents: (inout TemporaryFile.Output) throws(NewsletterError) -> Void,
         keeping ownership: Ownership?,
         beforeRename check: () throws(NewsletterError) -> Void
     ) throws(NewsletterError) -> [String] {
@@ -162,7 +174,8 @@ enum AtomicFileWriter {
         var notes: [String] = []
         do throws(NewsletterError) {
             defer { close(descriptor) }
-            try TemporaryFile.write(text, to: descriptor, for: named)
+            var output = TemporaryFile.Output(descriptor: descriptor, draft: named)
+            try contents(&output)
             if let ownership {
                 notes = TemporaryFile.keepOwner(ownership.owner, group: ownership.group, of: descriptor, for: named)
                 // After the owner: changing the owner clears the set-user-ID and set-group-ID bits.

@@ -20,20 +20,33 @@ enum TemporaryFile {
     /// into a `Data` first.
     static func write(_ text: String, to descriptor: Int32, for draft: String) throws(NewsletterError) {
         var text = text
-        let failure: Int32? = text.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += count
-            }
-            return nil
+        let written = text.withUTF8 { bytes in
+            Result { () throws(NewsletterError) in try write(UnsafeRawBufferPointer(bytes), to: descriptor, for: draft) }
         }
-        if let failure {
-            throw NewsletterError(.io, "cannot write the file: \(String(cString: strerror(failure)))", path: draft)
+        try written.get()
+    }
+
+    /// Writes all of `bytes`, going on after a write that an interruption or a full pipe cut short.
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, for draft: String) throws(NewsletterError) {
+        var written = 0
+        while written < bytes.count {
+            let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw NewsletterError(.io, "cannot write the file: \(String(cString: strerror(errno)))", path: draft)
+            }
+            written += count
+        }
+    }
+
+    /// Encoded text written to a temporary file as it is produced.
+    struct Output: EncodedTextOutput {
+        let descriptor: Int32
+        /// The name errors give: the file the temporary one will replace.
+        let draft: String
+
+        mutating func write(_ utf8: UnsafeRawBufferPointer) throws(NewsletterError) {
+            try TemporaryFile.write(utf8, to: descriptor, for: draft)
         }
     }
 

@@ -40,6 +40,14 @@ public protocol FormatAdapter: Sendable {
     func decode(_ source: SourceText) throws(NewsletterError) -> Issue
     /// Writes a draft, reporting every field of `issue` the format cannot hold.
     func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue
+    /// Writes a draft to `output` as it is produced, and returns what ``encode(_:)`` reports in
+    /// ``EncodedIssue/warnings``; the text written is ``encode(_:)``'s. The default writes ``encode(_:)``'s text in
+    /// one piece; a format whose text can be much larger than the issue (the JSON form) writes it in parts, so that
+    /// the whole text is never in memory.
+    ///
+    /// An error of the encoding itself (an issue the format cannot write at all) is thrown before anything is
+    /// written; an error that `output` throws ends the encoding where it happened.
+    func encode(_ issue: Issue, to output: inout some EncodedTextOutput) throws(NewsletterError) -> [ConversionWarning]
     /// Reads a draft together with what rules need beyond the issue: the Markdown syntax tree of its prose (for rules
     /// that judge how Markdown is written), its ``TextKind`` and its prose ranges. The default gives ``decode(_:)``'s
     /// issue, no tree, ``textKind`` and no prose ranges; Markdown formats return the tree their issue was derived
@@ -50,6 +58,16 @@ public protocol FormatAdapter: Sendable {
 extension FormatAdapter {
     /// ``TextKind/plainText``: an adapter written before text kinds existed gets no rule about Markdown syntax.
     public var textKind: TextKind { .plainText }
+
+    /// ``encode(_:)``'s text written to `output` in one piece, and its warnings.
+    public func encode(_ issue: Issue, to output: inout some EncodedTextOutput) throws(NewsletterError) -> [ConversionWarning] {
+        var encoded = try encode(issue)
+        let written = encoded.text.withUTF8 { text in
+            Result { () throws(NewsletterError) in try output.write(UnsafeRawBufferPointer(text)) }
+        }
+        try written.get()
+        return encoded.warnings
+    }
 
     /// The issue of ``decode(_:)``, no syntax tree, and the adapter's ``textKind``.
     public func decodeDraft(_ source: SourceText) throws(NewsletterError) -> DecodedDraft {
