@@ -43,6 +43,39 @@ import Testing
         ])
     }
 
+    /// Each link is held by the first link read back, in order and not yet taken, that matches it: a data-field link
+    /// by any to its destination, another by one of the same text, destination, kind and title.
+    @Test(arguments: markdownFormats)
+    func eachLinkReadBackHoldsOneLinkInOrder(format: String) throws {
+        let issue = Issue(
+            preamble: "[a](https://x.example/) [a](https://x.example/) [b](https://x.example/) [c](https://y.example/ \"T\")\n",
+            links: [
+                Link(text: "a", destination: "https://x.example/", kind: .inline),
+                Link(text: "", destination: "https://x.example/", kind: .dataField),
+                Link(text: "", destination: "https://x.example/", kind: .dataField),
+                Link(text: "b", destination: "https://x.example/", kind: .inline),
+                Link(text: "a", destination: "https://x.example/", kind: .inline),
+                Link(text: "c", destination: "https://y.example/", kind: .inline),
+                Link(text: "c", destination: "https://y.example/", title: "T", kind: .inline),
+            ]
+        )
+        let encoded = try ConversionMatrixTests.registry.adapter(identifier: format).encode(issue)
+        #expect(encoded.warnings.map(\.field) == ["links[3]", "links[4]", "links[5]"])
+    }
+
+    /// Twenty thousand links, each written once: all are held but the two the text does not write, whatever the
+    /// number (matching them was quadratic, minutes for a large draft).
+    @Test(arguments: markdownFormats)
+    func manyLinksAreMatchedOneToOne(format: String) throws {
+        let written = (0..<20_000).map { Link(text: "l\($0 % 7)", destination: "https://x.example/\($0 % 100)", kind: .inline) }
+        let preamble = written.map { "[\($0.text)](\($0.destination))\n" }.joined()
+        var links = written.reversed() as [Link]
+        links.insert(Link(text: "l7", destination: "https://x.example/1", kind: .inline), at: 5_000)
+        links.append(Link(text: "", destination: "https://x.example/100", kind: .dataField))
+        let encoded = try ConversionMatrixTests.registry.adapter(identifier: format).encode(Issue(preamble: preamble, links: links))
+        #expect(encoded.warnings.map(\.field) == ["links[5000]", "links[20001]"])
+    }
+
     @Test(arguments: markdownFormats)
     func aLinkNoBodyWritesAndATitleItsHeadingDoesNotGiveAreReported(format: String) throws {
         let issue = try JSONAdapter().decode(SourceText(Self.inconsistentJSON, path: "loose.json"))

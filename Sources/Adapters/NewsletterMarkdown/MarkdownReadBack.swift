@@ -70,15 +70,25 @@ public enum MarkdownReadBack {
 
     /// Links that no link read back matches in text, destination, kind and title, matched in order. A data-field link
     /// says nothing of how a text writes it, so any link read back to its destination holds it.
+    ///
+    /// Each link takes the first link read back, in order and not yet taken, that matches it: found through queues of
+    /// the links read back by what must match (all four, or the destination alone for a data-field link) rather than by
+    /// searching and removing from one list, which was quadratic in a draft of many links.
     private static func lostLinks(_ links: [Link], readBack: [Link]) -> [ConversionWarning] {
-        var unmatched = readBack
+        var exact = LinkQueues<ExactLink>()
+        var byDestination = LinkQueues<String>()
+        for (index, link) in readBack.enumerated() {
+            exact.append(index, to: ExactLink(link))
+            byDestination.append(index, to: link.destination)
+        }
+        var taken = [Bool](repeating: false, count: readBack.count)
         var warnings: [ConversionWarning] = []
         for (index, link) in links.enumerated() {
-            if let match = unmatched.firstIndex(where: {
-                $0.destination == link.destination
-                    && (link.kind == .dataField || ($0.text == link.text && $0.kind == link.kind && $0.title == link.title))
-            }) {
-                unmatched.remove(at: match)
+            let match = link.kind == .dataField
+                ? byDestination.takeFirst(of: link.destination, skipping: taken)
+                : exact.takeFirst(of: ExactLink(link), skipping: taken)
+            if let match {
+                taken[match] = true
             } else {
                 warnings.append(ConversionWarning(
                     field: "links[\(index)]",
@@ -87,6 +97,43 @@ public enum MarkdownReadBack {
             }
         }
         return warnings
+    }
+
+    /// What a link that is not a data field must share with a link read back to be held by it.
+    private struct ExactLink: Hashable {
+        let destination: String
+        let text: String
+        let kind: Link.Kind
+        let title: String?
+
+        init(_ link: Link) {
+            destination = link.destination
+            text = link.text
+            kind = link.kind
+            title = link.title
+        }
+    }
+
+    /// Indices of the links read back, in order, per key; each queue's head moves past the links taken, so that every
+    /// index is passed over once at most.
+    private struct LinkQueues<Key: Hashable> {
+        private var queues: [Key: (indices: [Int], head: Int)] = [:]
+
+        mutating func append(_ index: Int, to key: Key) {
+            queues[key, default: ([], 0)].indices.append(index)
+        }
+
+        /// The first index of `key`'s queue not `taken`, or nil.
+        mutating func takeFirst(of key: Key, skipping taken: [Bool]) -> Int? {
+            guard var queue = queues.removeValue(forKey: key) else { return nil }
+            defer { queues[key] = queue }
+            while queue.head < queue.indices.count {
+                let index = queue.indices[queue.head]
+                queue.head += 1
+                if !taken[index] { return index }
+            }
+            return nil
+        }
     }
 
     private static func quoted(_ text: String?) -> String {
