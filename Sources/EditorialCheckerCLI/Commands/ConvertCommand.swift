@@ -31,7 +31,12 @@ struct ConvertCommand: AsyncParsableCommand {
         options.formatIn = formatIn
         do throws(NewsletterError) {
             let workspace = try Workspace(options: options)
-            let draft = try workspace.read(DraftFinder.Found(path: path, isNamed: true))
+            // Only the issue is kept: the syntax tree and the rest of what decoding made are let go before the
+            // target's text (and, for Markdown, the reading back of it) needs memory of its own.
+            let (issue, draftPath) = try { () throws(NewsletterError) in
+                let draft = try workspace.read(DraftFinder.Found(path: path, isNamed: true))
+                return (draft.issue, draft.path)
+            }()
             let adapter = try workspace.formats.adapter(identifier: to)
             // Written as it is produced: the target's text can be many times the draft (see `EncodedTextOutput`).
             let warnings: [ConversionWarning]
@@ -39,15 +44,15 @@ struct ConvertCommand: AsyncParsableCommand {
             if let outputPath {
                 var warned: [ConversionWarning] = []
                 notes = try AtomicFileWriter.create(outputPath) { output throws(NewsletterError) in
-                    warned = try adapter.encode(draft.issue, to: &output)
+                    warned = try adapter.encode(issue, to: &output)
                 }
                 warnings = warned
             } else {
                 var output = Terminal.Output()
-                warnings = try adapter.encode(draft.issue, to: &output)
+                warnings = try adapter.encode(issue, to: &output)
             }
             for warning in warnings {
-                Terminal.writeError(VisibleText.escaping("\(draft.path): warning: \(to) cannot hold \(warning)") + "\n")
+                Terminal.writeError(VisibleText.escaping("\(draftPath): warning: \(to) cannot hold \(warning)") + "\n")
             }
             for note in notes {
                 Terminal.writeError(VisibleText.escaping(note) + "\n")
