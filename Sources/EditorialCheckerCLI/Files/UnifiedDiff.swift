@@ -1,44 +1,25 @@
 /// A unified diff (`diff -u` style) between two texts, for `fix --dry-run`.
 ///
-/// Lines keep their terminators so that a CRLF file shows as CRLF; the standard library's
-/// `difference(from:)` finds the edit script.
+/// Lines keep their terminators so that a CRLF file shows as CRLF, and are compared by their bytes: a line whose only
+/// change is its Unicode normalization is shown as changed.
+///
+/// Lines are aligned in one pass, not by a minimal edit script: equal lines are kept, and at a difference the nearest
+/// pair of equal lines within ``lookAhead`` lines on either side resumes the alignment. Fixes change lines in place
+/// or insert or remove a few, which this aligns as a minimal script would; a minimal script (the standard library's
+/// `difference(from:)`, Myers' algorithm) costs time in the product of the lines and the lines changed, minutes for a
+/// draft whose every line a fix changes.
 struct UnifiedDiff {
     var oldName: String
     var newName: String
     var context = 3
+    /// How far ahead, in lines of each text, a difference looks for lines that are equal again.
+    static let lookAhead = 16
 
     func render(old: String, new: String) -> String {
-        let oldLines = Self.lines(old)
-        let newLines = Self.lines(new)
-        let difference = newLines.difference(from: oldLines)
-        guard !difference.isEmpty else { return "" }
-
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
-
-        // Walk both files in step, recording each line as kept, removed or added.
-        var script: [(kind: Character, oldIndex: Int, newIndex: Int)] = []
-        var oldIndex = 0
-        var newIndex = 0
-        while oldIndex < oldLines.count || newIndex < newLines.count {
-            if oldIndex < oldLines.count && removed.contains(oldIndex) {
-                script.append(("-", oldIndex, newIndex))
-                oldIndex += 1
-            } else if newIndex < newLines.count && inserted.contains(newIndex) {
-                script.append(("+", oldIndex, newIndex))
-                newIndex += 1
-            } else {
-                script.append((" ", oldIndex, newIndex))
-                oldIndex += 1
-                newIndex += 1
-            }
-        }
+        let oldLines = Lines(old)
+        let newLines = Lines(new)
+        let script = Self.script(oldLines, newLines)
+        guard script.contains(where: { $0.kind != " " }) else { return "" }
 
         var output = "--- \(oldName)\n+++ \(newName)\n"
         var index = 0
@@ -58,34 +39,107 @@ struct UnifiedDiff {
             }
             while start < index && script[start].kind != " " { start += 1 }
             let hunk = script[start..<end]
-            let oldCount = hunk.filter { $0.kind != "+" }.count
-            let newCount = hunk.filter { $0.kind != "-" }.count
+            let oldCount = hunk.count { $0.kind != "+" }
+            let newCount = hunk.count { $0.kind != "-" }
             let oldStart = oldCount == 0 ? hunk.first!.oldIndex : hunk.first!.oldIndex + 1
             let newStart = newCount == 0 ? hunk.first!.newIndex : hunk.first!.newIndex + 1
             output += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
             for entry in hunk {
                 let line = entry.kind == "+" ? newLines[entry.newIndex] : oldLines[entry.oldIndex]
                 output += "\(entry.kind)\(line)"
-                if !line.hasSuffix("\n") { output += "\n\\ No newline at end of file\n" }
+                // By the last byte: a CRLF line ends in the one character "\r\n", which `hasSuffix("\n")` does not see.
+                if line.utf8.last != UInt8(ascii: "\n") { output += "\n\\ No newline at end of file\n" }
             }
             index = end
         }
         return output
     }
 
-    private static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if text[index] == "\n" || text[index] == "\r\n" {
-                lines.append(text[start..<next])
-                start = next
-            }
-            index = next
+    /// Every line of both texts in order, each kept (` `), removed (`-`) or added (`+`), with the indices of the lines
+    /// before it in each text: the lines of each run of changes removed first, then added, as `diff -u` shows them.
+    private static func script(_ old: Lines, _ new: Lines) -> [(kind: Character, oldIndex: Int, newIndex: Int)] {
+        var script: [(kind: Character, oldIndex: Int, newIndex: Int)] = []
+        script.reserveCapacity(max(old.count, new.count))
+        var oldIndex = 0
+        var newIndex = 0
+        // A run of changes: the old lines from `removedFrom` and the new lines from `addedFrom` up to the indices.
+        var removedFrom = 0
+        var addedFrom = 0
+        func endChanges() {
+            for index in removedFrom..<oldIndex { script.append(("-", index, addedFrom)) }
+            for index in addedFrom..<newIndex { script.append(("+", oldIndex, index)) }
         }
-        if start < text.endIndex { lines.append(text[start...]) }
-        return lines
+        while oldIndex < old.count && newIndex < new.count {
+            if old.line(oldIndex, equals: new, newIndex) {
+                endChanges()
+                script.append((" ", oldIndex, newIndex))
+                oldIndex += 1
+                newIndex += 1
+                removedFrom = oldIndex
+                addedFrom = newIndex
+                continue
+            }
+            let (skipOld, skipNew) = nearestEqualLines(old, from: oldIndex, new, from: newIndex) ?? (1, 1)
+            oldIndex += skipOld
+            newIndex += skipNew
+        }
+        oldIndex = old.count
+        newIndex = new.count
+        endChanges()
+        return script
+    }
+
+    /// The smallest steps `(i, j)` (by `i + j`, each at most ``lookAhead``) after which the lines at `oldStart + i`
+    /// and `newStart + j` are equal, or nil.
+    private static func nearestEqualLines(_ old: Lines, from oldStart: Int, _ new: Lines, from newStart: Int) -> (Int, Int)? {
+        let oldLimit = min(lookAhead, old.count - 1 - oldStart)
+        let newLimit = min(lookAhead, new.count - 1 - newStart)
+        guard oldLimit + newLimit > 0 else { return nil }
+        for distance in 1...(oldLimit + newLimit) {
+            for skipOld in max(0, distance - newLimit)...min(distance, oldLimit)
+            where old.line(oldStart + skipOld, equals: new, newStart + distance - skipOld) {
+                return (skipOld, distance - skipOld)
+            }
+        }
+        return nil
+    }
+
+    /// A text's lines, each ending after its `\n` (the last may have none), with a hash of each line's bytes.
+    private struct Lines {
+        private let lines: [Substring]
+        private let hashes: [Int]
+
+        init(_ text: String) {
+            var lines: [Substring] = []
+            let utf8 = text.utf8
+            var start = utf8.startIndex
+            var index = start
+            while index < utf8.endIndex {
+                let next = utf8.index(after: index)
+                if utf8[index] == UInt8(ascii: "\n") {
+                    lines.append(text[start..<next])
+                    start = next
+                }
+                index = next
+            }
+            if start < utf8.endIndex { lines.append(text[start...]) }
+            self.lines = lines
+            hashes = lines.map { line in
+                var hasher = Hasher()
+                if line.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                    Array(line.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+                }
+                return hasher.finalize()
+            }
+        }
+
+        var count: Int { lines.count }
+
+        subscript(index: Int) -> Substring { lines[index] }
+
+        /// Whether line `index` has the same bytes as line `otherIndex` of `other`.
+        func line(_ index: Int, equals other: Lines, _ otherIndex: Int) -> Bool {
+            hashes[index] == other.hashes[otherIndex] && lines[index].utf8.elementsEqual(other.lines[otherIndex].utf8)
+        }
     }
 }
