@@ -55,7 +55,7 @@ for shape in $shapes; do
     commands=("check text")
     case "$shape" in
         mojibake-line|mangled-paragraphs|emphasis-spacing) commands+=("fix") ;;
-        every-rule) commands+=("check json" "convert json" "convert beehiiv") ;;
+        every-rule) commands+=("check json" "check sarif" "fix dry-run" "convert json" "convert beehiiv") ;;
         empty-sections|widest-table) commands+=("convert json" "convert beehiiv") ;;
     esac
     for command in "${commands[@]}"; do
@@ -66,6 +66,8 @@ for shape in $shapes; do
             case "$command" in
                 "check text") result=$(measure "$binary" check --offline --format-in beehiiv --output text "$file") ;;
                 "check json") result=$(measure "$binary" check --offline --format-in beehiiv --output json "$file") ;;
+                "check sarif") result=$(measure "$binary" check --offline --format-in beehiiv --output sarif "$file") ;;
+                "fix dry-run") result=$(measure "$binary" fix --dry-run --format-in beehiiv "$file") ;;
                 "convert json") result=$(measure "$binary" convert --format-in beehiiv --to json -o "$work/converted" "$file") ;;
                 "convert beehiiv") result=$(measure "$binary" convert --format-in beehiiv --to beehiiv -o "$work/converted" "$file") ;;
                 fix)

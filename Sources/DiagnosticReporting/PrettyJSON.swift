@@ -21,10 +21,13 @@ struct PrettyJSON {
         var result: [UInt8] = []
         result.reserveCapacity(data.count * 2)
         var previousWasLineFeed = false
-        for byte in data {
-            if previousWasLineFeed && byte != 0x0A { result += indent }
-            result.append(byte)
-            previousWasLineFeed = byte == 0x0A
+        // Through the bytes' memory: `Data`'s own iterator cost a tenth of a large SARIF report's time.
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                if previousWasLineFeed && byte != 0x0A { result += indent }
+                result.append(byte)
+                previousWasLineFeed = byte == 0x0A
+            }
         }
         return String(decoding: result, as: UTF8.self)
     }
