@@ -134,7 +134,7 @@ extension JSONReporter {
         json.append(literal: first ? "    {\n" : ",\n    {\n")
         appendPosition(range, edit: false, to: &json)
         json.append(literal: ",\n      \"file\" : ")
-        appendString(file, to: &json)
+        json.append(jsonString: file)
         if let fix = problem.fix {
             json.append(literal: ",\n      \"fix\" : {\n        \"edits\" : [\n")
             for (index, edit) in fix.edits.enumerated() {
@@ -143,23 +143,23 @@ extension JSONReporter {
                 json.append(literal: ",\n            \"line\" : ")
                 json.append(decimal: edit.range.start.line)
                 json.append(literal: ",\n            \"replacement\" : ")
-                appendString(edit.replacement, to: &json)
+                json.append(jsonString: edit.replacement)
                 json.append(literal: "\n          }")
             }
             json.append(literal: "\n        ],\n        \"safety\" : ")
-            appendString((fix.isSafe ? FixSafety.safe : .suggestion).rawValue, to: &json)
+            json.append(jsonString: (fix.isSafe ? FixSafety.safe : .suggestion).rawValue)
             json.append(literal: ",\n        \"summary\" : ")
-            appendString(fix.summary, to: &json)
+            json.append(jsonString: fix.summary)
             json.append(literal: "\n      }")
         }
         json.append(literal: ",\n      \"line\" : ")
         json.append(decimal: range.start.line)
         json.append(literal: ",\n      \"message\" : ")
-        appendString(problem.message, to: &json)
+        json.append(jsonString: problem.message)
         json.append(literal: ",\n      \"rule\" : ")
-        appendString(problem.ruleID, to: &json)
+        json.append(jsonString: problem.ruleID)
         json.append(literal: ",\n      \"severity\" : ")
-        appendString(problem.severity.rawValue, to: &json)
+        json.append(jsonString: problem.severity.rawValue)
         json.append(literal: "\n    }")
     }
 
@@ -172,38 +172,4 @@ extension JSONReporter {
         json.append(literal: edit ? ",\n            \"endLine\" : " : ",\n      \"endLine\" : ")
         json.append(decimal: range.end.line)
     }
-
-    private static func appendString(_ text: String, to json: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendString($0, to: &json) }
-    }
-
-    /// UTF-8 `text` as a JSON string, escaped as JSONEncoder escapes it: the quotation mark and the backslash, the
-    /// controls that have a short escape (`\b`, `\f`, `\n`, `\r`, `\t`), the other controls as `\u00xx` in small
-    /// hexadecimal digits, and nothing else.
-    private static func appendString(_ text: UnsafeBufferPointer<UInt8>, to json: inout [UInt8]) {
-        json.append(UInt8(ascii: "\""))
-        var plainStart = 0
-        for (index, byte) in text.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            json.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainStart..<index]))
-            plainStart = index + 1
-            switch byte {
-            case UInt8(ascii: "\""): json.append(literal: "\\\"")
-            case UInt8(ascii: "\\"): json.append(literal: "\\\\")
-            case 0x08: json.append(literal: "\\b")
-            case 0x0C: json.append(literal: "\\f")
-            case 0x0A: json.append(literal: "\\n")
-            case 0x0D: json.append(literal: "\\r")
-            case 0x09: json.append(literal: "\\t")
-            default:
-                json.append(literal: "\\u00")
-                json.append(hexDigits[Int(byte >> 4)])
-                json.append(hexDigits[Int(byte & 0xF)])
-            }
-        }
-        json.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainStart...]))
-        json.append(UInt8(ascii: "\""))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

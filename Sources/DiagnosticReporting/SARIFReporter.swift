@@ -54,22 +54,17 @@ public struct SARIFReporter: DiagnosticReporter {
 
     /// Writes each problem of `file` as a result.
     public mutating func add(_ file: CheckedFile, into output: ReportOutput) throws {
-        let location = ArtifactLocation(uri: Self.uri(file.path))
-        for diagnostic in file.store {
-            let result = Result(
-                ruleId: diagnostic.ruleID,
-                ruleIndex: ruleIndex[diagnostic.ruleID],
-                level: Self.level(diagnostic.severity),
-                message: Message(text: diagnostic.message),
-                locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: location, region: Region(diagnostic.range)))],
-                fixes: diagnostic.fix.map { fix in
-                    [Fix(description: Message(text: fix.summary), artifactChanges: [ArtifactChange(
-                        artifactLocation: location,
-                        replacements: fix.edits.map { Replacement(deletedRegion: Region($0.range), insertedContent: Content(text: $0.replacement)) }
-                    )])]
-                }
-            )
-            output.write(try json.element(result, depth: 3, first: resultsWritten == 0))
+        // Written as bytes into the output's own buffer, straight from the stored diagnostics' bytes: encoding each of
+        // a million results through JSONEncoder took over a minute.
+        var uri: [UInt8] = []
+        uri.append(jsonString: Self.uri(file.path))
+        let store = file.store
+        for position in store.indices {
+            let first = resultsWritten == 0
+            store.withStored(at: position) { problem in
+                let index = ruleIndex[problem.ruleID]
+                output.append { Self.appendResult(problem, uri: uri, ruleIndex: index, first: first, to: &$0) }
+            }
             resultsWritten += 1
         }
     }
@@ -120,6 +115,60 @@ public struct SARIFReporter: DiagnosticReporter {
         output.write("\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 
+    /// Appends `problem` as an element of `results`, exactly as ``PrettyJSON/element(_:depth:first:)`` writes its
+    /// ``Result`` at depth 3 (JSONEncoder's bytes: keys sorted, two spaces per level, ` : `, slashes unescaped);
+    /// `uri` is the file's, written as a JSON string already.
+    static func appendResult(_ problem: StoredDiagnostic, uri: [UInt8], ruleIndex: Int?, first: Bool, to json: inout [UInt8]) {
+        json.append(literal: first ? "        {\n" : ",\n        {\n")
+        if let fix = problem.fix {
+            json.append(literal: "          \"fixes\" : [\n            {\n              \"artifactChanges\" : [\n                {\n")
+            json.append(literal: "                  \"artifactLocation\" : {\n                    \"uri\" : ")
+            json.append(contentsOf: uri)
+            json.append(literal: "\n                  },\n                  \"replacements\" : [\n")
+            for (index, edit) in fix.edits.enumerated() {
+                json.append(literal: index == 0 ? "                    {\n" : ",\n                    {\n")
+                json.append(literal: "                      \"deletedRegion\" : {\n")
+                appendRegion(edit.range, indent: 24, to: &json)
+                json.append(literal: "\n                      },\n                      \"insertedContent\" : {\n                        \"text\" : ")
+                json.append(jsonString: edit.replacement)
+                json.append(literal: "\n                      }\n                    }")
+            }
+            json.append(literal: "\n                  ]\n                }\n              ],\n              \"description\" : {\n                \"text\" : ")
+            json.append(jsonString: fix.summary)
+            json.append(literal: "\n              }\n            }\n          ],\n")
+        }
+        json.append(literal: "          \"level\" : ")
+        json.append(jsonString: level(problem.severity))
+        json.append(literal: ",\n          \"locations\" : [\n            {\n              \"physicalLocation\" : {\n")
+        json.append(literal: "                \"artifactLocation\" : {\n                  \"uri\" : ")
+        json.append(contentsOf: uri)
+        json.append(literal: "\n                },\n                \"region\" : {\n")
+        appendRegion(problem.range, indent: 18, to: &json)
+        json.append(literal: "\n                }\n              }\n            }\n          ],\n          \"message\" : {\n            \"text\" : ")
+        json.append(jsonString: problem.message)
+        json.append(literal: "\n          },\n          \"ruleId\" : ")
+        json.append(jsonString: problem.ruleID)
+        if let ruleIndex {
+            json.append(literal: ",\n          \"ruleIndex\" : ")
+            json.append(decimal: ruleIndex)
+        }
+        json.append(literal: "\n        }")
+    }
+
+    /// A region's four members, each on a line of its own at `indent` spaces, without the braces.
+    private static func appendRegion(_ range: SourceRange, indent: Int, to json: inout [UInt8]) {
+        let members: [(StaticString, Int)] = [
+            ("\"endColumn\" : ", range.end.column), ("\"endLine\" : ", range.end.line),
+            ("\"startColumn\" : ", range.start.column), ("\"startLine\" : ", range.start.line),
+        ]
+        for (index, (key, value)) in members.enumerated() {
+            if index > 0 { json.append(literal: ",\n") }
+            json.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            json.append(literal: key)
+            json.append(decimal: value)
+        }
+    }
+
     private static func level(_ severity: Severity) -> String {
         switch severity {
         case .error: "error"
@@ -166,9 +215,11 @@ public struct SARIFReporter: DiagnosticReporter {
         var level: String
         var enabled: Bool
     }
-    private struct Message: Encodable { var text: String }
+    struct Message: Encodable { var text: String }
 
-    private struct Result: Encodable {
+    /// A result in the log's schema, as an `Encodable` value: the reference that the hand-written results
+    /// (``appendResult(_:uri:ruleIndex:first:to:)``) are tested against, byte for byte, through JSONEncoder.
+    struct Result: Encodable {
         var ruleId: String
         var ruleIndex: Int?
         var level: String
@@ -177,16 +228,16 @@ public struct SARIFReporter: DiagnosticReporter {
         var fixes: [Fix]?
     }
 
-    private struct Location: Encodable { var physicalLocation: PhysicalLocation }
+    struct Location: Encodable { var physicalLocation: PhysicalLocation }
 
-    private struct PhysicalLocation: Encodable {
+    struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region?
     }
 
-    private struct ArtifactLocation: Encodable { var uri: String }
+    struct ArtifactLocation: Encodable { var uri: String }
 
-    private struct Region: Encodable {
+    struct Region: Encodable {
         var startLine: Int
         var startColumn: Int
         var endLine: Int?
@@ -206,20 +257,20 @@ public struct SARIFReporter: DiagnosticReporter {
         }
     }
 
-    private struct Fix: Encodable {
+    struct Fix: Encodable {
         var description: Message
         var artifactChanges: [ArtifactChange]
     }
 
-    private struct ArtifactChange: Encodable {
+    struct ArtifactChange: Encodable {
         var artifactLocation: ArtifactLocation
         var replacements: [Replacement]
     }
 
-    private struct Replacement: Encodable {
+    struct Replacement: Encodable {
         var deletedRegion: Region
         var insertedContent: Content
     }
 
-    private struct Content: Encodable { var text: String }
+    struct Content: Encodable { var text: String }
 }
