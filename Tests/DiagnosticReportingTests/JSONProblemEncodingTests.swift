@@ -51,11 +51,17 @@ struct JSONProblemEncodingTests {
         }
     }
 
-    @Test func agreesWithJSONEncoderOnGeneratedText() throws {
-        var generator = SeededGenerator(seed: 15)
+    /// Three hundred texts of up to eleven pieces that each need escaping, or not, in an order from `seed`.
+    static func generatedTexts(seed: UInt64) -> [String] {
+        var generator = SeededGenerator(seed: seed)
         let pieces = ["\"", "\\", "/", "\n", "\u{1}", "\u{1F}", " ", "a", "é", "🤌", "\r", "\t", "\u{7F}"]
-        for number in 0..<300 {
-            let text = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        return (0..<300).map { _ in
+            (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    @Test func agreesWithJSONEncoderOnGeneratedText() throws {
+        for (number, text) in Self.generatedTexts(seed: 15).enumerated() {
             let diagnostic = Self.diagnostic(text: text, fix: number % 3 == 0 ? nil : number % 4, number: number)
             let (written, encoded) = try Self.written(diagnostic, file: "notes/\(text).md", first: number % 2 == 0)
             #expect(written == encoded, "\(text.debugDescription)")

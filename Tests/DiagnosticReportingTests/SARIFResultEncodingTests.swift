@@ -50,10 +50,7 @@ struct SARIFResultEncodingTests {
     }
 
     @Test func agreesWithJSONEncoderOnGeneratedText() throws {
-        var generator = SeededGenerator(seed: 27)
-        let pieces = ["\"", "\\", "/", "\n", "\u{1}", "\u{1F}", " ", "a", "é", "🤌", "\r", "\t", "\u{7F}"]
-        for number in 0..<300 {
-            let text = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        for (number, text) in JSONProblemEncodingTests.generatedTexts(seed: 27).enumerated() {
             let diagnostic = JSONProblemEncodingTests.diagnostic(text: text, fix: number % 3 == 0 ? nil : number % 4, number: number)
             let (written, encoded) = try Self.written(diagnostic, path: "notes/\(text).md", ruleIndex: number % 5 == 0 ? nil : number, first: number % 2 == 0)
             #expect(written == encoded)

@@ -11,6 +11,9 @@ struct ScriptedAdapter: FormatAdapter {
     var confidence = FormatConfidence.certain
     var error: NewsletterError?
     var draft: @Sendable (SourceText) -> DecodedDraft = { _ in DecodedDraft(issue: Issue()) }
+    /// What `encode` throws, and the warnings it gives with the preamble it writes.
+    var encodeError: NewsletterError?
+    var encodeWarnings: [ConversionWarning] = []
 
     func sniff(_ source: SourceText) -> FormatConfidence { confidence }
     func decode(_ source: SourceText) throws(NewsletterError) -> Issue { try decodeDraft(source).issue }
@@ -18,7 +21,10 @@ struct ScriptedAdapter: FormatAdapter {
         if let error { throw error }
         return draft(source)
     }
-    func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue { EncodedIssue(text: issue.preamble) }
+    func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
+        if let encodeError { throw encodeError }
+        return EncodedIssue(text: issue.preamble, warnings: encodeWarnings)
+    }
 }
 
 /// An adapter written before text kinds existed: no `textKind`, no `decodeDraft`.
@@ -214,30 +220,19 @@ struct LegacyAdapter: FormatAdapter {
         }
     }
 
-    /// Encodes the preamble, and warns that it leaves out the sections.
-    struct PreambleAdapter: FormatAdapter {
-        let identifier = "preamble"
-        let name = "Preamble"
-        let fileExtensions = ["txt"]
-        func sniff(_ source: SourceText) -> FormatConfidence { .possible }
-        func decode(_ source: SourceText) throws(NewsletterError) -> Issue { Issue(preamble: source.text) }
-        func encode(_ issue: Issue) throws(NewsletterError) -> EncodedIssue {
-            guard issue.title != "unwritable" else { throw NewsletterError(.unrepresentable, "title: cannot be written") }
-            return EncodedIssue(text: issue.preamble, warnings: issue.sections.isEmpty ? [] : [ConversionWarning(field: "sections", message: "left out")])
-        }
-    }
-
     @Test func theWholeTextIsWrittenOnceWithTheWarnings() throws {
         var output = RecordedOutput()
-        let warnings = try PreambleAdapter().encode(Issue(preamble: "Hallo, café ü\n", sections: [Section(heading: "# A", title: "A", level: 1)]), to: &output)
+        let adapter = ScriptedAdapter(encodeWarnings: [ConversionWarning(field: "sections", message: "left out")])
+        let warnings = try adapter.encode(Issue(preamble: "Hallo, café ü\n"), to: &output)
         #expect(output.writes == ["Hallo, café ü\n"])
         #expect(warnings == [ConversionWarning(field: "sections", message: "left out")])
     }
 
     @Test func anEncodingErrorWritesNothing() {
         var output = RecordedOutput()
+        let adapter = ScriptedAdapter(encodeError: NewsletterError(.unrepresentable, "title: cannot be written"))
         #expect(throws: NewsletterError(.unrepresentable, "title: cannot be written")) {
-            _ = try PreambleAdapter().encode(Issue(title: "unwritable", preamble: "text"), to: &output)
+            _ = try adapter.encode(Issue(title: "unwritable", preamble: "text"), to: &output)
         }
         #expect(output.writes.isEmpty)
     }
