@@ -93,6 +93,19 @@ import Testing
             """)
     }
 
+    /// Blocks longer than the look-ahead: forty lines added, thirty removed; the lines after each are kept, not shown
+    /// as changed.
+    @Test func longBlocksAddedAndRemovedKeepTheRestAligned() {
+        let added = (1...40).map { "new \($0)\n" }.joined()
+        let old = Self.lines(200)
+        let new = Self.lines(200, inserting: [50: String(added.dropLast())], removing: Set(120..<150))
+        let rendered = diff.render(old: old, new: new)
+        let expected = "--- a/d.md\n+++ b/d.md\n@@ -47,6 +47,46 @@\n l47\n l48\n l49\n"
+            + (1...40).map { "+new \($0)\n" }.joined() + " l50\n l51\n l52\n@@ -117,36 +157,6 @@\n l117\n l118\n l119\n"
+            + (120..<150).map { "-l\($0)\n" }.joined() + " l150\n l151\n l152\n"
+        #expect(rendered == expected)
+    }
+
     @Test func aLastLineWithoutNewlineAndCRLFLinesAreShownAsWritten() {
         #expect(diff.render(old: "a\r\nb\r\nc", new: "a\r\nB\r\nc") == "--- a/d.md\n+++ b/d.md\n@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\n\\ No newline at end of file\n")
     }

@@ -4,8 +4,9 @@
 /// change is its Unicode normalization is shown as changed.
 ///
 /// Lines are aligned in one pass, not by a minimal edit script: equal lines are kept, and at a difference the nearest
-/// pair of equal lines within ``lookAhead`` lines on either side resumes the alignment. Fixes change lines in place
-/// or insert or remove a few, which this aligns as a minimal script would; a minimal script (the standard library's
+/// pair of equal lines within ``lookAhead`` lines on either side resumes the alignment, or past it the next place
+/// where either line comes again (a long block added or removed). Fixes change lines in place or insert or remove a
+/// few, which this aligns as a minimal script would; a minimal script (the standard library's
 /// `difference(from:)`, Myers' algorithm) costs time in the product of the lines and the lines changed, minutes for a
 /// draft whose every line a fix changes.
 struct UnifiedDiff {
@@ -65,6 +66,7 @@ struct UnifiedDiff {
         // A run of changes: the old lines from `removedFrom` and the new lines from `addedFrom` up to the indices.
         var removedFrom = 0
         var addedFrom = 0
+        var anchors: Anchors?
         func endChanges() {
             for index in removedFrom..<oldIndex { script.append(("-", index, addedFrom)) }
             for index in addedFrom..<newIndex { script.append(("+", oldIndex, index)) }
@@ -79,7 +81,8 @@ struct UnifiedDiff {
                 addedFrom = newIndex
                 continue
             }
-            let (skipOld, skipNew) = nearestEqualLines(old, from: oldIndex, new, from: newIndex) ?? (1, 1)
+            let (skipOld, skipNew) = nearestEqualLines(old, from: oldIndex, new, from: newIndex)
+                ?? farEqualLine(old, from: oldIndex, new, from: newIndex, &anchors) ?? (1, 1)
             oldIndex += skipOld
             newIndex += skipNew
         }
@@ -102,6 +105,53 @@ struct UnifiedDiff {
             }
         }
         return nil
+    }
+
+    /// Past ``lookAhead``: the next line of `new` equal to the old line at `oldStart` (lines added) or of `old` equal
+    /// to the new line at `newStart` (lines removed), whichever is nearer, so that a block of many lines added or
+    /// removed is shown as such rather than every line after it as changed. Nil when neither line comes again.
+    private static func farEqualLine(
+        _ old: Lines, from oldStart: Int, _ new: Lines, from newStart: Int, _ anchors: inout Anchors?
+    ) -> (Int, Int)? {
+        if anchors == nil { anchors = Anchors(old, new) }
+        let added = anchors!.next(equalTo: old, oldStart, in: new, atOrAfter: newStart, side: \.new).map { $0 - newStart }
+        let removed = anchors!.next(equalTo: new, newStart, in: old, atOrAfter: oldStart, side: \.old).map { $0 - oldStart }
+        switch (added, removed) {
+        case let (added?, removed?): return added <= removed ? (0, added) : (removed, 0)
+        case let (added?, nil): return (0, added)
+        case let (nil, removed?): return (removed, 0)
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Where each line's hash occurs in each text, with a cursor per hash that only moves forward, as the alignment
+    /// does: every look-up together costs time in the number of lines.
+    private struct Anchors {
+        struct Occurrences {
+            var positions: [Int: [Int]] = [:]
+            var cursors: [Int: Int] = [:]
+        }
+
+        var old = Occurrences()
+        var new = Occurrences()
+
+        init(_ oldLines: Lines, _ newLines: Lines) {
+            for index in 0..<oldLines.count { old.positions[oldLines.hash(index), default: []].append(index) }
+            for index in 0..<newLines.count { new.positions[newLines.hash(index), default: []].append(index) }
+        }
+
+        /// The first line at or after `start` of `text` (whose occurrences are `side`) with the bytes of line `index`
+        /// of `other`.
+        mutating func next(
+            equalTo other: Lines, _ index: Int, in text: Lines, atOrAfter start: Int, side: WritableKeyPath<Anchors, Occurrences>
+        ) -> Int? {
+            let hash = other.hash(index)
+            guard let positions = self[keyPath: side].positions[hash] else { return nil }
+            var cursor = self[keyPath: side].cursors[hash, default: 0]
+            while cursor < positions.count && positions[cursor] < start { cursor += 1 }
+            self[keyPath: side].cursors[hash] = cursor
+            return positions[cursor...].first { other.line(index, equals: text, $0) }
+        }
     }
 
     /// A text's lines, each ending after its `\n` (the last may have none), with a hash of each line's bytes.
@@ -136,6 +186,8 @@ struct UnifiedDiff {
         var count: Int { lines.count }
 
         subscript(index: Int) -> Substring { lines[index] }
+
+        func hash(_ index: Int) -> Int { hashes[index] }
 
         /// Whether line `index` has the same bytes as line `otherIndex` of `other`.
         func line(_ index: Int, equals other: Lines, _ otherIndex: Int) -> Bool {
